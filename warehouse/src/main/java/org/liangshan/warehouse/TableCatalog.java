@@ -1,0 +1,204 @@
+package org.liangshan.warehouse;
+
+import static java.util.Objects.requireNonNull;
+
+import io.delta.tables.DeltaTable;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.liangshan.core.LiangshanException;
+
+/**
+ * The lakehouse's tables as code: creates each declared Delta table idempotently (schema, partitioning,
+ * NOT NULL, CHECK constraints), and is the only way jobs read and write them, so that every write goes to
+ * a table whose constraints exist.
+ */
+public final class TableCatalog {
+  private final SparkSession spark;
+  private final LakehouseConfig config;
+  private final Map<String, TableDef> tables;
+  private final Set<String> ensured = ConcurrentHashMap.newKeySet();
+
+  public TableCatalog(SparkSession spark, LakehouseConfig config, List<TableDef> definitions) {
+    this.spark = requireNonNull(spark, "spark is null");
+    this.config = requireNonNull(config, "config is null");
+    Map<String, TableDef> byName = new LinkedHashMap<>();
+    for (TableDef def : definitions) {
+      if (byName.put(def.qualifiedName(), def) != null) {
+        throw new IllegalArgumentException("Table declared twice: " + def.qualifiedName());
+      }
+    }
+    this.tables = byName;
+  }
+
+  /** A catalog of every table any module on the classpath declares. */
+  public static TableCatalog discover(SparkSession spark, LakehouseConfig config) {
+    List<TableDef> all = new ArrayList<>();
+    for (TableProvider provider : ServiceLoader.load(TableProvider.class)) {
+      all.addAll(provider.tables());
+    }
+    all.sort(Comparator.comparing((TableDef t) -> t.layer().ordinal()).thenComparing(TableDef::name));
+    return new TableCatalog(spark, config, all);
+  }
+
+  public SparkSession spark() {
+    return spark;
+  }
+
+  public LakehouseConfig config() {
+    return config;
+  }
+
+  public List<TableDef> tables() {
+    return List.copyOf(tables.values());
+  }
+
+  public TableDef table(String qualifiedName) {
+    TableDef def = tables.get(qualifiedName);
+    if (def == null) {
+      throw LiangshanException.badInput(
+          "Unknown table '%s'. Run 'liangshan tables' to list them.", qualifiedName);
+    }
+    return def;
+  }
+
+  public String location(TableDef def) {
+    return config.tableLocation(def);
+  }
+
+  public boolean exists(TableDef def) {
+    return DeltaTable.isDeltaTable(spark, location(def));
+  }
+
+  /** Creates the table if absent and adds any CHECK constraint it lacks. Safe to call repeatedly. */
+  public void ensure(TableDef def) {
+    if (ensured.contains(def.qualifiedName())) {
+      return;
+    }
+    String location = location(def);
+    DeltaTable.createIfNotExists(spark)
+        .location(location)
+        .addColumns(def.schema())
+        .partitionedBy(def.partitionBy().toArray(String[]::new))
+        .comment(def.comment())
+        .execute();
+    Map<String, String> properties = properties(location);
+    for (Map.Entry<String, String> check : def.checks().entrySet()) {
+      if (!properties.containsKey("delta.constraints." + check.getKey().toLowerCase(java.util.Locale.ROOT))) {
+        spark.sql(
+            "ALTER TABLE delta.`" + location + "` ADD CONSTRAINT " + check.getKey() + " CHECK (" + check.getValue() + ")");
+      }
+    }
+    ensured.add(def.qualifiedName());
+  }
+
+  private Map<String, String> properties(String location) {
+    Map<String, String> result = new LinkedHashMap<>();
+    Row detail = spark.sql("DESCRIBE DETAIL delta.`" + location + "`").select("properties").head();
+    scala.collection.Map<String, String> map = detail.getMap(0);
+    scala.collection.Iterator<scala.Tuple2<String, String>> it = map.iterator();
+    while (it.hasNext()) {
+      scala.Tuple2<String, String> entry = it.next();
+      result.put(entry._1(), entry._2());
+    }
+    return result;
+  }
+
+  public Dataset<Row> read(TableDef def) {
+    ensure(def);
+    return spark.read().format("delta").load(location(def));
+  }
+
+  /** The table as of a version (Delta time travel). */
+  public Dataset<Row> readVersion(TableDef def, long version) {
+    return spark.read().format("delta").option("versionAsOf", version).load(location(def));
+  }
+
+  /** The current Delta version, or empty when the table does not exist yet. */
+  public OptionalLong version(TableDef def) {
+    if (!exists(def)) {
+      return OptionalLong.empty();
+    }
+    Row last = DeltaTable.forPath(spark, location(def)).history(1).select("version").head();
+    return OptionalLong.of(last.getLong(0));
+  }
+
+  /** Appends rows, selecting and casting to the declared schema. */
+  public void append(TableDef def, Dataset<Row> rows) {
+    ensure(def);
+    conform(def, rows).write().format("delta").mode("append").save(location(def));
+  }
+
+  /**
+   * Atomically replaces the rows matching {@code predicate} (a SQL condition on partition or key columns)
+   * with {@code rows}; every new row must satisfy the predicate.
+   */
+  public void replace(TableDef def, Dataset<Row> rows, String predicate) {
+    ensure(def);
+    conform(def, rows)
+        .write()
+        .format("delta")
+        .mode("overwrite")
+        .option("replaceWhere", predicate)
+        .save(location(def));
+  }
+
+  /**
+   * Upserts {@code rows} on the table's natural key: a key already present is updated only when the row
+   * differs, a new key is inserted. The source must have at most one row per key.
+   */
+  public void merge(TableDef def, Dataset<Row> rows, String changeColumn) {
+    ensure(def);
+    if (def.naturalKey().isEmpty()) {
+      throw new IllegalStateException("Table has no natural key to merge on: " + def.qualifiedName());
+    }
+    StringBuilder on = new StringBuilder();
+    for (String key : def.naturalKey()) {
+      if (on.length() > 0) {
+        on.append(" AND ");
+      }
+      on.append("t.`").append(key).append("` <=> s.`").append(key).append('`');
+    }
+    DeltaTable.forPath(spark, location(def))
+        .as("t")
+        .merge(conform(def, rows).as("s"), on.toString())
+        .whenMatched("NOT (t.`" + changeColumn + "` <=> s.`" + changeColumn + "`)")
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        .execute();
+  }
+
+  /** Selects the declared columns in order, casting each to its declared type. */
+  public Dataset<Row> conform(TableDef def, Dataset<Row> rows) {
+    List<org.apache.spark.sql.Column> select = new ArrayList<>();
+    Set<String> present = Set.of(rows.columns());
+    for (Column column : def.columns()) {
+      if (!present.contains(column.name())) {
+        throw new IllegalStateException(
+            "Rows for " + def.qualifiedName() + " lack column " + column.name() + " (have " + present + ")");
+      }
+      select.add(functions.col(column.name()).cast(column.type()).as(column.name()));
+    }
+    return rows.select(select.toArray(org.apache.spark.sql.Column[]::new));
+  }
+
+  public long count(TableDef def) {
+    return exists(def) ? read(def).count() : 0;
+  }
+
+  public Optional<TableDef> find(String qualifiedName) {
+    return Optional.ofNullable(tables.get(qualifiedName));
+  }
+}
