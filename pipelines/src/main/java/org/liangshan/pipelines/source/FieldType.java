@@ -1,0 +1,21 @@
+package org.liangshan.pipelines.source;
+
+/** How a landing value is typed on its way to silver. */
+public enum FieldType {
+  /** Free text, trimmed. */
+  TEXT,
+  /** A value from a fixed list; Chinese and English spellings map to one code. */
+  CODE,
+  INTEGER,
+  DOUBLE,
+  /** Money in yuan or 10,000 yuan, exact decimal. */
+  DECIMAL,
+  /** {@code yyyy-MM-dd}. */
+  DATE,
+  /** {@code yyyy-MM}, stored as text. */
+  MONTH,
+  /** {@code yyyy-MM-dd HH:mm} China Standard Time, stored as a UTC timestamp. */
+  TIMESTAMP,
+  /** 是/否, true/false, 1/0. */
+  BOOLEAN
+}
