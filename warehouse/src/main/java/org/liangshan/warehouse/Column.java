@@ -7,7 +7,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 
 /** A column of a catalogued table: name (unit in the name), Spark type, NOT NULL or not, and a comment. */
-public record Column(String name, DataType type, boolean nullable, String comment) {
+public record Column(String name, DataType type, boolean nullable, String comment) implements java.io.Serializable {
   /** The one decimal type for money in the whole lakehouse: DECIMAL(38, 6), yuan. */
   public static final DecimalType MONEY = DataTypes.createDecimalType(38, 6);
 

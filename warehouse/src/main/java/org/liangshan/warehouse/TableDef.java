@@ -22,7 +22,7 @@ public record TableDef(
     List<Column> columns,
     List<String> partitionBy,
     Map<String, String> checks,
-    List<String> naturalKey) {
+    List<String> naturalKey) implements java.io.Serializable {
 
   public TableDef {
     requireNonNull(layer, "layer is null");

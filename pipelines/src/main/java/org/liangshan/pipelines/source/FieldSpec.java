@@ -33,7 +33,7 @@ public record FieldSpec(
     double min,
     double max,
     Map<String, String> codes,
-    String description) {
+    String description) implements java.io.Serializable {
 
   /** China Standard Time, in which agencies write timestamps. */
   public static final ZoneOffset CST = ZoneOffset.ofHours(8);

@@ -26,7 +26,7 @@ public record SourceFamily(
     RecordMapper mapper,
     TableDef silver,
     Map<String, String> references,
-    String fileNameColumn) {
+    String fileNameColumn) implements java.io.Serializable {
 
   /** The lineage columns every silver row carries after its own columns. */
   public static final List<Column> LINEAGE =

@@ -1,0 +1,176 @@
+package org.liangshan.pipelines.ingest;
+
+import static java.util.Objects.requireNonNull;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.liangshan.pipelines.source.FieldSpec;
+import org.liangshan.pipelines.source.RecordMapper;
+import org.liangshan.pipelines.source.Rejection;
+import org.liangshan.pipelines.source.SourceFamily;
+
+/**
+ * Parses one landing file of a family, record by record: every record yields its bronze form and either
+ * silver rows or a rejection. Plain Java, so it runs the same in a test, on the driver or in a Spark task.
+ */
+public final class FileParser {
+  /** The outcome for one record. Exactly one of {@code silverRows} (non-empty) and {@code rejection} is set. */
+  public record Parsed(
+      long line,
+      String text,
+      String hash,
+      Map<String, String> record,
+      List<Object[]> silverRows,
+      Rejection rejection) {}
+
+  /** Ids already known in silver or configuration, by reference kind; serializable for Spark tasks. */
+  public record Known(Instant now, Map<String, Set<String>> ids) implements RecordMapper.Context, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    public Known {
+      requireNonNull(now, "now is null");
+      ids = Map.copyOf(ids);
+    }
+
+    @Override
+    public Set<String> known(String reference) {
+      return ids.getOrDefault(reference, Set.of());
+    }
+  }
+
+  private FileParser() {}
+
+  /**
+   * Parses a file, handing each record's outcome to {@code sink}.
+   *
+   * @param relativeName the file's name relative to the landing root, used in every message
+   * @throws FileRejected when the file as a whole cannot be read as this family
+   */
+  public static void parse(
+      SourceFamily family, Path file, String relativeName, Known known, Consumer<Parsed> sink) throws FileRejected {
+    try (CsvFile csv = open(file, relativeName)) {
+      List<String> headers = csv.header().values();
+      Map<String, Integer> index = mapHeaders(family, headers, relativeName);
+      String fileKey = null;
+      if (family.hasFileNameColumn()) {
+        String name = file.getFileName().toString();
+        int cut = name.lastIndexOf('_');
+        if (cut <= 0) {
+          throw new FileRejected(relativeName, "the file name must be <id>_<yyyy>.csv so that the " + family.fileNameColumn() + " can be read from it");
+        }
+        fileKey = name.substring(0, cut);
+      }
+      MessageDigest sha = sha256();
+      Iterator<CsvFile.Record> records = csv.records();
+      while (records.hasNext()) {
+        CsvFile.Record record = records.next();
+        String hash = HexFormat.of().formatHex(sha.digest(record.text().getBytes(StandardCharsets.UTF_8)));
+        Map<String, String> asReceived = new LinkedHashMap<>();
+        for (int i = 0; i < headers.size(); i++) {
+          asReceived.put(headers.get(i).strip(), i < record.values().size() ? record.values().get(i) : null);
+        }
+        if (record.values().size() != headers.size()) {
+          sink.accept(new Parsed(record.line(), record.text(), hash, asReceived, List.of(),
+              new Rejection(Rejection.Reason.WRONG_COLUMN_COUNT, null,
+                  "record has " + record.values().size() + " values but the header has " + headers.size()
+                      + " columns (truncated line or stray delimiter)")));
+          continue;
+        }
+        Map<String, String> byColumn = new LinkedHashMap<>();
+        index.forEach((column, i) -> byColumn.put(column, record.values().get(i)));
+        if (fileKey != null) {
+          byColumn.put(family.fileNameColumn(), fileKey);
+        }
+        try {
+          List<Object[]> rows = family.mapper().map(byColumn, known);
+          sink.accept(new Parsed(record.line(), record.text(), hash, asReceived, rows, null));
+        } catch (Rejection rejection) {
+          sink.accept(new Parsed(record.line(), record.text(), hash, asReceived, List.of(), rejection));
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new FileRejected(relativeName, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static CsvFile open(Path file, String relativeName) throws FileRejected {
+    try {
+      return CsvFile.open(file);
+    } catch (IllegalArgumentException e) {
+      throw new FileRejected(relativeName, e.getMessage());
+    } catch (IOException e) {
+      throw new FileRejected(relativeName, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /** Maps each field to its column index, or rejects the file naming what is missing. */
+  static Map<String, Integer> mapHeaders(SourceFamily family, List<String> headers, String relativeName) throws FileRejected {
+    Map<String, Integer> byNormalized = new LinkedHashMap<>();
+    for (int i = 0; i < headers.size(); i++) {
+      String normalized = normalize(headers.get(i));
+      if (byNormalized.putIfAbsent(normalized, i) != null) {
+        throw new FileRejected(relativeName, "header '" + headers.get(i).strip() + "' appears twice");
+      }
+    }
+    Map<String, Integer> index = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (FieldSpec field : family.fields()) {
+      if (family.hasFileNameColumn() && field.column().equals(family.fileNameColumn())) {
+        continue;
+      }
+      Integer at = null;
+      for (String header : field.headers()) {
+        at = byNormalized.get(normalize(header));
+        if (at != null) {
+          break;
+        }
+      }
+      if (at != null) {
+        index.put(field.column(), at);
+      } else if (field.required()) {
+        missing.add(field.headers().get(0));
+      }
+    }
+    if (!missing.isEmpty()) {
+      String hint = headers.size() == 1
+          ? " The header has a single column: the file must be comma- or tab-delimited."
+          : "";
+      throw new FileRejected(relativeName,
+          "missing required column(s) " + String.join(", ", missing) + " for family " + family.name()
+              + " (found: " + String.join(", ", headers.stream().map(String::strip).toList()) + ")." + hint);
+    }
+    return index;
+  }
+
+  /** Header comparison ignores case, spaces, BOMs and full-width parentheses. */
+  static String normalize(String header) {
+    return header.replace("\uFEFF", "")
+        .replace('（', '(')
+        .replace('）', ')')
+        .replace(" ", "")
+        .strip()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,423 @@
+package org.liangshan.pipelines.ingest;
+
+import static java.util.Objects.requireNonNull;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.delta.tables.DeltaTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.Metadata;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.liangshan.core.LiangshanException;
+import org.liangshan.core.region.Region;
+import org.liangshan.pipelines.bronze.BronzeTables;
+import org.liangshan.pipelines.source.SourceFamilies;
+import org.liangshan.pipelines.source.SourceFamily;
+import org.liangshan.warehouse.Column;
+import org.liangshan.warehouse.OpsTables;
+import org.liangshan.warehouse.Run;
+import org.liangshan.warehouse.TableCatalog;
+import org.liangshan.warehouse.TableDef;
+
+/**
+ * Loads landing files of one region into bronze, silver and quarantine. Per family: files already loaded
+ * with the same bytes are skipped; the rest are parsed in Spark tasks (one per file); bronze and quarantine
+ * rows of those files replace any left by an earlier, interrupted attempt; silver is MERGEd on the natural
+ * key (a corrected delivery of a file supersedes its earlier rows, including rows it no longer has); the
+ * file ledger {@code ops.ingested_files} is written last, so a file counts as loaded only when all of that
+ * is committed, and a re-run after a crash converges.
+ */
+public final class IngestJob {
+  private final Run run;
+  private final TableCatalog catalog;
+  private final SparkSession spark;
+  private final Region region;
+  private final Path landingRoot;
+  private final Consumer<String> progress;
+
+  public IngestJob(Run run, Region region, Path landingRoot, Consumer<String> progress) {
+    this.run = requireNonNull(run, "run is null");
+    this.catalog = run.catalog();
+    this.spark = catalog.spark();
+    this.region = requireNonNull(region, "region is null");
+    this.landingRoot = requireNonNull(landingRoot, "landingRoot is null").toAbsolutePath().normalize();
+    this.progress = requireNonNull(progress, "progress is null");
+  }
+
+  /** Loads every family, in dependency order, from {@code <landing>/<region>/}. */
+  public LoadReport loadAll() {
+    List<LoadReport.FileLine> lines = new ArrayList<>();
+    List<FileRejected> rejected = new ArrayList<>();
+    for (SourceFamily family : SourceFamilies.all()) {
+      LoadReport report = load(family, discover(family));
+      lines.addAll(report.files());
+      rejected.addAll(report.rejectedFiles());
+    }
+    LoadReport rasters = new org.liangshan.pipelines.raster.RasterCatalogJob(run, region, landingRoot, progress).load();
+    lines.addAll(rasters.files());
+    rejected.addAll(rasters.rejectedFiles());
+    return new LoadReport(lines, rejected);
+  }
+
+  /** The family's files under the region's landing folder, sorted by name. */
+  public List<Path> discover(SourceFamily family) {
+    Path folder = landingRoot.resolve(region.id()).resolve(family.folder());
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + family.glob());
+    try (Stream<Path> files = Files.list(folder)) {
+      return files.filter(Files::isRegularFile)
+          .filter(p -> matcher.matches(p.getFileName()))
+          .filter(p -> !family.name().equals("flux") || !p.getFileName().toString().equals("towers.csv"))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Loads the given files of one family. */
+  public LoadReport load(SourceFamily family, List<Path> files) {
+    if (files.isEmpty()) {
+      return new LoadReport(List.of(), List.of());
+    }
+    Map<String, String> shaByFile = new LinkedHashMap<>();
+    for (Path file : files) {
+      shaByFile.put(relative(file), sha256(file));
+    }
+    Set<String> alreadyLoaded = alreadyLoaded(family, shaByFile);
+    List<LoadReport.FileLine> lines = new ArrayList<>();
+    List<String> toLoad = new ArrayList<>();
+    for (String file : shaByFile.keySet()) {
+      if (alreadyLoaded.contains(file)) {
+        lines.add(new LoadReport.FileLine(family.name(), file, 0, 0, 0, 0, true));
+      } else {
+        toLoad.add(file);
+      }
+    }
+    if (toLoad.isEmpty()) {
+      progress.accept(String.format("  %-22s %d file(s) unchanged, skipped", family.name(), files.size()));
+      return new LoadReport(lines, List.of());
+    }
+    progress.accept(String.format("  %-22s loading %d file(s)", family.name(), toLoad.size()));
+
+    FileParser.Known known = new FileParser.Known(Instant.now(), knownIds());
+    StructType parsedSchema = parsedSchema(family);
+    List<String> tasks = toLoad.stream().map(f -> landingRoot.resolve(f) + "\t" + f).toList();
+    Dataset<Row> parsed = spark.createDataset(tasks, Encoders.STRING())
+        .repartition(Math.max(1, Math.min(tasks.size(), 64)))
+        .flatMap(new ParseFiles(family, known, parsedSchema.size()), Encoders.row(parsedSchema))
+        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    try {
+      // File-level rejections come back as rows of kind F, so that no file is half-read.
+      List<Row> fileErrors = parsed.where(col("kind").equalTo("F")).collectAsList();
+      List<FileRejected> rejected = new ArrayList<>();
+      Set<String> rejectedNames = new HashSet<>();
+      for (Row error : fileErrors) {
+        rejected.add(new FileRejected(error.getString(1), error.getString(7)));
+        rejectedNames.add(error.getString(1));
+        progress.accept("  REFUSED " + error.getString(1) + ": " + error.getString(7));
+      }
+      Dataset<Row> good = parsed.where(col("source_file").isin(toLoad.stream().filter(f -> !rejectedNames.contains(f)).toArray()));
+      List<String> loadedFiles = toLoad.stream().filter(f -> !rejectedNames.contains(f)).toList();
+      if (loadedFiles.isEmpty()) {
+        return new LoadReport(lines, rejected);
+      }
+      String inFiles = sqlIn(loadedFiles);
+      String regionLiteral = sqlLiteral(region.id());
+      Timestamp now = Timestamp.from(known.now());
+
+      TableDef bronze = BronzeTables.of(family);
+      catalog.replace(bronze,
+          good.where(col("kind").equalTo("B"))
+              .withColumn("region", lit(region.id()))
+              .withColumn("ingest_run_id", lit(run.id()))
+              .withColumn("ingested_at", lit(now)),
+          "region = " + regionLiteral + " AND source_file IN " + inFiles);
+      run.wrote(bronze);
+
+      catalog.replace(OpsTables.QUARANTINE,
+          good.where(col("kind").equalTo("Q"))
+              .withColumn("region", lit(region.id()))
+              .withColumn("family", lit(family.name()))
+              .withColumn("original", col("raw_line"))
+              .withColumn("ingest_run_id", lit(run.id())),
+          "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
+      run.wrote(OpsTables.QUARANTINE);
+
+      TableDef silver = family.silver();
+      List<String> key = silver.naturalKey();
+      Dataset<Row> silverRows = good.where(col("kind").equalTo("S"))
+          .withColumn("region", lit(region.id()))
+          .withColumn("ingest_run_id", lit(run.id()));
+      // Within one load the last record of a key wins (files in name order, then line order).
+      Dataset<Row> latest = silverRows
+          .withColumn("_rank", row_number().over(Window.partitionBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+              .orderBy(col("source_file").desc(), col("source_line").desc())))
+          .where(col("_rank").equalTo(1))
+          .drop("_rank")
+          .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      try {
+        mergeSilver(silver, latest, regionLiteral, inFiles);
+        run.wrote(silver);
+        Map<String, long[]> counts = countsByFile(good, latest);
+        Timestamp at = Timestamp.from(Instant.now());
+        List<Row> ledger = new ArrayList<>();
+        for (String file : loadedFiles) {
+          long[] c = counts.getOrDefault(file, new long[4]);
+          long received = c[0];
+          long quarantined = c[1];
+          long okRecords = c[2];
+          long loaded = c[3];
+          long duplicates = okRecords - loaded;
+          lines.add(new LoadReport.FileLine(family.name(), file, received, loaded, quarantined, duplicates, false));
+          ledger.add(RowFactory.create(region.id(), family.name(), file, shaByFile.get(file), received, loaded,
+              quarantined, duplicates, false, run.id(), at));
+          run.count(family.name() + ".received", received);
+          run.count(family.name() + ".loaded", loaded);
+          run.count(family.name() + ".quarantined", quarantined);
+          run.count(family.name() + ".duplicates", duplicates);
+        }
+        catalog.append(OpsTables.INGESTED_FILES, spark.createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()));
+        run.wrote(OpsTables.INGESTED_FILES);
+      } finally {
+        latest.unpersist();
+      }
+      return new LoadReport(lines, rejected);
+    } finally {
+      parsed.unpersist();
+    }
+  }
+
+  private void mergeSilver(TableDef silver, Dataset<Row> latest, String regionLiteral, String inFiles) {
+    catalog.ensure(silver);
+    StringBuilder on = new StringBuilder();
+    for (String column : silver.naturalKey()) {
+      on.append(on.length() == 0 ? "" : " AND ").append("t.`").append(column).append("` <=> s.`").append(column).append('`');
+    }
+    DeltaTable.forPath(spark, catalog.location(silver))
+        .as("t")
+        .merge(catalog.conform(silver, latest).as("s"), on.toString())
+        .whenMatched("NOT (t.record_hash <=> s.record_hash) OR NOT (t.source_file <=> s.source_file)")
+        .updateAll()
+        .whenNotMatched()
+        .insertAll()
+        // A corrected delivery of a file supersedes it whole: rows it no longer carries go.
+        .whenNotMatchedBySource("t.region = " + regionLiteral + " AND t.source_file IN " + inFiles)
+        .delete()
+        .execute();
+  }
+
+  /** Per file: received records, quarantined records, records that parsed, records that reached silver. */
+  private static Map<String, long[]> countsByFile(Dataset<Row> parsed, Dataset<Row> latest) {
+    Map<String, long[]> counts = new HashMap<>();
+    for (Row row : parsed.groupBy("source_file", "kind").agg(countDistinct("source_line").as("n")).collectAsList()) {
+      long[] c = counts.computeIfAbsent(row.getString(0), k -> new long[4]);
+      switch (row.getString(1)) {
+        case "B" -> c[0] = row.getLong(2);
+        case "Q" -> c[1] = row.getLong(2);
+        case "S" -> c[2] = row.getLong(2);
+        default -> { }
+      }
+    }
+    for (Row row : latest.groupBy("source_file").agg(countDistinct("source_line").as("n")).collectAsList()) {
+      counts.computeIfAbsent(row.getString(0), k -> new long[4])[3] = row.getLong(1);
+    }
+    return counts;
+  }
+
+  private Set<String> alreadyLoaded(SourceFamily family, Map<String, String> shaByFile) {
+    Set<String> loaded = new HashSet<>();
+    if (!catalog.exists(OpsTables.INGESTED_FILES)) {
+      return loaded;
+    }
+    List<Row> rows = catalog.read(OpsTables.INGESTED_FILES)
+        .where(col("region").equalTo(region.id()).and(col("family").equalTo(family.name())))
+        .select("source_file", "file_sha256")
+        .collectAsList();
+    for (Row row : rows) {
+      if (row.getString(1).equals(shaByFile.get(row.getString(0)))) {
+        loaded.add(row.getString(0));
+      }
+    }
+    return loaded;
+  }
+
+  /** Ids that references are checked against: configuration plus what silver already holds. */
+  private Map<String, Set<String>> knownIds() {
+    Map<String, Set<String>> ids = new HashMap<>();
+    Set<String> sections = new HashSet<>();
+    region.sections().forEach(s -> sections.add(s.id()));
+    sections.addAll(distinct("sections", "section_id"));
+    ids.put("section", sections);
+    Set<String> towers = new HashSet<>();
+    region.fluxTowers().forEach(t -> towers.add(t.id()));
+    towers.addAll(distinct("flux_towers", "tower_id"));
+    ids.put("tower", towers);
+    ids.put("enterprise", distinct("enterprises", "uscc"));
+    ids.put("auction", distinct("auctions", "auction_id"));
+    ids.put("bank", distinct("banks", "bank_id"));
+    ids.put("loan", distinct("loans", "loan_id"));
+    return ids;
+  }
+
+  private Set<String> distinct(String silverTable, String column) {
+    TableDef table = SourceFamilies.silver(silverTable);
+    if (!catalog.exists(table)) {
+      return Set.of();
+    }
+    Set<String> values = new HashSet<>();
+    for (Row row : catalog.read(table).where(col("region").equalTo(region.id())).select(column).distinct().collectAsList()) {
+      values.add(row.getString(0));
+    }
+    return values;
+  }
+
+  private String relative(Path file) {
+    return landingRoot.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+
+  /** SHA-256 of a file's bytes, hex. */
+  public static String sha256(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest digest = FileParser.sha256();
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw LiangshanException.badInput(e, "Cannot read %s: %s", file.getFileName(), e.getMessage());
+    }
+  }
+
+  private static String sqlIn(List<String> values) {
+    StringBuilder in = new StringBuilder("(");
+    for (String value : values) {
+      in.append(in.length() == 1 ? "" : ", ").append(sqlLiteral(value));
+    }
+    return in.append(')').toString();
+  }
+
+  /** A SQL string literal; values here are file names and ids from our own listing, quoted defensively. */
+  static String sqlLiteral(String value) {
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /** The row shape a parse task emits: kind, bronze fields, quarantine fields, then the silver columns. */
+  static StructType parsedSchema(SourceFamily family) {
+    List<StructField> fields = new ArrayList<>();
+    fields.add(new StructField("kind", DataTypes.StringType, false, Metadata.empty()));
+    fields.add(new StructField("source_file", DataTypes.StringType, false, Metadata.empty()));
+    fields.add(new StructField("source_line", DataTypes.LongType, false, Metadata.empty()));
+    fields.add(new StructField("record_hash", DataTypes.StringType, true, Metadata.empty()));
+    fields.add(new StructField("record", DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true, Metadata.empty()));
+    fields.add(new StructField("raw_line", DataTypes.StringType, true, Metadata.empty()));
+    fields.add(new StructField("reason_code", DataTypes.StringType, true, Metadata.empty()));
+    fields.add(new StructField("message", DataTypes.StringType, true, Metadata.empty()));
+    fields.add(new StructField("field", DataTypes.StringType, true, Metadata.empty()));
+    for (Column column : family.outputColumns()) {
+      fields.add(new StructField(column.name(), column.type(), true, Metadata.empty()));
+    }
+    return new StructType(fields.toArray(StructField[]::new));
+  }
+
+  /** The Spark task: parses one file into bronze, silver and quarantine rows. */
+  private static final class ParseFiles implements FlatMapFunction<String, Row>, Serializable {
+    private static final long serialVersionUID = 1L;
+    private final SourceFamily family;
+    private final FileParser.Known known;
+    private final int width;
+
+    ParseFiles(SourceFamily family, FileParser.Known known, int width) {
+      this.family = family;
+      this.known = known;
+      this.width = width;
+    }
+
+    @Override
+    public java.util.Iterator<Row> call(String task) {
+      int tab = task.indexOf('\t');
+      Path file = Path.of(task.substring(0, tab));
+      String name = task.substring(tab + 1);
+      List<Row> rows = new ArrayList<>();
+      try {
+        FileParser.parse(family, file, name, known, parsed -> {
+          Object[] bronze = new Object[width];
+          bronze[0] = "B";
+          bronze[1] = name;
+          bronze[2] = parsed.line();
+          bronze[3] = parsed.hash();
+          bronze[4] = scala.collection.JavaConverters.mapAsScalaMapConverter(parsed.record()).asScala();
+          bronze[5] = parsed.text();
+          rows.add(RowFactory.create(bronze));
+          if (parsed.rejection() != null) {
+            Object[] q = new Object[width];
+            q[0] = "Q";
+            q[1] = name;
+            q[2] = parsed.line();
+            q[3] = parsed.hash();
+            q[5] = parsed.text();
+            q[6] = parsed.rejection().reason().name();
+            q[7] = name + " line " + parsed.line() + ": " + parsed.rejection().getMessage();
+            q[8] = parsed.rejection().field();
+            rows.add(RowFactory.create(q));
+          } else {
+            for (Object[] values : parsed.silverRows()) {
+              Object[] s = new Object[width];
+              s[0] = "S";
+              s[1] = name;
+              s[2] = parsed.line();
+              s[3] = parsed.hash();
+              System.arraycopy(values, 0, s, 9, values.length);
+              rows.add(RowFactory.create(s));
+            }
+          }
+        });
+      } catch (FileRejected e) {
+        rows.clear();
+        Object[] f = new Object[width];
+        f[0] = "F";
+        f[1] = name;
+        f[2] = 0L;
+        f[7] = e.reason();
+        rows.add(RowFactory.create(f));
+      }
+      return rows.iterator();
+    }
+  }
+}
