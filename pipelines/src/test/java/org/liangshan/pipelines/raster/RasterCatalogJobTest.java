@@ -1,0 +1,78 @@
+package org.liangshan.pipelines.raster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.DataBuffer;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.media.jai.RasterFactory;
+import org.geotools.coverage.grid.GridCoverage2D;
+import org.geotools.coverage.grid.GridCoverageFactory;
+import org.geotools.gce.geotiff.GeoTiffWriter;
+import org.geotools.geometry.jts.ReferencedEnvelope;
+import org.geotools.referencing.CRS;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.liangshan.pipelines.ingest.FileRejected;
+
+class RasterCatalogJobTest {
+  @TempDir Path dir;
+
+  static Path writeGeoTiff(Path file, String epsg, double minX, double minY, double maxX, double maxY, int width, int height)
+      throws Exception {
+    WritableRaster raster = RasterFactory.createBandedRaster(DataBuffer.TYPE_FLOAT, width, height, 1, null);
+    for (int y = 0; y < height; y++) {
+      for (int x = 0; x < width; x++) {
+        raster.setSample(x, y, 0, x + y);
+      }
+    }
+    ReferencedEnvelope envelope = new ReferencedEnvelope(minX, maxX, minY, maxY, CRS.decode(epsg, true));
+    GridCoverage2D coverage = new GridCoverageFactory().create("test", raster, envelope);
+    Files.createDirectories(file.getParent());
+    GeoTiffWriter writer = new GeoTiffWriter(file.toFile());
+    try {
+      writer.write(coverage, null);
+    } finally {
+      writer.dispose();
+    }
+    return file;
+  }
+
+  @Test
+  void aGeoTiffHeaderIsReadWithItsCrsSizeAndBounds() throws Exception {
+    Path file = writeGeoTiff(dir.resolve("ndvi_202407.tif"), "EPSG:4326", 119.0, 31.0, 119.5, 31.6, 100, 120);
+    RasterCatalogJob.SceneInfo info = RasterCatalogJob.inspect(file, "liyang/rasters/ndvi/ndvi_202407.tif");
+    assertThat(info.crs()).isEqualTo("EPSG:4326");
+    assertThat(info.width()).isEqualTo(100);
+    assertThat(info.height()).isEqualTo(120);
+    assertThat(info.minX()).isEqualTo(119.0);
+    assertThat(info.maxY()).isEqualTo(31.6);
+  }
+
+  @Test
+  void aProjectedGeoTiffKeepsItsOwnCrs() throws Exception {
+    Path file = writeGeoTiff(dir.resolve("dem.tif"), "EPSG:32650", 500000, 3400000, 510000, 3410000, 40, 40);
+    assertThat(RasterCatalogJob.inspect(file, "dem.tif").crs()).isEqualTo("EPSG:32650");
+  }
+
+  @Test
+  void aFileThatIsNotAGeoTiffIsRefusedNamingTheFile() throws IOException {
+    Path file = dir.resolve("ndvi_202401.tif");
+    Files.writeString(file, "this is not a tiff");
+    assertThatThrownBy(() -> RasterCatalogJob.inspect(file, "liyang/rasters/ndvi/ndvi_202401.tif"))
+        .isInstanceOf(FileRejected.class)
+        .hasMessageStartingWith("liyang/rasters/ndvi/ndvi_202401.tif: is not a readable GeoTIFF");
+  }
+
+  @Test
+  void aTruncatedGeoTiffIsRefused() throws Exception {
+    Path good = writeGeoTiff(dir.resolve("full.tif"), "EPSG:4326", 119.0, 31.0, 119.5, 31.6, 50, 50);
+    byte[] bytes = Files.readAllBytes(good);
+    Path cut = dir.resolve("et_202401.tif");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, 200));
+    assertThatThrownBy(() -> RasterCatalogJob.inspect(cut, "et_202401.tif")).isInstanceOf(FileRejected.class);
+  }
+}
