@@ -62,7 +62,23 @@ public final class FileParser {
    */
   public static void parse(
       SourceFamily family, Path file, String relativeName, Known known, Consumer<Parsed> sink) throws FileRejected {
-    try (CsvFile csv = open(file, relativeName)) {
+    try (Records records = open(family, file, relativeName, known)) {
+      while (records.hasNext()) {
+        sink.accept(records.next());
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new FileRejected(relativeName, "cannot be read: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Opens a file for record-by-record parsing in constant memory. The header is checked here.
+   *
+   * @throws FileRejected when the file as a whole cannot be read as this family
+   */
+  public static Records open(SourceFamily family, Path file, String relativeName, Known known) throws FileRejected {
+    CsvFile csv = open(file, relativeName);
+    try {
       List<String> headers = csv.header().values();
       Map<String, Integer> index = mapHeaders(family, headers, relativeName);
       String fileKey = null;
@@ -74,36 +90,72 @@ public final class FileParser {
         }
         fileKey = name.substring(0, cut);
       }
-      MessageDigest sha = sha256();
-      Iterator<CsvFile.Record> records = csv.records();
-      while (records.hasNext()) {
-        CsvFile.Record record = records.next();
-        String hash = HexFormat.of().formatHex(sha.digest(record.text().getBytes(StandardCharsets.UTF_8)));
-        Map<String, String> asReceived = new LinkedHashMap<>();
-        for (int i = 0; i < headers.size(); i++) {
-          asReceived.put(headers.get(i).strip(), i < record.values().size() ? record.values().get(i) : null);
-        }
-        if (record.values().size() != headers.size()) {
-          sink.accept(new Parsed(record.line(), record.text(), hash, asReceived, List.of(),
-              new Rejection(Rejection.Reason.WRONG_COLUMN_COUNT, null,
-                  "record has " + record.values().size() + " values but the header has " + headers.size()
-                      + " columns (truncated line or stray delimiter)")));
-          continue;
-        }
-        Map<String, String> byColumn = new LinkedHashMap<>();
-        index.forEach((column, i) -> byColumn.put(column, record.values().get(i)));
-        if (fileKey != null) {
-          byColumn.put(family.fileNameColumn(), fileKey);
-        }
-        try {
-          List<Object[]> rows = family.mapper().map(byColumn, known);
-          sink.accept(new Parsed(record.line(), record.text(), hash, asReceived, rows, null));
-        } catch (Rejection rejection) {
-          sink.accept(new Parsed(record.line(), record.text(), hash, asReceived, List.of(), rejection));
-        }
+      return new Records(family, csv, headers, index, fileKey, known);
+    } catch (FileRejected | RuntimeException e) {
+      try {
+        csv.close();
+      } catch (IOException ignored) {
+        // The rejection is what matters.
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new FileRejected(relativeName, "cannot be read: " + e.getMessage());
+      throw e;
+    }
+  }
+
+  /** The parsed records of one open file, read lazily. */
+  public static final class Records implements java.util.Iterator<Parsed>, AutoCloseable {
+    private final SourceFamily family;
+    private final CsvFile csv;
+    private final List<String> headers;
+    private final Map<String, Integer> index;
+    private final String fileKey;
+    private final Known known;
+    private final Iterator<CsvFile.Record> records;
+    private final MessageDigest sha = sha256();
+
+    private Records(SourceFamily family, CsvFile csv, List<String> headers, Map<String, Integer> index, String fileKey, Known known) {
+      this.family = family;
+      this.csv = csv;
+      this.headers = headers;
+      this.index = index;
+      this.fileKey = fileKey;
+      this.known = known;
+      this.records = csv.records();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return records.hasNext();
+    }
+
+    @Override
+    public Parsed next() {
+      CsvFile.Record record = records.next();
+      String hash = HexFormat.of().formatHex(sha.digest(record.text().getBytes(StandardCharsets.UTF_8)));
+      Map<String, String> asReceived = new LinkedHashMap<>();
+      for (int i = 0; i < headers.size(); i++) {
+        asReceived.put(headers.get(i).strip(), i < record.values().size() ? record.values().get(i) : null);
+      }
+      if (record.values().size() != headers.size()) {
+        return new Parsed(record.line(), record.text(), hash, asReceived, List.of(),
+            new Rejection(Rejection.Reason.WRONG_COLUMN_COUNT, null,
+                "record has " + record.values().size() + " values but the header has " + headers.size()
+                    + " columns (truncated line or stray delimiter)"));
+      }
+      Map<String, String> byColumn = new LinkedHashMap<>();
+      index.forEach((column, i) -> byColumn.put(column, record.values().get(i)));
+      if (fileKey != null) {
+        byColumn.put(family.fileNameColumn(), fileKey);
+      }
+      try {
+        return new Parsed(record.line(), record.text(), hash, asReceived, family.mapper().map(byColumn, known), null);
+      } catch (Rejection rejection) {
+        return new Parsed(record.line(), record.text(), hash, asReceived, List.of(), rejection);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      csv.close();
     }
   }
 

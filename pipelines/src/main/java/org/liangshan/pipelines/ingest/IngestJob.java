@@ -374,9 +374,46 @@ public final class IngestJob {
       int tab = task.indexOf('\t');
       Path file = Path.of(task.substring(0, tab));
       String name = task.substring(tab + 1);
-      List<Row> rows = new ArrayList<>();
+      FileParser.Records records;
       try {
-        FileParser.parse(family, file, name, known, parsed -> {
+        records = FileParser.open(family, file, name, known);
+      } catch (FileRejected e) {
+        Object[] f = new Object[width];
+        f[0] = "F";
+        f[1] = name;
+        f[2] = 0L;
+        f[7] = e.reason();
+        return List.of(RowFactory.create(f)).iterator();
+      }
+      // Lazy: one record's rows at a time, so a file larger than the heap streams through.
+      return new java.util.Iterator<Row>() {
+        private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
+
+        @Override
+        public boolean hasNext() {
+          if (pending.isEmpty() && records.hasNext()) {
+            expand(records.next());
+          }
+          if (pending.isEmpty()) {
+            try {
+              records.close();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+            return false;
+          }
+          return true;
+        }
+
+        @Override
+        public Row next() {
+          if (!hasNext()) {
+            throw new java.util.NoSuchElementException();
+          }
+          return pending.poll();
+        }
+
+        private void expand(FileParser.Parsed parsed) {
           Object[] bronze = new Object[width];
           bronze[0] = "B";
           bronze[1] = name;
@@ -384,7 +421,7 @@ public final class IngestJob {
           bronze[3] = parsed.hash();
           bronze[4] = scala.collection.JavaConverters.mapAsScalaMapConverter(parsed.record()).asScala();
           bronze[5] = parsed.text();
-          rows.add(RowFactory.create(bronze));
+          pending.add(RowFactory.create(bronze));
           if (parsed.rejection() != null) {
             Object[] q = new Object[width];
             q[0] = "Q";
@@ -395,7 +432,7 @@ public final class IngestJob {
             q[6] = parsed.rejection().reason().name();
             q[7] = name + " line " + parsed.line() + ": " + parsed.rejection().getMessage();
             q[8] = parsed.rejection().field();
-            rows.add(RowFactory.create(q));
+            pending.add(RowFactory.create(q));
           } else {
             for (Object[] values : parsed.silverRows()) {
               Object[] s = new Object[width];
@@ -404,20 +441,11 @@ public final class IngestJob {
               s[2] = parsed.line();
               s[3] = parsed.hash();
               System.arraycopy(values, 0, s, 9, values.length);
-              rows.add(RowFactory.create(s));
+              pending.add(RowFactory.create(s));
             }
           }
-        });
-      } catch (FileRejected e) {
-        rows.clear();
-        Object[] f = new Object[width];
-        f[0] = "F";
-        f[1] = name;
-        f[2] = 0L;
-        f[7] = e.reason();
-        rows.add(RowFactory.create(f));
-      }
-      return rows.iterator();
+        }
+      };
     }
   }
 }

@@ -1,0 +1,288 @@
+package org.liangshan.core.param;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.liangshan.core.LiangshanException;
+import org.liangshan.core.region.Region;
+
+/**
+ * An immutable, versioned set of method parameters (METHODOLOGY.md: "Parameters are defaults of a
+ * versioned parameter set: a region may override any of them, and every result records which
+ * parameter-set version it used").
+ *
+ * <p>Keys are dotted paths into the JSON document, e.g. {@code casa.classes.DBF.eps_max}, {@code
+ * water_capacity.standards_mg_l.tp_lake.III} or {@code emissions.grid_ef_tco2_per_mwh.2022}; a path
+ * segment that is a number indexes an array ({@code pboc.quantitative_weights.0}). The defaults
+ * live in {@code params/default.json} on the classpath; each top-level section there carries a
+ * {@code source} string naming its source as METHODOLOGY.md does.
+ *
+ * <p>Floats are read as {@link BigDecimal}, so {@link #decimal(String)} is exact ({@code 7.06} is
+ * 7.06, not the nearest double). A missing key is a {@link LiangshanException.Kind#FAILURE} naming
+ * the key and the version: the configuration, not the caller, is at fault.
+ */
+public final class ParameterSet {
+  /** The classpath resource holding the defaults. */
+  public static final String DEFAULT_RESOURCE = "params/default.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+  private static volatile ParameterSet defaults;
+
+  private final String version;
+  private final ObjectNode root;
+
+  private ParameterSet(String version, ObjectNode root) {
+    this.version = requireNonNull(version, "version is null");
+    this.root = requireNonNull(root, "root is null");
+    if (version.isBlank()) {
+      throw new IllegalArgumentException("Invalid parameter-set version (must not be blank)");
+    }
+  }
+
+  /** The defaults, {@code params/default.json}, read once. */
+  public static ParameterSet defaults() {
+    ParameterSet result = defaults;
+    if (result == null) {
+      synchronized (ParameterSet.class) {
+        result = defaults;
+        if (result == null) {
+          result = fromResource(DEFAULT_RESOURCE);
+          defaults = result;
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The defaults with a region's overrides: the set its results record. */
+  public static ParameterSet forRegion(Region region) {
+    requireNonNull(region, "region is null");
+    return defaults().withOverrides(region.parameterSetVersion(), region.parameterOverrides());
+  }
+
+  /** Reads a parameter-set document (with a top-level {@code version}) from the classpath. */
+  public static ParameterSet fromResource(String resource) {
+    requireNonNull(resource, "resource is null");
+    try (InputStream in = ParameterSet.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw LiangshanException.failure(
+            "Parameter set %s is not on the classpath; the core jar is incomplete, rebuild it.",
+            resource);
+      }
+      return fromJson(JSON.readTree(in), resource);
+    } catch (IOException e) {
+      throw LiangshanException.failure(
+          e, "Parameter set %s is not valid JSON: %s", resource, e.getMessage());
+    }
+  }
+
+  /** Parses a parameter-set document from JSON text. */
+  public static ParameterSet parse(String json) {
+    requireNonNull(json, "json is null");
+    try {
+      return fromJson(JSON.readTree(json), "(text)");
+    } catch (IOException e) {
+      throw LiangshanException.badInput(e, "Parameter set is not valid JSON: %s", e.getMessage());
+    }
+  }
+
+  /** A parameter set from a document whose top-level {@code version} names it. */
+  public static ParameterSet fromJson(JsonNode document, String origin) {
+    requireNonNull(document, "document is null");
+    if (!document.isObject()) {
+      throw LiangshanException.failure("Parameter set %s must be a JSON object", origin);
+    }
+    JsonNode version = document.get("version");
+    if (version == null || !version.isTextual() || version.asText().isBlank()) {
+      throw LiangshanException.failure(
+          "Parameter set %s has no \"version\" string; add one.", origin);
+    }
+    return new ParameterSet(version.asText(), exact(document).deepCopy());
+  }
+
+  public String version() {
+    return version;
+  }
+
+  /** Whether the key is present and not JSON null. */
+  public boolean has(String dottedKey) {
+    JsonNode node = find(dottedKey);
+    return node != null && !node.isNull();
+  }
+
+  /** A numeric parameter as a double (for numerical kernels). */
+  public double number(String dottedKey) {
+    return numeric(dottedKey).doubleValue();
+  }
+
+  /** A numeric parameter exactly, as written in the JSON (for money and exact shares). */
+  public BigDecimal decimal(String dottedKey) {
+    return numeric(dottedKey).decimalValue();
+  }
+
+  /** A string parameter. */
+  public String text(String dottedKey) {
+    JsonNode node = required(dottedKey);
+    if (!node.isTextual()) {
+      throw wrongType(dottedKey, "a string", node);
+    }
+    return node.asText();
+  }
+
+  /** Any parameter as JSON (a copy: the set stays immutable). */
+  public JsonNode node(String dottedKey) {
+    return required(dottedKey).deepCopy();
+  }
+
+  /** The names of an object parameter's members, in document order. */
+  public List<String> keys(String dottedKey) {
+    JsonNode node = required(dottedKey);
+    if (!node.isObject()) {
+      throw wrongType(dottedKey, "an object", node);
+    }
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(names::add);
+    return List.copyOf(names);
+  }
+
+  /** A list-of-strings parameter, such as {@code gep.indicators}. */
+  public List<String> texts(String dottedKey) {
+    JsonNode node = required(dottedKey);
+    if (!node.isArray()) {
+      throw wrongType(dottedKey, "an array of strings", node);
+    }
+    List<String> values = new ArrayList<>();
+    for (JsonNode element : node) {
+      if (!element.isTextual()) {
+        throw wrongType(dottedKey, "an array of strings", node);
+      }
+      values.add(element.asText());
+    }
+    return List.copyOf(values);
+  }
+
+  /** The whole document (a copy). */
+  public ObjectNode toJson() {
+    ObjectNode copy = root.deepCopy();
+    copy.put("version", version);
+    return copy;
+  }
+
+  /**
+   * A new set named {@code newVersion}: this one deep-merged with {@code overrides}. Objects merge
+   * member by member; arrays, numbers and strings replace; a JSON {@code null} removes the key. A
+   * {@code version} member inside the overrides is ignored (the new version is the argument).
+   */
+  public ParameterSet withOverrides(String newVersion, JsonNode overrides) {
+    requireNonNull(newVersion, "newVersion is null");
+    requireNonNull(overrides, "overrides is null");
+    if (newVersion.isBlank()) {
+      throw LiangshanException.failure(
+          "Overridden parameter set needs a version; got a blank one over %s", version);
+    }
+    if (!overrides.isObject()) {
+      throw LiangshanException.failure(
+          "Overrides of parameter set %s for %s must be a JSON object, got %s",
+          version, newVersion, overrides.getNodeType());
+    }
+    ObjectNode merged = root.deepCopy();
+    merge(merged, (ObjectNode) exact(overrides));
+    merged.put("version", newVersion);
+    return new ParameterSet(newVersion, merged);
+  }
+
+  @Override
+  public String toString() {
+    return "ParameterSet[" + version + "]";
+  }
+
+  private static void merge(ObjectNode target, ObjectNode overrides) {
+    Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      String name = field.getKey();
+      JsonNode value = field.getValue();
+      JsonNode existing = target.get(name);
+      if (value.isNull()) {
+        target.remove(name);
+      } else if (value.isObject() && existing != null && existing.isObject()) {
+        merge((ObjectNode) existing, (ObjectNode) value);
+      } else {
+        target.set(name, value.deepCopy());
+      }
+    }
+  }
+
+  /**
+   * Re-reads a tree so that floats become exact BigDecimals even if the caller's mapper used
+   * doubles.
+   */
+  private static JsonNode exact(JsonNode node) {
+    try {
+      return JSON.readTree(JSON.writeValueAsString(node));
+    } catch (IOException e) {
+      throw LiangshanException.failure(e, "Cannot copy parameter JSON: %s", e.getMessage());
+    }
+  }
+
+  private JsonNode numeric(String dottedKey) {
+    JsonNode node = required(dottedKey);
+    if (!node.isNumber()) {
+      throw wrongType(dottedKey, "a number", node);
+    }
+    return node;
+  }
+
+  private JsonNode required(String dottedKey) {
+    JsonNode node = find(dottedKey);
+    if (node == null || node.isNull()) {
+      throw LiangshanException.failure(
+          "Parameter '%s' is missing from parameter set %s. Add it to %s or to the region's"
+              + " parameter_set.overrides.",
+          dottedKey, version, DEFAULT_RESOURCE);
+    }
+    return node;
+  }
+
+  private JsonNode find(String dottedKey) {
+    requireNonNull(dottedKey, "dottedKey is null");
+    if (dottedKey.isEmpty()) {
+      return null;
+    }
+    JsonNode node = root;
+    for (String segment : dottedKey.split("\\.", -1)) {
+      if (node.isObject()) {
+        node = node.get(segment);
+      } else if (node.isArray() && segment.matches("\\d+")) {
+        node = node.get(Integer.parseInt(segment));
+      } else {
+        return null;
+      }
+      if (node == null) {
+        return null;
+      }
+    }
+    return node;
+  }
+
+  private LiangshanException wrongType(String dottedKey, String expected, JsonNode node) {
+    return LiangshanException.failure(
+        "Parameter '%s' in parameter set %s must be %s, got %s %s",
+        dottedKey, version, expected, node.getNodeType().toString().toLowerCase(Locale.ROOT), node);
+  }
+}
