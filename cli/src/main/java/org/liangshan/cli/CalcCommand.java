@@ -1,13 +1,12 @@
 package org.liangshan.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.calc.CalcJson;
 import org.liangshan.core.calc.CalcMethod;
 import org.liangshan.core.calc.CalcRegistry;
 import org.liangshan.core.calc.FieldSpec;
@@ -27,8 +26,6 @@ import picocli.CommandLine.Spec;
       "  liangshan calc water-conservation --json '{\"precip_mm\":1200,\"runoff_mm\":200,\"et_mm\":700,\"area_km2\":1}'"
     })
 final class CalcCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "METHOD", description = "Method name; see --list.")
@@ -76,18 +73,13 @@ final class CalcCommand implements Callable<Integer> {
       }
       text = Files.readString(file);
     }
-    JsonNode input;
-    try {
-      input = JSON.readTree(text);
-    } catch (IOException e) {
-      throw LiangshanException.badInput("--json is not valid JSON: %s", e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage());
-    }
-    if (input == null || !input.isObject()) {
+    JsonNode input = CalcJson.parse(text);
+    if (!input.isObject()) {
       throw LiangshanException.badInput("--json must be a JSON object, e.g. '{\"ndvi\": 0.6, ...}'.");
     }
     ParameterSet params = region == null ? ParameterSet.defaults() : ParameterSet.forRegion(Regions.load(region));
     JsonNode result = registry.compute(method, input, params);
-    System.out.println(JSON.writeValueAsString(result));
+    System.out.println(CalcJson.write(result));
     return Main.OK;
   }
 }

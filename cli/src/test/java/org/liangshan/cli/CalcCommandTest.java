@@ -123,7 +123,7 @@ class CalcCommandTest {
 
     Result notJson = run("calc", "casa", "--json", "{ndvi:");
     assertThat(notJson.status()).isEqualTo(2);
-    assertThat(notJson.err()).contains("--json is not valid JSON");
+    assertThat(notJson.err()).contains("The input is not valid JSON");
 
     Result badUsage = run("calc", "--no-such-option");
     assertThat(badUsage.status()).isEqualTo(2);

@@ -17,7 +17,25 @@ public final class GeoJson {
 
   private GeoJson() {}
 
+  /** Like {@link #geometry} but without repair: the caller validates. */
+  public static Geometry strictGeometry(JsonNode geometry, String where) {
+    return build(geometry, where);
+  }
+
+  /** Reads a geometry, repairing self-touching rings of traced boundaries with {@code buffer(0)}. */
   public static Geometry geometry(JsonNode geometry, String where) {
+    Geometry result = build(geometry, where);
+    if (!result.isValid()) {
+      // Boundaries traced from web maps often self-touch; buffer(0) is the standard repair.
+      result = result.buffer(0);
+    }
+    if (result.isEmpty()) {
+      throw new IllegalArgumentException(where + ": geometry is empty");
+    }
+    return result;
+  }
+
+  private static Geometry build(JsonNode geometry, String where) {
     String type = geometry.path("type").asText();
     JsonNode coordinates = geometry.path("coordinates");
     Geometry result;
@@ -32,13 +50,6 @@ public final class GeoJson {
       }
       default -> throw new IllegalArgumentException(
           where + ": unsupported geometry type '" + type + "' (expected Polygon or MultiPolygon)");
-    }
-    if (!result.isValid()) {
-      // Boundaries traced from web maps often self-touch; buffer(0) is the standard repair.
-      result = result.buffer(0);
-    }
-    if (result.isEmpty()) {
-      throw new IllegalArgumentException(where + ": geometry is empty");
     }
     return result;
   }

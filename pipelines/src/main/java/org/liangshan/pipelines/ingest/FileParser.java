@@ -77,6 +77,13 @@ public final class FileParser {
    * @throws FileRejected when the file as a whole cannot be read as this family
    */
   public static Records open(SourceFamily family, Path file, String relativeName, Known known) throws FileRejected {
+    if (family.format() == SourceFamily.Format.GEOJSON) {
+      GeoJsonFile geojson = GeoJsonFile.read(file, relativeName);
+      Map<String, Integer> index = mapHeaders(family, geojson.headers(), relativeName);
+      String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+      return new Records(family, () -> { }, geojson.headers(), index, family.hasFileNameColumn() ? stem : null, known,
+          geojson.records().iterator());
+    }
     CsvFile csv = open(file, relativeName);
     try {
       List<String> headers = csv.header().values();
@@ -90,7 +97,7 @@ public final class FileParser {
         }
         fileKey = name.substring(0, cut);
       }
-      return new Records(family, csv, headers, index, fileKey, known);
+      return new Records(family, csv, headers, index, fileKey, known, csv.records());
     } catch (FileRejected | RuntimeException e) {
       try {
         csv.close();
@@ -104,7 +111,7 @@ public final class FileParser {
   /** The parsed records of one open file, read lazily. */
   public static final class Records implements java.util.Iterator<Parsed>, AutoCloseable {
     private final SourceFamily family;
-    private final CsvFile csv;
+    private final AutoCloseable source;
     private final List<String> headers;
     private final Map<String, Integer> index;
     private final String fileKey;
@@ -112,14 +119,15 @@ public final class FileParser {
     private final Iterator<CsvFile.Record> records;
     private final MessageDigest sha = sha256();
 
-    private Records(SourceFamily family, CsvFile csv, List<String> headers, Map<String, Integer> index, String fileKey, Known known) {
+    private Records(SourceFamily family, AutoCloseable source, List<String> headers, Map<String, Integer> index, String fileKey,
+        Known known, Iterator<CsvFile.Record> records) {
       this.family = family;
-      this.csv = csv;
+      this.source = source;
       this.headers = headers;
       this.index = index;
       this.fileKey = fileKey;
       this.known = known;
-      this.records = csv.records();
+      this.records = records;
     }
 
     @Override
@@ -155,7 +163,13 @@ public final class FileParser {
 
     @Override
     public void close() throws IOException {
-      csv.close();
+      try {
+        source.close();
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException(e);
+      }
     }
   }
 

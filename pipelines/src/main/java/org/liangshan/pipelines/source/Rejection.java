@@ -22,7 +22,8 @@ public final class Rejection extends Exception {
     FUTURE_TIMESTAMP,
     UNKNOWN_REFERENCE,
     WRONG_COLUMN_COUNT,
-    BAD_CHECK_DIGIT
+    BAD_CHECK_DIGIT,
+    INVALID_GEOMETRY
   }
 
   private final Reason reason;

@@ -139,6 +139,8 @@ public final class SourceFamilies {
         .naturalKey("station_id", "date")
         .build());
 
+    f.add(vectors());
+
     f.add(SourceFamily.builder("enterprises", "enterprises", "registry.csv")
         .silver("enterprises", "Enterprise registry")
         .required("uscc", TEXT, "统一社会信用代码", "unified social credit code (GB 32100-2015)")
@@ -517,6 +519,61 @@ public final class SourceFamilies {
 
   private static Indicator indicator(String code) {
     return INDICATORS.stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+  }
+
+  /**
+   * Boundaries and zones as GeoJSON: one silver row per feature, geometry as WKT in WGS 84. Invalid
+   * geometries are quarantined with the validator's reason rather than repaired silently.
+   */
+  private static SourceFamily vectors() {
+    SourceFamily.Builder b = SourceFamily.builder("vectors", "vectors", "*.geojson")
+        .format(SourceFamily.Format.GEOJSON)
+        .silver("vectors", "Boundaries and zones (GeoJSON), one row per feature, WGS 84")
+        .required("layer", TEXT, "LAYER", "layer: the file name without extension (districts, water_function_zones)")
+        .fileNameColumn("layer")
+        .field(new FieldSpec("feature_id", List.of("code", "zone_id", "id", "编码"), TEXT, true, Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY, Map.of(), "feature id (division code, zone id)"))
+        .field(new FieldSpec("name", List.of("name", "名称"), TEXT, false, Double.NEGATIVE_INFINITY,
+            Double.POSITIVE_INFINITY, Map.of(), "feature name"))
+        .required("geometry", TEXT, "geometry", "GeoJSON geometry");
+    SourceFamily draft = b.build();
+    FieldSpec layerSpec = draft.field("layer");
+    FieldSpec idSpec = draft.field("feature_id");
+    FieldSpec nameSpec = draft.field("name");
+    List<Column> columns = List.of(
+        Column.required("layer", DataTypes.StringType, "layer"),
+        Column.required("feature_id", DataTypes.StringType, "feature id"),
+        Column.optional("name", DataTypes.StringType, "feature name"),
+        Column.required("geometry_type", DataTypes.StringType, "Polygon or MultiPolygon"),
+        Column.required("wkt", DataTypes.StringType, "geometry as WKT, WGS 84 lon/lat"),
+        Column.required("area_deg2", DataTypes.DoubleType, "planar area in square degrees (metric areas are computed by the geo jobs)"));
+    return b.mapper(columns, (raw, context) -> {
+      String layer = (String) layerSpec.parse(raw.get("layer"), context.now());
+      String id = (String) idSpec.parse(raw.get("feature_id"), context.now());
+      String name = (String) nameSpec.parse(raw.get("name"), context.now());
+      String geometryJson = raw.getOrDefault("geometry", "");
+      if (geometryJson.isBlank()) {
+        throw new Rejection(Reason.MISSING_VALUE, "geometry", "feature " + id + " has no geometry");
+      }
+      org.locationtech.jts.geom.Geometry geometry;
+      try {
+        com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(geometryJson);
+        geometry = org.liangshan.core.region.GeoJson.strictGeometry(node, "feature " + id);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        throw new Rejection(Reason.INVALID_GEOMETRY, "geometry", e.getMessage());
+      }
+      org.locationtech.jts.operation.valid.IsValidOp valid = new org.locationtech.jts.operation.valid.IsValidOp(geometry);
+      if (!valid.isValid()) {
+        throw new Rejection(Reason.INVALID_GEOMETRY, "geometry",
+            "feature " + id + " is not a valid polygon: " + valid.getValidationError());
+      }
+      org.locationtech.jts.geom.Envelope e = geometry.getEnvelopeInternal();
+      if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90) {
+        throw new Rejection(Reason.OUT_OF_RANGE, "geometry",
+            "feature " + id + " has coordinates outside longitude/latitude ranges: deliver WGS 84 degrees");
+      }
+      return List.<Object[]>of(new Object[] {layer, id, name, geometry.getGeometryType(), geometry.toText(), geometry.getArea()});
+    }).naturalKey("layer", "feature_id").build();
   }
 
   private static SourceFamily flux() {

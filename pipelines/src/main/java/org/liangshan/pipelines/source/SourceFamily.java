@@ -26,7 +26,16 @@ public record SourceFamily(
     RecordMapper mapper,
     TableDef silver,
     Map<String, String> references,
-    String fileNameColumn) implements java.io.Serializable {
+    String fileNameColumn,
+    Format format) implements java.io.Serializable {
+
+  /** How a family's files are read. */
+  public enum Format {
+    /** Delimited text: see CsvFile. */
+    CSV,
+    /** A GeoJSON FeatureCollection: one record per feature. */
+    GEOJSON
+  }
 
   /** The lineage columns every silver row carries after its own columns. */
   public static final List<Column> LINEAGE =
@@ -46,6 +55,7 @@ public record SourceFamily(
     requireNonNull(silver, "silver is null");
     references = Map.copyOf(references);
     requireNonNull(fileNameColumn, "fileNameColumn is null");
+    requireNonNull(format, "format is null");
   }
 
   /** Whether a column's value comes from the file name (the part before the last '_'), as for flux towers. */
@@ -77,6 +87,7 @@ public record SourceFamily(
     private List<String> naturalKey = List.of();
     private List<String> partitionBy = List.of("region");
     private String fileNameColumn = "";
+    private Format format = Format.CSV;
 
     private Builder(String name, String folder, String glob) {
       this.name = name;
@@ -127,6 +138,11 @@ public record SourceFamily(
     /** The value of {@code column} is the file name's part before the last '_' (e.g. a tower id). */
     public Builder fileNameColumn(String column) {
       this.fileNameColumn = column;
+      return this;
+    }
+
+    public Builder format(Format fileFormat) {
+      this.format = fileFormat;
       return this;
     }
 
@@ -193,7 +209,7 @@ public record SourceFamily(
       key.addAll(naturalKey);
       table.naturalKey(key.toArray(String[]::new));
       table.partitionBy(partitionBy.toArray(String[]::new));
-      return new SourceFamily(name, folder, glob, fields, columns, recordMapper, table.build(), references, fileNameColumn);
+      return new SourceFamily(name, folder, glob, fields, columns, recordMapper, table.build(), references, fileNameColumn, format);
     }
   }
 }

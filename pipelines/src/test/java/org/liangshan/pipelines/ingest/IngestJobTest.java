@@ -144,4 +144,30 @@ class IngestJobTest {
     assertThat(catalog.read(catalog.table("bronze.hydrology")).select("source_file").distinct().collectAsList())
         .extracting(r -> r.getString(0)).containsExactly("liyang/hydrology/2024.csv");
   }
+
+  @Test
+  void vectorsLoadValidPolygonsAndQuarantineInvalidOnes() throws IOException {
+    write("vectors/water_function_zones.geojson", """
+        {"type":"FeatureCollection","features":[
+         {"type":"Feature","properties":{"zone_id":"LY-WFZ-01","name":"天目湖"},
+          "geometry":{"type":"Polygon","coordinates":[[[119.4,31.2],[119.5,31.2],[119.5,31.3],[119.4,31.3],[119.4,31.2]]]}},
+         {"type":"Feature","properties":{"zone_id":"LY-WFZ-02","name":"bow tie"},
+          "geometry":{"type":"Polygon","coordinates":[[[119.4,31.4],[119.5,31.5],[119.5,31.4],[119.4,31.5],[119.4,31.4]]]}},
+         {"type":"Feature","properties":{"zone_id":"LY-WFZ-03","name":"no geometry"},"geometry":null}]}
+        """, StandardCharsets.UTF_8);
+    write("vectors/districts.geojson", """
+        {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"EPSG:32650"}},"features":[]}
+        """, StandardCharsets.UTF_8);
+    LoadReport report = ingest("vectors");
+    assertThat(report.rejectedFiles()).extracting(FileRejected::getMessage).containsExactly(
+        "liyang/vectors/districts.geojson: declares CRS EPSG:32650; deliver GeoJSON in WGS 84 longitude/latitude (RFC 7946)");
+    Row zone = catalog.read(SourceFamilies.silver("vectors")).head();
+    assertThat(zone.<String>getAs("layer")).isEqualTo("water_function_zones");
+    assertThat(zone.<String>getAs("feature_id")).isEqualTo("LY-WFZ-01");
+    assertThat(zone.<Double>getAs("area_deg2")).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-9));
+    List<Row> rejects = catalog.read(OpsTables.QUARANTINE).orderBy("source_line").collectAsList();
+    assertThat(rejects).extracting(r -> r.getAs("source_line") + ":" + r.getAs("reason_code"))
+        .containsExactly("2:INVALID_GEOMETRY", "3:MISSING_VALUE");
+    assertThat(rejects.get(0).<String>getAs("message")).contains("Self-intersection");
+  }
 }

@@ -1,0 +1,135 @@
+package org.liangshan.cli;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.liangshan.core.region.Region;
+import org.liangshan.warehouse.TableCatalog;
+import org.liangshan.warehouse.TableDef;
+
+/** The demo's closing summary, read back from the gold tables (so it shows what was published). */
+final class DemoSummary {
+  private static final BigDecimal YI = new BigDecimal("100000000");
+  private static final BigDecimal WAN = new BigDecimal("10000");
+
+  private final TableCatalog catalog;
+  private final List<Region> regions;
+  private final Years years;
+
+  DemoSummary(TableCatalog catalog, List<Region> regions, Years years) {
+    this.catalog = catalog;
+    this.regions = regions;
+    this.years = years;
+  }
+
+  private Optional<Dataset<Row>> gold(String name) {
+    Optional<TableDef> def = catalog.find("gold." + name);
+    return def.filter(catalog::exists).map(catalog::read);
+  }
+
+  void print(PrintStream out) {
+    for (Region region : regions) {
+      out.println();
+      out.println("== " + region.name() + " (" + region.nameEn() + "), parameter set " + region.parameterSetVersion() + " ==");
+      gep(out, region);
+      carbon(out, region);
+      auctions(out, region);
+      valuations(out, region);
+      ledger(out, region);
+    }
+    out.println();
+    out.println("Where everything is (lakehouse " + catalog.config().root() + "):");
+    out.println("  gold.gep_by_district, gold.gep_cell_year, gold.grid_cells      GEP by district, service and grid cell");
+    out.println("  gold.carbon_sink_cell_year, gold.carbon_sink_district_year     CASA carbon sink");
+    out.println("  gold.zone_capacity, gold.benchmark_prices, gold.auction_*       capacity, prices, auctions");
+    out.println("  gold.holdings, gold.holdings_movements                         rights holdings ledger");
+    out.println("  gold.collateral_valuation, gold.collateral_stress              valuations for banks");
+    out.println("  gold.compensation_ledger, gold.compensation_postings           compensation for the finance bureau");
+    out.println("  ops.run_log, ops.quarantine, ops.ingested_files                audit: runs, rejects, reconciliation");
+  }
+
+  private void gep(PrintStream out, Region region) {
+    gold("gep_by_district").ifPresent(gep -> {
+      Dataset<Row> rows = gep.where(col("region").equalTo(region.id()))
+          .groupBy("district", "year").agg(sum("value_yuan").as("v"));
+      TextTable table = new TextTable("district", "GEP " + years.last() + " (亿元)", "GEP " + years.first() + " (亿元)", "growth");
+      for (Row r : rows.where(col("year").equalTo(years.last())).orderBy(col("v").desc()).collectAsList()) {
+        BigDecimal last = r.getDecimal(2);
+        List<Row> before = rows.where(col("district").equalTo(r.getString(0)).and(col("year").equalTo(years.first()))).collectAsList();
+        BigDecimal first = before.isEmpty() ? null : before.get(0).getDecimal(2);
+        String growth = first == null || first.signum() == 0 || years.first() == years.last() ? ""
+            : last.subtract(first).multiply(BigDecimal.valueOf(100)).divide(first, 1, RoundingMode.HALF_EVEN) + "%";
+        table.row(r.getString(0), yi(last), first == null ? "" : yi(first), growth);
+      }
+      out.println("GEP by district:");
+      out.print(table);
+    });
+  }
+
+  private void carbon(PrintStream out, Region region) {
+    gold("carbon_sink_district_year").ifPresent(c -> {
+      TextTable table = new TextTable("year", "NEP (t C)", "CO2 (t)");
+      for (Row r : c.where(col("region").equalTo(region.id())).groupBy("year")
+          .agg(sum("nep_tc"), sum("co2_t")).orderBy("year").collectAsList()) {
+        table.row(r.get(0), String.format("%,.0f", r.getDouble(1)), String.format("%,.0f", r.getDouble(2)));
+      }
+      out.println("Carbon sink (CASA):");
+      out.print(table);
+    });
+  }
+
+  private void auctions(PrintStream out, Region region) {
+    gold("auction_results").ifPresent(a -> {
+      TextTable table = new TextTable("auction", "clearing price (元)", "sold", "supply", "undersubscribed");
+      for (Row r : a.where(col("region").equalTo(region.id())).orderBy("auction_id").collectAsList()) {
+        table.row(r.getAs("auction_id"), String.format("%,.2f", ((Number) r.getAs("clearing_price_yuan")).doubleValue()),
+            r.getAs("sold"), r.getAs("supply"), r.getAs("undersubscribed"));
+      }
+      out.println("Eco-voucher auctions:");
+      out.print(table);
+    });
+  }
+
+  private void valuations(PrintStream out, Region region) {
+    gold("collateral_valuation").ifPresent(v -> {
+      Row r = v.where(col("region").equalTo(region.id()))
+          .agg(count(lit(1)), sum("collateral_value_yuan"), sum("max_loan_yuan"),
+              sum(when(col("status").notEqual("ok"), 1).otherwise(0)))
+          .head();
+      out.printf("Collateral valuations: %d pledges, collateral value %s 万元, max loan %s 万元, %d flagged (see status)%n",
+          r.getLong(0), wan(r.getDecimal(1)), wan(r.getDecimal(2)), r.getLong(3));
+    });
+  }
+
+  private void ledger(PrintStream out, Region region) {
+    gold("compensation_ledger").ifPresent(l -> {
+      Dataset<Row> mine = l.where(col("region").equalTo(region.id()));
+      Row r = mine.agg(count(lit(1)), sum("amount_yuan")).head();
+      String balance = gold("compensation_postings").map(p -> {
+        Row s = p.join(mine.select("entry_id"), "entry_id").agg(sum("debit_yuan"), sum("credit_yuan")).head();
+        BigDecimal d = s.isNullAt(0) ? BigDecimal.ZERO : s.getDecimal(0);
+        BigDecimal c = s.isNullAt(1) ? BigDecimal.ZERO : s.getDecimal(1);
+        return "debits − credits = " + d.subtract(c).stripTrailingZeros().toPlainString();
+      }).orElse("");
+      out.printf("Compensation ledger: %d entries, %s 万元 transferred; %s%n", r.getLong(0), wan(r.getDecimal(1)), balance);
+    });
+  }
+
+  private static String yi(BigDecimal yuan) {
+    return yuan == null ? "" : yuan.divide(YI, 2, RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  private static String wan(BigDecimal yuan) {
+    return yuan == null ? "0" : String.format("%,.1f", yuan.divide(WAN, 1, RoundingMode.HALF_EVEN));
+  }
+}
