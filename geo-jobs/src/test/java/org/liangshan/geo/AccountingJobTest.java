@@ -1,0 +1,251 @@
+package org.liangshan.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.apache.spark.sql.functions.col;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructField;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.Region;
+import org.liangshan.geo.model.GepService;
+import org.liangshan.geo.model.LandCover;
+import org.liangshan.pipelines.raster.RasterTables;
+import org.liangshan.pipelines.source.SourceFamilies;
+import org.liangshan.warehouse.OpsTables;
+import org.liangshan.warehouse.Run;
+import org.liangshan.warehouse.SharedSpark;
+import org.liangshan.warehouse.TableCatalog;
+import org.liangshan.warehouse.TableDef;
+
+/**
+ * End to end on a tiny region (two districts, about 3 km x 2 km, a dozen cells): scenes and
+ * statistics in silver, the job run twice.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccountingJobTest {
+  private static final int YEAR = 2024;
+  private static final double MIN_LON = 119.395;
+  private static final double MAX_LON = 119.435;
+  private static final double MIN_LAT = 31.395;
+  private static final double MAX_LAT = 31.425;
+  private static final int WIDTH = 8;
+  private static final int HEIGHT = 6;
+
+  private final SparkSession spark = SharedSpark.session();
+  private final Region region =
+      Fixtures.region(
+          "twin",
+          List.of(
+              Fixtures.district("900001", "West", Fixtures.box(119.400, 31.400, 119.415, 31.420)),
+              Fixtures.district("900002", "East", Fixtures.box(119.415, 31.400, 119.430, 31.420))),
+          List.of(Fixtures.zone("Z-WEST", 119.39, 31.39, 119.415, 31.43)));
+  private final ParameterSet params = ParameterSet.forRegion(region);
+  private TableCatalog catalog;
+  private AccountingSummary first;
+  private Map<TableDef, List<String>> firstRows;
+  private AccountingSummary second;
+  private final List<String> progress = new ArrayList<>();
+
+  private Path dir;
+
+  @BeforeAll
+  void runTwice(@TempDir Path tempDir) {
+    dir = tempDir;
+    List<TableDef> tables = new ArrayList<>(GeoTables.ALL);
+    tables.add(RasterTables.SCENES);
+    tables.add(SourceFamilies.silver("stat_output"));
+    tables.add(SourceFamilies.silver("stat_water_supply"));
+    tables.add(SourceFamilies.silver("stat_tourism"));
+    tables.add(OpsTables.RUN_LOG);
+    catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), tables);
+    loadScenes();
+    loadStatistics();
+    first = AccountingJob.run(start(), region, YEAR, params, progress::add);
+    firstRows = snapshot();
+    second = AccountingJob.run(start(), region, YEAR, params);
+  }
+
+  @Test
+  void districtTotalsAreTheSumsOfTheirCellPieces() {
+    Map<String, BigDecimal> cellSums = new LinkedHashMap<>();
+    for (Row row : read(GeoTables.GEP_CELL_YEAR).collectAsList()) {
+      String district = row.getAs("district_code");
+      for (GepService service : List.of(GepService.WATER_CONSERVATION, GepService.FLOOD_REGULATION, GepService.CARBON_FIXATION)) {
+        String column = service == GepService.CARBON_FIXATION ? "carbon_fixation_yuan" : service.id() + "_yuan";
+        cellSums.merge(district + "/" + service.id(), row.getAs(column), BigDecimal::add);
+      }
+    }
+    List<Row> gridRows =
+        read(GeoTables.GEP_BY_DISTRICT)
+            .where(col("service").isin("water_conservation", "flood_regulation", "carbon_fixation"))
+            .collectAsList();
+    assertThat(gridRows).hasSize(6);
+    for (Row row : gridRows) {
+      String key = row.getAs("district_code") + "/" + row.getAs("service");
+      assertThat((BigDecimal) row.getAs("value_yuan")).as(key).isEqualByComparingTo(cellSums.get(key));
+    }
+    Map<String, Double> nepByDistrict =
+        read(GeoTables.CARBON_SINK_CELL_YEAR).collectAsList().stream()
+            .collect(Collectors.groupingBy(r -> r.getAs("district_code"), Collectors.summingDouble(r -> r.getAs("nep_tc"))));
+    List<Row> districts = read(GeoTables.CARBON_SINK_DISTRICT_YEAR).collectAsList();
+    assertThat(districts).hasSize(2);
+    for (Row row : districts) {
+      double nep = row.getAs("nep_tc");
+      assertThat(nep).isCloseTo(nepByDistrict.get(row.<String>getAs("district_code")), within(Math.abs(nep) * 1e-9 + 1e-12));
+      assertThat(nep).isNotZero();
+    }
+    double regionNep = districts.stream().mapToDouble(r -> r.<Double>getAs("nep_tc")).sum();
+    assertThat(first.carbonSinkTc()).isCloseTo(regionNep, within(Math.abs(regionNep) * 1e-9));
+    assertThat(first.carbonSinkTco2e()).isCloseTo(regionNep * 44 / 12, within(Math.abs(regionNep) * 1e-9));
+  }
+
+  @Test
+  void gepRowsFollowTheIndicatorListAndTheStatistics() {
+    Map<String, BigDecimal> west = values("900001");
+    Map<String, BigDecimal> east = values("900002");
+    // oxygen release is not in the default indicator list
+    assertThat(west).containsOnlyKeys("material_products", "water_conservation", "flood_regulation", "carbon_fixation");
+    assertThat(east).containsOnlyKeys("water_conservation", "flood_regulation", "carbon_fixation", "cultural_services");
+    // 100 x 10⁴ yuan of agriculture + 10 x 10⁴ m³ domestic water at 2.6 yuan/m³
+    assertThat(west.get("material_products")).isEqualByComparingTo("1260000");
+    // 500 x 10⁴ yuan of tourism revenue, 40 % attributable to ecosystems
+    assertThat(east.get("cultural_services")).isEqualByComparingTo("2000000");
+    assertThat(west.get("water_conservation").signum()).isPositive();
+    for (AccountingSummary.DistrictGep district : first.gepByDistrict()) {
+      BigDecimal sum = values(district.districtCode()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(district.gepYuan()).isEqualByComparingTo(sum);
+    }
+    assertThat(first.servicesNotComputed()).anyMatch(s -> s.startsWith("soil_retention"));
+    assertThat(progress).anyMatch(line -> line.contains("Elsewhere"));
+  }
+
+  @Test
+  void zonalStatisticsCoverEveryCellAndMonth() {
+    long cells = read(GeoTables.GRID_CELLS).select("cell_id").distinct().count();
+    assertThat(cells).isEqualTo(first.cellCount());
+    assertThat(read(GeoTables.CELL_MONTH_STATS).count()).isEqualTo(cells * 3 * 6);
+    assertThat(read(GeoTables.CELL_MONTH_STATS).where(col("mean_value").isNull().notEqual(col("valid_pixels").equalTo(0))).count()).isZero();
+    assertThat(read(GeoTables.LANDCOVER_FRACTIONS).count()).isEqualTo(cells);
+    Row anyCell = read(GeoTables.LANDCOVER_FRACTIONS).where(col("valid_pixels").gt(0)).first();
+    double sum = 0;
+    for (LandCover landCover : LandCover.values()) {
+      sum += anyCell.<Double>getAs(landCover.fractionColumn());
+    }
+    assertThat(sum).isCloseTo(1.0, within(1e-12));
+    assertThat(read(GeoTables.GRID_CELLS).where(col("parameter_set").notEqual(params.version())).count()).isZero();
+  }
+
+  @Test
+  void aReRunWithTheSameInputsYieldsTheSameRows() {
+    assertThat(snapshot()).isEqualTo(firstRows);
+    assertThat(second.gepByDistrict()).isEqualTo(first.gepByDistrict());
+    assertThat(read(GeoTables.GEP_CELL_YEAR).select("run_id").distinct().collectAsList())
+        .extracting(r -> r.getString(0))
+        .containsExactly(second.runId());
+  }
+
+  private Run start() {
+    return Run.start(catalog, "test accounting", "accounting", region.id(), Integer.toString(YEAR), params.version());
+  }
+
+  private Dataset<Row> read(TableDef table) {
+    return catalog.read(table).where(col("region").equalTo(region.id()));
+  }
+
+  private Map<String, BigDecimal> values(String districtCode) {
+    Map<String, BigDecimal> values = new LinkedHashMap<>();
+    for (Row row : read(GeoTables.GEP_BY_DISTRICT).where(col("district_code").equalTo(districtCode)).collectAsList()) {
+      values.put(row.getAs("service"), row.getAs("value_yuan"));
+    }
+    return values;
+  }
+
+  /** Every gold row but its run id, sorted. */
+  private Map<TableDef, List<String>> snapshot() {
+    Map<TableDef, List<String>> rows = new LinkedHashMap<>();
+    for (TableDef table : GeoTables.ALL) {
+      rows.put(table, read(table).drop("run_id").collectAsList().stream().map(Row::toString).sorted().toList());
+    }
+    return rows;
+  }
+
+  private void loadScenes() {
+    List<Row> rows = new ArrayList<>();
+    for (int m = 6; m <= 8; m++) {
+      int month = m;
+      rows.add(scene("ndvi", month, field((c, r) -> 0.30 + 0.05 * c + 0.02 * r + 0.05 * (month - 6))));
+      rows.add(scene("temperature", month, field((c, r) -> 20.0 + month - 6 + 0.1 * c)));
+      rows.add(scene("precipitation", month, field((c, r) -> 150.0 + 10 * r)));
+      rows.add(scene("radiation", month, field((c, r) -> 450.0 + 5 * c)));
+      rows.add(scene("et", month, field((c, r) -> 60.0 + 2 * c)));
+      rows.add(scene("pet", month, field((c, r) -> 110.0)));
+    }
+    double[] legend = {24, 10, 60, 50, 21, 80, 40, 30};
+    double[][] codes = field((c, r) -> legend[(c + r) % legend.length]);
+    codes[0][0] = 255;
+    rows.add(scene("landcover", 0, codes));
+    catalog.append(RasterTables.SCENES, spark.createDataFrame(rows, RasterTables.SCENES.schema()));
+  }
+
+  private Row scene(String product, int month, double[][] values) {
+    String name = month == 0 ? product + "_" + YEAR : product + "_" + YEAR + String.format("%02d", month);
+    Path file = Fixtures.geoTiff(dir.resolve(name + ".tif"), "EPSG:4326", MIN_LON, MIN_LAT, MAX_LON, MAX_LAT, values);
+    double nodata = product.equals("landcover") ? 255 : -9999;
+    return RowFactory.create(region.id(), product, month == 0 ? Integer.toString(YEAR) : YEAR + "-" + String.format("%02d", month),
+        YEAR, month == 0 ? null : month, "unit", file.toUri().toString(), "EPSG:4326", WIDTH, HEIGHT,
+        (MAX_LON - MIN_LON) / WIDTH, (MAX_LAT - MIN_LAT) / HEIGHT, MIN_LON, MIN_LAT, MAX_LON, MAX_LAT, nodata,
+        "sha-" + name, "rasters/" + product + "/" + name + ".tif", "ingest-1");
+  }
+
+  private interface Cell {
+    double value(int column, int row);
+  }
+
+  private static double[][] field(Cell cell) {
+    double[][] rows = new double[HEIGHT][WIDTH];
+    for (int r = 0; r < HEIGHT; r++) {
+      for (int c = 0; c < WIDTH; c++) {
+        rows[r][c] = cell.value(c, r);
+      }
+    }
+    return rows;
+  }
+
+  private void loadStatistics() {
+    append("stat_output", Map.of("district", "West", "category", "agriculture", "output_10k_yuan", 100.0));
+    append("stat_output", Map.of("district", "Elsewhere", "category", "agriculture", "output_10k_yuan", 999.0));
+    append("stat_water_supply", Map.of("district", "West", "use", "domestic", "supply_10k_m3", 10.0));
+    append("stat_tourism", Map.of("district", "East", "visits_10k", 20.0, "revenue_10k_yuan", 500.0, "eco_share", 0.4));
+  }
+
+  private void append(String tableName, Map<String, Object> values) {
+    TableDef table = SourceFamilies.silver(tableName);
+    Map<String, Object> all = new LinkedHashMap<>(values);
+    all.put("region", region.id());
+    all.put("year", YEAR);
+    all.put("source_file", "statistics/" + tableName + ".csv");
+    all.put("source_line", 2L);
+    all.put("record_hash", "hash-" + values.hashCode());
+    all.put("ingest_run_id", "ingest-1");
+    List<Object> ordered = new ArrayList<>();
+    for (StructField field : table.schema().fields()) {
+      ordered.add(all.get(field.name()));
+    }
+    catalog.append(table, spark.createDataFrame(List.of(RowFactory.create(ordered.toArray())), table.schema()));
+  }
+}

@@ -1,0 +1,107 @@
+package org.liangshan.geo.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.District;
+import org.liangshan.geo.Fixtures;
+
+class DistrictAccountsTest {
+  private static final District WEST = Fixtures.district("900001", "West", Fixtures.box(0, 0, 1, 1));
+  private static final District EAST = Fixtures.district("900002", "East", Fixtures.box(1, 0, 2, 1));
+
+  @Test
+  void gridServicesAndCarbonAreTheSumsOfThePieces() {
+    AccountingParameters parameters = AccountingParameters.from(ParameterSet.defaults());
+    List<PieceAccount> pieces =
+        List.of(
+            GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters),
+            GridAccounting.account(piece(1, "900001", 4e5), forest(1), parameters),
+            GridAccounting.account(piece(1, "900002", 6e5), forest(1), parameters));
+    DistrictAccounts accounts =
+        DistrictAccounts.build(List.of(WEST, EAST), pieces, Map.of(), parameters);
+
+    DistrictAccounts.DistrictCarbon west = accounts.carbon().get(0);
+    assertThat(west.pieces()).isEqualTo(2);
+    assertThat(west.areaM2()).isEqualTo(1.4e6);
+    assertThat(west.nepTc()).isCloseTo(pieces.get(0).nepTc() + pieces.get(1).nepTc(), within(1e-12));
+    assertThat(west.nepTc()).isPositive();
+    BigDecimal westWater = value(accounts, "900001", GepService.WATER_CONSERVATION);
+    assertThat(westWater)
+        .isEqualByComparingTo(pieces.get(0).value(GepService.WATER_CONSERVATION).add(pieces.get(1).value(GepService.WATER_CONSERVATION)));
+    assertThat(westWater.signum()).isPositive();
+    // no statistics: no material products or cultural services row, rather than a made-up zero
+    assertThat(services(accounts, "900001"))
+        .containsExactlyInAnyOrder(GepService.WATER_CONSERVATION, GepService.FLOOD_REGULATION, GepService.CARBON_FIXATION);
+    assertThat(accounts.gepByDistrict().get("900001").excluded()).containsExactly("oxygen_release");
+  }
+
+  @Test
+  void oxygenReleaseIsCountedWhenTheIndicatorListIncludesIt() throws Exception {
+    ParameterSet params =
+        ParameterSet.defaults()
+            .withOverrides("with-oxygen", new ObjectMapper().readTree(
+                "{\"gep\": {\"indicators\": [\"carbon_fixation\", \"oxygen_release\", \"material_products\"]}}"));
+    AccountingParameters parameters = AccountingParameters.from(params);
+    PieceAccount piece = GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters);
+    DistrictStatistics statistics =
+        new DistrictStatistics(Map.of("fishery", 2.5), Map.of("industrial", 1.0, "agricultural", 3.0), Optional.empty());
+    DistrictAccounts accounts =
+        DistrictAccounts.build(List.of(WEST), List.of(piece), Map.of("900001", statistics), parameters);
+
+    assertThat(services(accounts, "900001"))
+        .containsExactlyInAnyOrder(GepService.CARBON_FIXATION, GepService.OXYGEN_RELEASE, GepService.MATERIAL_PRODUCTS);
+    // O₂ = C·32/12 t at 727 yuan/t
+    assertThat(value(accounts, "900001", GepService.OXYGEN_RELEASE).doubleValue())
+        .isCloseTo(piece.nepTc() * 32 / 12 * 727, within(1e-4));
+    // 2.5 × 10⁴ yuan + 10⁴ m³ × 3.6 + 3 × 10⁴ m³ × 0.07
+    assertThat(value(accounts, "900001", GepService.MATERIAL_PRODUCTS)).isEqualByComparingTo("63100");
+    assertThat(accounts.gepByDistrict().get("900001").gepYuan())
+        .isEqualByComparingTo(accounts.services().stream().map(DistrictAccounts.ServiceRow::valueYuan).reduce(BigDecimal.ZERO, BigDecimal::add));
+    assertThat(piece.valueYuan())
+        .isEqualByComparingTo(piece.value(GepService.CARBON_FIXATION).add(piece.value(GepService.OXYGEN_RELEASE)));
+  }
+
+  private static GridPiece piece(int ordinal, String district, double areaM2) {
+    return new GridPiece("c" + ordinal, ordinal, ordinal, 0, district, district, null, areaM2, 0, 0, "POLYGON EMPTY", "[]");
+  }
+
+  /** A summer month over mixed forest with a little wetland. */
+  private static CellYear forest(int ordinal) {
+    double[][] series = new double[6][12];
+    for (double[] months : series) {
+      Arrays.fill(months, Double.NaN);
+    }
+    double[] july = {0.7 + 0.05 * ordinal, 26, 220, 520, 110, 140};
+    for (int p = 0; p < 6; p++) {
+      series[p][6] = july[p];
+    }
+    Map<LandCover, Double> fractions = new EnumMap<>(LandCover.class);
+    fractions.put(LandCover.MF, 0.9);
+    fractions.put(LandCover.WETLAND, 0.1);
+    return new CellYear(ordinal, series[0], series[1], series[2], series[3], series[4], series[5], Optional.of(fractions));
+  }
+
+  private static BigDecimal value(DistrictAccounts accounts, String district, GepService service) {
+    return accounts.services().stream()
+        .filter(r -> r.districtCode().equals(district) && r.service() == service)
+        .findFirst().orElseThrow().valueYuan();
+  }
+
+  private static List<GepService> services(DistrictAccounts accounts, String district) {
+    return accounts.services().stream()
+        .filter(r -> r.districtCode().equals(district))
+        .map(DistrictAccounts.ServiceRow::service)
+        .collect(Collectors.toList());
+  }
+}
