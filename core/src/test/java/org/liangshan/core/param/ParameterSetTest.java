@@ -98,6 +98,7 @@ class ParameterSetTest {
             "flux.t0_k",
             "flux.npp_over_gpp",
             "gep.water_supply_yuan_per_m3.domestic",
+            "gep.runoff_coefficients.GRASS",
             "gep.soil.sediment_lambda",
             "gep.soil.bulk_density_t_m3",
             "gep.soil.n_fraction",
@@ -129,7 +130,7 @@ class ParameterSetTest {
   }
 
   private static int leafCount() {
-    return 199;
+    return 208;
   }
 
   private static void collect(String prefix, JsonNode node, List<String> out) {
