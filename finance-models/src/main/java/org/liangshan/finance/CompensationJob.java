@@ -1,0 +1,235 @@
+package org.liangshan.finance;
+
+import static org.apache.spark.sql.functions.col;
+import static org.liangshan.finance.JobSupport.date;
+import static org.liangshan.finance.JobSupport.decimal;
+import static org.liangshan.finance.JobSupport.number;
+import static org.liangshan.finance.JobSupport.string;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.liangshan.core.method.XinanPIndex;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.CompensationAgreement;
+import org.liangshan.core.region.MonitoringSection;
+import org.liangshan.core.region.Region;
+import org.liangshan.core.region.WaterFunctionZone;
+import org.liangshan.finance.model.Compensation;
+import org.liangshan.finance.model.CompensationLedger;
+import org.liangshan.finance.model.FinanceParameters;
+import org.liangshan.finance.model.Hydrology;
+import org.liangshan.finance.model.WaterQuality;
+import org.liangshan.warehouse.Run;
+import org.liangshan.warehouse.TableDef;
+
+/**
+ * The compensation ledger of a region for a year, thin over {@link Compensation} and {@link
+ * CompensationLedger}: monthly horizontal entries per agreement from the section's monthly mean
+ * concentrations (manual samples when the month has them, else automatic; see {@link WaterQuality}) and
+ * the month's volume (mean daily flow × seconds of the month, silver.hydrology), and a yearly vertical
+ * transfer per district from gold.gep_by_district (this year and last). The job fails if any period's
+ * debits differ from its credits.
+ *
+ * <p><b>Revisions.</b> Entries are written as {@code draft}. A re-run replaces the year's drafts; once a
+ * revision is reviewed or published it is frozen, and a re-run writes a new draft revision beside it.
+ */
+public final class CompensationJob {
+  private CompensationJob() {}
+
+  public record Summary(String region, int year, int revision, int entries, BigDecimal totalYuan,
+      List<CompensationLedger.PeriodTotal> periods, List<String> notSettled) {
+    public boolean balanced() {
+      return periods.stream().allMatch(CompensationLedger.PeriodTotal::balanced);
+    }
+
+    @Override
+    public String toString() {
+      StringBuilder s = new StringBuilder(String.format(
+          "compensation %s %d (revision %d): %d entries, %s yuan, debits = credits in all %d periods: %s",
+          region, year, revision, entries, totalYuan.toPlainString(), periods.size(), balanced()));
+      notSettled.forEach(n -> s.append(System.lineSeparator()).append("  not settled: ").append(n));
+      return s.toString();
+    }
+  }
+
+  public static Summary run(Run run, Region region, int year, ParameterSet params) {
+    return run(run, region, year, params, message -> {});
+  }
+
+  public static Summary run(Run run, Region region, int year, ParameterSet params, Consumer<String> progress) {
+    ParameterSet p = FinanceParameters.complete(params);
+    int revision = revision(run, region, year);
+    CompensationLedger ledger = new CompensationLedger();
+    List<String> notSettled = new ArrayList<>();
+
+    progress.accept("compensation " + region.id() + " " + year + ": horizontal agreements");
+    horizontal(run, region, year, revision, p, ledger, notSettled);
+    progress.accept("compensation " + region.id() + " " + year + ": vertical agreements");
+    vertical(run, region, year, revision, p, ledger, notSettled);
+    ledger.checkBalanced();
+    notSettled.forEach(n -> progress.accept("  not settled: " + n));
+    run.count("compensation_not_settled", notSettled.size());
+
+    List<Object[]> entryRows = new ArrayList<>();
+    BigDecimal total = BigDecimal.ZERO;
+    for (CompensationLedger.Entry e : ledger.entries()) {
+      total = total.add(e.amountYuan());
+      entryRows.add(new Object[] {region.id(), year, e.period(), e.entryId(), e.agreementId(), e.method(), e.payer(),
+          e.payee(), JobSupport.money(e.amountYuan()), e.basis(), "draft", revision});
+    }
+    List<Object[]> postingRows = new ArrayList<>();
+    for (CompensationLedger.Posting posting : ledger.postings()) {
+      postingRows.add(new Object[] {region.id(), year, posting.period(), posting.entryId(), posting.account(),
+          JobSupport.money(posting.debitYuan()), JobSupport.money(posting.creditYuan()), "draft", revision});
+    }
+    progress.accept("compensation " + region.id() + " " + year + ": writing gold tables");
+    String drafts = JobSupport.regionYear(region, year) + " AND status = 'draft'";
+    JobSupport.replace(run, FinanceTables.COMPENSATION_LEDGER, entryRows, drafts);
+    JobSupport.replace(run, FinanceTables.COMPENSATION_POSTINGS, postingRows, drafts);
+    return new Summary(region.id(), year, revision, entryRows.size(), total, ledger.totals(), List.copyOf(notSettled));
+  }
+
+  /** 1, or one more than the latest frozen (reviewed or published) revision of the year. */
+  private static int revision(Run run, Region region, int year) {
+    Optional<Dataset<Row>> ledger = JobSupport.goldIfExists(run, FinanceTables.COMPENSATION_LEDGER);
+    if (ledger.isEmpty()) {
+      return 1;
+    }
+    Row max = ledger.get().where(col("region").equalTo(region.id())).where(col("year").equalTo(year))
+        .where(col("status").notEqual("draft")).agg(functions.max("revision")).head();
+    return max.isNullAt(0) ? 1 : max.getInt(0) + 1;
+  }
+
+  private static void horizontal(Run run, Region region, int year, int revision, ParameterSet p, CompensationLedger ledger,
+      List<String> notSettled) {
+    List<CompensationAgreement> agreements = region.agreements().stream()
+        .filter(a -> a.kind() == CompensationAgreement.Kind.HORIZONTAL).toList();
+    if (agreements.isEmpty()) {
+      return;
+    }
+    List<String> sections = agreements.stream().map(a -> a.sectionId().orElseThrow()).distinct().toList();
+    Set<String> indicators = new LinkedHashSet<>(XinanPIndex.FACTORS);
+    agreements.forEach(a -> a.factors().forEach(f -> indicators.add(f.name())));
+    int baselineYears = (int) p.number("compensation.xinan.baseline_years");
+    List<WaterQuality.Samples> samples =
+        MarketJob.samples(run, region, sections, List.copyOf(indicators), year - baselineYears, year);
+    Map<String, List<Hydrology.DailyFlow>> flows = new TreeMap<>();
+    for (Row r : JobSupport.silver(run, "hydrology", region)
+        .where(col("section_id").isin(sections.toArray()))
+        .where(functions.year(col("date")).equalTo(year))
+        .where(col("flow_m3_s").isNotNull())
+        .collectAsList()) {
+      flows.computeIfAbsent(string(r, "section_id"), s -> new ArrayList<>())
+          .add(new Hydrology.DailyFlow(string(r, "section_id"), date(r, "date"), number(r, "flow_m3_s")));
+    }
+    for (CompensationAgreement agreement : agreements) {
+      String section = agreement.sectionId().orElseThrow();
+      Map<YearMonth, Double> monthlyFlow = Hydrology.monthlyMeans(flows.getOrDefault(section, List.of()));
+      Map<String, Compensation.Baseline> baselines = new LinkedHashMap<>();
+      List<BigDecimal> parts = List.of();
+      boolean xinan = agreement.method().equals("xinan-p-index");
+      if (xinan) {
+        if (agreement.annualFundYuan().isEmpty()) {
+          notSettled.add(agreement.id() + ": a P-index agreement needs annual_fund_yuan");
+          continue;
+        }
+        WaterFunctionZone zone = zoneOf(region, section);
+        for (String factor : XinanPIndex.FACTORS) {
+          Optional<WaterQuality.Mean> earlier =
+              WaterQuality.meanOfMonthlyMeans(samples, List.of(section), factor, year - baselineYears, year - 1);
+          baselines.put(factor, Compensation.xinanBaseline(earlier, year - baselineYears, year - 1, factor, zone, p));
+        }
+        parts = CompensationLedger.equalParts(agreement.annualFundYuan().get(), 12);
+      } else if (!agreement.method().equals("section-compensation")) {
+        notSettled.add(agreement.id() + ": unknown horizontal method " + agreement.method());
+        continue;
+      }
+      for (int m = 1; m <= 12; m++) {
+        YearMonth month = YearMonth.of(year, m);
+        Map<String, Compensation.Concentration> concentrations = new LinkedHashMap<>();
+        for (String indicator : indicators) {
+          WaterQuality.monthlyMean(samples, section, indicator, month).ifPresent(mean ->
+              concentrations.put(indicator, new Compensation.Concentration(mean.valueMgL(), mean.method(), mean.samples())));
+        }
+        Optional<CompensationLedger.Entry> entry;
+        if (xinan) {
+          entry = Compensation.xinan(agreement, month, concentrations, baselines, parts.get(m - 1), revision, p);
+          if (entry.isEmpty()) {
+            notSettled.add(agreement.id() + " " + month + ": a P-index factor was not measured at " + section);
+          }
+        } else {
+          Double flow = monthlyFlow.get(month);
+          if (flow == null) {
+            notSettled.add(agreement.id() + " " + month + ": no flow at " + section);
+            continue;
+          }
+          boolean measured = agreement.factors().stream().allMatch(f -> concentrations.containsKey(f.name()));
+          if (!measured) {
+            notSettled.add(agreement.id() + " " + month + ": a factor was not measured at " + section);
+            continue;
+          }
+          entry = Compensation.sectionCompensation(agreement, month, concentrations, flow, revision, p);
+        }
+        entry.ifPresent(ledger::add);
+      }
+    }
+  }
+
+  private static WaterFunctionZone zoneOf(Region region, String sectionId) {
+    MonitoringSection section = region.section(sectionId).orElseThrow(() -> org.liangshan.core.LiangshanException.failure(
+        "Region %s: agreement section %s is not among its sections.", region.id(), sectionId));
+    return region.zones().stream().filter(z -> z.id().equals(section.zoneId())).findFirst().orElseThrow();
+  }
+
+  private static void vertical(Run run, Region region, int year, int revision, ParameterSet p, CompensationLedger ledger,
+      List<String> notSettled) {
+    List<CompensationAgreement> agreements = region.agreements().stream()
+        .filter(a -> a.kind() == CompensationAgreement.Kind.VERTICAL).toList();
+    if (agreements.isEmpty()) {
+      return;
+    }
+    TableDef gepDef = run.catalog().find("gold.gep_by_district").orElse(FinanceTables.GEP_BY_DISTRICT_AS_READ);
+    if (!run.catalog().exists(gepDef)) {
+      agreements.forEach(a -> notSettled.add(a.id() + " " + year + ": gold.gep_by_district does not exist (run accounting first)"));
+      return;
+    }
+    Map<Integer, Map<String, BigDecimal>> gep = new TreeMap<>();
+    Map<String, String> names = new TreeMap<>();
+    for (Row r : run.input(gepDef).where(col("region").equalTo(region.id()))
+        .where(col("year").isin(year, year - 1))
+        .groupBy("year", "district_code")
+        .agg(functions.sum("value_yuan").as("gep_yuan"), functions.first("district").as("district"))
+        .orderBy("year", "district_code")
+        .collectAsList()) {
+      int y = ((Number) r.get(r.fieldIndex("year"))).intValue();
+      gep.computeIfAbsent(y, k -> new TreeMap<>()).put(string(r, "district_code"), decimal(r, "gep_yuan"));
+      if (y == year) {
+        names.put(string(r, "district_code"), string(r, "district"));
+      }
+    }
+    Map<String, BigDecimal> current = gep.getOrDefault(year, Map.of());
+    Map<String, BigDecimal> previous = gep.getOrDefault(year - 1, Map.of());
+    for (CompensationAgreement agreement : agreements) {
+      if (current.isEmpty()) {
+        notSettled.add(agreement.id() + " " + year + ": no GEP of " + region.id() + " for " + year);
+        continue;
+      }
+      List<Compensation.DistrictGep> districts = new ArrayList<>();
+      current.forEach((code, value) -> districts.add(new Compensation.DistrictGep(code, names.get(code), value,
+          Optional.ofNullable(previous.get(code)))));
+      Compensation.vertical(agreement, year, districts, revision, p).forEach(ledger::add);
+    }
+  }
+}

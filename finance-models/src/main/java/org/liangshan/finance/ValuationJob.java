@@ -1,0 +1,198 @@
+package org.liangshan.finance;
+
+import static org.apache.spark.sql.functions.col;
+import static org.liangshan.finance.JobSupport.date;
+import static org.liangshan.finance.JobSupport.decimal;
+import static org.liangshan.finance.JobSupport.number;
+import static org.liangshan.finance.JobSupport.string;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.liangshan.core.method.Collateral;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.Region;
+import org.liangshan.finance.model.CollateralBook;
+import org.liangshan.finance.model.FinanceParameters;
+import org.liangshan.finance.model.Pollutant;
+import org.liangshan.finance.model.PriceHistory;
+import org.liangshan.warehouse.Run;
+
+/**
+ * Collateral valuation of a region's active pledges on a date, thin over {@link CollateralBook} and
+ * {@link PriceHistory}. Reads silver.pledges, silver.loans, silver.rights_issued, silver.trades, and when
+ * they exist gold.auction_awards (vouchers won at auction are pledgeable rights), gold.holdings_movements
+ * (retirements) and gold.benchmark_prices; replaces the (region, valuation_date) slice of
+ * gold.collateral_valuation and gold.collateral_stress.
+ *
+ * <p>Thin-market fallback: eco-vouchers and discharge rights use the benchmark price of their zone and
+ * pollutant from the latest gold.benchmark_prices year not after the date; carbon quotas and sink
+ * credits use {@code collateral.carbon_reference_price_yuan_per_t}, or when that is not set the
+ * parameter set's carbon price {@code gep.carbon_price_yuan_per_tc} × 12/44 (per t CO₂).
+ */
+public final class ValuationJob {
+  private ValuationJob() {}
+
+  public record Summary(String region, LocalDate date, int pledges, int valued, BigDecimal collateralValueYuan,
+      BigDecimal maxLoanYuan, Map<String, Integer> byStatus, int stressRows) {
+    @Override
+    public String toString() {
+      return String.format("valuation %s %s: %d active pledges, %d valued, collateral value %s yuan, max loan %s yuan, status %s,"
+          + " %d stress rows", region, date, pledges, valued, collateralValueYuan.toPlainString(), maxLoanYuan.toPlainString(),
+          byStatus, stressRows);
+    }
+  }
+
+  public static Summary run(Run run, Region region, LocalDate date, ParameterSet params) {
+    return run(run, region, date, params, message -> {});
+  }
+
+  public static Summary run(Run run, Region region, LocalDate date, ParameterSet params, Consumer<String> progress) {
+    ParameterSet p = FinanceParameters.complete(params);
+    progress.accept("valuation " + region.id() + " " + date + ": reading pledges, loans, rights and trades");
+    List<CollateralBook.Pledge> pledges = new ArrayList<>();
+    for (Row r : JobSupport.silver(run, "pledges", region).orderBy("pledge_id").collectAsList()) {
+      pledges.add(new CollateralBook.Pledge(string(r, "pledge_id"), string(r, "loan_id"), string(r, "right_id"),
+          number(r, "quantity"), date(r, "pledged_on"), string(r, "status")));
+    }
+    Map<String, CollateralBook.Loan> loans = new TreeMap<>();
+    for (Row r : JobSupport.silver(run, "loans", region).collectAsList()) {
+      loans.put(string(r, "loan_id"), new CollateralBook.Loan(string(r, "loan_id"), string(r, "bank_id"),
+          decimal(r, "outstanding_yuan")));
+    }
+    Map<String, CollateralBook.Right> rights = new TreeMap<>();
+    for (Row r : JobSupport.silver(run, "rights_issued", region).collectAsList()) {
+      if (date(r, "issued_on").isAfter(date)) {
+        continue;
+      }
+      rights.put(string(r, "right_id"), new CollateralBook.Right(string(r, "right_id"), string(r, "right_type"),
+          string(r, "zone_id"), string(r, "subject"), JobSupport.textDate(r, "valid_until")));
+    }
+    JobSupport.goldIfExists(run, FinanceTables.AUCTION_AWARDS).ifPresent(awards -> {
+      for (Row r : awards.where(col("region").equalTo(region.id())).collectAsList()) {
+        if (!date(r, "awarded_on").isAfter(date)) {
+          rights.put(string(r, "right_id"), new CollateralBook.Right(string(r, "right_id"), "eco_voucher",
+              string(r, "zone_id"), string(r, "pollutant"), Optional.empty()));
+        }
+      }
+    });
+    Set<String> retired = new HashSet<>();
+    JobSupport.goldIfExists(run, FinanceTables.HOLDINGS_MOVEMENTS).ifPresent(movements -> {
+      for (Row r : movements.where(col("region").equalTo(region.id())).where(col("movement_type").equalTo("retire"))
+          .collectAsList()) {
+        if (!date(r, "movement_date").isAfter(date)) {
+          retired.add(string(r, "right_id"));
+        }
+      }
+    });
+    Map<String, List<PriceHistory.Trade>> trades = new TreeMap<>();
+    for (Row r : JobSupport.silver(run, "trades", region).where(col("trade_date").leq(JobSupport.sqlDate(date)))
+        .where(col("price_yuan").gt(0)).where(col("quantity").gt(0))
+        .orderBy("trade_date", "trade_id").collectAsList()) {
+      trades.computeIfAbsent(string(r, "right_type"), t -> new ArrayList<>()).add(new PriceHistory.Trade(string(r, "trade_id"),
+          date(r, "trade_date"), string(r, "right_type"), number(r, "quantity"), BigDecimal.valueOf(number(r, "price_yuan"))));
+    }
+    Map<String, PriceHistory.Benchmark> benchmarks = benchmarks(run, region, date);
+    Optional<PriceHistory.Benchmark> carbon = carbonReference(p);
+
+    int window = (int) p.number("collateral.window_trading_days");
+    int minTrades = (int) p.number("collateral.thin_market_min_trades");
+    CollateralBook.Terms terms = CollateralBook.Terms.of(p);
+    List<CollateralBook.Valuation> valuations = CollateralBook.value(pledges, loans, rights, retired, right -> {
+      Optional<PriceHistory.Benchmark> fallback = switch (right.rightType()) {
+        case "eco_voucher", "discharge_right" -> Optional.ofNullable(right.zoneId())
+            .flatMap(z -> Pollutant.parse(right.subject()).map(pol -> benchmarks.get(z + "|" + pol.code())));
+        case "carbon_quota", "carbon_sink_credit" -> carbon;
+        default -> Optional.empty();
+      };
+      return PriceHistory.quote(trades.getOrDefault(right.rightType(), List.of()), date, window, minTrades, fallback);
+    }, date, terms, p);
+    List<CollateralBook.Stress> stresses = CollateralBook.stress(valuations, terms);
+
+    List<Object[]> rows = new ArrayList<>();
+    BigDecimal totalValue = BigDecimal.ZERO;
+    BigDecimal totalMaxLoan = BigDecimal.ZERO;
+    Map<String, Integer> byStatus = new TreeMap<>();
+    int valued = 0;
+    for (CollateralBook.Valuation v : valuations) {
+      byStatus.merge(v.status(), 1, Integer::sum);
+      Optional<Collateral.Output> out = v.output();
+      if (out.isPresent()) {
+        valued++;
+        totalValue = totalValue.add(JobSupport.money(out.get().collateralValue()));
+        totalMaxLoan = totalMaxLoan.add(JobSupport.money(out.get().maxLoan()));
+      }
+      Optional<PriceHistory.Quote> q = v.quote();
+      rows.add(new Object[] {region.id(), JobSupport.sqlDate(date), v.pledge().loanId(), v.loan().bankId(),
+          v.pledge().pledgeId(), v.pledge().rightId(), v.right().map(CollateralBook.Right::rightType).orElse(null),
+          v.pledge().quantity(),
+          JobSupport.money(q.flatMap(PriceHistory.Quote::marketSpot).orElse(null)),
+          JobSupport.money(q.flatMap(PriceHistory.Quote::marketAverage).orElse(null)),
+          q.map(PriceHistory.Quote::tradesInWindow).orElse(0),
+          JobSupport.money(out.map(Collateral.Output::valuationPrice).orElse(null)),
+          q.map(PriceHistory.Quote::source).orElse("none"),
+          v.haircut().map(BigDecimal::doubleValue).orElse(null),
+          v.ltv().map(BigDecimal::doubleValue).orElse(null),
+          JobSupport.money(out.map(Collateral.Output::collateralValue).orElse(null)),
+          JobSupport.money(out.map(Collateral.Output::maxLoan).orElse(null)),
+          JobSupport.money(v.loan().outstandingYuan()),
+          JobSupport.money(out.map(Collateral.Output::marginCallPrice).orElse(null)),
+          out.map(o -> o.topupQuantity().doubleValue()).orElse(null),
+          v.status(), v.notes()});
+    }
+    List<Object[]> stressRows = new ArrayList<>();
+    for (CollateralBook.Stress s : stresses) {
+      stressRows.add(new Object[] {region.id(), JobSupport.sqlDate(date), s.base().pledge().loanId(),
+          s.base().pledge().pledgeId(), s.base().pledge().rightId(), s.shock().doubleValue(), JobSupport.money(s.stressedPrice()),
+          JobSupport.money(s.atShock().collateralValue()), JobSupport.money(s.atShock().maxLoan()),
+          JobSupport.money(s.base().loan().outstandingYuan()), s.ltvBreach(), s.topupQuantity().doubleValue()});
+    }
+    progress.accept("valuation " + region.id() + " " + date + ": writing gold tables");
+    String slice = "region = '" + JobSupport.sql(region.id()) + "' AND valuation_date = DATE'" + date + "'";
+    JobSupport.replace(run, FinanceTables.COLLATERAL_VALUATION, rows, slice);
+    JobSupport.replace(run, FinanceTables.COLLATERAL_STRESS, stressRows, slice);
+    return new Summary(region.id(), date, valuations.size(), valued, totalValue, totalMaxLoan, byStatus, stressRows.size());
+  }
+
+  /** The latest benchmark per zone and pollutant of a year not after the date's. */
+  private static Map<String, PriceHistory.Benchmark> benchmarks(Run run, Region region, LocalDate date) {
+    Map<String, PriceHistory.Benchmark> result = new LinkedHashMap<>();
+    Optional<Dataset<Row>> table = JobSupport.goldIfExists(run, FinanceTables.BENCHMARK_PRICES);
+    if (table.isEmpty()) {
+      return result;
+    }
+    for (Row r : table.get().where(col("region").equalTo(region.id())).where(col("year").leq(date.getYear()))
+        .orderBy("year").collectAsList()) {
+      int year = ((Number) r.get(r.fieldIndex("year"))).intValue();
+      result.put(string(r, "zone_id") + "|" + string(r, "pollutant"), new PriceHistory.Benchmark(
+          decimal(r, "benchmark_price_yuan_per_t_a"),
+          "gold.benchmark_prices " + year + " " + string(r, "zone_id") + " " + string(r, "pollutant")));
+    }
+    return result;
+  }
+
+  static Optional<PriceHistory.Benchmark> carbonReference(ParameterSet p) {
+    if (p.has("collateral.carbon_reference_price_yuan_per_t")) {
+      return Optional.of(new PriceHistory.Benchmark(p.decimal("collateral.carbon_reference_price_yuan_per_t"),
+          "collateral.carbon_reference_price_yuan_per_t"));
+    }
+    if (p.has("gep.carbon_price_yuan_per_tc")) {
+      BigDecimal perTc = p.decimal("gep.carbon_price_yuan_per_tc");
+      return Optional.of(new PriceHistory.Benchmark(
+          perTc.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(44), MathContext.DECIMAL128),
+          "carbon reference gep.carbon_price_yuan_per_tc x 12/44"));
+    }
+    return Optional.empty();
+  }
+}

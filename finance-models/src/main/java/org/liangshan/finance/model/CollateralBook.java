@@ -1,0 +1,225 @@
+package org.liangshan.finance.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.liangshan.core.method.Collateral;
+import org.liangshan.core.param.ParameterSet;
+
+/**
+ * Values every active pledge on a date (METHODOLOGY.md section 7, "Collateral"), through core's {@link
+ * Collateral}.
+ *
+ * <p>A pledge is active on the date when its status is {@code active} and it was pledged on or before
+ * the date. Pledges are taken in pledge order (date, then id). <b>Double pledge</b>: a right already
+ * backing an active pledge of another loan refuses every later pledge of it ({@code
+ * refused_double_pledge}, not valued); a second pledge of the same right by the same loan is a top-up
+ * and is valued. Then, in this order: {@code unknown_right} (not issued), {@code expired} (valid_until
+ * before the date), {@code retired} (surrendered in the holdings ledger), {@code unsupported_right_type}
+ * (no haircut or LTV configured), {@code no_price} (thin market and no benchmark), and for a valued
+ * pledge {@code ltv_breach} when the loan's outstanding exceeds the sum of the max loans of all its valued
+ * pledges, else {@code ok}.
+ */
+public final class CollateralBook {
+  private CollateralBook() {}
+
+  public record Pledge(String pledgeId, String loanId, String rightId, double quantity, LocalDate pledgedOn, String status) {
+    public Pledge {
+      requireNonNull(pledgeId, "pledgeId is null");
+      requireNonNull(loanId, "loanId is null");
+      requireNonNull(rightId, "rightId is null");
+      requireNonNull(pledgedOn, "pledgedOn is null");
+      requireNonNull(status, "status is null");
+    }
+  }
+
+  public record Loan(String loanId, String bankId, BigDecimal outstandingYuan) {
+    public Loan {
+      requireNonNull(loanId, "loanId is null");
+      requireNonNull(bankId, "bankId is null");
+      requireNonNull(outstandingYuan, "outstandingYuan is null");
+    }
+  }
+
+  public record Right(String rightId, String rightType, String zoneId, String subject, Optional<LocalDate> validUntil) {
+    public Right {
+      requireNonNull(rightId, "rightId is null");
+      requireNonNull(rightType, "rightType is null");
+      requireNonNull(validUntil, "validUntil is null");
+    }
+  }
+
+  /** Terms of the valuation from the parameter set. */
+  public record Terms(BigDecimal triggerDrop, List<BigDecimal> shocks) {
+    public static Terms of(ParameterSet params) {
+      return new Terms(params.decimal("collateral.trigger_drop"), FinanceParameters.decimals(params, "collateral.stress_shocks"));
+    }
+  }
+
+  public record Valuation(
+      Pledge pledge,
+      Loan loan,
+      Optional<Right> right,
+      Optional<PriceHistory.Quote> quote,
+      Optional<BigDecimal> haircut,
+      Optional<BigDecimal> ltv,
+      Optional<Collateral.Output> output,
+      String status,
+      String notes) {
+
+    public boolean valued() {
+      return output.isPresent();
+    }
+  }
+
+  public record Stress(Valuation base, BigDecimal shock, BigDecimal stressedPrice, Collateral.Output atShock, boolean ltvBreach,
+      BigDecimal topupQuantity) {}
+
+  /** The pledges that are active on the date, in pledge order. */
+  public static List<Pledge> activeOn(List<Pledge> pledges, LocalDate date) {
+    return pledges.stream()
+        .filter(p -> p.status().equals("active") && !p.pledgedOn().isAfter(date))
+        .sorted(Comparator.comparing(Pledge::pledgedOn).thenComparing(Pledge::pledgeId))
+        .toList();
+  }
+
+  public static List<Valuation> value(
+      List<Pledge> pledges,
+      Map<String, Loan> loans,
+      Map<String, Right> rights,
+      Set<String> retiredRights,
+      Function<Right, PriceHistory.Quote> quotes,
+      LocalDate date,
+      Terms terms,
+      ParameterSet params) {
+    Map<String, String> owner = new HashMap<>();
+    List<Valuation> result = new ArrayList<>();
+    for (Pledge p : activeOn(pledges, date)) {
+      Loan loan = loans.get(p.loanId());
+      if (loan == null) {
+        // The pipelines check references; a pledge of an unknown loan cannot be attributed to a bank.
+        continue;
+      }
+      Optional<Right> right = Optional.ofNullable(rights.get(p.rightId()));
+      String first = owner.putIfAbsent(p.rightId(), p.loanId());
+      if (first != null && !first.equals(p.loanId())) {
+        result.add(unvalued(p, loan, right, "refused_double_pledge",
+            "right " + p.rightId() + " already backs an active pledge of loan " + first));
+        continue;
+      }
+      if (right.isEmpty()) {
+        result.add(unvalued(p, loan, right, "unknown_right", "right " + p.rightId() + " is not in silver.rights_issued"));
+        continue;
+      }
+      Right r = right.get();
+      if (r.validUntil().isPresent() && r.validUntil().get().isBefore(date)) {
+        result.add(unvalued(p, loan, right, "expired", "right expired on " + r.validUntil().get()));
+        continue;
+      }
+      if (retiredRights.contains(r.rightId())) {
+        result.add(unvalued(p, loan, right, "retired", "right was retired (gold.holdings_movements)"));
+        continue;
+      }
+      Optional<Collateral.RightType> type = rightType(r.rightType());
+      if (type.isEmpty() || !params.has("collateral.right_types." + r.rightType() + ".ltv")) {
+        result.add(unvalued(p, loan, right, "unsupported_right_type",
+            "no haircut and LTV for right type " + r.rightType() + " (collateral.right_types)"));
+        continue;
+      }
+      BigDecimal haircut = Collateral.defaultHaircut(params, type.get());
+      BigDecimal ltv = Collateral.defaultLtv(params, type.get());
+      PriceHistory.Quote quote = quotes.apply(r);
+      if (quote.spotForValuation().isEmpty() || quote.averageForValuation().isEmpty()) {
+        result.add(new Valuation(p, loan, right, Optional.of(quote), Optional.of(haircut), Optional.of(ltv), Optional.empty(),
+            "no_price", quote.note()));
+        continue;
+      }
+      Collateral.Output out = Collateral.compute(new Collateral.Input(BigDecimal.valueOf(p.quantity()),
+          quote.spotForValuation().get(), quote.averageForValuation().get(), haircut, ltv, terms.triggerDrop(), null));
+      result.add(new Valuation(p, loan, right, Optional.of(quote), Optional.of(haircut), Optional.of(ltv), Optional.of(out),
+          "ok", quote.note()));
+    }
+    // A loan is in breach when its outstanding exceeds the sum of the max loans of all its valued pledges.
+    Map<String, BigDecimal> maxLoanByLoan = new HashMap<>();
+    for (Valuation v : result) {
+      v.output().ifPresent(o -> maxLoanByLoan.merge(v.pledge().loanId(), o.maxLoan(), BigDecimal::add));
+    }
+    List<Valuation> judged = new ArrayList<>();
+    for (Valuation v : result) {
+      BigDecimal maxLoan = maxLoanByLoan.get(v.pledge().loanId());
+      if (v.valued() && v.loan().outstandingYuan().compareTo(maxLoan) > 0) {
+        judged.add(new Valuation(v.pledge(), v.loan(), v.right(), v.quote(), v.haircut(), v.ltv(), v.output(), "ltv_breach",
+            "loan outstanding " + v.loan().outstandingYuan().stripTrailingZeros().toPlainString() + " above the max loan "
+                + maxLoan.stripTrailingZeros().toPlainString() + " of its pledges; " + v.notes()));
+      } else {
+        judged.add(v);
+      }
+    }
+    return List.copyOf(judged);
+  }
+
+  /**
+   * The valued pledges at each shock: value and max loan at the stressed price, the top-up quantity that
+   * restores the unstressed value at the stressed price, and whether the loan (all its valued pledges
+   * at the same shock) would breach.
+   */
+  public static List<Stress> stress(List<Valuation> valuations, Terms terms) {
+    record Shocked(Valuation base, BigDecimal shock, BigDecimal stressedPrice, Collateral.Output atShock, BigDecimal topup) {}
+    List<Shocked> shocked = new ArrayList<>();
+    Map<String, BigDecimal> maxLoan = new HashMap<>();
+    for (Valuation v : valuations) {
+      if (!v.valued()) {
+        continue;
+      }
+      Collateral.Output base = v.output().get();
+      BigDecimal quantity = BigDecimal.valueOf(v.pledge().quantity());
+      for (BigDecimal shock : terms.shocks()) {
+        BigDecimal stressed = base.valuationPrice().multiply(BigDecimal.ONE.add(shock));
+        if (stressed.signum() <= 0) {
+          continue;
+        }
+        Collateral.Output atShock = Collateral.compute(new Collateral.Input(quantity, stressed, stressed,
+            v.haircut().orElseThrow(), v.ltv().orElseThrow(), terms.triggerDrop(), null));
+        Collateral.Output topup = Collateral.compute(new Collateral.Input(quantity, base.valuationPrice(),
+            base.valuationPrice(), v.haircut().orElseThrow(), v.ltv().orElseThrow(), terms.triggerDrop(), stressed));
+        shocked.add(new Shocked(v, shock, stressed, atShock, topup.topupQuantity()));
+        maxLoan.merge(v.pledge().loanId() + "|" + shock.toPlainString(), atShock.maxLoan(), BigDecimal::add);
+      }
+    }
+    List<Stress> result = new ArrayList<>();
+    for (Shocked s : shocked) {
+      BigDecimal loanMax = maxLoan.get(s.base().pledge().loanId() + "|" + s.shock().toPlainString());
+      result.add(new Stress(s.base(), s.shock(), s.stressedPrice(), s.atShock(),
+          s.base().loan().outstandingYuan().compareTo(loanMax) > 0, s.topup()));
+    }
+    return List.copyOf(result);
+  }
+
+  private static Valuation unvalued(Pledge p, Loan loan, Optional<Right> right, String status, String notes) {
+    return new Valuation(p, loan, right, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), status, notes);
+  }
+
+  static Optional<Collateral.RightType> rightType(String name) {
+    for (Collateral.RightType t : Collateral.RightType.values()) {
+      if (t.jsonName().equals(name)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A price or amount at the lakehouse's money scale (6), HALF_EVEN. */
+  public static BigDecimal stored(BigDecimal value) {
+    return value.setScale(6, RoundingMode.HALF_EVEN);
+  }
+}

@@ -1,0 +1,109 @@
+package org.liangshan.finance.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The market price of a right type on a valuation date, from exchange trades (silver.trades).
+ *
+ * <ul>
+ *   <li><b>Spot</b>: the price of the last trade on or before the date (latest date, then the largest
+ *       trade id).
+ *   <li><b>Window</b>: the last {@code windowTradingDays} trading days ending on the date, trading days
+ *       being Monday to Friday (the exchange calendar's holidays are not modelled).
+ *   <li><b>Average</b>: the volume-weighted average price of the window's trades, Σ p·q / Σ q.
+ *   <li><b>Thin market</b>: fewer than {@code minTrades} trades in the window. The market price is then
+ *       not a fair value and the caller's benchmark is used for both spot and average, with the source
+ *       named in {@link Quote#source()}.
+ * </ul>
+ */
+public final class PriceHistory {
+  private PriceHistory() {}
+
+  public record Trade(String tradeId, LocalDate date, String rightType, double quantity, BigDecimal priceYuan) {
+    public Trade {
+      requireNonNull(tradeId, "tradeId is null");
+      requireNonNull(date, "date is null");
+      requireNonNull(rightType, "rightType is null");
+      requireNonNull(priceYuan, "priceYuan is null");
+    }
+  }
+
+  /** A named fallback price, e.g. the zone's benchmark or the carbon reference price. */
+  public record Benchmark(BigDecimal priceYuan, String source) {
+    public Benchmark {
+      requireNonNull(priceYuan, "priceYuan is null");
+      requireNonNull(source, "source is null");
+    }
+  }
+
+  /**
+   * What the valuation prices with: {@code spotForValuation} and {@code averageForValuation} go into
+   * core's Collateral (which takes their minimum); the market observations are kept for the report.
+   */
+  public record Quote(
+      Optional<BigDecimal> marketSpot,
+      Optional<BigDecimal> marketAverage,
+      int tradesInWindow,
+      Optional<BigDecimal> spotForValuation,
+      Optional<BigDecimal> averageForValuation,
+      String source,
+      String note) {}
+
+  /** The first day of a window of {@code tradingDays} weekdays ending on {@code date}. */
+  public static LocalDate windowStart(LocalDate date, int tradingDays) {
+    LocalDate day = date;
+    int counted = isTradingDay(day) ? 1 : 0;
+    while (counted < tradingDays) {
+      day = day.minusDays(1);
+      if (isTradingDay(day)) {
+        counted++;
+      }
+    }
+    return day;
+  }
+
+  static boolean isTradingDay(LocalDate day) {
+    return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
+  }
+
+  public static Quote quote(List<Trade> tradesOfType, LocalDate date, int windowTradingDays, int minTrades,
+      Optional<Benchmark> benchmark) {
+    Optional<Trade> last = tradesOfType.stream()
+        .filter(t -> !t.date().isAfter(date))
+        .max(Comparator.comparing(Trade::date).thenComparing(Trade::tradeId));
+    LocalDate start = windowStart(date, windowTradingDays);
+    List<Trade> window = tradesOfType.stream().filter(t -> !t.date().isBefore(start) && !t.date().isAfter(date)).toList();
+    Optional<BigDecimal> average = Optional.empty();
+    BigDecimal volume = BigDecimal.ZERO;
+    BigDecimal value = BigDecimal.ZERO;
+    for (Trade t : window) {
+      BigDecimal q = BigDecimal.valueOf(t.quantity());
+      volume = volume.add(q);
+      value = value.add(t.priceYuan().multiply(q));
+    }
+    if (volume.signum() > 0) {
+      average = Optional.of(value.divide(volume, MathContext.DECIMAL128));
+    }
+    Optional<BigDecimal> spot = last.map(Trade::priceYuan);
+    String windowText = window.size() + " trades from " + start + " to " + date;
+    if (window.size() >= minTrades && spot.isPresent() && average.isPresent()) {
+      return new Quote(spot, average, window.size(), spot, average, "market",
+          "min(spot " + spot.get().stripTrailingZeros().toPlainString() + ", " + windowTradingDays + "-day average); " + windowText);
+    }
+    String thin = "thin market: " + windowText + " (< " + minTrades + ")";
+    if (benchmark.isPresent()) {
+      BigDecimal b = benchmark.get().priceYuan();
+      return new Quote(spot, average, window.size(), Optional.of(b), Optional.of(b), "benchmark:" + benchmark.get().source(),
+          thin + "; valued at the benchmark " + b.stripTrailingZeros().toPlainString());
+    }
+    return new Quote(spot, average, window.size(), Optional.empty(), Optional.empty(), "none", thin + "; no benchmark price");
+  }
+}

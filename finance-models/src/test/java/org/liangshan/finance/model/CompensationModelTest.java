@@ -1,0 +1,124 @@
+package org.liangshan.finance.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.CompensationAgreement;
+import org.liangshan.core.region.CompensationAgreement.FactorTarget;
+
+class CompensationModelTest {
+  private static final ParameterSet PARAMS = FinanceParameters.complete(ParameterSet.defaults());
+
+  private static final CompensationAgreement JIANGSU = new CompensationAgreement("H-2", CompensationAgreement.Kind.HORIZONTAL,
+      "section-compensation", Optional.of("S3"), Optional.of("北京市"), Optional.of("天津市"), Optional.empty(), Optional.empty(),
+      0.5, 0.5, 0.85, List.of(new FactorTarget("codmn", 6.0), new FactorTarget("nh3n", 1.0), new FactorTarget("tp", 0.2)));
+
+  private static final CompensationAgreement XINAN = new CompensationAgreement("H-1", CompensationAgreement.Kind.HORIZONTAL,
+      "xinan-p-index", Optional.of("S1"), Optional.of("河北省"), Optional.of("天津市"), Optional.empty(),
+      Optional.of(new BigDecimal("200000000")), 0.5, 0.5, 0.85, List.of());
+
+  private static final CompensationAgreement VERTICAL = new CompensationAgreement("V-1", CompensationAgreement.Kind.VERTICAL,
+      "gep-keyed", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("市财政局"),
+      Optional.of(new BigDecimal("500000000")), 0.5, 0.5, 0.85, List.of());
+
+  private static Compensation.Concentration c(double value) {
+    return new Compensation.Concentration(value, "manual", 1);
+  }
+
+  @Test
+  void perFactorEntryFollowsMethodologyAndThePayerItNames() {
+    // April: 5 m³/s × 30 × 86,400 s = 12,960,000 m³. (measured − target) × volume ÷ 10⁶ × rate:
+    // CODMn 0.5 × 12.96 × 15,000 = 97,200; NH3-N 0.2 × 12.96 × 100,000 = 259,200; TP 0.05 × 12.96 × 100,000 = 64,800.
+    var entry = Compensation.sectionCompensation(JIANGSU, YearMonth.of(2024, 4),
+        Map.of("codmn", c(6.5), "nh3n", c(1.2), "tp", c(0.25)), 5.0, 1, PARAMS).orElseThrow();
+    assertThat(entry.amountYuan()).isEqualByComparingTo("421200.00");
+    assertThat(entry.payer()).isEqualTo("北京市");
+    assertThat(entry.payee()).isEqualTo("天津市");
+    assertThat(entry.entryId()).isEqualTo("H-2:2024-04:r1");
+    assertThat(entry.basis()).contains("\"monthly_volume_m3\":12960000", "\"net_yuan\":421200", "\"section\":\"S3\"");
+
+    var reverse = Compensation.sectionCompensation(JIANGSU, YearMonth.of(2024, 5),
+        Map.of("codmn", c(5.0), "nh3n", c(1.0), "tp", c(0.2)), 5.0, 1, PARAMS).orElseThrow();
+    // May: 13,392,000 m³; CODMn −1 × 13.392 × 15,000 = −200,880: downstream pays.
+    assertThat(reverse.amountYuan()).isEqualByComparingTo("200880.00");
+    assertThat(reverse.payer()).isEqualTo("天津市");
+  }
+
+  @Test
+  void pIndexPaysTheMonthlyPartOfTheFundByThePartyPNames() {
+    // Ratios 1.0, 1.1, 0.9, 1.2 → P = 0.85 × 0.25 × 4.2 = 0.8925 ≤ 1: downstream pays upstream.
+    Map<String, Compensation.Baseline> baselines = Map.of("codmn", new Compensation.Baseline(4.0, "b"),
+        "nh3n", new Compensation.Baseline(0.5, "b"), "tn", new Compensation.Baseline(1.0, "b"), "tp", new Compensation.Baseline(0.1, "b"));
+    List<BigDecimal> parts = CompensationLedger.equalParts(new BigDecimal("200000000"), 12);
+    var entry = Compensation.xinan(XINAN, YearMonth.of(2024, 1), Map.of("codmn", c(4.0), "nh3n", c(0.55), "tn", c(0.9), "tp", c(0.12)),
+        baselines, parts.get(0), 1, PARAMS).orElseThrow();
+    assertThat(entry.payer()).isEqualTo("天津市");
+    assertThat(entry.payee()).isEqualTo("河北省");
+    assertThat(entry.amountYuan()).isEqualByComparingTo("16666666.67");
+    assertThat(entry.basis()).contains("\"p\":0.8925");
+  }
+
+  @Test
+  void equalPartsSumExactlyToTheFund() {
+    List<BigDecimal> parts = CompensationLedger.equalParts(new BigDecimal("200000000"), 12);
+    // 16,666,666.666… rounds HALF_EVEN to .67; the 4 fen too many come off the last four months.
+    assertThat(parts.subList(0, 8)).allSatisfy(p -> assertThat(p).isEqualByComparingTo("16666666.67"));
+    assertThat(parts.subList(8, 12)).allSatisfy(p -> assertThat(p).isEqualByComparingTo("16666666.66"));
+    assertThat(parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("200000000");
+    assertThat(CompensationLedger.equalParts(new BigDecimal("100.00"), 3).stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo("100");
+  }
+
+  @Test
+  void verticalTransfersSumExactlyToTheFundAndNameMissingGrowth() {
+    List<Compensation.DistrictGep> districts = List.of(
+        new Compensation.DistrictGep("120101", "和平区", new BigDecimal("1000000000"), Optional.of(new BigDecimal("900000000"))),
+        new Compensation.DistrictGep("120102", "河东区", new BigDecimal("2000000000"), Optional.of(new BigDecimal("2100000000"))),
+        new Compensation.DistrictGep("120103", "河西区", new BigDecimal("4000000000"), Optional.empty()));
+    List<CompensationLedger.Entry> entries = Compensation.vertical(VERTICAL, 2024, districts, 1, PARAMS);
+    // Fund × [0.5 × GEPᵢ/7e9 + 0.5 × growthᵢ/1e8]: only 和平区 grew (+1e8).
+    // 和平区 285,714,285.714…, 河东区 71,428,571.428…, 河西区 142,857,142.857…; floors leave 2 fen for the
+    // largest remainders (河东区 .0086, 河西区 .0071).
+    assertThat(entries).extracting(CompensationLedger.Entry::payee, e -> e.amountYuan().toPlainString())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("和平区", "285714285.71"),
+            org.assertj.core.groups.Tuple.tuple("河东区", "71428571.43"),
+            org.assertj.core.groups.Tuple.tuple("河西区", "142857142.86"));
+    assertThat(entries.stream().map(CompensationLedger.Entry::amountYuan).reduce(BigDecimal.ZERO, BigDecimal::add))
+        .isEqualByComparingTo("500000000");
+    assertThat(entries.get(2).basis()).contains("\"growth_note\":\"no GEP for 2023: growth counted as 0\"");
+
+    // No previous year at all: the growth share is 0 and the fund is split by GEP alone.
+    List<CompensationLedger.Entry> first = Compensation.vertical(VERTICAL, 2024, List.of(
+        new Compensation.DistrictGep("A", "甲", new BigDecimal("1"), Optional.empty()),
+        new Compensation.DistrictGep("B", "乙", new BigDecimal("2"), Optional.empty())), 1, PARAMS);
+    assertThat(first).extracting(e -> e.amountYuan().toPlainString()).containsExactly("166666666.67", "333333333.33");
+    assertThat(first.get(0).basis()).contains("no GEP of the previous year: the growth share is 0");
+  }
+
+  @Test
+  void postingsBalancePerPeriod() {
+    CompensationLedger ledger = new CompensationLedger();
+    ledger.add(new CompensationLedger.Entry("e1", "2024-01", "H-1", "m", "甲", "乙", BigDecimal.ONE, new BigDecimal("10.01"), "{}"));
+    ledger.add(new CompensationLedger.Entry("e2", "2024-01", "H-2", "m", "乙", "丙", BigDecimal.ONE, new BigDecimal("3.50"), "{}"));
+    ledger.add(new CompensationLedger.Entry("e3", "2024", "V-1", "m", "丙", "甲", BigDecimal.ONE, new BigDecimal("7"), "{}"));
+    ledger.checkBalanced();
+    assertThat(ledger.postings()).hasSize(6);
+    assertThat(ledger.totals()).extracting(t -> t.period() + " " + t.debitYuan() + " " + t.creditYuan() + " " + t.entries())
+        .containsExactly("2024 7.00 7.00 1", "2024-01 13.51 13.51 2");
+    assertThat(ledger.postings()).filteredOn(p -> p.entryId().equals("e1"))
+        .extracting(CompensationLedger.Posting::account, p -> p.debitYuan().toPlainString(), p -> p.creditYuan().toPlainString())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("party:乙", "10.01", "0.00"),
+            org.assertj.core.groups.Tuple.tuple("party:甲", "0.00", "10.01"));
+    assertThatThrownBy(() -> new CompensationLedger.Entry("e4", "2024", "V", "m", "甲", "乙", BigDecimal.ONE, new BigDecimal("1.001"), "{}"))
+        .hasMessage("Invalid ledger amount (not in fen): 1.001 in e4");
+  }
+}
