@@ -55,28 +55,37 @@ final class DemoCommand implements Callable<Integer> {
     step(start, "2/6 starting Spark (local, Delta + Sedona)");
     TableCatalog catalog = lakehouse.catalog();
 
-    step(start, "3/6 ingest: landing -> bronze, silver, quarantine");
+    // The regions are independent: each runs its ingest and jobs in its own thread on the shared
+    // session (their Delta writes touch different partitions), which keeps both cores busy.
+    step(start, "3-5/6 per region: ingest, grid accounting, market, compensation, valuation");
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(regions.size());
+    List<java.util.concurrent.Future<LoadReport>> futures = new ArrayList<>();
+    for (Region r : regions) {
+      futures.add(pool.submit(() -> runRegion(catalog, command, r, range, start)));
+    }
+    pool.shutdown();
     List<LoadReport> reports = new ArrayList<>();
-    for (Region r : regions) {
-      reports.add(IngestCommand.ingestRegion(catalog, r, landing));
+    RuntimeException failure = null;
+    for (java.util.concurrent.Future<LoadReport> future : futures) {
+      try {
+        reports.add(future.get());
+      } catch (java.util.concurrent.ExecutionException e) {
+        RuntimeException cause = e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+        if (failure == null) {
+          failure = cause;
+        } else {
+          failure.addSuppressed(cause);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
     }
+    if (failure != null) {
+      throw failure;
+    }
+    System.out.println("Ingestion reconciliation (both regions):");
     int ingestStatus = IngestCommand.print(reports);
-
-    for (Region r : regions) {
-      ParameterSet params = ParameterSet.forRegion(r);
-      step(start, "4/6 " + r.nameEn() + ": grid accounting (CASA carbon sink, GEP) and market");
-      for (int year = range.first(); year <= range.last(); year++) {
-        Jobs.accounting(catalog, command, r, year, params, System.err::println);
-      }
-      for (int year = range.first(); year <= range.last(); year++) {
-        Jobs.market(catalog, command, r, year, params);
-      }
-      step(start, "5/6 " + r.nameEn() + ": compensation ledger and collateral valuation");
-      for (int year = range.first(); year <= range.last(); year++) {
-        Jobs.compensation(catalog, command, r, year, params);
-      }
-      Jobs.valuation(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
-    }
 
     step(start, "6/6 summary");
     new DemoSummary(catalog, regions, range).print(System.out);
@@ -84,6 +93,25 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("Next: 'liangshan tables' lists every table; 'liangshan runs --detail' shows each run's input versions;");
     System.out.println("      'liangshan quarantine' explains rejected records.");
     return ingestStatus;
+  }
+
+  private LoadReport runRegion(TableCatalog catalog, String command, Region r, Years range, long start) {
+    LoadReport report = IngestCommand.ingestRegion(catalog, r, landing);
+    ParameterSet params = ParameterSet.forRegion(r);
+    step(start, r.nameEn() + ": ingested; grid accounting (CASA carbon sink, GEP) and market");
+    for (int year = range.first(); year <= range.last(); year++) {
+      Jobs.accounting(catalog, command, r, year, params, System.err::println);
+    }
+    for (int year = range.first(); year <= range.last(); year++) {
+      Jobs.market(catalog, command, r, year, params);
+    }
+    step(start, r.nameEn() + ": compensation ledger and collateral valuation");
+    for (int year = range.first(); year <= range.last(); year++) {
+      Jobs.compensation(catalog, command, r, year, params);
+    }
+    Jobs.valuation(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
+    step(start, r.nameEn() + ": done");
+    return report;
   }
 
   private static void step(long start, String what) {

@@ -17,7 +17,10 @@ import picocli.CommandLine.Command;
       "prints where everything went."
     },
     subcommands = {
+      DemoCommand.class,
+      GenerateCommand.class,
       IngestCommand.class,
+      RunCommand.class,
       CalcCommand.class,
       TablesCommand.class,
       RunsCommand.class,

@@ -86,6 +86,15 @@ public final class TableCatalog {
     if (ensured.contains(def.qualifiedName())) {
       return;
     }
+    // Jobs of different regions run concurrently: creating a table and adding its constraints must not race.
+    synchronized (this) {
+      if (!ensured.contains(def.qualifiedName())) {
+        create(def);
+      }
+    }
+  }
+
+  private void create(TableDef def) {
     String location = location(def);
     DeltaTable.createIfNotExists(spark)
         .location(location)
@@ -130,8 +139,10 @@ public final class TableCatalog {
     if (!exists(def)) {
       return OptionalLong.empty();
     }
-    Row last = DeltaTable.forPath(spark, location(def)).history(1).select("version").head();
-    return OptionalLong.of(last.getLong(0));
+    // The transaction log's latest snapshot: no Spark job, unlike DESCRIBE HISTORY.
+    org.apache.spark.sql.delta.Snapshot snapshot = org.apache.spark.sql.delta.DeltaLog.forTable(spark, location(def))
+        .update(false, scala.Option.empty(), scala.Option.empty());
+    return OptionalLong.of(snapshot.version());
   }
 
   /** Appends rows, selecting and casting to the declared schema. */
@@ -159,11 +170,19 @@ public final class TableCatalog {
    * differs, a new key is inserted. The source must have at most one row per key.
    */
   public void merge(TableDef def, Dataset<Row> rows, String changeColumn) {
+    merge(def, rows, changeColumn, null);
+  }
+
+  /**
+   * As {@link #merge(TableDef, Dataset, String)}, with a predicate on the target (e.g. {@code t.region =
+   * 'liyang'}) that confines the merge to a partition, so merges of different regions can run at once.
+   */
+  public void merge(TableDef def, Dataset<Row> rows, String changeColumn, String targetPredicate) {
     ensure(def);
     if (def.naturalKey().isEmpty()) {
       throw new IllegalStateException("Table has no natural key to merge on: " + def.qualifiedName());
     }
-    StringBuilder on = new StringBuilder();
+    StringBuilder on = new StringBuilder(targetPredicate == null ? "" : "(" + targetPredicate + ")");
     for (String key : def.naturalKey()) {
       if (on.length() > 0) {
         on.append(" AND ");

@@ -30,14 +30,13 @@ public final class HoldingsLedger {
   public static final String RETIRED = "retired";
   public static final String EXPIRED = "expired";
 
-  /** A right as issued (silver.rights_issued) or created by an auction award. */
+  /** A right as issued (silver.rights_issued) or created by an auction award; {@code subject} is null for rights without one. */
   public record Right(String rightId, String rightType, String holder, String zoneId, String subject, double quantity,
       LocalDate issuedOn, Optional<LocalDate> validUntil, String source) {
     public Right {
       requireNonNull(rightId, "rightId is null");
       requireNonNull(rightType, "rightType is null");
       requireNonNull(holder, "holder is null");
-      requireNonNull(subject, "subject is null");
       requireNonNull(issuedOn, "issuedOn is null");
       requireNonNull(validUntil, "validUntil is null");
       requireNonNull(source, "source is null");

@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -83,20 +82,14 @@ public final class CsvFile implements AutoCloseable {
     if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
       return StandardCharsets.UTF_8;
     }
-    int end = head.length;
-    // Do not judge a multi-byte character cut at the sample's end.
-    while (end > 0 && end > head.length - 4 && (head[end - 1] & 0x80) != 0) {
-      end--;
-    }
-    try {
-      StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(head, 0, end));
-      return StandardCharsets.UTF_8;
-    } catch (CharacterCodingException e) {
-      return GBK;
-    }
+    // Decode as UTF-8 without declaring end of input, so a character cut by the sample's end is not an
+    // error; any malformed sequence before it means the file is not UTF-8.
+    java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(head.length);
+    java.nio.charset.CoderResult result = decoder.decode(ByteBuffer.wrap(head), out, head.length < (1 << 16));
+    return result.isError() ? GBK : StandardCharsets.UTF_8;
   }
 
   public Charset charset() {

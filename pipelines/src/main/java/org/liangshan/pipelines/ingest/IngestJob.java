@@ -81,11 +81,15 @@ public final class IngestJob {
     List<LoadReport.FileLine> lines = new ArrayList<>();
     List<FileRejected> rejected = new ArrayList<>();
     for (SourceFamily family : SourceFamilies.all()) {
+      long t = System.nanoTime();
       LoadReport report = load(family, discover(family));
+      tick("total " + family.name(), t);
       lines.addAll(report.files());
       rejected.addAll(report.rejectedFiles());
     }
+    long t = System.nanoTime();
     LoadReport rasters = new org.liangshan.pipelines.raster.RasterCatalogJob(run, region, landingRoot, progress).load();
+    tick("total rasters", t);
     lines.addAll(rasters.files());
     rejected.addAll(rasters.rejectedFiles());
     return new LoadReport(lines, rejected);
@@ -129,12 +133,14 @@ public final class IngestJob {
       }
     }
     if (toLoad.isEmpty()) {
-      progress.accept(String.format("  %-22s %d file(s) unchanged, skipped", family.name(), files.size()));
+      progress.accept(String.format("  %-8s %-22s %d file(s) unchanged, skipped", region.id(), family.name(), files.size()));
       return new LoadReport(lines, List.of());
     }
-    progress.accept(String.format("  %-22s loading %d file(s)", family.name(), toLoad.size()));
+    progress.accept(String.format("  %-8s %-22s loading %d file(s)", region.id(), family.name(), toLoad.size()));
 
+    long t0 = System.nanoTime();
     FileParser.Known known = new FileParser.Known(Instant.now(), knownIds());
+    t0 = tick("known ids", t0);
     StructType parsedSchema = parsedSchema(family);
     List<String> tasks = toLoad.stream().map(f -> landingRoot.resolve(f) + "\t" + f).toList();
     Dataset<Row> parsed = spark.createDataset(tasks, Encoders.STRING())
@@ -144,6 +150,7 @@ public final class IngestJob {
     try {
       // File-level rejections come back as rows of kind F, so that no file is half-read.
       List<Row> fileErrors = parsed.where(col("kind").equalTo("F")).collectAsList();
+      t0 = tick("parse", t0);
       List<FileRejected> rejected = new ArrayList<>();
       Set<String> rejectedNames = new HashSet<>();
       for (Row error : fileErrors) {
@@ -168,6 +175,7 @@ public final class IngestJob {
               .withColumn("ingested_at", lit(now)),
           "region = " + regionLiteral + " AND source_file IN " + inFiles);
       run.wrote(bronze);
+      t0 = tick("bronze", t0);
 
       catalog.replace(OpsTables.QUARANTINE,
           good.where(col("kind").equalTo("Q"))
@@ -177,6 +185,7 @@ public final class IngestJob {
               .withColumn("ingest_run_id", lit(run.id())),
           "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
       run.wrote(OpsTables.QUARANTINE);
+      t0 = tick("quarantine", t0);
 
       TableDef silver = family.silver();
       List<String> key = silver.naturalKey();
@@ -193,7 +202,9 @@ public final class IngestJob {
       try {
         mergeSilver(silver, latest, regionLiteral, inFiles);
         run.wrote(silver);
+        t0 = tick("silver merge", t0);
         Map<String, long[]> counts = countsByFile(good, latest);
+        t0 = tick("counts", t0);
         Timestamp at = Timestamp.from(Instant.now());
         List<Row> ledger = new ArrayList<>();
         for (String file : loadedFiles) {
@@ -213,6 +224,12 @@ public final class IngestJob {
         }
         catalog.append(OpsTables.INGESTED_FILES, spark.createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()));
         run.wrote(OpsTables.INGESTED_FILES);
+        t0 = tick("ledger", t0);
+        refreshKnown(family);
+        for (String file : loadedFiles) {
+          this.loadedFiles.computeIfAbsent(family.name(), k -> new HashMap<>())
+              .computeIfAbsent(file, k -> new HashSet<>()).add(shaByFile.get(file));
+        }
       } finally {
         latest.unpersist();
       }
@@ -222,11 +239,21 @@ public final class IngestJob {
     }
   }
 
+  private static final boolean TIMING = Boolean.getBoolean("liangshan.timing");
+
+  private long tick(String step, long since) {
+    long now = System.nanoTime();
+    if (TIMING) {
+      progress.accept(String.format("      %-14s %6.2f s", step, (now - since) / 1e9));
+    }
+    return now;
+  }
+
   private void mergeSilver(TableDef silver, Dataset<Row> latest, String regionLiteral, String inFiles) {
     catalog.ensure(silver);
-    StringBuilder on = new StringBuilder();
+    StringBuilder on = new StringBuilder("t.region = " + regionLiteral);
     for (String column : silver.naturalKey()) {
-      on.append(on.length() == 0 ? "" : " AND ").append("t.`").append(column).append("` <=> s.`").append(column).append('`');
+      on.append(" AND ").append("t.`").append(column).append("` <=> s.`").append(column).append('`');
     }
     DeltaTable.forPath(spark, catalog.location(silver))
         .as("t")
@@ -259,25 +286,61 @@ public final class IngestJob {
     return counts;
   }
 
+  /** family -> file -> SHA-256 of every file this region has loaded, read once per job. */
+  private Map<String, Map<String, Set<String>>> loadedFiles;
+
   private Set<String> alreadyLoaded(SourceFamily family, Map<String, String> shaByFile) {
-    Set<String> loaded = new HashSet<>();
-    if (!catalog.exists(OpsTables.INGESTED_FILES)) {
-      return loaded;
-    }
-    List<Row> rows = catalog.read(OpsTables.INGESTED_FILES)
-        .where(col("region").equalTo(region.id()).and(col("family").equalTo(family.name())))
-        .select("source_file", "file_sha256")
-        .collectAsList();
-    for (Row row : rows) {
-      if (row.getString(1).equals(shaByFile.get(row.getString(0)))) {
-        loaded.add(row.getString(0));
+    if (loadedFiles == null) {
+      loadedFiles = new HashMap<>();
+      if (catalog.exists(OpsTables.INGESTED_FILES)) {
+        for (Row row : catalog.read(OpsTables.INGESTED_FILES).where(col("region").equalTo(region.id()))
+            .select("family", "source_file", "file_sha256").collectAsList()) {
+          loadedFiles.computeIfAbsent(row.getString(0), k -> new HashMap<>())
+              .computeIfAbsent(row.getString(1), k -> new HashSet<>()).add(row.getString(2));
+        }
       }
     }
+    Map<String, Set<String>> mine = loadedFiles.getOrDefault(family.name(), Map.of());
+    Set<String> loaded = new HashSet<>();
+    shaByFile.forEach((file, sha) -> {
+      if (mine.getOrDefault(file, Set.of()).contains(sha)) {
+        loaded.add(file);
+      }
+    });
     return loaded;
+  }
+
+  /** Reference kinds, the silver table and column holding their ids, and the family that fills it. */
+  private static final Map<String, String[]> REFERENCES = Map.of(
+      "section", new String[] {"sections", "section_id", "sections"},
+      "tower", new String[] {"flux_towers", "tower_id", "flux-towers"},
+      "enterprise", new String[] {"enterprises", "uscc", "enterprises"},
+      "auction", new String[] {"auctions", "auction_id", "auctions"},
+      "bank", new String[] {"banks", "bank_id", "banks"},
+      "loan", new String[] {"loans", "loan_id", "loans"});
+
+  /** Ids known so far in this job, refreshed when the family that fills them loads. */
+  private Map<String, Set<String>> knownIds;
+
+  private void refreshKnown(SourceFamily loaded) {
+    if (knownIds != null) {
+      REFERENCES.forEach((kind, source) -> {
+        if (source[2].equals(loaded.name())) {
+          knownIds = null;
+        }
+      });
+    }
   }
 
   /** Ids that references are checked against: configuration plus what silver already holds. */
   private Map<String, Set<String>> knownIds() {
+    if (knownIds == null) {
+      knownIds = readKnownIds();
+    }
+    return knownIds;
+  }
+
+  private Map<String, Set<String>> readKnownIds() {
     Map<String, Set<String>> ids = new HashMap<>();
     Set<String> sections = new HashSet<>();
     region.sections().forEach(s -> sections.add(s.id()));
@@ -334,7 +397,7 @@ public final class IngestJob {
   }
 
   /** A SQL string literal; values here are file names and ids from our own listing, quoted defensively. */
-  static String sqlLiteral(String value) {
+  public static String sqlLiteral(String value) {
     return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 

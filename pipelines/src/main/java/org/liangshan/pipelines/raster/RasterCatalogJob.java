@@ -158,7 +158,8 @@ public final class RasterCatalogJob {
       }
     }
     if (!rows.isEmpty()) {
-      catalog.merge(RasterTables.SCENES, catalog.spark().createDataFrame(rows, RasterTables.SCENES.schema()), "file_sha256");
+      catalog.merge(RasterTables.SCENES, catalog.spark().createDataFrame(rows, RasterTables.SCENES.schema()), "file_sha256",
+          "t.region = " + org.liangshan.pipelines.ingest.IngestJob.sqlLiteral(region.id()));
       run.wrote(RasterTables.SCENES);
       run.count("rasters.loaded", rows.size());
     }

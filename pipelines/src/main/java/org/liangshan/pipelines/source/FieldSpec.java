@@ -56,6 +56,7 @@ public record FieldSpec(
     return switch (type) {
       case TEXT, CODE, MONTH -> DataTypes.StringType;
       case INTEGER -> DataTypes.IntegerType;
+      case LONG -> DataTypes.LongType;
       case DOUBLE -> DataTypes.DoubleType;
       case DECIMAL -> Column.MONEY;
       case DATE -> DataTypes.DateType;
@@ -98,6 +99,15 @@ public record FieldSpec(
         }
         checkRange(number, value);
         return (int) number;
+      }
+      case LONG: {
+        try {
+          long number = Long.parseLong(value);
+          checkRange(number, value);
+          return number;
+        } catch (NumberFormatException e) {
+          throw new Rejection(Reason.NOT_A_NUMBER, column, "'" + value + "' in '" + headers.get(0) + "' is not a whole number");
+        }
       }
       case DOUBLE: {
         double number = number(value);

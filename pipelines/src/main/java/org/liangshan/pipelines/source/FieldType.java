@@ -7,6 +7,8 @@ public enum FieldType {
   /** A value from a fixed list; Chinese and English spellings map to one code. */
   CODE,
   INTEGER,
+  /** A whole number beyond int range (seeds, counts). */
+  LONG,
   DOUBLE,
   /** Money in yuan or 10,000 yuan, exact decimal. */
   DECIMAL,

@@ -146,7 +146,7 @@ public final class SourceFamilies {
         .required("uscc", TEXT, "统一社会信用代码", "unified social credit code (GB 32100-2015)")
         .required("name", TEXT, "企业名称", "enterprise name")
         .code("industry", true, "行业", "industry", "钢铁", "steel", "水泥", "cement", "茶园", "tea_garden",
-            "酒店", "hotel", "餐饮", "restaurant", "养殖场", "farm", "化工", "chemical", "印染", "textile")
+            "酒店", "hotel", "餐饮", "restaurant", "养殖场", "farm", "化工", "chemical", "印染", "textile", "林场", "forest_farm")
         .number("lon", true, "经度", 73, 136, "longitude")
         .number("lat", true, "纬度", 3, 54, "latitude")
         .required("district", TEXT, "所在区县", "district name")
@@ -238,7 +238,7 @@ public final class SourceFamilies {
             "绿证", "green_certificate", "林权", "forest_right", "森林覆盖率指标", "forest_coverage_index")
         .required("holder", TEXT, "持有人", "holder USCC or party")
         .optional("zone_id", TEXT, "水功能区", "water-function zone, for water rights")
-        .required("subject", TEXT, "标的", "pollutant or gas")
+        .optional("subject", TEXT, "标的", "pollutant or gas; empty for rights that have none (forest rights, certificates)")
         .number("quantity", true, "数量", 0, 1e12, "quantity in unit")
         .required("unit", TEXT, "单位", "unit")
         .required("issued_on", DATE, "签发日期", "issue date")
@@ -256,7 +256,7 @@ public final class SourceFamilies {
         .required("opens_at", TIMESTAMP, "开始时间", "bidding opens")
         .required("closes_at", TIMESTAMP, "截止时间", "bidding closes")
         .code("rule", true, "出清规则", "clearing rule", "lowest_accepted", "lowest_accepted", "highest_rejected", "highest_rejected")
-        .field(new FieldSpec("tie_seed", List.of("随机种子", "tie_seed"), INTEGER, true, 0, Integer.MAX_VALUE, Map.of(), "seed for the tie order"))
+        .field(new FieldSpec("tie_seed", List.of("随机种子", "tie_seed"), FieldType.LONG, true, 0, Long.MAX_VALUE, Map.of(), "seed for the tie order"))
         .naturalKey("auction_id")
         .build());
 
@@ -283,6 +283,7 @@ public final class SourceFamilies {
         .number("price_yuan", true, "成交价(元/单位)", 0, 1e12, "price per unit")
         .optional("buyer", TEXT, "买方", "buyer")
         .optional("seller", TEXT, "卖方", "seller")
+        .optional("subject", TEXT, "标的", "pollutant or gas the right is for (prices differ by subject)")
         .check("quantity_positive", "quantity > 0")
         .naturalKey("trade_id")
         .build());
@@ -576,6 +577,9 @@ public final class SourceFamilies {
     }).naturalKey("layer", "feature_id").build();
   }
 
+  private static final java.time.format.DateTimeFormatter FLUX_STAMP =
+      java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+
   private static SourceFamily flux() {
     SourceFamily.Builder b = SourceFamily.builder("flux", "flux", "*_*.csv")
         .silver("flux", "Half-hourly eddy-covariance records; -9999 becomes null")
@@ -604,14 +608,13 @@ public final class SourceFamilies {
       columns.add(Column.optional(spec.column(), DataTypes.DoubleType, spec.description()));
     }
     List<FieldSpec> valueSpecs = List.copyOf(specs);
-    java.time.format.DateTimeFormatter stamp = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmm");
     return b.mapper(columns, (raw, context) -> {
       String tower = raw.getOrDefault("tower_id", "").strip();
       checkKnown(context, "tower", tower, "tower_id", "TOWER_ID");
       String start = raw.getOrDefault("timestamp_start", "").strip();
       java.time.Instant at;
       try {
-        at = java.time.LocalDateTime.parse(start, stamp).toInstant(FieldSpec.CST);
+        at = java.time.LocalDateTime.parse(start, FLUX_STAMP).toInstant(FieldSpec.CST);
       } catch (java.time.format.DateTimeParseException e) {
         throw new Rejection(Reason.BAD_DATE, "timestamp_start", "'" + start + "' in 'TIMESTAMP_START' is not yyyyMMddHHmm");
       }
