@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       TablesCommand.class,
       RunsCommand.class,
       QuarantineCommand.class,
+      SqlCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

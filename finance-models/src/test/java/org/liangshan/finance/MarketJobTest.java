@@ -72,9 +72,9 @@ class MarketJobTest {
             "amount_yuan", "1")));
     lake.silver("auctions", "liyang", Lakehouse.rows(
         row("auction_id", "A1", "zone_id", LAKE_ZONE, "subject", "TP", "supply", 1000.0, "unit", "kg/a",
-            "opens_at", "2024-05-01T00:00:00Z", "closes_at", "2024-05-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7),
+            "opens_at", "2024-05-01T00:00:00Z", "closes_at", "2024-05-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7L),
         row("auction_id", "A0", "zone_id", LAKE_ZONE, "subject", "TP", "supply", 10.0, "unit", "kg/a",
-            "opens_at", "2023-05-01T00:00:00Z", "closes_at", "2023-05-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7)));
+            "opens_at", "2023-05-01T00:00:00Z", "closes_at", "2023-05-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7L)));
     lake.silver("bids", "liyang", Lakehouse.rows(
         bid("b1", "B1", 400, 2000), bid("b2", "B2", 400, 1800), bid("b3", "B3", 400, 1500),
         bid("b4", "E-HOTEL", 100, 1000), bid("b5", "BX", 100, 3000)));

@@ -211,8 +211,10 @@ final class MarketFamily {
               LocalDateTime closes = opens.plusDays(7).withHour(17);
               String rule = random.nextDouble() < 0.7 ? "lowest_accepted" : "highest_rejected";
               long tieSeed = random.nextLong() & 0x7FFFFFFFFFFFL;
-              csv.row(id, zone.id(), pollutant, quantity(supply), "t/a", opens.format(MINUTE), closes.format(MINUTE), rule, tieSeed);
-              double reserve = benchmark(zone, pollutant);
+              // Eco-vouchers are auctioned in whole lots of 1 kg/a; prices are per lot.
+              long supplyKg = Math.max(1, Math.round(supply * 1000));
+              csv.row(id, zone.id(), pollutant, supplyKg, "kg/a", opens.format(MINUTE), closes.format(MINUTE), rule, tieSeed);
+              double reserve = benchmark(zone, pollutant) / 1000;
               List<Enterprises.Enterprise> local = enterprises.stream().filter(e -> zone.id().equals(e.zoneId())).toList();
               List<Enterprises.Enterprise> pool = local.size() >= 4 ? local : enterprises;
               int count = 4 + random.nextInt(7);
@@ -239,10 +241,10 @@ final class MarketFamily {
                   submitted = closes.plusMinutes(1 + random.nextInt(600));
                 }
                 price = roundPrice(price);
-                qty = round(qty, pollutant.equals("TP") ? 4 : 3);
-                double deposit = Math.max(0, qty) * price * (defect >= 0.09 && defect < 0.11 ? 0.03 : 0.10);
+                long qtyKg = Math.round(qty * 1000);
+                double deposit = Math.max(0, qtyKg) * price * (defect >= 0.09 && defect < 0.11 ? 0.03 : 0.10);
                 bids.add(new Object[] {
-                  String.format("%s-BID-%d-%05d", prefix, year, bidNumber), id, bidderCode, quantity(qty), Output.fixed(price, 2), Output.fixed(deposit, 2), submitted.format(MINUTE)
+                  String.format("%s-BID-%d-%05d", prefix, year, bidNumber), id, bidderCode, qtyKg, Output.fixed(price, 2), Output.fixed(deposit, 2), submitted.format(MINUTE)
                 });
                 previousPrice = price;
               }

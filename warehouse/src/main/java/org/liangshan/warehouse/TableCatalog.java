@@ -145,10 +145,35 @@ public final class TableCatalog {
     return OptionalLong.of(snapshot.version());
   }
 
+  /**
+   * Runs a Delta write, retrying when a concurrent writer (another region's job) committed first in a way
+   * Delta cannot prove disjoint. Every write here is idempotent for its inputs, so a retry is safe.
+   */
+  public static void retrying(Runnable write) {
+    int attempt = 0;
+    while (true) {
+      try {
+        write.run();
+        return;
+      } catch (io.delta.exceptions.DeltaConcurrentModificationException e) {
+        if (++attempt >= 8) {
+          throw e;
+        }
+        try {
+          Thread.sleep(200L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextLong(200));
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
   /** Appends rows, selecting and casting to the declared schema. */
   public void append(TableDef def, Dataset<Row> rows) {
     ensure(def);
-    conform(def, rows).write().format("delta").mode("append").save(location(def));
+    Dataset<Row> conformed = conform(def, rows);
+    retrying(() -> conformed.write().format("delta").mode("append").save(location(def)));
   }
 
   /**
@@ -157,12 +182,13 @@ public final class TableCatalog {
    */
   public void replace(TableDef def, Dataset<Row> rows, String predicate) {
     ensure(def);
-    conform(def, rows)
+    Dataset<Row> conformed = conform(def, rows);
+    retrying(() -> conformed
         .write()
         .format("delta")
         .mode("overwrite")
         .option("replaceWhere", predicate)
-        .save(location(def));
+        .save(location(def)));
   }
 
   /**
@@ -189,14 +215,15 @@ public final class TableCatalog {
       }
       on.append("t.`").append(key).append("` <=> s.`").append(key).append('`');
     }
-    DeltaTable.forPath(spark, location(def))
+    Dataset<Row> conformed = conform(def, rows);
+    retrying(() -> DeltaTable.forPath(spark, location(def))
         .as("t")
-        .merge(conform(def, rows).as("s"), on.toString())
+        .merge(conformed.as("s"), on.toString())
         .whenMatched("NOT (t.`" + changeColumn + "` <=> s.`" + changeColumn + "`)")
         .updateAll()
         .whenNotMatched()
         .insertAll()
-        .execute();
+        .execute());
   }
 
   /** Selects the declared columns in order, casting each to its declared type. */

@@ -200,7 +200,9 @@ public final class IngestJob {
           .drop("_rank")
           .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
       try {
-        mergeSilver(silver, latest, regionLiteral, inFiles);
+        Map<String, Set<String>> earlier = this.loadedFiles.getOrDefault(family.name(), Map.of());
+        boolean redelivery = loadedFiles.stream().anyMatch(earlier::containsKey);
+        mergeSilver(silver, latest, regionLiteral, inFiles, redelivery);
         run.wrote(silver);
         t0 = tick("silver merge", t0);
         Map<String, long[]> counts = countsByFile(good, latest);
@@ -249,23 +251,32 @@ public final class IngestJob {
     return now;
   }
 
-  private void mergeSilver(TableDef silver, Dataset<Row> latest, String regionLiteral, String inFiles) {
+  /**
+   * MERGEs a load into silver, confined to the region's partition. Only a redelivery of a file loaded
+   * before needs the not-matched-by-source clause (rows the new version no longer has are deleted); that
+   * clause scans the whole table, so it is left out otherwise and regions can load concurrently.
+   */
+  private void mergeSilver(TableDef silver, Dataset<Row> latest, String regionLiteral, String inFiles, boolean redelivery) {
     catalog.ensure(silver);
     StringBuilder on = new StringBuilder("t.region = " + regionLiteral);
     for (String column : silver.naturalKey()) {
       on.append(" AND ").append("t.`").append(column).append("` <=> s.`").append(column).append('`');
     }
-    DeltaTable.forPath(spark, catalog.location(silver))
-        .as("t")
-        .merge(catalog.conform(silver, latest).as("s"), on.toString())
-        .whenMatched("NOT (t.record_hash <=> s.record_hash) OR NOT (t.source_file <=> s.source_file)")
-        .updateAll()
-        .whenNotMatched()
-        .insertAll()
+    Dataset<Row> source = catalog.conform(silver, latest);
+    TableCatalog.retrying(() -> {
+      io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, catalog.location(silver))
+          .as("t")
+          .merge(source.as("s"), on.toString())
+          .whenMatched("NOT (t.record_hash <=> s.record_hash) OR NOT (t.source_file <=> s.source_file)")
+          .updateAll()
+          .whenNotMatched()
+          .insertAll();
+      if (redelivery) {
         // A corrected delivery of a file supersedes it whole: rows it no longer carries go.
-        .whenNotMatchedBySource("t.region = " + regionLiteral + " AND t.source_file IN " + inFiles)
-        .delete()
-        .execute();
+        merge = merge.whenNotMatchedBySource("t.region = " + regionLiteral + " AND t.source_file IN " + inFiles).delete();
+      }
+      merge.execute();
+    });
   }
 
   /** Per file: received records, quarantined records, records that parsed, records that reached silver. */
