@@ -97,7 +97,9 @@ class DemoIT {
     TableCatalog catalog = catalog();
     Dataset<Row> gep = catalog.read(catalog.table("gold.gep_by_district"));
     assertThat(gep.select("region").distinct().count()).isEqualTo(2);
-    assertThat(gep.where("value_yuan <= 0").count()).isZero();
+    // A service can be worth zero in a district (no wetland, no reported statistics), never less.
+    assertThat(gep.where("value_yuan < 0").count()).isZero();
+    assertThat(gep.groupBy("region", "district_code", "year").sum("value_yuan").where("`sum(value_yuan)` <= 0").count()).isZero();
     // Every gold run id is a successful run in the run log.
     Dataset<Row> runs = catalog.read(OpsTables.RUN_LOG).where("status = 'SUCCEEDED'").select("run_id");
     assertThat(gep.select("run_id").distinct().join(runs, "run_id").count())
