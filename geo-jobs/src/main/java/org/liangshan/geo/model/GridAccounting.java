@@ -83,12 +83,16 @@ public final class GridAccounting {
     values.put(
         GepService.FLOOD_REGULATION,
         GepValues.floodRegulationValue(swampM3, parameters.params()));
-    quantities.put(GepService.CARBON_FIXATION, nepTc);
+    // A cell that is a net carbon source (NEP < 0, e.g. built-up land with little vegetation) provides no
+    // fixation or oxygen service: it counts 0, as negative water-balance cells do for water conservation
+    // (METHODOLOGY.md section 2). The signed NEP stays in the carbon-sink tables.
+    double fixedTc = Math.max(0, nepTc);
+    quantities.put(GepService.CARBON_FIXATION, fixedTc);
     values.put(
-        GepService.CARBON_FIXATION, GepValues.carbonFixationValue(nepTc, parameters.params()));
-    quantities.put(GepService.OXYGEN_RELEASE, Casa.oxygenFromCarbon(nepTc));
+        GepService.CARBON_FIXATION, GepValues.carbonFixationValue(fixedTc, parameters.params()));
+    quantities.put(GepService.OXYGEN_RELEASE, Casa.oxygenFromCarbon(fixedTc));
     values.put(
-        GepService.OXYGEN_RELEASE, GepValues.oxygenReleaseValue(nepTc, parameters.params()));
+        GepService.OXYGEN_RELEASE, GepValues.oxygenReleaseValue(fixedTc, parameters.params()));
 
     values.replaceAll((service, value) -> storageScale(value));
     BigDecimal included = BigDecimal.ZERO;
