@@ -1,7 +1,6 @@
 -- Eco-voucher auctions: supply, demand (units of the bids submitted with a positive quantity), units sold, the
 -- clearing price per unit against the reserve (the benchmark price of the zone and pollutant per unit, kg/a),
--- the benchmark per t/a as published, and the proceeds: the sum of the awards as booked (each award's quantity x
--- clearing price rounded to the fen).
+-- the benchmark per t/a as published, and the proceeds: the sum of the awards as booked in gold.auction_awards.
 -- requires: gold.auction_results, gold.auction_awards, gold.benchmark_prices, silver.bids
 WITH demand AS (
   SELECT region, auction_id, SUM(quantity) AS demand, COUNT(DISTINCT bidder) AS bidders

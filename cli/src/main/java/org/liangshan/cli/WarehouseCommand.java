@@ -19,6 +19,7 @@ import org.liangshan.warehouse.serving.AccessRules;
 import org.liangshan.warehouse.serving.LakehouseTables;
 import org.liangshan.warehouse.serving.Registration;
 import org.liangshan.warehouse.serving.Secrets;
+import org.liangshan.warehouse.serving.ServingBenchmark;
 import org.liangshan.warehouse.serving.ServingLayout;
 import org.liangshan.warehouse.serving.TrinoEndpoint;
 import org.liangshan.warehouse.serving.TrinoInstallation;
@@ -39,7 +40,8 @@ import picocli.CommandLine.Parameters;
       WarehouseCommand.Start.class,
       WarehouseCommand.Stop.class,
       WarehouseCommand.Status.class,
-      WarehouseCommand.Sql.class
+      WarehouseCommand.Sql.class,
+      WarehouseCommand.Bench.class
     })
 final class WarehouseCommand implements Runnable {
   @Override
@@ -321,6 +323,74 @@ final class WarehouseCommand implements Runnable {
         throw LiangshanException.badInput(e, "Trino refused the query: %s", e.getMessage());
       }
       return Main.OK;
+    }
+  }
+
+  @Command(name = "bench", mixinStandardHelpOptions = true,
+      description = {
+        "Benchmark the dashboards' queries on Trino: each runs --warmup times, then --runs times fetching every row;",
+        "prints median and p95 latency, rows, Trino's peak query memory and the ratio to SELECT 1 (measured in the",
+        "same run). At a larger scale: generate and run the demo with --scale, start, then bench (docs/serving.md)."
+      })
+  static final class Bench implements Callable<Integer> {
+    @Option(names = "--runs", defaultValue = "20", description = "Measured runs per query (default ${DEFAULT-VALUE}).")
+    int runs;
+
+    @Option(names = "--warmup", defaultValue = "3", description = "Warm-up runs per query, not measured (default ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--query", paramLabel = "NAME", description = "Only this dashboard query (repeatable; default: all).")
+    List<String> only;
+
+    @Mixin Remote remote;
+    @Mixin ServingOptions serving;
+
+    @Override
+    public Integer call() {
+      List<ServingBenchmark.Query> queries = ServingBenchmark.dashboardQueries();
+      if (only != null && !only.isEmpty()) {
+        List<String> names = queries.stream().map(ServingBenchmark.Query::name).toList();
+        for (String name : only) {
+          if (!names.contains(name)) {
+            throw LiangshanException.badInput("Unknown dashboard query '%s'. Known: %s.", name, String.join(", ", names));
+          }
+        }
+        queries = queries.stream().filter(q -> only.contains(q.name())).toList();
+      }
+      TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.LEADERSHIP);
+      List<ServingBenchmark.Result> results;
+      try (Connection connection = endpoint.connect()) {
+        results = new ServingBenchmark(connection, warmup, runs, System.err).run(queries);
+      } catch (SQLException e) {
+        throw LiangshanException.failure(e, "A benchmark query failed on %s: %s", endpoint.url(), e.getMessage());
+      }
+      TextTable table = new TextTable("query", "rows", "median ms", "p95 ms", "x SELECT 1", "peak memory");
+      for (ServingBenchmark.Result r : results) {
+        table.row(r.name(), r.rows(), String.format("%.1f", r.medianMs()), String.format("%.1f", r.p95Ms()),
+            String.format("%.1f", r.ratioToBaseline()), String.format("%.1f MB", r.peakMemoryBytes() / 1e6));
+      }
+      System.out.print(table);
+      System.out.printf("%d runs per query after %d warm-up runs, as %s on %s.%n", runs, warmup, endpoint.user(), endpoint.url());
+      if (remote.url == null) {
+        TrinoServer server = new TrinoServer(serving.layout(), System.err);
+        server.state().ifPresent(state -> peakResident(state.pid()).ifPresent(kb ->
+            System.out.printf("Trino process (pid %d): peak resident memory %.0f MB.%n", state.pid(), kb / 1024.0)));
+      }
+      return Main.OK;
+    }
+
+    /** VmHWM of a Linux process, in kB. */
+    static Optional<Long> peakResident(long pid) {
+      try {
+        for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+          if (line.startsWith("VmHWM:")) {
+            return Optional.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
+          }
+        }
+      } catch (java.io.IOException | NumberFormatException e) {
+        // Not Linux, or the process is gone.
+      }
+      return Optional.empty();
     }
   }
 }
