@@ -25,9 +25,10 @@ INSTANCE="${LIANGSHAN_SUPERSET_HOME:-$HOME/.cache/liangshan/superset-home}"
 PORT="${LIANGSHAN_SUPERSET_PORT:-8088}"
 ADMIN="${LIANGSHAN_SUPERSET_USER:-admin}"
 PYTHON="${LIANGSHAN_PYTHON:-python3}"
-# Packages Superset imports but its wheel does not declare (6.1.0: "No module named 'rich'"), and a pin: with
+# Packages Superset imports but its wheel does not declare (6.1.0: "No module named 'rich'", then 'cachetools'
+# on the first database import), and a pin: with
 # Flask-Caching 2.5 the metastore cache fails ("unexpected keyword argument 'ignore_delete_many_errors'").
-EXTRA_PACKAGES=(rich "flask-caching==2.3.1")
+EXTRA_PACKAGES=(rich cachetools "flask-caching==2.3.1")
 
 say() { echo "superset: $*" >&2; }
 die() { echo "superset: $*" >&2; exit 1; }
@@ -126,7 +127,9 @@ start() {
   local t0; t0="$(now)"
   say "starting on http://127.0.0.1:$PORT (log: $INSTANCE/superset.log)"
   # setsid: its own process group, so stop ends the server and its reloader children together.
-  SUPERSET_CONFIG_PATH="$INSTANCE/superset_config.py" FLASK_APP=superset \
+  # REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE, when set, override the trino driver's verify=False (requests
+  # prefers them to the session's setting), so a self-signed local Trino would be refused: unset them.
+  env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE SUPERSET_CONFIG_PATH="$INSTANCE/superset_config.py" FLASK_APP=superset \
     setsid "$VENV/bin/superset" run -h 127.0.0.1 -p "$PORT" --with-threads \
     >>"$INSTANCE/superset.log" 2>&1 </dev/null &
   echo $! >"$INSTANCE/superset.pid"

@@ -60,6 +60,20 @@ public final class BundleBuilder {
     return new Bundle(ROOT, files);
   }
 
+  /**
+   * A bundle of the database entry alone, for Superset's database import: the dashboard import never
+   * overwrites an existing database entry, so this is how a changed Trino address or password reaches it.
+   */
+  public static Bundle databaseOnly(TrinoTarget trino) {
+    SortedMap<String, String> files = new TreeMap<>();
+    Map<String, Object> metadata = new LinkedHashMap<>();
+    metadata.put("version", VERSION);
+    metadata.put("type", "Database");
+    files.put("metadata.yaml", yaml(metadata));
+    files.put(DATABASE_FILE, yaml(database(trino)));
+    return new Bundle(ROOT, files);
+  }
+
   /** The file name of the database entry, the key of its password in an import request. */
   public static String databaseFile() {
     return DATABASE_FILE;
@@ -176,6 +190,8 @@ public final class BundleBuilder {
         meta.put("width", chart.width());
         meta.put("height", chart.height());
         meta.put("uuid", chart.uuid().toString());
+        // A placeholder the import replaces with the chart's id in the target Superset (it must be present).
+        meta.put("chartId", position.size());
         meta.put("sliceName", chart.title());
         position.put(chartId, node("CHART", chartId, List.of(), List.of("ROOT_ID", "GRID_ID", rowId), meta));
       }
