@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       QuarantineCommand.class,
       SqlCommand.class,
+      WarehouseCommand.class,
       DashboardsCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,0 +1,326 @@
+package org.liangshan.cli;
+
+import java.io.Console;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.liangshan.core.LiangshanException;
+import org.liangshan.warehouse.LakehouseConfig;
+import org.liangshan.warehouse.serving.AccessRules;
+import org.liangshan.warehouse.serving.LakehouseTables;
+import org.liangshan.warehouse.serving.Registration;
+import org.liangshan.warehouse.serving.Secrets;
+import org.liangshan.warehouse.serving.ServingLayout;
+import org.liangshan.warehouse.serving.TrinoEndpoint;
+import org.liangshan.warehouse.serving.TrinoInstallation;
+import org.liangshan.warehouse.serving.TrinoServer;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "warehouse", mixinStandardHelpOptions = true,
+    description = {
+      "SQL serving through Trino: a local Trino over the lakehouse (installed through Maven, started on",
+      "127.0.0.1 with HTTPS, password users and per-role access rules), or an existing Trino by --url.",
+      "Every silver and gold table is registered and the marts (views for the dashboards) are created.",
+      "See docs/serving.md."
+    },
+    subcommands = {
+      WarehouseCommand.Start.class,
+      WarehouseCommand.Stop.class,
+      WarehouseCommand.Status.class,
+      WarehouseCommand.Sql.class
+    })
+final class WarehouseCommand implements Runnable {
+  @Override
+  public void run() {
+    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+        "Missing subcommand: start, stop, status or sql. Run 'liangshan warehouse --help'.");
+  }
+
+  /** Where the local server keeps its files. */
+  static final class ServingOptions {
+    @Option(names = "--serving-dir", paramLabel = "DIR",
+        description = "Directory of the local Trino's configuration, secrets and state (default: $LIANGSHAN_WORK/trino, i.e. ./.liangshan/trino).")
+    Path servingDir;
+
+    ServingLayout layout() {
+      return servingDir == null ? ServingLayout.defaultLayout() : new ServingLayout(servingDir);
+    }
+  }
+
+  /** How to reach an existing Trino instead of the local one. */
+  static final class Remote {
+    @Option(names = "--url", paramLabel = "URL", description = "An existing Trino, e.g. https://trino.example:8443 (default: the local server).")
+    String url;
+
+    @Option(names = "--user", paramLabel = "USER",
+        description = "Trino user (default: platform). Password: LIANGSHAN_TRINO_PASSWORD_<USER>, else the local secrets file, else prompted.")
+    String user;
+
+    @Option(names = "--certificate", paramLabel = "PEM", description = "PEM certificate to verify the server with (default: the local server's).")
+    Path certificate;
+
+    @Option(names = "--insecure", description = "Do not verify the server's certificate (tests only).")
+    boolean insecure;
+  }
+
+  static TrinoEndpoint endpoint(ServingOptions serving, Remote remote, String defaultUser) {
+    String user = remote.user != null ? remote.user : defaultUser;
+    ServingLayout layout = serving.layout();
+    if (remote.url == null) {
+      TrinoServer server = new TrinoServer(layout, System.err);
+      TrinoServer.State state = server.state().filter(server::isRunning).orElseThrow(() -> LiangshanException.badInput(
+          "No local Trino is running from %s. Start it with 'liangshan warehouse start', or pass --url.", layout.dir()));
+      TrinoEndpoint endpoint = server.endpoint(state, user);
+      return endpoint.password().isPresent() ? endpoint : endpoint.as(user, Optional.of(prompt(user)));
+    }
+    boolean secure = remote.url.startsWith("https:");
+    Optional<String> password = Optional.empty();
+    if (secure) {
+      password = Secrets.storedPassword(layout.secrets(), user, System.getenv()).or(() -> Optional.of(prompt(user)));
+    }
+    return TrinoEndpoint.of(remote.url, user, password, Optional.ofNullable(remote.certificate), !remote.insecure);
+  }
+
+  private static String prompt(String user) {
+    Console console = System.console();
+    if (console == null) {
+      throw LiangshanException.badInput("No password for Trino user %s: set %s (no terminal to prompt on).", user, Secrets.envName(user));
+    }
+    char[] password = console.readPassword("Trino password for %s: ", user);
+    if (password == null || password.length == 0) {
+      throw LiangshanException.badInput("No password given for Trino user %s.", user);
+    }
+    return new String(password);
+  }
+
+  @Command(name = "start", mixinStandardHelpOptions = true,
+      description = {
+        "Start a local Trino over the lakehouse (or use --url), register every existing silver and gold table and",
+        "create the marts. The first start downloads io.trino:trino-server through Maven (about 820 MB) and unpacks",
+        "it into ~/.cache/liangshan; later starts reuse both. Needs a JDK 22+ (found under /usr/lib/jvm, JAVA_HOME",
+        "or LIANGSHAN_TRINO_JAVA). Safe to run again: a running server is reused and registration is idempotent."
+      })
+  static final class Start implements Callable<Integer> {
+    @Option(names = "--lakehouse", paramLabel = "DIR", defaultValue = "${env:LIANGSHAN_LAKEHOUSE:-lakehouse}",
+        description = "Lakehouse root (default ${DEFAULT-VALUE}).")
+    String lakehouse;
+
+    @Option(names = "--port", defaultValue = "8443", description = "HTTPS port for clients on 127.0.0.1 (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--internal-port", description = "HTTP port for Trino's internal communication (default: port + 1).")
+    Integer internalPort;
+
+    @Option(names = "--heap", defaultValue = "2G", description = "Trino JVM heap (default ${DEFAULT-VALUE}).")
+    String heap;
+
+    @Option(names = "--trino-version", defaultValue = TrinoInstallation.DEFAULT_VERSION, description = "Trino release (default ${DEFAULT-VALUE}).")
+    String version;
+
+    @Option(names = "--trino-home", paramLabel = "DIR",
+        description = "Where Trino is unpacked (default: $LIANGSHAN_TRINO_HOME or ~/.cache/liangshan/trino-server-<version>).")
+    Path trinoHome;
+
+    @Option(names = "--timeout", defaultValue = "240", description = "Seconds to wait for Trino to answer (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--table-root", paramLabel = "URI",
+        description = "With --url: the lakehouse root as that Trino sees it, e.g. s3://bucket/lake (default: local://, the local server's root).")
+    String tableRoot;
+
+    @Option(names = "--reregister", description = "Unregister and register every table again (e.g. after moving the lakehouse).")
+    boolean reregister;
+
+    @Mixin Remote remote;
+    @Mixin ServingOptions serving;
+
+    @Override
+    public Integer call() {
+      try {
+        return start();
+      } catch (SQLException e) {
+        throw LiangshanException.failure(e, "Registering the lakehouse with Trino failed: %s", e.getMessage());
+      }
+    }
+
+    private Integer start() throws SQLException {
+      PrintStream progress = System.err;
+      LakehouseConfig config = new LakehouseConfig(lakehouse, LakehouseConfig.DEFAULT_MASTER, java.util.Map.of());
+      var existing = LakehouseTables.existing(config);
+      progress.println("warehouse: " + existing.size() + " silver and gold tables in " + config.root());
+      if (remote.url != null) {
+        TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.SERVICE);
+        try (Connection connection = endpoint.connect()) {
+          new Registration(connection, tableRoot == null ? "local://" : tableRoot, progress).register(existing, reregister);
+        }
+        System.out.println("Registered with " + endpoint.url() + " as " + endpoint.user()
+            + ". Access rules for that Trino: see docs/serving.md.");
+        return Main.OK;
+      }
+      if (!config.root().startsWith("file:")) {
+        throw LiangshanException.badInput("The local Trino serves a local lakehouse only (got %s); for object storage "
+            + "point an existing Trino at it and pass --url and --table-root.", config.root());
+      }
+      Path root = Path.of(java.net.URI.create(config.root()));
+      TrinoServer server = new TrinoServer(serving.layout(), progress);
+      TrinoServer.State state = server.start(new TrinoServer.Options(port, internalPort == null ? port + 1 : internalPort, root,
+          heap, version, trinoHome == null ? TrinoInstallation.defaultHome(version) : trinoHome, Duration.ofSeconds(timeoutSeconds)));
+      state = register(server, state, existing, reregister, progress);
+      System.out.println("Trino is serving the lakehouse at " + state.url() + " (JDBC: jdbc:trino://127.0.0.1:" + state.port()
+          + "/delta?SSL=true&SSLTrustStorePath=" + server.layout().certificate() + ")");
+      System.out.println("Users: " + String.join(", ", new AccessRules(state.banks()).users()));
+      System.out.println("Passwords: " + server.layout().secrets() + " (owner-only), or LIANGSHAN_TRINO_PASSWORD_<USER>.");
+      System.out.println("Stop it with 'liangshan warehouse stop'.");
+      return Main.OK;
+    }
+
+    /** Registers tables and marts, then gives each bank of the lakehouse its user and rules. */
+    static TrinoServer.State register(TrinoServer server, TrinoServer.State state, List<org.liangshan.warehouse.TableDef> existing,
+        boolean reregister, PrintStream progress) throws SQLException {
+      List<String> banks;
+      try (Connection connection = server.endpoint(state, AccessRules.SERVICE).connect()) {
+        Registration registration = new Registration(connection, "local://", progress);
+        registration.register(existing, reregister);
+        banks = registration.bankIds();
+      }
+      if (!banks.equals(state.banks())) {
+        state = server.updateBanks(state, banks);
+        if (!banks.isEmpty()) {
+          server.awaitLogin(state, AccessRules.bankUser(banks.get(0)), Duration.ofSeconds(30));
+        }
+      }
+      progress.println("  bank users: " + banks.size());
+      return state;
+    }
+  }
+
+  @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop the local Trino.")
+  static final class Stop implements Callable<Integer> {
+    @Mixin ServingOptions serving;
+
+    @Override
+    public Integer call() {
+      TrinoServer server = new TrinoServer(serving.layout(), System.err);
+      Optional<TrinoServer.State> state = server.state();
+      boolean stopped = server.stop();
+      System.out.println(stopped ? "Stopped Trino (pid " + state.get().pid() + ")." : "No local Trino was running from " + serving.layout().dir() + ".");
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "status", mixinStandardHelpOptions = true,
+      description = "Report whether Trino runs, where, and what it serves (tables and marts per schema).")
+  static final class Status implements Callable<Integer> {
+    @Mixin Remote remote;
+    @Mixin ServingOptions serving;
+
+    @Override
+    public Integer call() {
+      try {
+        return status();
+      } catch (SQLException e) {
+        throw LiangshanException.failure(e, "Trino did not answer the status query: %s", e.getMessage());
+      }
+    }
+
+    private Integer status() throws SQLException {
+      if (remote.url == null) {
+        TrinoServer server = new TrinoServer(serving.layout(), System.err);
+        Optional<TrinoServer.State> state = server.state();
+        if (state.isEmpty() || !server.isRunning(state.get())) {
+          System.out.println("Trino: not running" + (state.isPresent() ? " (stale state of pid " + state.get().pid() + ")" : "")
+              + ". Start it with 'liangshan warehouse start'.");
+          return Main.OK;
+        }
+        TrinoServer.State s = state.get();
+        System.out.println("Trino: running, pid " + s.pid() + ", " + s.url() + " (internal port " + s.internalPort() + "), since " + s.startedAt());
+        System.out.println("Lakehouse: " + s.lakehouse() + "   Trino home: " + s.trinoHome() + "   Java: " + s.java());
+        System.out.println("Log: " + server.layout().serverLog() + "   Certificate: " + server.layout().certificate());
+      }
+      TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.SERVICE);
+      TextTable table = new TextTable("schema", "tables", "views");
+      try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT table_schema, count_if(table_type = 'BASE TABLE'), count_if(table_type = 'VIEW') "
+              + "FROM delta.information_schema.tables WHERE table_schema <> 'information_schema' GROUP BY 1 ORDER BY 1")) {
+        while (rows.next()) {
+          table.row(rows.getString(1), rows.getLong(2), rows.getLong(3));
+        }
+      }
+      System.out.print(table);
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "sql", mixinStandardHelpOptions = true,
+      description = {
+        "Run a read-only query on Trino and print the result, e.g.",
+        "  liangshan warehouse sql --user leadership \"SELECT * FROM marts.gep_by_district LIMIT 10\"",
+        "Tables are delta.<schema>.<table>; the default catalog is delta. What a user sees is what Trino's access rules allow."
+      })
+  static final class Sql implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "QUERY", description = "A SELECT (or WITH, SHOW, DESCRIBE, EXPLAIN) statement.")
+    String query;
+
+    @Option(names = "--limit", defaultValue = "100", description = "Print at most this many rows (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Mixin Remote remote;
+    @Mixin ServingOptions serving;
+
+    @Override
+    public Integer call() {
+      String statementText = query.strip();
+      if (statementText.endsWith(";")) {
+        statementText = statementText.substring(0, statementText.length() - 1);
+      }
+      String head = statementText.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
+      if (!List.of("SELECT", "WITH", "DESCRIBE", "SHOW", "EXPLAIN", "VALUES").contains(head)) {
+        throw LiangshanException.badInput(
+            "Only read-only statements are accepted here (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN, VALUES), not %s.", head);
+      }
+      TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.LEADERSHIP);
+      try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement()) {
+        statement.setMaxRows(limit + 1);
+        try (ResultSet rows = statement.executeQuery(statementText)) {
+          ResultSetMetaData meta = rows.getMetaData();
+          String[] header = new String[meta.getColumnCount()];
+          for (int i = 0; i < header.length; i++) {
+            header[i] = meta.getColumnLabel(i + 1);
+          }
+          TextTable table = new TextTable(header);
+          int count = 0;
+          boolean more = false;
+          while (rows.next()) {
+            if (count == limit) {
+              more = true;
+              break;
+            }
+            Object[] values = new Object[header.length];
+            for (int i = 0; i < header.length; i++) {
+              values[i] = rows.getObject(i + 1);
+            }
+            table.row(values);
+            count++;
+          }
+          System.out.print(table);
+          System.out.println("(" + count + " row" + (count == 1 ? "" : "s") + (more ? ", limited" : "") + ")");
+        }
+      } catch (SQLException e) {
+        throw LiangshanException.badInput(e, "Trino refused the query: %s", e.getMessage());
+      }
+      return Main.OK;
+    }
+  }
+}
