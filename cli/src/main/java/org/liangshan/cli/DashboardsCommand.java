@@ -17,6 +17,8 @@ import org.liangshan.dashboards.LeadershipDashboards;
 import org.liangshan.dashboards.Publisher;
 import org.liangshan.dashboards.SupersetClient;
 import org.liangshan.dashboards.TrinoTarget;
+import org.liangshan.warehouse.serving.ServingLayout;
+import org.liangshan.warehouse.serving.TrinoServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,8 +28,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Leadership's Superset dashboards, kept as code (dashboards/): publish them to a Superset, export the",
       "import bundle, or check that every chart's query returns rows. Passwords are never arguments: the",
-      "Superset password comes from LIANGSHAN_SUPERSET_PASSWORD, the Trino password from LIANGSHAN_TRINO_PASSWORD,",
-      "or from a prompt."
+      "Superset password comes from LIANGSHAN_SUPERSET_PASSWORD, the Trino password from LIANGSHAN_TRINO_PASSWORD_<USER>",
+      "or the local Trino's secrets file, else from a prompt."
     },
     subcommands = {DashboardsCommand.Publish.class, DashboardsCommand.Export.class, DashboardsCommand.Check.class})
 final class DashboardsCommand implements Runnable {
@@ -56,19 +58,44 @@ final class DashboardsCommand implements Runnable {
 
   /** The Trino the dashboards' database entry points at. */
   static final class TrinoOptions {
-    @Option(names = "--trino-url", paramLabel = "URL", defaultValue = "${env:LIANGSHAN_TRINO_URL:-https://127.0.0.1:8443}",
-        description = "Trino as Superset reaches it (default ${DEFAULT-VALUE}; env LIANGSHAN_TRINO_URL).")
+    @Option(names = "--trino-url", paramLabel = "URL", defaultValue = "${env:LIANGSHAN_TRINO_URL}",
+        description = "Trino as Superset reaches it (env LIANGSHAN_TRINO_URL; default: the local Trino of 'liangshan warehouse start', "
+            + "else https://127.0.0.1:8443).")
     String url;
 
     @Option(names = "--trino-user", paramLabel = "NAME", defaultValue = "leadership",
-        description = "Trino user Superset queries as (default ${DEFAULT-VALUE}: reads gold). Password: env LIANGSHAN_TRINO_PASSWORD or a prompt.")
+        description = "Trino user Superset queries as (default ${DEFAULT-VALUE}: reads gold and the marts). Password: "
+            + "LIANGSHAN_TRINO_PASSWORD_<USER>, else the local Trino's secrets file, else a prompt.")
     String user;
 
     @Option(names = "--trino-verify-tls", description = "Verify Trino's TLS certificate (off by default: the local Trino's certificate is self-signed).")
     boolean verifyTls;
 
+    @Option(names = "--serving-dir", paramLabel = "DIR",
+        description = "The local Trino's directory (default: $LIANGSHAN_WORK/trino, i.e. ./.liangshan/trino).")
+    Path servingDir;
+
+    private ServingLayout layout() {
+      return servingDir == null ? ServingLayout.defaultLayout() : new ServingLayout(servingDir);
+    }
+
     TrinoTarget target() {
-      return TrinoTarget.parse(url, user, verifyTls);
+      String address = url;
+      if (address == null || address.isBlank()) {
+        TrinoServer server = new TrinoServer(layout(), System.err);
+        address = server.state().filter(server::isRunning).map(TrinoServer.State::url).orElse("https://127.0.0.1:8443");
+      }
+      return TrinoTarget.parse(address, user, verifyTls);
+    }
+
+    char[] password(TrinoTarget target) {
+      if (!target.https()) {
+        return null;
+      }
+      return org.liangshan.warehouse.serving.Secrets.storedPassword(layout().secrets(), target.user(), System.getenv())
+          .map(String::toCharArray)
+          .orElseGet(() -> Secrets.get(org.liangshan.warehouse.serving.Secrets.envName(target.user()),
+              "Trino password of " + target.user() + ": "));
     }
   }
 
@@ -76,7 +103,7 @@ final class DashboardsCommand implements Runnable {
       description = {
         "Import every dashboard, chart and dataset into Superset, with its database entry pointing at Trino.",
         "UUIDs are derived from names, so publishing again overwrites instead of duplicating.",
-        "Example: LIANGSHAN_SUPERSET_PASSWORD=... LIANGSHAN_TRINO_PASSWORD=... liangshan dashboards publish --url http://127.0.0.1:8088 --user admin"
+        "Example: LIANGSHAN_SUPERSET_PASSWORD=... liangshan dashboards publish --url http://127.0.0.1:8088 --user admin"
       })
   static final class Publish implements Callable<Integer> {
     @Mixin SupersetOptions superset;
@@ -85,7 +112,7 @@ final class DashboardsCommand implements Runnable {
     @Override
     public Integer call() {
       TrinoTarget target = trino.target();
-      char[] trinoPassword = target.https() ? Secrets.get("LIANGSHAN_TRINO_PASSWORD", "Trino password of " + target.user() + ": ") : null;
+      char[] trinoPassword = trino.password(target);
       SupersetClient client = superset.login();
       List<DashboardDef> dashboards = LeadershipDashboards.all();
       Publisher publisher = new Publisher(client);
@@ -154,7 +181,7 @@ final class DashboardsCommand implements Runnable {
     }
 
     private int screenshots(SupersetClient client, List<DashboardDef> dashboards) throws Exception {
-      HttpCookie session = client.webSession(superset.user, Secrets.get("LIANGSHAN_SUPERSET_PASSWORD", "Superset password of " + superset.user + ": "));
+      HttpCookie session = client.sessionCookie();
       int failed = 0;
       Files.createDirectories(screenshots);
       try (HeadlessChromium chromium = HeadlessChromium.start(screenshots.resolve(".chromium"), 1600, 1000)) {

@@ -61,17 +61,17 @@ public final class BundleBuilder {
   }
 
   /**
-   * A bundle of the database entry alone, for Superset's database import: the dashboard import never
-   * overwrites an existing database entry, so this is how a changed Trino address or password reaches it.
+   * The part of a bundle one import endpoint takes: its files and what they depend on, with the metadata type
+   * that endpoint expects. Superset's dashboard import never overwrites existing databases, datasets or
+   * charts (only the dashboards), so a publish imports each level through its own endpoint.
    */
-  public static Bundle databaseOnly(TrinoTarget trino) {
-    SortedMap<String, String> files = new TreeMap<>();
+  public static Bundle part(Bundle full, String metadataType, String... prefixes) {
+    SortedMap<String, String> files = new TreeMap<>(full.only(prefixes).files());
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("version", VERSION);
-    metadata.put("type", "Database");
+    metadata.put("type", metadataType);
     files.put("metadata.yaml", yaml(metadata));
-    files.put(DATABASE_FILE, yaml(database(trino)));
-    return new Bundle(ROOT, files);
+    return new Bundle(full.root(), files);
   }
 
   /** The file name of the database entry, the key of its password in an import request. */
@@ -109,7 +109,7 @@ public final class BundleBuilder {
     ds.put("offset", 0);
     ds.put("cache_timeout", null);
     ds.put("catalog", "delta");
-    ds.put("schema", "gold");
+    ds.put("schema", "marts");
     ds.put("sql", dataset.sql() + "\n");
     ds.put("params", null);
     ds.put("template_params", null);

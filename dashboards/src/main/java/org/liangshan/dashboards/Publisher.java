@@ -26,8 +26,9 @@ public final class Publisher {
       Map<UUID, Integer> databases, int dashboardRows, int chartRows, int datasetRows, int databaseRows) {}
 
   /**
-   * Imports the database entry (overwriting it, so a new Trino address or password takes effect) and then
-   * the dashboards with their charts and datasets (overwrite: same UUIDs, so nothing is duplicated).
+   * Imports the database entry, then the datasets, the charts and the dashboards, each through its own
+   * endpoint with overwrite (a new Trino address, a changed query or chart takes effect; the UUIDs are the
+   * same, so nothing is duplicated).
    */
   public void publish(TrinoTarget trino, List<DashboardDef> dashboards, char[] trinoPassword) {
     Map<String, String> passwords = new HashMap<>();
@@ -35,10 +36,16 @@ public final class Publisher {
       passwords.put(BundleBuilder.databaseFile(), new String(trinoPassword));
     } else if (trino.https()) {
       throw LiangshanException.badInput("Trino at %s uses HTTPS with password authentication: give the password of '%s' "
-          + "in LIANGSHAN_TRINO_PASSWORD (or at the prompt).", trino.url(), trino.user());
+          + "in LIANGSHAN_TRINO_PASSWORD_<USER> (or at the prompt).", trino.url(), trino.user());
     }
-    superset.importDatabases(BundleBuilder.databaseOnly(trino).zip(), passwords);
-    superset.importDashboards(BundleBuilder.build(trino, dashboards).zip(), passwords);
+    Bundle full = BundleBuilder.build(trino, dashboards);
+    superset.importBundle(SupersetClient.Kind.DATABASE,
+        BundleBuilder.part(full, SupersetClient.Kind.DATABASE.metadataType(), "databases/").zip(), passwords);
+    superset.importBundle(SupersetClient.Kind.DATASET,
+        BundleBuilder.part(full, SupersetClient.Kind.DATASET.metadataType(), "databases/", "datasets/").zip(), passwords);
+    superset.importBundle(SupersetClient.Kind.CHART,
+        BundleBuilder.part(full, SupersetClient.Kind.CHART.metadataType(), "databases/", "datasets/", "charts/").zip(), passwords);
+    superset.importBundle(SupersetClient.Kind.DASHBOARD, full.zip(), passwords);
   }
 
   public Inventory inventory() {

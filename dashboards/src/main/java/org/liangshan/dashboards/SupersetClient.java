@@ -76,14 +76,14 @@ public final class SupersetClient {
     }
     csrfToken = expectOk(send(authorized("/api/v1/security/csrf_token/").GET().build(), "fetch the CSRF token"),
         "fetch the CSRF token").path("result").asText();
+    webSession(user, password);
   }
 
   /**
-   * Logs the web application in too (the login form), so that the session cookie opens dashboards in a
-   * browser. Needs {@link #login} first (its CSRF token).
+   * Logs the web application in too (the login form, with the CSRF token of the API session), so that the
+   * session cookie opens dashboards in a browser and the legacy chart endpoints answer.
    */
-  public HttpCookie webSession(String user, char[] password) {
-    requireLogin();
+  private HttpCookie webSession(String user, char[] password) {
     String form = "username=" + encode(user) + "&password=" + encode(new String(password)) + "&csrf_token=" + encode(csrfToken);
     HttpRequest request = HttpRequest.newBuilder(base.resolve("/login/")).timeout(TIMEOUT)
         .header("Content-Type", "application/x-www-form-urlencoded")
@@ -93,21 +93,36 @@ public final class SupersetClient {
     if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("/login")) {
       throw LiangshanException.failure("Superset at %s did not accept the web login of '%s' (HTTP %d).", base, user, response.statusCode());
     }
-    return sessionCookie().orElseThrow(() -> LiangshanException.failure("Superset at %s set no session cookie.", base));
+    return sessionCookie();
   }
 
-  public Optional<HttpCookie> sessionCookie() {
-    return cookies.getCookieStore().get(base).stream().filter(c -> c.getName().equals("session")).findFirst();
+  /** The web application's session cookie, set by {@link #login}. */
+  public HttpCookie sessionCookie() {
+    return cookies.getCookieStore().get(base).stream().filter(c -> c.getName().equals("session")).findFirst()
+        .orElseThrow(() -> LiangshanException.failure("Superset at %s set no session cookie.", base));
   }
 
-  /** Imports a dashboard bundle (overwrite), giving the database password for the database file. */
-  public void importDashboards(byte[] zip, Map<String, String> passwords) {
-    importBundle("/api/v1/dashboard/import/", zip, passwords, "import the dashboards");
+  /** What an import endpoint imports with {@code overwrite=true}; it imports what they depend on only when absent. */
+  public enum Kind {
+    DATABASE("database", "Database"), DATASET("dataset", "SqlaTable"), CHART("chart", "Slice"), DASHBOARD("dashboard", "Dashboard");
+
+    private final String path;
+    private final String metadataType;
+
+    Kind(String path, String metadataType) {
+      this.path = path;
+      this.metadataType = metadataType;
+    }
+
+    /** The {@code type} of the bundle's metadata.yaml this endpoint accepts. */
+    public String metadataType() {
+      return metadataType;
+    }
   }
 
-  /** Imports database entries (overwrite): how a changed Trino address reaches an existing database entry. */
-  public void importDatabases(byte[] zip, Map<String, String> passwords) {
-    importBundle("/api/v1/database/import/", zip, passwords, "import the database entry");
+  /** Imports a bundle through one import endpoint (overwrite), with the database password for the database file. */
+  public void importBundle(Kind kind, byte[] zip, Map<String, String> passwords) {
+    importBundle("/api/v1/" + kind.path + "/import/", zip, passwords, "import the " + kind.path + "s");
   }
 
   private void importBundle(String path, byte[] zip, Map<String, String> passwords, String what) {
