@@ -179,7 +179,7 @@ public final class BundleBuilder {
       rowIds.add("ROW-" + (i + 1));
     }
     position.put("GRID_ID", node("GRID", "GRID_ID", rowIds, List.of("ROOT_ID"), null));
-    position.put("HEADER_ID", Map.of("id", "HEADER_ID", "type", "HEADER", "meta", Map.of("text", dashboard.title())));
+    position.put("HEADER_ID", Charts.ordered("id", "HEADER_ID", "type", "HEADER", "meta", Map.of("text", dashboard.title())));
     for (int i = 0; i < dashboard.rows().size(); i++) {
       String rowId = rowIds.get(i);
       List<String> chartIds = new ArrayList<>();

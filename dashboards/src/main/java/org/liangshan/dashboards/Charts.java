@@ -20,6 +20,15 @@ public final class Charts {
     return params;
   }
 
+  /** A map that keeps its insertion order (Map.of's order changes between JVM runs: the YAML must not). */
+  static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
   private static List<String> metrics(DatasetDef dataset, List<String> names) {
     names.forEach(dataset::metric);
     return List.copyOf(names);
@@ -155,7 +164,7 @@ public final class Charts {
     params.put("line_column", polygonColumn);
     params.put("line_type", "json");
     params.put("metric", metrics(dataset, List.of(metric)).get(0));
-    params.put("point_radius_fixed", Map.of("type", "fix", "value", 0));
+    params.put("point_radius_fixed", ordered("type", "fix", "value", 0));
     params.put("row_limit", 50000);
     params.put("mapbox_style", "tile://https://tile.openstreetmap.org/{z}/{x}/{y}.png");
     Map<String, Object> viewport = new LinkedHashMap<>();
@@ -177,8 +186,8 @@ public final class Charts {
     params.put("break_points", List.of());
     params.put("legend_position", "tr");
     params.put("legend_format", ".1f");
-    params.put("fill_color_picker", Map.of("r", 30, "g", 130, "b", 76, "a", 1));
-    params.put("stroke_color_picker", Map.of("r", 255, "g", 255, "b", 255, "a", 1));
+    params.put("fill_color_picker", ordered("r", 30, "g", 130, "b", 76, "a", 1));
+    params.put("stroke_color_picker", ordered("r", 255, "g", 255, "b", 255, "a", 1));
     params.put("reverse_long_lat", false);
     params.put("filter_nulls", true);
     params.put("js_columns", List.of());
