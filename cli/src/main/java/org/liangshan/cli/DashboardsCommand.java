@@ -161,10 +161,17 @@ final class DashboardsCommand implements Runnable {
     @Option(names = "--screenshots", paramLabel = "DIR", description = "Also screenshot every dashboard into DIR (needs Chromium).")
     Path screenshots;
 
+    @Option(names = "--dashboard", paramLabel = "NAME", description = "Only this dashboard (e.g. gep_overview).")
+    String only;
+
     @Override
     public Integer call() throws Exception {
+      List<DashboardDef> dashboards = LeadershipDashboards.all().stream().filter(d -> only == null || d.name().equals(only)).toList();
+      if (dashboards.isEmpty()) {
+        throw LiangshanException.badInput("No dashboard named '%s'. Dashboards: %s.", only,
+            LeadershipDashboards.all().stream().map(DashboardDef::name).toList());
+      }
       SupersetClient client = superset.login();
-      List<DashboardDef> dashboards = LeadershipDashboards.all();
       List<Publisher.ChartResult> results = new Publisher(client).check(dashboards);
       TextTable table = new TextTable("dashboard", "chart", "rows", "status");
       int failed = 0;

@@ -42,6 +42,13 @@ public record ChartDef(
     return Uuids.of("chart", name);
   }
 
+  /** The same chart with one form-data field set (e.g. {@code xAxisLabelRotation}). */
+  public ChartDef with(String key, Object value) {
+    Map<String, Object> changed = new LinkedHashMap<>(params);
+    changed.put(key, value);
+    return new ChartDef(name, title, description, viz, dataset, changed, check, width, height);
+  }
+
   public ChartDef withSize(int newWidth, int newHeight) {
     return new ChartDef(name, title, description, viz, dataset, params, check, newWidth, newHeight);
   }

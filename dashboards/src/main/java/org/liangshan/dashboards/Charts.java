@@ -140,16 +140,28 @@ public final class Charts {
         new ChartDef.Check(groupby, metrics, 1000, false), 6, 50);
   }
 
-  /** Flows from {@code source} to {@code target}, weighted by a metric (Sankey diagram). */
-  public static ChartDef sankey(String name, String title, String description, DatasetDef dataset,
+  /**
+   * Flows from {@code source} to {@code target} as a directed graph, edge width by a metric. (A Sankey
+   * diagram refuses cycles, and compensation runs both ways between regions.)
+   */
+  public static ChartDef flows(String name, String title, String description, DatasetDef dataset,
       String source, String target, String metric) {
     columns(dataset, List.of(source, target));
-    Map<String, Object> params = base("sankey_v2");
+    Map<String, Object> params = base("graph_chart");
     params.put("source", source);
     params.put("target", target);
     params.put("metric", metrics(dataset, List.of(metric)).get(0));
     params.put("row_limit", 1000);
-    return new ChartDef(name, title, description, "sankey_v2", dataset, params,
+    params.put("layout", "circular");
+    params.put("edgeSymbol", "none,arrow");
+    params.put("show_legend", false);
+    params.put("roam", false);
+    params.put("draggable", false);
+    params.put("selectedMode", "single");
+    params.put("showSymbolThreshold", 0);
+    params.put("baseNodeSize", 20);
+    params.put("baseEdgeWidth", 3);
+    return new ChartDef(name, title, description, "graph_chart", dataset, params,
         new ChartDef.Check(List.of(source, target), List.of(metric), 1000, false), 6, 50);
   }
 

@@ -251,36 +251,51 @@ public final class HeadlessChromium implements AutoCloseable {
     call("Page.enable", Map.of());
     call("Page.navigate", Map.of("url", url.toString()));
     long deadline = System.nanoTime() + timeout.toNanos();
-    JsonNode state;
-    int stable = 0;
-    int lastRendered = -1;
-    boolean timedOut = false;
-    while (true) {
-      sleep(1000);
-      state = evaluate(INSPECT);
-      int charts = state.path("charts").asInt();
-      int settled = state.path("rendered").asInt() + state.path("errors").size();
-      boolean done = charts > 0 && state.path("loading").asInt() == 0 && settled >= charts;
-      // Resize to the page's height so that charts below the fold are laid out and drawn too.
-      int height = Math.max(1000, state.path("height").asInt(1000));
+    int height = 1000;
+    JsonNode state = settle(deadline);
+    boolean timedOut = state == null;
+    if (!timedOut) {
+      // Grow the window to the whole dashboard so that charts below the fold are laid out and drawn, then
+      // wait for them to settle again (a resize redraws every chart).
+      height = Math.max(1000, state.path("height").asInt(1000));
       call("Emulation.setDeviceMetricsOverride", Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
-      stable = done && state.path("rendered").asInt() == lastRendered ? stable + 1 : 0;
-      lastRendered = state.path("rendered").asInt();
-      if (stable >= 3) {
-        break; // three identical settled readings: animations are over
-      }
-      if (System.nanoTime() > deadline) {
-        timedOut = true;
-        break;
-      }
+      state = settle(deadline);
+      timedOut = state == null;
     }
-    String data = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true)).path("data").asText();
+    if (timedOut) {
+      state = evaluate(INSPECT);
+    }
+    sleep(1500); // the last animation frames
+    String data = call("Page.captureScreenshot", Map.of("format", "png")).path("data").asText();
     Files.createDirectories(png.getParent());
     Files.write(png, Base64.getDecoder().decode(data));
     List<String> errors = new ArrayList<>();
     state.path("errors").forEach(e -> errors.add(e.asText()));
     return new PageReport(png, state.path("charts").asInt(), state.path("rendered").asInt(), errors,
         state.path("empty").asInt(), timedOut);
+  }
+
+  /**
+   * Polls the page until every chart has drawn or failed and three readings in a row agree; null when the
+   * deadline passes first.
+   */
+  private JsonNode settle(long deadline) {
+    int stable = 0;
+    String last = "";
+    while (System.nanoTime() < deadline) {
+      sleep(1000);
+      JsonNode state = evaluate(INSPECT);
+      int charts = state.path("charts").asInt();
+      int settled = state.path("rendered").asInt() + state.path("errors").size();
+      boolean done = charts > 0 && state.path("loading").asInt() == 0 && settled >= charts;
+      String reading = state.toString();
+      stable = done && reading.equals(last) ? stable + 1 : 0;
+      last = reading;
+      if (stable >= 2) {
+        return state;
+      }
+    }
+    return null;
   }
 
   private static void sleep(long millis) {

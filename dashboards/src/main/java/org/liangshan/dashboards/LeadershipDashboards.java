@@ -122,7 +122,7 @@ public final class LeadershipDashboards {
       .metric("remaining_t", "剩余容量（t/a）", "SUM(remaining_t_a)", ",.1f")
       .metric("exceedance_t", "超出可分配容量（t/a）", "SUM(exceedance_t_a)", ",.1f")
       .metric("utilization", "容量占用率", "SUM(occupied_t_a) / NULLIF(SUM(allocatable_t_a), 0)", ".1%")
-      .metric("exceeded_zones", "超载的功能区 × 污染物 × 年度", "SUM(exceeded)", ",d")
+      .metric("exceeded_zones", "超载的功能区 × 污染物 × 年度", "SUM(exceeded)", ",")
       .build();
 
   // ---------------------------------------------------------------- eco-voucher market
@@ -218,7 +218,7 @@ public final class LeadershipDashboards {
       .metric("pledged_value_10k_yuan", "质押品价值（万元）", "SUM(collateral_value_yuan) / 1e4", ",.1f")
       .metric("outstanding_10k_yuan", "贷款余额（万元）", "SUM(outstanding_share_yuan) / 1e4", ",.1f")
       .metric("actual_ltv", "实际抵质押率（余额 ÷ 质押品价值）", "SUM(outstanding_share_yuan) / NULLIF(SUM(collateral_value_yuan), 0)", ".1%")
-      .metric("margin_calls", "追加保证金笔数", "SUM(margin_call)", ",d")
+      .metric("margin_calls", "追加保证金笔数", "SUM(margin_call)", ",")
       .metric("pledges", "质押笔数", "COUNT(*)", ",d")
       .build();
 
@@ -253,7 +253,7 @@ public final class LeadershipDashboards {
           """.formatted(regionName("s.region")), "marts.collateral_stress")
       .text("region", "地区编码").text("region_name", "地区").number("shock", "价格冲击").text("shock_label", "价格冲击")
       .text("pledge_id", "质押").number("collateral_value_yuan", "冲击后质押品价值（元）").integer("breach", "突破抵质押率")
-      .metric("breaches", "突破抵质押率的质押笔数", "SUM(breach)", ",d")
+      .metric("breaches", "突破抵质押率的质押笔数", "SUM(breach)", ",")
       .metric("stressed_value_10k_yuan", "冲击后质押品价值（万元）", "SUM(collateral_value_yuan) / 1e4", ",.1f")
       .build();
 
@@ -301,10 +301,10 @@ public final class LeadershipDashboards {
                 "region_name", List.of("realization_rate"), "year_label", false).withSize(4, 50)),
         List.of(
             Charts.bar("gep_by_district_year", "各区县 GEP（亿元）", "各区县各年度 GEP。", GEP,
-                "district", List.of("gep_100m_yuan"), "year_label", false).withSize(12, 55)),
+                "district", List.of("gep_100m_yuan"), "year_label", false).withSize(12, 55).with("xAxisLabelRotation", 45)),
         List.of(
             Charts.bar("gep_by_service", "GEP 服务构成（最新年度，亿元）", "最新核算年度各项生态系统服务的价值。", GEP_LATEST,
-                "service_name", List.of("gep_100m_yuan"), "region_name", true),
+                "service_name", List.of("gep_100m_yuan"), "region_name", true).with("xAxisLabelRotation", 45),
             Charts.pie("gep_by_category", "GEP 类别构成（最新年度）", "物质产品、调节服务、文化服务的价值占比。", GEP_LATEST,
                 "category_name", "gep_100m_yuan")),
         List.of(
@@ -373,7 +373,7 @@ public final class LeadershipDashboards {
     return new DashboardDef("compensation", "生态补偿",
         "区域间补偿资金流向、审核状态与台账明细。", List.of(
         List.of(
-            Charts.sankey("compensation_flows", "补偿资金流向（万元）", "支付方 → 受偿方，各期合计。", COMPENSATION,
+            Charts.flows("compensation_flows", "补偿资金流向（万元）", "支付方 → 受偿方，各期合计；线宽为金额。", COMPENSATION,
                 "payer", "payee", "amount_10k_yuan"),
             Charts.pie("compensation_review_status", "审核状态（万元）", "草稿、已复核、已发布的金额。", COMPENSATION,
                 "status_name", "amount_10k_yuan")),
@@ -408,7 +408,7 @@ public final class LeadershipDashboards {
         List.of(
             Charts.bar("green_finance_bank_scores", "银行绿色金融评价：定性评分", "政策执行、制度建设、产业支持（0-100）的季度平均。",
                 BANK_SCORES, "bank_name", List.of("policy_score", "system_score", "support_score", "score"), null, false)
-                .withSize(12, 45))));
+                .withSize(12, 50).with("xAxisLabelRotation", 45))));
   }
 
   static DashboardDef carbonInclusion() {
