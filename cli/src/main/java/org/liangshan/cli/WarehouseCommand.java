@@ -195,11 +195,11 @@ final class WarehouseCommand implements Runnable {
         registration.register(existing, reregister);
         banks = registration.bankIds();
       }
-      if (!banks.equals(state.banks())) {
-        state = server.updateBanks(state, banks);
-        if (!banks.isEmpty()) {
-          server.awaitLogin(state, AccessRules.bankUser(banks.get(0)), Duration.ofSeconds(30));
-        }
+      // The rules are rewritten on every start (they may have changed with the platform); Trino reloads them.
+      boolean newBanks = !banks.equals(state.banks());
+      state = server.updateBanks(state, banks);
+      if (newBanks && !banks.isEmpty()) {
+        server.awaitLogin(state, AccessRules.bankUser(banks.get(0)), Duration.ofSeconds(30));
       }
       progress.println("  bank users: " + banks.size());
       return state;

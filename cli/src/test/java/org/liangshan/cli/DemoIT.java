@@ -3,7 +3,6 @@ package org.liangshan.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,9 +40,11 @@ class DemoIT {
 
   @BeforeAll
   void runTheDemoOnce() throws Exception {
-    work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "demo-it");
-    lakehouse = work.resolve("lakehouse").toString();
-    CalcCommandTest.Result result = CalcCommandTest.run("demo", "--lakehouse", lakehouse, "--landing", work.resolve("landing").toString());
+    // The first run is the shared demo lakehouse's (run once per failsafe JVM on a fresh directory).
+    DemoLakehouse demo = DemoLakehouse.shared();
+    work = demo.work();
+    lakehouse = demo.lakehouse();
+    CalcCommandTest.Result result = demo.firstRun();
     assertThat(result.status()).as(result.err()).isZero();
     assertThat(result.out()).contains("Done in");
     goldAfterFirstRun = goldSnapshot();

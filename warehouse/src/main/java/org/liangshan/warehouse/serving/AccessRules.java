@@ -37,7 +37,8 @@ public final class AccessRules {
       new String[] {"gold", "collateral_valuation"},
       new String[] {"marts", "collateral_valuations"},
       new String[] {"marts", "collateral_stress"},
-      new String[] {"marts", "green_finance_by_bank"});
+      new String[] {"marts", "green_finance_by_bank"},
+      new String[] {"marts", "bank_scores"});
   /** Tables the finance bureau may read. */
   static final List<String[]> FINANCE_BUREAU_TABLES = List.of(
       new String[] {"gold", "compensation_ledger|compensation_postings|gep_by_district"},
