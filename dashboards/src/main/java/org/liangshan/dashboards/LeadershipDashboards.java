@@ -122,6 +122,8 @@ public final class LeadershipDashboards {
       .metric("remaining_t", "剩余容量（t/a）", "SUM(remaining_t_a)", ",.1f")
       .metric("exceedance_t", "超出可分配容量（t/a）", "SUM(exceedance_t_a)", ",.1f")
       .metric("utilization", "容量占用率", "SUM(occupied_t_a) / NULLIF(SUM(allocatable_t_a), 0)", ".1%")
+      .metric("utilization_allocatable", "容量占用率（可分配容量为正者）",
+          "SUM(CASE WHEN allocatable_t_a > 0 THEN occupied_t_a END) / NULLIF(SUM(CASE WHEN allocatable_t_a > 0 THEN allocatable_t_a END), 0)", ".1%")
       .metric("exceeded_zones", "超载的功能区 × 污染物 × 年度", "SUM(exceeded)", ",")
       .build();
 
@@ -142,6 +144,7 @@ public final class LeadershipDashboards {
       .number("sell_through", "成交率").number("clearing_price_yuan", "出清价（元）").number("reserve_price_yuan", "基准价（元）")
       .number("clearing_to_benchmark", "出清价 ÷ 基准价").number("proceeds_yuan", "成交额（元）").integer("bids_received", "投标数")
       .text("subscription", "认购情况")
+      .metric("clearing_to_benchmark_ratio", "出清价 ÷ 基准价", "SUM(clearing_price_yuan * sold) / NULLIF(SUM(reserve_price_yuan * sold), 0)", ",.2f")
       .metric("clearing_price", "出清价（元/单位）", "AVG(clearing_price_yuan)", ",.2f")
       .metric("benchmark_price", "基准价（元/单位）", "AVG(reserve_price_yuan)", ",.2f")
       .metric("supply_units", "供应量", "SUM(supply)", ",d")
@@ -342,12 +345,14 @@ public final class LeadershipDashboards {
                 "exceeded_zones", "个"),
             Charts.bigNumber("water_capacity_utilization", "容量占用率", "全部功能区、污染物的已占用 ÷ 可分配。", CAPACITY,
                 "utilization", "已占用 ÷ 可分配"),
-            Charts.bar("water_capacity_use_by_zone", "各功能区容量占用率", "已占用 ÷ 可分配，按污染物。", CAPACITY,
-                "zone_name", List.of("utilization"), "pollutant", false)),
+            Charts.bar("water_capacity_use_by_zone", "各功能区容量占用率", "已占用 ÷ 可分配，按污染物；背景负荷已超过容量"
+                + "（可分配容量不为正）的组合不在图中，见下表“超载”。", CAPACITY,
+                "zone_name", List.of("utilization_allocatable"), "pollutant", false).with("xAxisLabelRotation", 30)),
         List.of(
-            Charts.table("water_capacity_table", "容量与占用明细（t/a）", "超载：已占用超过可分配容量。", CAPACITY,
+            Charts.table("water_capacity_table", "容量与占用明细（t/a）", "超载：已占用超过可分配容量；超载量大者在前。", CAPACITY,
                 List.of("region_name", "year_label", "zone_name", "pollutant", "exceedance"),
-                List.of("allocatable_t", "occupied_t", "remaining_t", "exceedance_t", "utilization")).withSize(12, 60))));
+                List.of("exceedance_t", "allocatable_t", "occupied_t", "remaining_t", "utilization")).withSize(12, 60)
+                .with("timeseries_limit_metric", "exceedance_t"))));
   }
 
   static DashboardDef ecoVoucherMarket() {
@@ -355,15 +360,17 @@ public final class LeadershipDashboards {
         "生态券拍卖的出清价与基准价、成交量与成交额、供给与需求，交易所成交价格。", List.of(
         List.of(
             Charts.bar("eco_voucher_price_vs_benchmark", "出清价与基准价（元/单位）", "每场拍卖的统一出清价与底价（基准价）。", AUCTIONS,
-                "auction_id", List.of("clearing_price", "benchmark_price"), null, false).withSize(12, 50)),
+                "auction_id", List.of("clearing_price", "benchmark_price"), null, false).withSize(8, 50).with("logAxis", true),
+            Charts.bar("eco_voucher_premium", "出清价 ÷ 基准价（按成交量加权）", "1.00 即按基准价成交；按标的、年度。", AUCTIONS,
+                "pollutant", List.of("clearing_to_benchmark_ratio"), "year_label", false).withSize(4, 50)),
         List.of(
             Charts.bar("eco_voucher_supply_demand", "供给与需求（单位）", "每场拍卖的供应量、投标量与成交量。", AUCTIONS,
                 "auction_id", List.of("supply_units", "demand_units", "sold_units"), null, false),
             Charts.bar("eco_voucher_turnover", "成交额（万元）", "各年度各标的拍卖成交额。", AUCTIONS,
                 "year_label", List.of("turnover_10k_yuan"), "pollutant", true)),
         List.of(
-            Charts.line("market_trade_prices", "交易所成交均价（元/单位）", "各权利类型的月度成交量加权均价。", TRADES,
-                "month", List.of("vwap"), "right_type_name"),
+            Charts.line("market_trade_prices", "交易所成交均价（元/单位，对数坐标）", "各权利类型的月度成交量加权均价。", TRADES,
+                "month", List.of("vwap"), "right_type_name").with("logAxis", true),
             Charts.table("eco_voucher_benchmarks", "基准价（元/(t/a)）", "成本法基准价：年化成本 ÷ 可交易容量。", BENCHMARKS,
                 List.of("region_name", "year_label", "zone_name", "pollutant"),
                 List.of("benchmark_price", "annualized_cost_10k_yuan")))));
