@@ -112,8 +112,8 @@ final class DashboardsCommand implements Runnable {
     @Override
     public Integer call() {
       TrinoTarget target = trino.target();
-      char[] trinoPassword = trino.password(target);
       SupersetClient client = superset.login();
+      char[] trinoPassword = trino.password(target);
       List<DashboardDef> dashboards = LeadershipDashboards.all();
       Publisher publisher = new Publisher(client);
       System.out.println("Publishing " + dashboards.size() + " dashboards to " + client.base() + " (Trino " + target.url() + " as " + target.user() + ") ...");

@@ -267,7 +267,8 @@ public final class SupersetClient {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw LiangshanException.failure(e, "Could not %s: Superset at %s does not answer (%s). Is it running? (dashboards/superset/superset.sh start)", what, base, e.getMessage());
+      throw LiangshanException.failure(e, "Could not %s: Superset at %s does not answer (%s). Is it running? (dashboards/superset/superset.sh start)", what, base,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw LiangshanException.failure(e, "Interrupted while trying to %s", what);
@@ -278,7 +279,8 @@ public final class SupersetClient {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      throw LiangshanException.failure(e, "Could not %s: Superset at %s does not answer (%s).", what, base, e.getMessage());
+      throw LiangshanException.failure(e, "Could not %s: Superset at %s does not answer (%s).", what, base,
+          e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw LiangshanException.failure(e, "Interrupted while trying to %s", what);
