@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
       QuarantineCommand.class,
       SqlCommand.class,
       WarehouseCommand.class,
+      DashboardsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -1,0 +1,215 @@
+package org.liangshan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.liangshan.dashboards.Bundle;
+import org.liangshan.dashboards.BundleBuilder;
+import org.liangshan.dashboards.ChartDef;
+import org.liangshan.dashboards.DashboardDef;
+import org.liangshan.dashboards.LeadershipDashboards;
+import org.liangshan.dashboards.Publisher;
+import org.liangshan.dashboards.SupersetClient;
+import org.liangshan.dashboards.TrinoTarget;
+import org.liangshan.warehouse.serving.ServingLayout;
+import org.liangshan.warehouse.serving.TrinoServer;
+
+/**
+ * The dashboards end to end: the real Trino ({@code liangshan warehouse start}) over the shared demo lakehouse, a
+ * real Superset 6.1.0 (dashboards/superset/superset.sh, a fresh instance under target/), publish through the CLI,
+ * every chart's query through Superset's API, a re-publish that changes nothing, and a headless Chromium
+ * screenshot of every dashboard (target/dashboards-screenshots/), failing on a chart that shows an error or no data.
+ *
+ * <p>The Superset admin password of this throwaway instance comes from failsafe's environment
+ * (LIANGSHAN_SUPERSET_PASSWORD in cli/pom.xml); Trino's leadership password from the local Trino's secrets file.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DashboardsIT {
+  private static final String ADMIN = "admin";
+  private Path project;
+  private Path supersetHome;
+  private int supersetPort;
+  private String supersetUrl;
+  private ServingLayout layout;
+  private TrinoServer.State trino;
+  private Publisher.Inventory afterFirstPublish;
+  private final List<DashboardDef> dashboards = LeadershipDashboards.all();
+
+  @BeforeAll
+  void startTrinoAndSuperset() throws Exception {
+    project = Path.of("").toAbsolutePath().getParent();
+    assertThat(project.resolve("dashboards/superset/superset.sh")).exists();
+    DemoLakehouse demo = DemoLakehouse.shared();
+    Path target = Path.of(System.getProperty("java.io.tmpdir"));
+
+    layout = new ServingLayout(Files.createTempDirectory(target, "dashboards-it-trino"));
+    int trinoPort = Integer.getInteger("liangshan.it.dashboards.trino.port", freePort());
+    CalcCommandTest.Result start = CalcCommandTest.run("warehouse", "start", "--lakehouse", demo.lakehouse(),
+        "--serving-dir", layout.dir().toString(), "--port", Integer.toString(trinoPort),
+        "--internal-port", Integer.toString(isFree(trinoPort + 1) ? trinoPort + 1 : freePort()));
+    assertThat(start.status()).as(start.err()).isZero();
+    trino = new TrinoServer(layout, System.err).state().orElseThrow();
+
+    supersetHome = Files.createTempDirectory(target, "dashboards-it-superset");
+    supersetPort = Integer.getInteger("liangshan.it.dashboards.superset.port", freePort());
+    supersetUrl = "http://127.0.0.1:" + supersetPort;
+    long t0 = System.nanoTime();
+    superset("start");
+    System.out.printf("DashboardsIT: Superset installed, initialised and started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    if (supersetHome != null) {
+      superset("stop");
+    }
+    if (layout != null) {
+      CalcCommandTest.Result stop = CalcCommandTest.run("warehouse", "stop", "--serving-dir", layout.dir().toString());
+      assertThat(stop.status()).as(stop.err()).isZero();
+    }
+    Lakehouse.closeAll();
+  }
+
+  /** Runs the project's Superset script against this test's instance; fails with its output when it fails. */
+  private void superset(String command) throws IOException, InterruptedException {
+    ProcessBuilder builder = new ProcessBuilder("bash", project.resolve("dashboards/superset/superset.sh").toString(), command,
+        "--port", Integer.toString(supersetPort), "--home", supersetHome.toString()).redirectErrorStream(true);
+    builder.environment().put("LIANGSHAN_SUPERSET_USER", ADMIN);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.MINUTES)).as("superset.sh " + command + " finished").isTrue();
+    System.out.print(output);
+    assertThat(process.exitValue()).as("superset.sh " + command + ":\n" + output).isZero();
+  }
+
+  private SupersetClient login() {
+    SupersetClient client = new SupersetClient(supersetUrl);
+    client.login(ADMIN, System.getenv("LIANGSHAN_SUPERSET_PASSWORD").toCharArray());
+    return client;
+  }
+
+  private CalcCommandTest.Result publish() {
+    return CalcCommandTest.run("dashboards", "publish", "--url", supersetUrl, "--user", ADMIN,
+        "--trino-url", trino.url(), "--serving-dir", layout.dir().toString());
+  }
+
+  private Bundle bundle() {
+    return BundleBuilder.build(TrinoTarget.parse(trino.url(), "leadership", false), dashboards);
+  }
+
+  @Test
+  @Order(1)
+  void publishCreatesExactlyTheDashboardsChartsAndDatasetsOfTheCode() {
+    CalcCommandTest.Result published = publish();
+    assertThat(published.status()).as(published.err()).isZero();
+    for (DashboardDef dashboard : dashboards) {
+      assertThat(published.out()).contains(supersetUrl + dashboard.path());
+    }
+    Bundle bundle = bundle();
+    afterFirstPublish = new Publisher(login()).inventory();
+    // A fresh instance: what Superset holds is what the code declares, by UUID, once each.
+    assertThat(afterFirstPublish.dashboards().keySet()).containsExactlyInAnyOrderElementsOf(dashboards.stream().map(DashboardDef::uuid).toList());
+    List<UUID> charts = dashboards.stream().flatMap(d -> d.charts().stream()).map(ChartDef::uuid).toList();
+    assertThat(afterFirstPublish.charts().keySet()).containsExactlyInAnyOrderElementsOf(charts);
+    Set<UUID> datasets = new HashSet<>();
+    dashboards.forEach(d -> d.charts().forEach(c -> datasets.add(c.dataset().uuid())));
+    assertThat(afterFirstPublish.datasets().keySet()).containsExactlyInAnyOrderElementsOf(datasets);
+    assertThat(afterFirstPublish.dashboardRows()).isEqualTo(bundle.count("dashboards/")).isEqualTo(7);
+    assertThat(afterFirstPublish.chartRows()).isEqualTo(bundle.count("charts/"));
+    assertThat(afterFirstPublish.datasetRows()).isEqualTo(bundle.count("datasets/"));
+    assertThat(afterFirstPublish.databaseRows()).isEqualTo(1);
+  }
+
+  @Test
+  @Order(2)
+  void everyChartQueryReturnsRowsThroughSupersetAndTrino() {
+    List<Publisher.ChartResult> results = new Publisher(login()).check(dashboards);
+    assertThat(results).hasSize(dashboards.stream().mapToInt(d -> d.charts().size()).sum());
+    List<String> problems = new ArrayList<>();
+    for (Publisher.ChartResult result : results) {
+      if (!result.ok()) {
+        problems.add(result.dashboard().name() + "/" + result.chart().name() + ": " + result.problem());
+      }
+    }
+    assertThat(problems).as("charts with an error or no rows").isEmpty();
+    // The two grid maps draw one polygon per grid-cell piece of the latest year: thousands, not a handful.
+    for (Publisher.ChartResult result : results) {
+      if (result.chart().viz().equals("deck_polygon")) {
+        assertThat(result.rows()).as(result.chart().name()).isGreaterThan(500);
+      }
+    }
+    CalcCommandTest.Result check = CalcCommandTest.run("dashboards", "check", "--url", supersetUrl, "--user", ADMIN);
+    assertThat(check.status()).as(check.out() + check.err()).isZero();
+    assertThat(check.out()).contains(results.size() + " of " + results.size() + " charts return rows.");
+  }
+
+  @Test
+  @Order(3)
+  void republishingChangesNothing() {
+    CalcCommandTest.Result again = publish();
+    assertThat(again.status()).as(again.err()).isZero();
+    Publisher.Inventory second = new Publisher(login()).inventory();
+    // Same UUIDs with the same ids (overwritten in place), and no new rows of any kind.
+    assertThat(second.dashboards()).isEqualTo(afterFirstPublish.dashboards());
+    assertThat(second.charts()).isEqualTo(afterFirstPublish.charts());
+    assertThat(second.datasets()).isEqualTo(afterFirstPublish.datasets());
+    assertThat(second.databases()).isEqualTo(afterFirstPublish.databases());
+    assertThat(List.of(second.dashboardRows(), second.chartRows(), second.datasetRows(), second.databaseRows()))
+        .isEqualTo(List.of(afterFirstPublish.dashboardRows(), afterFirstPublish.chartRows(), afterFirstPublish.datasetRows(),
+            afterFirstPublish.databaseRows()));
+  }
+
+  @Test
+  @Order(4)
+  void everyDashboardRendersInHeadlessChromiumWithoutErrorsOrEmptyCharts() throws IOException {
+    Path shots = Path.of("target", "dashboards-screenshots").toAbsolutePath();
+    CalcCommandTest.Result check = CalcCommandTest.run("dashboards", "check", "--url", supersetUrl, "--user", ADMIN,
+        "--screenshots", shots.toString());
+    System.out.print(check.out());
+    assertThat(check.status()).as(check.out() + check.err()).isZero();
+    for (DashboardDef dashboard : dashboards) {
+      Path png = shots.resolve(dashboard.name() + ".png");
+      assertThat(check.out()).contains("ok      " + dashboard.name() + ": " + dashboard.charts().size() + " of "
+          + dashboard.charts().size() + " charts drawn");
+      assertThat(png).exists();
+      byte[] bytes = Files.readAllBytes(png);
+      assertThat(Map.entry(bytes[1], bytes[2])).as("PNG signature").isEqualTo(Map.entry((byte) 'P', (byte) 'N'));
+      assertThat(bytes.length).as(png + " is a real page, not a blank one").isGreaterThan(40_000);
+    }
+    System.out.println("DashboardsIT: dashboard screenshots in " + shots);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
