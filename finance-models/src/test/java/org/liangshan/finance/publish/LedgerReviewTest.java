@@ -164,6 +164,65 @@ class LedgerReviewTest {
     assertThat(LedgerRevisions.STATUSES).containsExactly("draft", "reviewed", "approved", "rejected");
   }
 
+  @Test
+  @Order(8)
+  void theXlsxExportOpensAndItsTotalsEqualTheLedgerTable() throws Exception {
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "ledger-export-test");
+    LedgerExport export = new LedgerExport(lake.catalog());
+    LedgerExport.Result result = export.write("tianjin", 2024, false, dir, true, true, clock.instant());
+    // Per period: 2024-04 shows its approved revision 1, the others their latest revision.
+    assertThat(result.revisions()).extracting(s -> s.period() + " r" + s.revision())
+        .containsExactly("2024 r1", "2024-01 r1", "2024-02 r1", "2024-04 r1", "2024-05 r2");
+    Row table = lake.catalog().read(FinanceTables.COMPENSATION_LEDGER)
+        .where("(period = '2024-04' AND revision = 1) OR (period = '2024-05' AND revision = 2)"
+            + " OR period IN ('2024', '2024-01', '2024-02')")
+        .agg(functions.sum("amount_yuan"), functions.count("*")).head();
+    assertThat(result.totalYuan()).isEqualByComparingTo(table.getDecimal(0));
+
+    try (var in = java.nio.file.Files.newInputStream(dir.resolve("tianjin-2024-ledger.xlsx"));
+        var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+      var evaluator = wb.getCreationHelper().createFormulaEvaluator();
+      assertThat(wb.getSheetAt(0).getSheetName()).isEqualTo("Summary");
+      assertThat(wb.getNumberOfSheets()).isEqualTo(4);
+      for (String agreement : List.of("TJ-H-01", "TJ-H-02", "TJ-V-01")) {
+        var sheet = wb.getSheet(agreement);
+        var totalCell = sheet.getRow(sheet.getLastRowNum()).getCell(LedgerExport.AMOUNT_COLUMN);
+        assertThat(totalCell.getCellFormula()).startsWith("SUM(G4:G");
+        BigDecimal fromSheet = BigDecimal.valueOf(evaluator.evaluate(totalCell).getNumberValue())
+            .setScale(2, java.math.RoundingMode.HALF_EVEN);
+        Row byTable = lake.catalog().read(FinanceTables.COMPENSATION_LEDGER).where(functions.col("agreement_id").equalTo(agreement))
+            .where("(period = '2024-04' AND revision = 1) OR (period = '2024-05' AND revision = 2)"
+                + " OR period IN ('2024', '2024-01', '2024-02')")
+            .agg(functions.sum("amount_yuan")).head();
+        assertThat(fromSheet).as(agreement).isEqualByComparingTo(byTable.getDecimal(0));
+        assertThat(result.totalsByAgreement().get(agreement)).isEqualByComparingTo(byTable.getDecimal(0));
+      }
+      var summary = wb.getSheet("Summary");
+      org.apache.poi.ss.usermodel.Row all = null;
+      for (var row : summary) {
+        if (row.getCell(0) != null && row.getCell(0).getStringCellValue().startsWith("All agreements")) {
+          all = row;
+        }
+        if (row.getCell(5) != null && row.getCell(5).getCellType() == org.apache.poi.ss.usermodel.CellType.FORMULA) {
+          assertThat(evaluator.evaluate(row.getCell(5)).getNumberValue()).as("difference").isZero();
+        }
+      }
+      assertThat(all).isNotNull();
+      assertThat(BigDecimal.valueOf(evaluator.evaluate(all.getCell(3)).getNumberValue()).setScale(2, java.math.RoundingMode.HALF_EVEN))
+          .isEqualByComparingTo(table.getDecimal(0));
+      assertThat(evaluator.evaluate(all.getCell(2)).getNumberValue()).isEqualTo((double) table.getLong(1));
+    }
+    List<String> csv = java.nio.file.Files.readAllLines(dir.resolve("tianjin-2024-ledger.csv"));
+    assertThat(csv.get(0)).isEqualTo("\uFEFF" + String.join(",", LedgerExport.CSV_COLUMNS));
+    assertThat(csv).hasSize(1 + (int) table.getLong(1));
+    assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("tianjin,2024,2024-04,1,approved,TJ-H-02:2024-04:r1,TJ-H-02,"
+        + "section-compensation,北京市,天津市,421200.00,"));
+
+    LedgerExport.Result approved = export.write("tianjin", 2024, true, dir.resolve("approved"), true, false, clock.instant());
+    assertThat(approved.entries()).isEqualTo(1);
+    assertThat(approved.totalYuan()).isEqualByComparingTo("421200");
+  }
+
   private List<String> statuses(org.liangshan.warehouse.TableDef def, String period) {
     return lake.catalog().read(def).where(functions.col("period").equalTo(period)).orderBy("revision")
         .collectAsList().stream().map(r -> r.<String>getAs("status")).toList();
