@@ -37,6 +37,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--region", paramLabel = "REGION", description = "Only this region (default: liyang and tianjin).")
   String region;
 
+  @Option(names = "--reports", paramLabel = "DIR",
+      description = "Where valuation reports and ledger exports go (default: reports/ beside the landing directory).")
+  Path reports;
+
   @Override
   public Integer call() {
     long start = System.nanoTime();
@@ -89,10 +93,25 @@ final class DemoCommand implements Callable<Integer> {
 
     step(start, "6/6 summary");
     new DemoSummary(catalog, regions, range).print(System.out);
+    System.out.println();
+    System.out.println("Published for banks and the finance bureau:");
+    for (Region r : regions) {
+      published.getOrDefault(r.id(), List.of()).forEach(line -> System.out.println("  " + r.id() + ": " + line));
+    }
     System.out.printf("%nDone in %.0f s. Lakehouse: %s%n", (System.nanoTime() - start) / 1e9, catalog.config().root());
     System.out.println("Next: 'liangshan tables' lists every table; 'liangshan runs --detail' shows each run's input versions;");
     System.out.println("      'liangshan quarantine' explains rejected records.");
     return ingestStatus;
+  }
+
+  private final java.util.Map<String, List<String>> published = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Path reportsDir() {
+    if (reports != null) {
+      return reports;
+    }
+    Path parent = landing.toAbsolutePath().normalize().getParent();
+    return parent == null ? Path.of("reports") : parent.resolve("reports");
   }
 
   private LoadReport runRegion(TableCatalog catalog, String command, Region r, Years range, long start) {
@@ -110,6 +129,11 @@ final class DemoCommand implements Callable<Integer> {
       Jobs.compensation(catalog, command, r, year, params);
     }
     Jobs.valuation(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
+    for (int year = range.first(); year <= range.last(); year++) {
+      Jobs.bankBook(catalog, command, r, year, params);
+    }
+    step(start, r.nameEn() + ": publishing valuation reports and ledger exports");
+    published.put(r.id(), Publications.publish(catalog, r, range, LocalDate.of(range.last(), 12, 31), params, reportsDir()));
     step(start, r.nameEn() + ": done");
     return report;
   }

@@ -18,7 +18,7 @@ final class Jobs {
 
   static <T> T run(TableCatalog catalog, String command, String job, Region region, String period, ParameterSet params,
       Function<Run, T> body) {
-    Run run = Run.start(catalog, command, job, region.id(), period, params.version());
+    Run run = Run.start(catalog, command, job, region.id(), period, params.recorded());
     long start = System.nanoTime();
     try {
       T result = body.apply(run);
@@ -50,5 +50,10 @@ final class Jobs {
   static Object valuation(TableCatalog catalog, String command, Region region, LocalDate date, ParameterSet params) {
     return run(catalog, command, "valuation", region, date.toString(), params,
         run -> ValuationJob.run(run, region, date, params));
+  }
+
+  static Object bankBook(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
+    return run(catalog, command, "bank-book", region, Integer.toString(year), params,
+        run -> org.liangshan.finance.publish.BankBookJob.run(run, region, year, params, message -> {}));
   }
 }

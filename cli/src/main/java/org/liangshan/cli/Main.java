@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       SqlCommand.class,
       WarehouseCommand.class,
       DashboardsCommand.class,
+      LedgerCommand.class,
+      ValuateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -20,13 +20,14 @@ import picocli.CommandLine.Parameters;
       "  market        capacity, occupation, emissions, benchmark prices, auctions, holdings (--year)",
       "  compensation  horizontal and vertical compensation ledger entries (--year)",
       "  valuation     collateral valuation of every pledge (--date, default the end of --year)",
-      "  all           the four above, in that order",
+      "  bank-book     loan pricing, green project library, PCAF financed emissions, PBoC evaluation (--year)",
+      "  all           the five above, in that order",
       "Re-running with the same inputs rewrites the same rows."
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin Lakehouse lakehouse;
 
-  @Parameters(index = "0", paramLabel = "JOB", description = "accounting, market, compensation, valuation or all.")
+  @Parameters(index = "0", paramLabel = "JOB", description = "accounting, market, compensation, valuation, bank-book or all.")
   String job;
 
   @Option(names = "--region", required = true, paramLabel = "REGION", description = "liyang or tianjin.")
@@ -45,8 +46,8 @@ final class RunCommand implements Callable<Integer> {
     String command = "liangshan run " + job + " --region " + region + (year == null ? "" : " --year " + year)
         + (date == null ? "" : " --date " + date);
     boolean all = job.equals("all");
-    if (!all && !java.util.List.of("accounting", "market", "compensation", "valuation").contains(job)) {
-      throw LiangshanException.badInput("Unknown job '%s'. Jobs: accounting, market, compensation, valuation, all.", job);
+    if (!all && !java.util.List.of("accounting", "market", "compensation", "valuation", "bank-book").contains(job)) {
+      throw LiangshanException.badInput("Unknown job '%s'. Jobs: accounting, market, compensation, valuation, bank-book, all.", job);
     }
     if ((all || !job.equals("valuation")) && year == null) {
       throw LiangshanException.badInput("Job %s needs --year YYYY.", job);
@@ -77,6 +78,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (all || job.equals("valuation")) {
       System.out.println(Jobs.valuation(catalog, command, r, valuationDate, params));
+    }
+    if (all || job.equals("bank-book")) {
+      System.out.println(Jobs.bankBook(catalog, command, r, year, params));
     }
     return Main.OK;
   }

@@ -106,6 +106,26 @@ class CalcCommandTest {
   }
 
   @Test
+  void financeWorkedExamplesThroughCalc() throws Exception {
+    // METHODOLOGY.md section 7: quantitative 80, 70, 90, 100 and qualitative 90, 80, 70 -> 85, 80, total 84.
+    JsonNode pboc = calc("pboc-score", "{\"quantitative\":[80,70,90,100],\"qualitative\":{\"policy\":90,\"system\":80,\"support\":70}}");
+    assertThat(pboc.get("quantitative_score").decimalValue()).isEqualByComparingTo("85");
+    assertThat(pboc.get("qualitative_score").decimalValue()).isEqualByComparingTo("80");
+    assertThat(pboc.get("total_score").decimalValue()).isEqualByComparingTo("84");
+    // PCAF: 5e7 of 5e8 with 1e6 t -> 1e5 t.
+    JsonNode pcaf = calc("pcaf", "{\"outstanding\":50000000,\"evic\":500000000,\"emissions_tco2e\":1000000}");
+    assertThat(pcaf.get("attribution_factor").decimalValue()).isEqualByComparingTo("0.1");
+    assertThat(pcaf.get("financed_tco2e").decimalValue()).isEqualByComparingTo("100000");
+    // Jiangsu per factor: 1e7 m3; TP 0.25 vs 0.2, NH3-N 1.2 vs 1.0, CODMn 6.5 vs 6.0 -> 325,000 yuan, upstream pays.
+    JsonNode section = calc("section-compensation", "{\"monthly_volume_m3\":10000000,\"factors\":["
+        + "{\"name\":\"tp\",\"measured_mg_l\":0.25,\"target_mg_l\":0.2,\"rate_yuan_per_t\":100000},"
+        + "{\"name\":\"nh3n\",\"measured_mg_l\":1.2,\"target_mg_l\":1.0,\"rate_yuan_per_t\":100000},"
+        + "{\"name\":\"codmn\",\"measured_mg_l\":6.5,\"target_mg_l\":6.0,\"rate_yuan_per_t\":15000}]}");
+    assertThat(section.get("net_yuan").decimalValue()).isEqualByComparingTo("325000");
+    assertThat(section.get("payer").asText()).isEqualTo("upstream");
+  }
+
+  @Test
   void badInputExitsTwoNamingTheFieldAndPrintsNothingOnStdout() {
     Result ndvi = run("calc", "casa", "--json",
         "{\"veg_class\":\"DBF\",\"ndvi\":1.4,\"sol_mj_m2\":500,\"t_opt_c\":25,\"t_c\":20,\"e_over_ep\":0.8,\"precip_mm\":100}");

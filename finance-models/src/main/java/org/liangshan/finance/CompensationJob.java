@@ -30,6 +30,7 @@ import org.liangshan.finance.model.Compensation;
 import org.liangshan.finance.model.CompensationLedger;
 import org.liangshan.finance.model.FinanceParameters;
 import org.liangshan.finance.model.Hydrology;
+import org.liangshan.finance.model.LedgerRevisions;
 import org.liangshan.finance.model.WaterQuality;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableDef;
@@ -42,14 +43,17 @@ import org.liangshan.warehouse.TableDef;
  * transfer per district from gold.gep_by_district (this year and last). The job fails if any period's
  * debits differ from its credits.
  *
- * <p><b>Revisions.</b> Entries are written as {@code draft}. A re-run replaces the year's drafts; once a
- * revision is reviewed or published it is frozen, and a re-run writes a new draft revision beside it.
+ * <p><b>Revisions.</b> Entries are written as {@code draft}, with a revision per period (see {@link
+ * LedgerRevisions}). A re-run replaces drafts; a period whose latest revision has been reviewed, approved
+ * or rejected keeps it, and a re-run writes the next revision beside it (or nothing, when the entries equal
+ * a standing reviewed or approved revision). The summary lists each new revision's differences count;
+ * {@code liangshan ledger diff} lists them entry by entry.
  */
 public final class CompensationJob {
   private CompensationJob() {}
 
   public record Summary(String region, int year, int revision, int entries, BigDecimal totalYuan,
-      List<CompensationLedger.PeriodTotal> periods, List<String> notSettled) {
+      List<CompensationLedger.PeriodTotal> periods, List<String> notSettled, List<LedgerRevisions.Plan> revised) {
     public boolean balanced() {
       return periods.stream().allMatch(CompensationLedger.PeriodTotal::balanced);
     }
@@ -57,9 +61,18 @@ public final class CompensationJob {
     @Override
     public String toString() {
       StringBuilder s = new StringBuilder(String.format(
-          "compensation %s %d (revision %d): %d entries, %s yuan, debits = credits in all %d periods: %s",
+          "compensation %s %d (latest revision %d): %d entries written, %s yuan, debits = credits in all %d periods: %s",
           region, year, revision, entries, totalYuan.toPlainString(), periods.size(), balanced()));
       notSettled.forEach(n -> s.append(System.lineSeparator()).append("  not settled: ").append(n));
+      for (LedgerRevisions.Plan plan : revised) {
+        s.append(System.lineSeparator()).append("  ").append(plan.period()).append(": ").append(plan.note());
+        if (plan.write()) {
+          s.append(", ").append(plan.changes().size()).append(" difference(s) against revision ")
+              .append(plan.against().orElseThrow()).append(" (").append(plan.againstStatus().orElseThrow())
+              .append("): 'liangshan ledger diff --region ").append(region).append(" --period ").append(plan.period())
+              .append("'");
+        }
+      }
       return s.toString();
     }
   }
@@ -70,7 +83,7 @@ public final class CompensationJob {
 
   public static Summary run(Run run, Region region, int year, ParameterSet params, Consumer<String> progress) {
     ParameterSet p = FinanceParameters.complete(params);
-    int revision = revision(run, region, year);
+    int revision = 1;
     CompensationLedger ledger = new CompensationLedger();
     List<String> notSettled = new ArrayList<>();
 
@@ -82,34 +95,59 @@ public final class CompensationJob {
     notSettled.forEach(n -> progress.accept("  not settled: " + n));
     run.count("compensation_not_settled", notSettled.size());
 
+    // Revisions per period: drafts are replaced; a period that has left draft keeps its revisions and
+    // gets the next one beside them, unless the entries equal a standing reviewed or approved revision.
+    Map<String, LedgerRevisions.Plan> plans = LedgerRevisions.plan(stored(run, region, year), ledger.entries());
+    CompensationLedger published = new CompensationLedger();
+    for (CompensationLedger.Entry e : ledger.entries()) {
+      LedgerRevisions.Plan plan = plans.get(e.period());
+      if (plan.write()) {
+        published.add(LedgerRevisions.withRevision(e, plan.revision()));
+      }
+    }
+    published.checkBalanced();
     List<Object[]> entryRows = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
-    for (CompensationLedger.Entry e : ledger.entries()) {
+    for (CompensationLedger.Entry e : published.entries()) {
       total = total.add(e.amountYuan());
       entryRows.add(new Object[] {region.id(), year, e.period(), e.entryId(), e.agreementId(), e.method(), e.payer(),
-          e.payee(), JobSupport.money(e.amountYuan()), e.basis(), "draft", revision});
+          e.payee(), JobSupport.money(e.amountYuan()), e.basis(), LedgerRevisions.DRAFT, plans.get(e.period()).revision()});
     }
     List<Object[]> postingRows = new ArrayList<>();
-    for (CompensationLedger.Posting posting : ledger.postings()) {
+    for (CompensationLedger.Posting posting : published.postings()) {
       postingRows.add(new Object[] {region.id(), year, posting.period(), posting.entryId(), posting.account(),
-          JobSupport.money(posting.debitYuan()), JobSupport.money(posting.creditYuan()), "draft", revision});
+          JobSupport.money(posting.debitYuan()), JobSupport.money(posting.creditYuan()), LedgerRevisions.DRAFT,
+          plans.get(posting.period()).revision()});
     }
     progress.accept("compensation " + region.id() + " " + year + ": writing gold tables");
     String drafts = JobSupport.regionYear(region, year) + " AND status = 'draft'";
     JobSupport.replace(run, FinanceTables.COMPENSATION_LEDGER, entryRows, drafts);
     JobSupport.replace(run, FinanceTables.COMPENSATION_POSTINGS, postingRows, drafts);
-    return new Summary(region.id(), year, revision, entryRows.size(), total, ledger.totals(), List.copyOf(notSettled));
+    List<LedgerRevisions.Plan> revised = plans.values().stream().filter(pl -> pl.against().isPresent()).toList();
+    run.count("compensation_new_revisions", revised.stream().filter(LedgerRevisions.Plan::write).count());
+    int latest = plans.values().stream().mapToInt(LedgerRevisions.Plan::revision).max().orElse(1);
+    return new Summary(region.id(), year, latest, entryRows.size(), total, published.totals(), List.copyOf(notSettled),
+        List.copyOf(revised));
   }
 
-  /** 1, or one more than the latest frozen (reviewed or published) revision of the year. */
-  private static int revision(Run run, Region region, int year) {
-    Optional<Dataset<Row>> ledger = JobSupport.goldIfExists(run, FinanceTables.COMPENSATION_LEDGER);
-    if (ledger.isEmpty()) {
-      return 1;
+  /** The entries already in the ledger for the region and year, every revision (read pinned). */
+  private static List<LedgerRevisions.Stored> stored(Run run, Region region, int year) {
+    Optional<Dataset<Row>> table = JobSupport.goldIfExists(run, FinanceTables.COMPENSATION_LEDGER);
+    if (table.isEmpty()) {
+      return List.of();
     }
-    Row max = ledger.get().where(col("region").equalTo(region.id())).where(col("year").equalTo(year))
-        .where(col("status").notEqual("draft")).agg(functions.max("revision")).head();
-    return max.isNullAt(0) ? 1 : max.getInt(0) + 1;
+    List<LedgerRevisions.Stored> result = new ArrayList<>();
+    for (Row r : table.get().where(col("region").equalTo(region.id())).where(col("year").equalTo(year)).collectAsList()) {
+      result.add(stored(r));
+    }
+    return result;
+  }
+
+  /** A ledger row as a stored entry. */
+  public static LedgerRevisions.Stored stored(Row r) {
+    return new LedgerRevisions.Stored(string(r, "period"), r.getInt(r.fieldIndex("revision")), string(r, "status"),
+        string(r, "entry_id"), string(r, "agreement_id"), string(r, "payer"), string(r, "payee"),
+        decimal(r, "amount_yuan").setScale(2, java.math.RoundingMode.UNNECESSARY), string(r, "basis"));
   }
 
   private static void horizontal(Run run, Region region, int year, int revision, ParameterSet p, CompensationLedger ledger,

@@ -29,54 +29,10 @@ class CompensationJobTest {
 
   @BeforeAll
   void runTwice() {
-    List<Map<String, Object>> wq = new ArrayList<>();
-    // TJ-S01 (Xin'an P-index): January 2023 is the baseline; January 2024 manual (an automatic CODMn of 100 is
-    // ignored because the month has a manual one); February 2024 automatic only.
-    wq.addAll(sample("TJ-S01", "2023-01-14T16:00:00Z", "manual", 4.0, 0.5, 1.0, 0.1));
-    wq.addAll(sample("TJ-S01", "2024-01-14T16:00:00Z", "manual", 4.0, 0.55, 0.9, 0.12));
-    wq.add(row("section_id", "TJ-S01", "observed_at", "2024-01-20T00:00:00Z", "method", "auto", "indicator", "codmn",
-        "value", 100.0, "unit", "mg/L"));
-    wq.addAll(sample("TJ-S01", "2024-02-10T00:00:00Z", "auto", 4.0, 0.5, 1.0, 0.1));
-    // TJ-S03 (Jiangsu per factor): April above target, May CODMn below it.
-    wq.addAll(sample("TJ-S03", "2024-04-14T16:00:00Z", "manual", 10.5, 1.7, null, 0.35));
-    wq.addAll(sample("TJ-S03", "2024-05-14T16:00:00Z", "manual", 9.0, 1.5, null, 0.3));
-    lake.silver("water_quality", "tianjin", wq);
-    lake.silver("hydrology", "tianjin", Lakehouse.rows(
-        row("section_id", "TJ-S03", "date", "2024-04-01", "flow_m3_s", 4.0),
-        row("section_id", "TJ-S03", "date", "2024-04-02", "flow_m3_s", 6.0),
-        row("section_id", "TJ-S03", "date", "2024-05-01", "flow_m3_s", 5.0)));
-    lake.write(FinanceTables.GEP_BY_DISTRICT_AS_READ, "tianjin", Lakehouse.rows(
-        gep(2024, "120101", "和平区", "water_conservation", "600000000"),
-        gep(2024, "120101", "和平区", "carbon_fixation", "400000000"),
-        gep(2024, "120102", "河东区", "water_conservation", "2000000000"),
-        gep(2024, "120103", "河西区", "water_conservation", "4000000000"),
-        gep(2023, "120101", "和平区", "water_conservation", "900000000"),
-        gep(2023, "120102", "河东区", "water_conservation", "2100000000")));
+    CompensationFixture.write(lake);
     summary = CompensationJob.run(lake.run("compensation", tianjin, "2024", params), tianjin, 2024, params);
     firstRows = snapshot();
     CompensationJob.run(lake.run("compensation", tianjin, "2024", params), tianjin, 2024, params);
-  }
-
-  private static List<Map<String, Object>> sample(String section, String at, String method, Double codmn, Double nh3n,
-      Double tn, Double tp) {
-    List<Map<String, Object>> rows = new ArrayList<>();
-    Map<String, Double> values = new java.util.LinkedHashMap<>();
-    values.put("codmn", codmn);
-    values.put("nh3n", nh3n);
-    values.put("tn", tn);
-    values.put("tp", tp);
-    values.forEach((indicator, value) -> {
-      if (value != null) {
-        rows.add(row("section_id", section, "observed_at", at, "method", method, "indicator", indicator, "value", value,
-            "unit", "mg/L"));
-      }
-    });
-    return rows;
-  }
-
-  private static Map<String, Object> gep(int year, String code, String name, String service, String value) {
-    return row("year", year, "district_code", code, "district", name, "service", service, "category", "ERV",
-        "physical_quantity", 1.0, "physical_unit", "m3", "value_yuan", value);
   }
 
   @Test
@@ -132,17 +88,23 @@ class CompensationJobTest {
 
   @Test
   @Order(4)
-  void aPublishedRevisionIsFrozenAndAReRunWritesTheNextOne() {
-    for (var def : List.of(FinanceTables.COMPENSATION_LEDGER, FinanceTables.COMPENSATION_POSTINGS)) {
-      lake.spark.sql("UPDATE delta.`" + lake.catalog.location(def) + "` SET status = 'published'");
-    }
+  void anApprovedPeriodIsFrozenAndAReRunWithTheSameInputsLeavesItStanding() {
+    var book = new org.liangshan.finance.publish.LedgerBook(lake.catalog);
+    var clock = java.time.Clock.fixed(java.time.Instant.parse("2025-01-10T08:00:00Z"), java.time.ZoneOffset.UTC);
+    book.act(lake.run("ledger", tianjin, "2024-04", params), "tianjin", "2024-04", java.util.Optional.empty(),
+        org.liangshan.finance.model.ReviewWorkflow.Action.REVIEW, "wang", null, clock);
+    book.act(lake.run("ledger", tianjin, "2024-04", params), "tianjin", "2024-04", java.util.Optional.empty(),
+        org.liangshan.finance.model.ReviewWorkflow.Action.APPROVE, "li", "checked against the monitoring report", clock);
     CompensationJob.Summary next = CompensationJob.run(lake.run("compensation", tianjin, "2024", params), tianjin, 2024, params);
-    assertThat(next.revision()).isEqualTo(2);
+    assertThat(next.revised()).singleElement().satisfies(plan -> {
+      assertThat(plan.period()).isEqualTo("2024-04");
+      assertThat(plan.write()).isFalse();
+      assertThat(plan.note()).contains("revision 1 (approved) stands");
+    });
     List<Row> ledger = lake.gold(FinanceTables.COMPENSATION_LEDGER, "entry_id");
-    assertThat(ledger).hasSize(14);
-    assertThat(ledger).filteredOn(r -> r.<Integer>getAs("revision") == 1).allSatisfy(r -> assertThat(r.<String>getAs("status")).isEqualTo("published"));
-    assertThat(ledger).filteredOn(r -> r.<Integer>getAs("revision") == 2).hasSize(7)
-        .allSatisfy(r -> assertThat(r.<String>getAs("status")).isEqualTo("draft"));
+    assertThat(ledger).hasSize(7);
+    assertThat(ledger).filteredOn(r -> r.getAs("period").equals("2024-04"))
+        .singleElement().satisfies(r -> assertThat(r.<String>getAs("status")).isEqualTo("approved"));
   }
 
   private List<Map<String, Object>> snapshot() {

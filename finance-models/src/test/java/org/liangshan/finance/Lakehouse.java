@@ -36,6 +36,7 @@ final class Lakehouse {
   Lakehouse() {
     List<TableDef> defs = new ArrayList<>(SourceFamilies.silverTables());
     defs.addAll(FinanceTables.ALL);
+    defs.addAll(org.liangshan.finance.publish.PublicationTables.ALL);
     defs.add(OpsTables.RUN_LOG);
     catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), defs);
   }

@@ -94,7 +94,8 @@ public final class AccountingJob {
     if (year < 1900 || year > 2200) {
       throw LiangshanException.badInput("Invalid accounting year %d (expected 1900..2200).", year);
     }
-    if (run.parameterSet().isPresent() && !run.parameterSet().get().equals(params.version())) {
+    if (run.parameterSet().isPresent() && !run.parameterSet().get().equals(params.version())
+        && !run.parameterSet().get().equals(params.recorded())) {
       throw LiangshanException.failure(
           "Run %s records parameter set %s but the job was given %s; start the run with the set the job uses.",
           run.id(), run.parameterSet().get(), params.version());

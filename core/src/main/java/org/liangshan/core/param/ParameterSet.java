@@ -45,10 +45,16 @@ public final class ParameterSet {
 
   private final String version;
   private final ObjectNode root;
+  private final List<String> sources;
 
   private ParameterSet(String version, ObjectNode root) {
+    this(version, root, List.of(version));
+  }
+
+  private ParameterSet(String version, ObjectNode root, List<String> sources) {
     this.version = requireNonNull(version, "version is null");
     this.root = requireNonNull(root, "root is null");
+    this.sources = List.copyOf(sources);
     if (version.isBlank()) {
       throw new IllegalArgumentException("Invalid parameter-set version (must not be blank)");
     }
@@ -69,10 +75,105 @@ public final class ParameterSet {
     return result;
   }
 
-  /** The defaults with a region's overrides: the set its results record. */
+  /**
+   * The defaults, completed by every module's {@link ParameterDefaults} on the classpath, with a region's
+   * overrides: the set its results record (as {@link #recorded()}).
+   */
   public static ParameterSet forRegion(Region region) {
     requireNonNull(region, "region is null");
-    return defaults().withOverrides(region.parameterSetVersion(), region.parameterOverrides());
+    return withContributions(defaults()).withOverrides(region.parameterSetVersion(), region.parameterOverrides());
+  }
+
+  /** The set completed by the {@link ParameterDefaults} on the classpath (keys it has win). */
+  public static ParameterSet withContributions(ParameterSet base) {
+    requireNonNull(base, "base is null");
+    ObjectNode merged = base.root.deepCopy();
+    List<String> sources = new ArrayList<>(base.sources);
+    List<ParameterDefaults> contributions = new ArrayList<>();
+    java.util.ServiceLoader.load(ParameterDefaults.class, ParameterSet.class.getClassLoader()).forEach(contributions::add);
+    contributions.sort(java.util.Comparator.comparing(c -> c.getClass().getName()));
+    for (ParameterDefaults contribution : contributions) {
+      for (String resource : contribution.resources()) {
+        ParameterSet extra = fromResource(resource);
+        if (sources.contains(extra.version())) {
+          continue;
+        }
+        ObjectNode fill = (ObjectNode) extra.root.deepCopy();
+        fill.remove("version");
+        fill.remove("description");
+        fillMissing(merged, fill);
+        sources.add(extra.version());
+      }
+    }
+    return new ParameterSet(base.version, merged, sources);
+  }
+
+  /**
+   * The versions of the documents the set is made of: {@code params/default.json}'s and each
+   * contribution's (the set's own {@link #version()} names the region's overrides on top).
+   */
+  public List<String> sources() {
+    return sources;
+  }
+
+  /**
+   * The first 12 hex digits of a SHA-256 over the whole set (keys sorted, numbers as written): two sets
+   * with the same fingerprint hold the same parameters.
+   */
+  public String fingerprint() {
+    StringBuilder canonical = new StringBuilder();
+    canonical(toJson(), canonical);
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest).substring(0, 12);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** JSON with object members sorted by name and numbers in plain decimal form. */
+  private static void canonical(JsonNode node, StringBuilder out) {
+    if (node.isObject()) {
+      List<String> names = new ArrayList<>();
+      node.fieldNames().forEachRemaining(names::add);
+      java.util.Collections.sort(names);
+      out.append('{');
+      for (int i = 0; i < names.size(); i++) {
+        out.append(i == 0 ? "" : ",").append(com.fasterxml.jackson.databind.node.TextNode.valueOf(names.get(i))).append(':');
+        canonical(node.get(names.get(i)), out);
+      }
+      out.append('}');
+    } else if (node.isArray()) {
+      out.append('[');
+      for (int i = 0; i < node.size(); i++) {
+        out.append(i == 0 ? "" : ",");
+        canonical(node.get(i), out);
+      }
+      out.append(']');
+    } else if (node.isNumber()) {
+      out.append(node.decimalValue().stripTrailingZeros().toPlainString());
+    } else {
+      out.append(node.toString());
+    }
+  }
+
+  /** What results record: the version and the fingerprint, {@code tianjin-2025.1@3f2a9c01b7de}. */
+  public String recorded() {
+    return version + "@" + fingerprint();
+  }
+
+  private static void fillMissing(ObjectNode target, ObjectNode fill) {
+    Iterator<Map.Entry<String, JsonNode>> fields = fill.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      JsonNode existing = target.get(field.getKey());
+      if (existing == null || existing.isNull()) {
+        target.set(field.getKey(), field.getValue().deepCopy());
+      } else if (existing.isObject() && field.getValue().isObject()) {
+        fillMissing((ObjectNode) existing, (ObjectNode) field.getValue());
+      }
+    }
   }
 
   /** Reads a parameter-set document (with a top-level {@code version}) from the classpath. */
@@ -203,7 +304,7 @@ public final class ParameterSet {
     ObjectNode merged = root.deepCopy();
     merge(merged, (ObjectNode) exact(overrides));
     merged.put("version", newVersion);
-    return new ParameterSet(newVersion, merged);
+    return new ParameterSet(newVersion, merged, sources);
   }
 
   @Override

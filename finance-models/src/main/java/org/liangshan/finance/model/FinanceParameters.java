@@ -8,20 +8,24 @@ import java.util.List;
 import org.liangshan.core.param.ParameterSet;
 
 /**
- * The parameter set the finance jobs compute with: the caller's set, with the keys it lacks filled from
- * {@code finance/defaults.json} (decay coefficients, occupation coefficients, fuel factors, auction
- * deposit ratio, collateral window, thin-market threshold and stress shocks). A key present in the
- * caller's set always wins, and the version stays the caller's: results record it unchanged.
+ * The parameter set the finance jobs compute with. {@link ParameterSet#forRegion} already includes
+ * {@code finance/defaults.json} and {@code finance/publication.json} (through {@link
+ * FinanceParameterDefaults}), so a region's set is returned as it is and its {@link
+ * ParameterSet#recorded()} version and fingerprint cover every finance parameter. A bare set (such as
+ * {@link ParameterSet#defaults()} in a test) is completed the same way.
  */
 public final class FinanceParameters {
   public static final String DEFAULTS_RESOURCE = "finance/defaults.json";
+  public static final String PUBLICATION_RESOURCE = "finance/publication.json";
 
   private FinanceParameters() {}
 
   public static ParameterSet complete(ParameterSet params) {
     requireNonNull(params, "params is null");
-    ParameterSet base = ParameterSet.fromResource(DEFAULTS_RESOURCE);
-    return base.withOverrides(params.version(), params.toJson());
+    if (params.sources().contains(ParameterSet.fromResource(DEFAULTS_RESOURCE).version())) {
+      return params;
+    }
+    return ParameterSet.withContributions(params);
   }
 
   /** A list of decimals, e.g. {@code collateral.stress_shocks}. */

@@ -1,0 +1,16 @@
+package org.liangshan.finance.model;
+
+import java.util.List;
+import org.liangshan.core.param.ParameterDefaults;
+
+/**
+ * The finance parameters every region's parameter set includes: {@code finance/defaults.json} (decay
+ * coefficients, occupation and fuel factors, auction deposit, collateral window, thin market, stress
+ * shocks, compensation baselines) and {@code finance/publication.json} (loan pricing, PBoC scoring).
+ */
+public final class FinanceParameterDefaults implements ParameterDefaults {
+  @Override
+  public List<String> resources() {
+    return List.of(FinanceParameters.DEFAULTS_RESOURCE, FinanceParameters.PUBLICATION_RESOURCE);
+  }
+}

@@ -1,0 +1,223 @@
+package org.liangshan.finance.publish;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.liangshan.core.LiangshanException;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.Region;
+import org.liangshan.finance.model.BankBook;
+import org.liangshan.finance.model.FinanceParameters;
+import org.liangshan.warehouse.Run;
+import org.liangshan.warehouse.TableDef;
+
+/**
+ * The loan book of a region for a year, thin over {@link BankBook}: the green project library and loan
+ * pricing at the end of the year, PCAF financed emissions per loan and per bank for the year, and the
+ * PBoC evaluation per bank for each quarter. Reads silver.loans, silver.repayments, silver.banks,
+ * silver.green_projects, silver.borrowers and silver.bank_qualitative; replaces the region's slice of
+ * the year in each gold table.
+ */
+public final class BankBookJob {
+  private BankBookJob() {}
+
+  public record Summary(String region, int year, int projects, int loansPriced, int banks, double financedTco2e,
+      int evaluations) {
+    @Override
+    public String toString() {
+      return String.format("bank book %s %d: %d green projects, %d loans priced, financed emissions of %d banks %.1f tCO2e,"
+          + " %d PBoC evaluations", region, year, projects, loansPriced, banks, financedTco2e, evaluations);
+    }
+  }
+
+  public static Summary run(Run run, Region region, int year, ParameterSet params, Consumer<String> progress) {
+    ParameterSet p = FinanceParameters.complete(params);
+    String id = region.id();
+    progress.accept("bank book " + id + " " + year + ": reading loans, repayments, projects, borrowers");
+    List<BankBook.Loan> loans = new ArrayList<>();
+    for (Row r : silver(run, "loans", region).orderBy("loan_id").collectAsList()) {
+      loans.add(new BankBook.Loan(r.getAs("loan_id"), r.getAs("bank_id"), r.getAs("borrower"), date(r, "disbursed_on"),
+          textDate(r.getAs("matures_on")), decimal(r, "principal_yuan"),
+          Optional.ofNullable(r.getAs("rate")).map(v -> BigDecimal.valueOf(((Number) v).doubleValue())),
+          r.getAs("green_rating"), Optional.ofNullable(r.getAs("project_id"))));
+    }
+    List<BankBook.Repayment> repayments = new ArrayList<>();
+    for (Row r : silver(run, "repayments", region).collectAsList()) {
+      repayments.add(new BankBook.Repayment(r.getAs("loan_id"), date(r, "repaid_on"), decimal(r, "amount_yuan")));
+    }
+    Map<String, String> banks = new TreeMap<>();
+    for (Row r : silver(run, "banks", region).collectAsList()) {
+      banks.put(r.getAs("bank_id"), r.getAs("bank_name"));
+    }
+    Map<String, BankBook.Project> library = new TreeMap<>();
+    LocalDate yearEnd = LocalDate.of(year, 12, 31);
+    for (Row r : silver(run, "green_projects", region).collectAsList()) {
+      LocalDate listed = date(r, "listed_on");
+      if (!listed.isAfter(yearEnd)) {
+        library.put(r.getAs("project_id"), new BankBook.Project(r.getAs("project_id"), r.getAs("name"), r.getAs("category"),
+            r.getAs("rating"), r.getAs("criteria"), listed));
+      }
+    }
+    Map<String, BankBook.Borrower> borrowers = new TreeMap<>();
+    for (Row r : silver(run, "borrowers", region).where(col("year").equalTo(year)).collectAsList()) {
+      borrowers.put(r.getAs("uscc"), new BankBook.Borrower(r.getAs("uscc"), year, Optional.ofNullable(decimal(r, "evic_yuan")),
+          Optional.ofNullable(decimal(r, "equity_yuan")), Optional.ofNullable(decimal(r, "debt_yuan")),
+          ((Number) r.getAs("emissions_tco2e")).doubleValue(), ((Number) r.getAs("data_quality")).intValue()));
+    }
+
+    Map<String, BigDecimal> balances = BankBook.balances(loans, repayments, yearEnd);
+    List<BankBook.Priced> priced = BankBook.price(loans, library, balances, p);
+    List<Object[]> libraryRows = new ArrayList<>();
+    for (BankBook.Project project : library.values()) {
+      int n = 0;
+      BigDecimal outstanding = BigDecimal.ZERO;
+      for (BankBook.Loan l : loans) {
+        if (l.projectId().filter(project.projectId()::equals).isPresent()) {
+          n++;
+          outstanding = outstanding.add(balances.get(l.loanId()));
+        }
+      }
+      String cls = BankBook.greenClass(project.rating(), p);
+      libraryRows.add(new Object[] {id, Date.valueOf(yearEnd), project.projectId(), project.name(), project.category(),
+          project.rating(), cls, discount(p, cls), project.criteria(), Date.valueOf(project.listedOn()), n, money(outstanding)});
+    }
+    List<Object[]> pricingRows = new ArrayList<>();
+    for (BankBook.Priced x : priced) {
+      pricingRows.add(new Object[] {id, Date.valueOf(yearEnd), x.loan().loanId(), x.loan().bankId(), x.loan().borrower(),
+          x.loan().projectId().orElse(null), x.rating(), x.ratingSource(), x.greenClass(), x.baseRate(), x.discount(),
+          x.pricedRate(), x.loan().contractRate().orElse(null), money(x.balanceYuan()), money(x.annualSavingYuan())});
+    }
+
+    List<BankBook.Financed> financed = BankBook.pcaf(loans, balances, borrowers);
+    List<Object[]> financedRows = new ArrayList<>();
+    Map<String, Object[]> byBank = new TreeMap<>();
+    Map<String, BigDecimal> qualityWeight = new TreeMap<>();
+    double totalFinanced = 0;
+    for (BankBook.Financed f : financed) {
+      Optional<BankBook.Borrower> b = f.borrower();
+      financedRows.add(new Object[] {id, year, f.loan().bankId(), f.loan().loanId(), f.loan().borrower(), money(f.balanceYuan()),
+          b.flatMap(BankBook.Borrower::evicYuan).map(BankBookJob::money).orElse(null),
+          b.filter(x -> x.equityYuan().isPresent() && x.debtYuan().isPresent())
+              .map(x -> money(x.equityYuan().get().add(x.debtYuan().get()))).orElse(null),
+          f.basis(), f.attribution().map(a -> a.setScale(10, java.math.RoundingMode.HALF_EVEN)).orElse(null),
+          b.map(BankBook.Borrower::emissionsTco2e).orElse(null), f.financedTco2e().orElse(null),
+          b.map(BankBook.Borrower::dataQuality).orElse(null)});
+      Object[] s = byBank.computeIfAbsent(f.loan().bankId(), k -> new Object[] {0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0.0});
+      s[0] = (int) s[0] + 1;
+      s[2] = ((BigDecimal) s[2]).add(f.balanceYuan());
+      if (f.financedTco2e().isPresent()) {
+        s[1] = (int) s[1] + 1;
+        s[3] = ((BigDecimal) s[3]).add(f.balanceYuan());
+        s[4] = (double) s[4] + f.financedTco2e().get();
+        totalFinanced += f.financedTco2e().get();
+        qualityWeight.merge(f.loan().bankId(), f.balanceYuan().multiply(BigDecimal.valueOf(b.orElseThrow().dataQuality())),
+            BigDecimal::add);
+      }
+    }
+    List<Object[]> byBankRows = new ArrayList<>();
+    byBank.forEach((bank, s) -> {
+      BigDecimal attributed = (BigDecimal) s[3];
+      Double quality = attributed.signum() == 0 ? null
+          : qualityWeight.get(bank).divide(attributed, java.math.MathContext.DECIMAL64).doubleValue();
+      byBankRows.add(new Object[] {id, year, bank, banks.getOrDefault(bank, bank), s[0], s[1], money((BigDecimal) s[2]),
+          money(attributed), s[4], quality});
+    });
+
+    Map<String, Map<String, BankBook.Qualitative>> qualitative = new TreeMap<>();
+    for (Row r : silver(run, "bank_qualitative", region).where(col("quarter").startsWith(year + "-Q")).collectAsList()) {
+      qualitative.computeIfAbsent(r.getAs("quarter"), k -> new TreeMap<>()).put(r.getAs("bank_id"), new BankBook.Qualitative(
+          dec(r, "policy"), dec(r, "system"), dec(r, "support")));
+    }
+    List<Object[]> evaluationRows = new ArrayList<>();
+    for (int q = 1; q <= 4; q++) {
+      LocalDate end = LocalDate.of(year, q * 3, 1).plusMonths(1).minusDays(1);
+      LocalDate previous = end.withDayOfMonth(1).minusMonths(2).minusDays(1);
+      String quarter = year + "-Q" + q;
+      for (BankBook.Evaluation e : BankBook.pboc(List.copyOf(banks.keySet()), loans, repayments, end, previous, quarter,
+          qualitative.getOrDefault(quarter, Map.of()), p)) {
+        evaluationRows.add(new Object[] {id, quarter, e.bankId(), banks.get(e.bankId()), money(e.green()), money(e.total()),
+            money(e.regionGreen()), money(e.previousGreen()), money(e.greenOverdue()), e.greenShare(), e.marketShare(),
+            e.growth().orElse(null), e.overdueRatio(), e.scores().get(0), e.scores().get(1), e.scores().get(2), e.scores().get(3),
+            e.qualitative().map(BankBook.Qualitative::policy).orElse(null),
+            e.qualitative().map(BankBook.Qualitative::system).orElse(null),
+            e.qualitative().map(BankBook.Qualitative::support).orElse(null), e.result().quantitativeScore(),
+            e.hasQualitative() ? e.result().qualitativeScore() : null, e.hasQualitative() ? e.result().totalScore() : null,
+            e.notes()});
+      }
+    }
+    progress.accept("bank book " + id + " " + year + ": writing gold tables");
+    String slice = "region = '" + id.replace("'", "''") + "'";
+    replace(run, PublicationTables.GREEN_PROJECT_LIBRARY, libraryRows, slice + " AND as_of = DATE'" + yearEnd + "'");
+    replace(run, PublicationTables.LOAN_PRICING, pricingRows, slice + " AND as_of = DATE'" + yearEnd + "'");
+    replace(run, PublicationTables.FINANCED_EMISSIONS, financedRows, slice + " AND year = " + year);
+    replace(run, PublicationTables.FINANCED_EMISSIONS_BY_BANK, byBankRows, slice + " AND year = " + year);
+    replace(run, PublicationTables.PBOC_EVALUATION, evaluationRows, slice + " AND quarter LIKE '" + year + "-Q%'");
+    return new Summary(id, year, libraryRows.size(), pricingRows.size(), byBankRows.size(), totalFinanced,
+        evaluationRows.size());
+  }
+
+  private static BigDecimal discount(ParameterSet p, String cls) {
+    String key = "loan_pricing.discounts_by_rating." + cls;
+    return p.has(key) ? p.decimal(key) : BigDecimal.ZERO;
+  }
+
+  private static Dataset<Row> silver(Run run, String name, Region region) {
+    TableDef def = run.catalog().find("silver." + name).orElseThrow(() -> LiangshanException.failure(
+        "Table silver.%s is not declared in the catalog: run the job through the liangshan CLI.", name));
+    return run.input(def).where(col("region").equalTo(region.id()));
+  }
+
+  private static void replace(Run run, TableDef def, List<Object[]> rows, String predicate) {
+    List<StructField> fields = new ArrayList<>();
+    for (StructField f : def.schema().fields()) {
+      if (!f.name().equals("run_id") && !f.name().equals("parameter_set")) {
+        fields.add(f);
+      }
+    }
+    StructType schema = new StructType(fields.toArray(StructField[]::new));
+    Dataset<Row> frame = run.stamp(run.catalog().spark().createDataFrame(rows.stream().map(RowFactory::create).toList(), schema));
+    run.catalog().replace(def, frame, predicate);
+    run.wrote(def);
+    run.count(def.name() + "_rows", rows.size());
+  }
+
+  private static LocalDate date(Row r, String column) {
+    Object v = r.getAs(column);
+    return v instanceof LocalDate d ? d : ((Date) v).toLocalDate();
+  }
+
+  private static Optional<LocalDate> textDate(String text) {
+    try {
+      return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text.strip()));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static BigDecimal decimal(Row r, String column) {
+    Object v = r.getAs(column);
+    return v == null ? null : v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
+  }
+
+  private static BigDecimal dec(Row r, String column) {
+    Object v = r.getAs(column);
+    return v == null ? null : new BigDecimal(v.toString());
+  }
+
+  private static BigDecimal money(BigDecimal v) {
+    return v == null ? null : v.setScale(6, java.math.RoundingMode.HALF_EVEN);
+  }
+}

@@ -1,0 +1,171 @@
+package org.liangshan.finance.publish;
+
+import static java.util.Objects.requireNonNull;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A valuation report of one loan on one date, for the bank's credit officer: every pledged right with
+ * its quantity, the prices used and where they came from, the arithmetic, the stresses, the flags, and
+ * the audit trail. Built from gold.collateral_valuation, gold.collateral_stress and ops.run_log
+ * ({@link ValuationReports}); rendered by {@link ReportHtml} and {@link ReportJson}. Values are as stored
+ * (yuan at 6 decimals); the HTML shows money at the fen (HALF_EVEN).
+ */
+public record ValuationReport(
+    String region,
+    String loanId,
+    String bankId,
+    LocalDate valuationDate,
+    BigDecimal outstandingYuan,
+    List<Pledge> pledges,
+    Parameters parameters,
+    Audit audit) {
+  public ValuationReport {
+    requireNonNull(region, "region is null");
+    requireNonNull(loanId, "loanId is null");
+    pledges = List.copyOf(pledges);
+  }
+
+  /** One pledged right as valued. Optional values are absent when the pledge was not valued. */
+  public record Pledge(
+      String pledgeId,
+      String rightId,
+      Optional<String> rightType,
+      double quantity,
+      Optional<BigDecimal> spotPrice,
+      Optional<BigDecimal> avgPrice20d,
+      int tradesInWindow,
+      Optional<BigDecimal> valuationPrice,
+      String priceSource,
+      Optional<BigDecimal> haircut,
+      Optional<BigDecimal> ltv,
+      Optional<BigDecimal> collateralValueYuan,
+      Optional<BigDecimal> maxLoanYuan,
+      Optional<BigDecimal> marginCallPrice,
+      Optional<Double> topupQuantity,
+      String status,
+      String notes,
+      List<Stress> stresses) {
+    public Pledge {
+      stresses = List.copyOf(stresses);
+    }
+
+    public boolean valued() {
+      return collateralValueYuan.isPresent();
+    }
+
+    /** market, benchmark or none. */
+    public String priceBasis() {
+      return priceSource.startsWith("benchmark") ? "benchmark" : priceSource;
+    }
+  }
+
+  public record Stress(BigDecimal shock, BigDecimal stressedPrice, BigDecimal collateralValueYuan, BigDecimal maxLoanYuan,
+      boolean ltvBreach, double topupQuantity) {}
+
+  /** The parameters the valuation used (all from the recorded parameter set). */
+  public record Parameters(String parameterSet, BigDecimal triggerDrop, int windowTradingDays, int thinMarketMinTrades,
+      List<BigDecimal> shocks) {}
+
+  /** Where the numbers come from. */
+  public record Audit(String runId, String methodologyVersion, String command, String startedAt, String finishedAt,
+      Map<String, Long> inputVersions, Map<String, Long> outputVersions) {}
+
+  public BigDecimal totalCollateralValueYuan() {
+    return pledges.stream().flatMap(p -> p.collateralValueYuan().stream()).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  public BigDecimal totalMaxLoanYuan() {
+    return pledges.stream().flatMap(p -> p.maxLoanYuan().stream()).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** max loan − outstanding: negative when the loan is under-collateralised. */
+  public BigDecimal headroomYuan() {
+    return totalMaxLoanYuan().subtract(outstandingYuan);
+  }
+
+  /** The flags a credit officer must act on, one sentence each. */
+  public List<String> flags() {
+    List<String> flags = new ArrayList<>();
+    for (Pledge p : pledges) {
+      String what = "Pledge " + p.pledgeId() + " (right " + p.rightId() + ")";
+      switch (p.status()) {
+        case "ok" -> { }
+        case "ltv_breach" -> flags.add(what + ": LTV BREACH, the loan's outstanding exceeds the max loan of its pledges.");
+        case "refused_double_pledge" -> flags.add(what + ": DOUBLE PLEDGE REFUSED, " + p.notes()
+            + ". It is not counted as collateral.");
+        case "retired" -> flags.add(what + ": RETIRED, the right was surrendered and no longer exists as collateral.");
+        case "expired" -> flags.add(what + ": EXPIRED, " + p.notes() + ".");
+        case "unknown_right" -> flags.add(what + ": UNKNOWN RIGHT, " + p.notes() + ".");
+        case "no_price" -> flags.add(what + ": NO PRICE, " + p.notes() + ".");
+        case "unsupported_right_type" -> flags.add(what + ": NOT VALUED, " + p.notes() + ".");
+        default -> flags.add(what + ": " + p.status() + ", " + p.notes());
+      }
+      if (p.valued() && p.priceBasis().equals("benchmark")) {
+        flags.add(what + ": THIN MARKET, valued at the benchmark price, not at market prices ("
+            + p.tradesInWindow() + " trades in the window).");
+      }
+    }
+    if (headroomYuan().signum() < 0) {
+      flags.add("Loan " + loanId + ": outstanding " + yuan(outstandingYuan) + " is above the max loan "
+          + yuan(totalMaxLoanYuan()) + " by " + yuan(headroomYuan().negate()) + ".");
+    }
+    return List.copyOf(flags);
+  }
+
+  /** The arithmetic of a valued pledge, step by step, with the numbers as the report shows them. */
+  public static List<String> steps(Pledge p, Parameters params) {
+    List<String> steps = new ArrayList<>();
+    if (!p.valued()) {
+      steps.add("Not valued (" + ReportHtml.statusName(p.status()) + "): " + p.notes() + ". Not counted as collateral.");
+      return steps;
+    }
+    BigDecimal price = p.valuationPrice().orElseThrow();
+    if (p.priceBasis().equals("market")) {
+      steps.add("valuation price = min(spot " + price(p.spotPrice().orElseThrow()) + ", " + params.windowTradingDays()
+          + "-day average " + price(p.avgPrice20d().orElseThrow()) + ") = " + price(price) + " yuan");
+    } else {
+      steps.add("thin market (" + p.tradesInWindow() + " trades in " + params.windowTradingDays() + " trading days, fewer than "
+          + params.thinMarketMinTrades() + "): valuation price = benchmark " + price(price) + " yuan ("
+          + p.priceSource().substring("benchmark:".length()) + ")");
+    }
+    BigDecimal haircut = p.haircut().orElseThrow();
+    steps.add("collateral value = quantity " + quantity(p.quantity()) + " x price " + price(price) + " x (1 - haircut "
+        + plain(haircut) + ") = " + yuan(p.collateralValueYuan().orElseThrow()));
+    steps.add("max loan = value " + yuan(p.collateralValueYuan().orElseThrow()) + " x LTV " + plain(p.ltv().orElseThrow()) + " = "
+        + yuan(p.maxLoanYuan().orElseThrow()));
+    steps.add("margin-call price = price " + price(price) + " x (1 - trigger drop " + plain(params.triggerDrop()) + ") = "
+        + price(p.marginCallPrice().orElseThrow()) + " yuan");
+    steps.add("top-up at the margin-call price = max(0, value / (" + price(p.marginCallPrice().orElseThrow())
+        + " x (1 - " + plain(haircut) + ")) - quantity " + quantity(p.quantity()) + ") = "
+        + quantity(p.topupQuantity().orElseThrow()) + " units");
+    return steps;
+  }
+
+  static String yuan(BigDecimal amount) {
+    return String.format("%,.2f", amount.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  static String price(BigDecimal price) {
+    return String.format("%,.2f", price.setScale(2, RoundingMode.HALF_EVEN));
+  }
+
+  static String plain(BigDecimal value) {
+    return value.stripTrailingZeros().toPlainString();
+  }
+
+  static String quantity(double quantity) {
+    BigDecimal q = BigDecimal.valueOf(quantity).setScale(3, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    return String.format("%,." + Math.max(0, q.scale()) + "f", q);
+  }
+
+  static String percent(BigDecimal fraction) {
+    return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+  }
+}

@@ -1,0 +1,197 @@
+package org.liangshan.finance.publish;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.liangshan.core.LiangshanException;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.finance.FinanceTables;
+import org.liangshan.finance.model.FinanceParameters;
+import org.liangshan.warehouse.OpsTables;
+import org.liangshan.warehouse.TableCatalog;
+
+/** Valuation reports from the gold tables: one loan on one date, or every loan of a region on a date. */
+public final class ValuationReports {
+  private final TableCatalog catalog;
+
+  public ValuationReports(TableCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** Whether the region has a valuation for the date. */
+  public boolean valued(String region, LocalDate date) {
+    return catalog.exists(FinanceTables.COLLATERAL_VALUATION) && !catalog.read(FinanceTables.COLLATERAL_VALUATION)
+        .where(col("region").equalTo(region)).where(col("valuation_date").equalTo(java.sql.Date.valueOf(date)))
+        .limit(1).isEmpty();
+  }
+
+  /** The region whose silver.loans holds the loan, if any. */
+  public Optional<String> regionOfLoan(String loanId) {
+    Optional<org.liangshan.warehouse.TableDef> loans = catalog.find("silver.loans");
+    if (loans.isEmpty() || !catalog.exists(loans.get())) {
+      return Optional.empty();
+    }
+    List<Row> rows = catalog.read(loans.get()).where(col("loan_id").equalTo(loanId)).select("region").limit(1).collectAsList();
+    return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0).getString(0));
+  }
+
+  /** The loans valued in a region on a date. */
+  public List<String> loans(String region, LocalDate date) {
+    return catalog.read(FinanceTables.COLLATERAL_VALUATION).where(col("region").equalTo(region))
+        .where(col("valuation_date").equalTo(java.sql.Date.valueOf(date))).select("loan_id").distinct().orderBy("loan_id")
+        .collectAsList().stream().map(r -> r.getString(0)).toList();
+  }
+
+  /** Every loan's report of a region on a date, in loan order. */
+  public List<ValuationReport> all(String region, LocalDate date, ParameterSet params) {
+    List<Row> valuations = rows(FinanceTables.COLLATERAL_VALUATION, region, date, Optional.empty(), "loan_id", "pledge_id");
+    List<Row> stresses = rows(FinanceTables.COLLATERAL_STRESS, region, date, Optional.empty(), "pledge_id", "shock");
+    Map<String, List<Row>> byLoan = new TreeMap<>();
+    valuations.forEach(r -> byLoan.computeIfAbsent(r.getAs("loan_id"), k -> new ArrayList<>()).add(r));
+    Map<String, List<Row>> stressByPledge = new LinkedHashMap<>();
+    stresses.forEach(r -> stressByPledge.computeIfAbsent(r.getAs("pledge_id"), k -> new ArrayList<>()).add(r));
+    Map<String, Row> runs = new LinkedHashMap<>();
+    List<ValuationReport> reports = new ArrayList<>();
+    for (Map.Entry<String, List<Row>> loan : byLoan.entrySet()) {
+      String runId = loan.getValue().get(0).getAs("run_id");
+      Row run = runs.computeIfAbsent(runId, this::runRow);
+      reports.add(build(region, date, loan.getValue(), stressByPledge, run, params));
+    }
+    return reports;
+  }
+
+  /** One loan's report, or a BAD_INPUT when the loan has no valuation on the date. */
+  public ValuationReport one(String region, String loanId, LocalDate date, ParameterSet params) {
+    List<Row> valuations = rows(FinanceTables.COLLATERAL_VALUATION, region, date, Optional.of(loanId), "pledge_id");
+    if (valuations.isEmpty()) {
+      throw LiangshanException.badInput("Loan %s has no active pledge valued in %s on %s: it has no pledge active on that"
+          + " date, or the valuation has not run.", loanId, region, date);
+    }
+    Map<String, List<Row>> stressByPledge = new LinkedHashMap<>();
+    rows(FinanceTables.COLLATERAL_STRESS, region, date, Optional.of(loanId), "pledge_id", "shock")
+        .forEach(r -> stressByPledge.computeIfAbsent(r.getAs("pledge_id"), k -> new ArrayList<>()).add(r));
+    return build(region, date, valuations, stressByPledge, runRow(valuations.get(0).getAs("run_id")), params);
+  }
+
+  private List<Row> rows(org.liangshan.warehouse.TableDef def, String region, LocalDate date, Optional<String> loanId,
+      String order, String... more) {
+    if (!catalog.exists(def)) {
+      return List.of();
+    }
+    var frame = catalog.read(def).where(col("region").equalTo(region))
+        .where(col("valuation_date").equalTo(java.sql.Date.valueOf(date)));
+    if (loanId.isPresent()) {
+      frame = frame.where(col("loan_id").equalTo(loanId.get()));
+    }
+    return frame.orderBy(order, more).collectAsList();
+  }
+
+  private Row runRow(String runId) {
+    if (!catalog.exists(OpsTables.RUN_LOG)) {
+      return null;
+    }
+    List<Row> rows = catalog.read(OpsTables.RUN_LOG).where(col("run_id").equalTo(runId)).limit(1).collectAsList();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+
+  static ValuationReport build(String region, LocalDate date, List<Row> valuations, Map<String, List<Row>> stressByPledge,
+      Row run, ParameterSet params) {
+    ParameterSet p = FinanceParameters.complete(params);
+    List<ValuationReport.Pledge> pledges = new ArrayList<>();
+    for (Row v : valuations) {
+      List<ValuationReport.Stress> stresses = new ArrayList<>();
+      List<Row> sr = new ArrayList<>(stressByPledge.getOrDefault(v.<String>getAs("pledge_id"), List.of()));
+      sr.sort((a, b) -> Double.compare(b.<Double>getAs("shock"), a.<Double>getAs("shock")));
+      for (Row s : sr) {
+        stresses.add(new ValuationReport.Stress(BigDecimal.valueOf(s.<Double>getAs("shock")), s.getAs("stressed_price"),
+            s.getAs("collateral_value_yuan"), s.getAs("max_loan_yuan"), s.getAs("ltv_breach"), s.<Double>getAs("topup_quantity")));
+      }
+      pledges.add(new ValuationReport.Pledge(v.getAs("pledge_id"), v.getAs("right_id"), Optional.ofNullable(v.getAs("right_type")),
+          v.<Double>getAs("quantity"), Optional.ofNullable(v.getAs("spot_price")), Optional.ofNullable(v.getAs("avg_price_20d")),
+          v.<Integer>getAs("trades_in_window"), Optional.ofNullable(v.getAs("valuation_price")), v.getAs("price_source"),
+          Optional.ofNullable(v.<Double>getAs("haircut")).map(BigDecimal::valueOf),
+          Optional.ofNullable(v.<Double>getAs("ltv")).map(BigDecimal::valueOf),
+          Optional.ofNullable(v.getAs("collateral_value_yuan")), Optional.ofNullable(v.getAs("max_loan_yuan")),
+          Optional.ofNullable(v.getAs("margin_call_price")), Optional.ofNullable(v.<Double>getAs("topup_quantity")),
+          v.getAs("status"), v.getAs("notes"), stresses));
+    }
+    Row first = valuations.get(0);
+    ValuationReport.Parameters parameters = new ValuationReport.Parameters(first.getAs("parameter_set"),
+        p.decimal("collateral.trigger_drop"), (int) p.number("collateral.window_trading_days"),
+        (int) p.number("collateral.thin_market_min_trades"), FinanceParameters.decimals(p, "collateral.stress_shocks"));
+    ValuationReport.Audit audit = run == null
+        ? new ValuationReport.Audit(first.getAs("run_id"), "unknown (not in ops.run_log)", "", "", "", Map.of(), Map.of())
+        : new ValuationReport.Audit(run.getAs("run_id"), run.getAs("methodology_version"), run.getAs("command"),
+            run.<java.sql.Timestamp>getAs("started_at").toInstant().toString(),
+            run.<java.sql.Timestamp>getAs("finished_at").toInstant().toString(), map(run, "inputs"), map(run, "outputs"));
+    return new ValuationReport(region, first.getAs("loan_id"), first.getAs("bank_id"), date, first.getAs("outstanding_yuan"),
+        pledges, parameters, audit);
+  }
+
+  private static Map<String, Long> map(Row run, String column) {
+    Map<String, Long> result = new TreeMap<>();
+    run.<String, Long>getJavaMap(run.fieldIndex(column)).forEach((k, v) -> result.put(k, ((Number) v).longValue()));
+    return result;
+  }
+
+  /** Writes {@code <loan>.html} and {@code <loan>.json} into the directory; returns the paths. */
+  public static List<Path> write(ValuationReport report, Path dir, boolean html, boolean json) {
+    List<Path> written = new ArrayList<>();
+    try {
+      Files.createDirectories(dir);
+      String stem = safe(report.loanId());
+      if (html) {
+        written.add(Files.writeString(dir.resolve(stem + ".html"), ReportHtml.render(report), StandardCharsets.UTF_8));
+      }
+      if (json) {
+        written.add(Files.writeString(dir.resolve(stem + ".json"), ReportJson.render(report), StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      throw LiangshanException.failure(e, "Cannot write the valuation report into %s: %s", dir, e.getMessage());
+    }
+    return written;
+  }
+
+  /** An index page of a batch: every loan with its totals, flags and a link to its report. */
+  public static Path writeIndex(List<ValuationReport> reports, String region, LocalDate date, Path dir) {
+    StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Valuations ")
+        .append(ReportHtml.e(region)).append(' ').append(date).append("</title>\n<style>body{font-family:Arial,sans-serif;"
+            + "margin:24px;font-size:14px}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:4px 8px}"
+            + "td.n{text-align:right}.bad{color:#b00020;font-weight:bold}@media print{a{color:inherit}}</style>\n</head>\n<body>\n")
+        .append("<h1>Collateral valuations, ").append(ReportHtml.e(region)).append(", ").append(date).append("</h1>\n<table>\n")
+        .append("<tr><th>Loan</th><th>Bank</th><th>Pledges</th><th>Outstanding</th><th>Collateral value</th><th>Max loan</th>"
+            + "<th>Flags</th></tr>\n");
+    for (ValuationReport r : reports) {
+      int flags = r.flags().size();
+      h.append("<tr><td><a href=\"").append(safe(r.loanId())).append(".html\">").append(ReportHtml.e(r.loanId()))
+          .append("</a></td><td>").append(ReportHtml.e(r.bankId())).append("</td><td class=\"n\">").append(r.pledges().size())
+          .append("</td><td class=\"n\">").append(ValuationReport.yuan(r.outstandingYuan())).append("</td><td class=\"n\">")
+          .append(ValuationReport.yuan(r.totalCollateralValueYuan())).append("</td><td class=\"n\">")
+          .append(ValuationReport.yuan(r.totalMaxLoanYuan())).append("</td><td").append(flags > 0 ? " class=\"bad\">" : ">")
+          .append(flags).append("</td></tr>\n");
+    }
+    h.append("</table>\n</body>\n</html>\n");
+    try {
+      Files.createDirectories(dir);
+      return Files.writeString(dir.resolve("index.html"), h.toString(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw LiangshanException.failure(e, "Cannot write the report index into %s: %s", dir, e.getMessage());
+    }
+  }
+
+  static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+}

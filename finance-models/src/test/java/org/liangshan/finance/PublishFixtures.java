@@ -1,0 +1,41 @@
+package org.liangshan.finance;
+
+import static org.liangshan.finance.Lakehouse.row;
+
+import java.util.List;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.Region;
+import org.liangshan.warehouse.Run;
+import org.liangshan.warehouse.TableCatalog;
+
+/** A test lakehouse with the publication tables too, for tests outside this package. */
+public final class PublishFixtures {
+  private final Lakehouse lake = new Lakehouse();
+
+  public TableCatalog catalog() {
+    return lake.catalog;
+  }
+
+  public Run run(String job, Region region, String period, ParameterSet params) {
+    return lake.run(job, region, period, params);
+  }
+
+  /** The Tianjin 2024 compensation inputs of {@link CompensationFixture}. */
+  public void compensationInputs() {
+    CompensationFixture.write(lake);
+  }
+
+  public void addWaterQuality(String section, String at, String method, String indicator, double value) {
+    lake.silver("water_quality", "tianjin", List.of(row("section_id", section, "observed_at", at, "method", method,
+        "indicator", indicator, "value", value, "unit", "mg/L")));
+  }
+
+  /** Rows appended to a silver table of a region. */
+  public void silver(String table, String region, List<java.util.Map<String, Object>> rows) {
+    lake.silver(table, region, rows);
+  }
+
+  public void gold(org.liangshan.warehouse.TableDef def, String region, List<java.util.Map<String, Object>> rows) {
+    lake.write(def, region, rows);
+  }
+}
