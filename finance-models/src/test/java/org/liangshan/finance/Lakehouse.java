@@ -36,6 +36,8 @@ final class Lakehouse {
   Lakehouse() {
     List<TableDef> defs = new ArrayList<>(SourceFamilies.silverTables());
     defs.addAll(FinanceTables.ALL);
+    defs.addAll(MarketBoardTables.ALL);
+    defs.addAll(InclusionTables.ALL);
     defs.add(OpsTables.RUN_LOG);
     catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), defs);
   }
