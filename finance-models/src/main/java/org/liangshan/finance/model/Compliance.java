@@ -84,6 +84,7 @@ public final class Compliance {
         sample.putIfAbsent(k, h);
       });
     }
+    rights.values().forEach(java.util.Collections::sort);
     Map<String, Double> required = new LinkedHashMap<>();
     List<Line> lines = new ArrayList<>();
     for (Requirement r : requirements) {
