@@ -261,7 +261,7 @@ public final class MarketJob {
   }
 
   /** The registry's zone, else the zone whose bounds hold the site. */
-  private static Optional<String> zoneOf(Region region, Row enterprise) {
+  static Optional<String> zoneOf(Region region, Row enterprise) {
     String zone = string(enterprise, "zone_id");
     if (zone != null && !zone.isBlank()) {
       return Optional.of(zone.strip());
@@ -416,7 +416,7 @@ public final class MarketJob {
     return outcomes;
   }
 
-  private static List<HoldingsLedger.Right> issuedRights(Run run, Region region) {
+  static List<HoldingsLedger.Right> issuedRights(Run run, Region region) {
     List<HoldingsLedger.Right> rights = new ArrayList<>();
     for (Row r : JobSupport.silver(run, "rights_issued", region).orderBy("right_id").collectAsList()) {
       String subject = string(r, "subject");
