@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       QuarantineCommand.class,
       SqlCommand.class,
+      RegistrationCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

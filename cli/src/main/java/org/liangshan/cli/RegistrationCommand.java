@@ -12,6 +12,7 @@ import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
 import org.liangshan.finance.RegistrationJob;
+import org.liangshan.finance.model.Pollutant;
 import org.liangshan.finance.model.Registration;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableCatalog;
@@ -114,7 +115,10 @@ final class RegistrationCommand implements Runnable {
         if (!(t >= 0) || Double.isInfinite(t)) {
           throw LiangshanException.badInput("Invalid --occupation '%s': the occupation must be >= 0 t/a.", spec);
         }
-        needs.add(new Registration.Need(spec.substring(0, colon), spec.substring(colon + 1, equals), t, "stated with --occupation"));
+        String pollutant = spec.substring(colon + 1, equals);
+        String code = Pollutant.parse(pollutant).map(Pollutant::code).orElseThrow(() -> LiangshanException.badInput(
+            "Invalid --occupation '%s': unknown pollutant '%s' (COD, NH3-N, TP or TN).", spec, pollutant));
+        needs.add(new Registration.Need(spec.substring(0, colon), code, t, "stated with --occupation"));
       }
       return needs;
     }

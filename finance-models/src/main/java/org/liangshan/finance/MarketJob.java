@@ -55,7 +55,9 @@ import org.liangshan.warehouse.Run;
  * gold.auction_awards; replaces the (region, year) slice of gold.zone_capacity,
  * gold.enterprise_occupation, gold.enterprise_emissions, gold.benchmark_prices, gold.auction_results,
  * gold.auction_awards, gold.auction_rejections, gold.holdings_movements and gold.holdings. An auction
- * belongs to the year it closes in (China Standard Time).
+ * belongs to the year it closes in (China Standard Time). Then {@link ComplianceStep} (verification, the
+ * supply and demand board, event neutrality: gold.compliance, gold.market_board,
+ * gold.neutrality_certificates) and {@link InclusionJob} (carbon inclusion and eco-points). See docs/market.md.
  */
 public final class MarketJob {
   private MarketJob() {}
