@@ -68,8 +68,9 @@ final class RegistrationCommand implements Runnable {
         throw LiangshanException.badInput("Invalid --date '%s': expected YYYY-MM-DD.", date);
       }
       Optional<List<Registration.Need>> stated = occupation.isEmpty() ? Optional.empty() : Optional.of(needs(occupation));
+      Region given = region == null ? null : Regions.load(region);
       TableCatalog catalog = lakehouse.catalog();
-      Region r = region != null ? Regions.load(region) : find(catalog);
+      Region r = given != null ? given : find(catalog);
       ParameterSet params = ParameterSet.forRegion(r);
       String command = "liangshan registration check " + uscc + " --region " + r.id() + " --date " + on;
       Registration.Answer answer = Jobs.run(catalog, command, "registration", r, on.toString(), params,
