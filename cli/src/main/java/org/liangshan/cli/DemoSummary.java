@@ -44,6 +44,7 @@ final class DemoSummary {
       gep(out, region);
       carbon(out, region);
       auctions(out, region);
+      MarketDemoSummary.print(out, catalog, region, years.last());
       valuations(out, region);
       ledger(out, region);
     }
@@ -53,6 +54,8 @@ final class DemoSummary {
     out.println("  gold.carbon_sink_cell_year, gold.carbon_sink_district_year     CASA carbon sink");
     out.println("  gold.zone_capacity, gold.benchmark_prices, gold.auction_*       capacity, prices, auctions");
     out.println("  gold.holdings, gold.holdings_movements                         rights holdings ledger");
+    out.println("  gold.compliance, gold.market_board, gold.neutrality_certificates verification, board, event neutrality");
+    out.println("  gold.inclusion_activities, gold.points_*, gold.credit_events   carbon inclusion and eco-points");
     out.println("  gold.collateral_valuation, gold.collateral_stress              valuations for banks");
     out.println("  gold.compensation_ledger, gold.compensation_postings           compensation for the finance bureau");
     out.println("  ops.run_log, ops.quarantine, ops.ingested_files                audit: runs, rejects, reconciliation");

@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
       DashboardsCommand.class,
       LedgerCommand.class,
       ValuateCommand.class,
+      RegistrationCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

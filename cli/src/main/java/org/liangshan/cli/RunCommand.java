@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Run a batch job over silver for one region and period, writing gold tables stamped with the run id:",
       "  accounting    analysis grid, zonal statistics, CASA carbon sink, GEP per district (--year)",
-      "  market        capacity, occupation, emissions, benchmark prices, auctions, holdings (--year)",
+      "  market        capacity, occupation, emissions, benchmark prices, auctions, holdings, verification,",
+      "                supply-demand board, event neutrality, carbon inclusion and eco-points (--year)",
       "  compensation  horizontal and vertical compensation ledger entries (--year)",
       "  valuation     collateral valuation of every pledge (--date, default the end of --year)",
       "  bank-book     loan pricing, green project library, PCAF financed emissions, PBoC evaluation (--year)",

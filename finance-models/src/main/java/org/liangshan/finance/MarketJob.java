@@ -32,10 +32,12 @@ import org.liangshan.core.region.WaterFunctionZone;
 import org.liangshan.finance.model.ActivityMonth;
 import org.liangshan.finance.model.AuctionBook;
 import org.liangshan.finance.model.Benchmark;
+import org.liangshan.finance.model.Compliance;
 import org.liangshan.finance.model.Emissions;
 import org.liangshan.finance.model.FinanceParameters;
 import org.liangshan.finance.model.HoldingsLedger;
 import org.liangshan.finance.model.Hydrology;
+import org.liangshan.finance.model.Neutrality;
 import org.liangshan.finance.model.Occupation;
 import org.liangshan.finance.model.Pollutant;
 import org.liangshan.finance.model.WaterQuality;
@@ -53,7 +55,9 @@ import org.liangshan.warehouse.Run;
  * gold.auction_awards; replaces the (region, year) slice of gold.zone_capacity,
  * gold.enterprise_occupation, gold.enterprise_emissions, gold.benchmark_prices, gold.auction_results,
  * gold.auction_awards, gold.auction_rejections, gold.holdings_movements and gold.holdings. An auction
- * belongs to the year it closes in (China Standard Time).
+ * belongs to the year it closes in (China Standard Time). Then {@link ComplianceStep} (verification, the
+ * supply and demand board, event neutrality: gold.compliance, gold.market_board,
+ * gold.neutrality_certificates) and {@link InclusionJob} (carbon inclusion and eco-points). See docs/market.md.
  */
 public final class MarketJob {
   private MarketJob() {}
@@ -70,7 +74,8 @@ public final class MarketJob {
       BigDecimal issued,
       BigDecimal held,
       BigDecimal retired,
-      BigDecimal expired) {
+      BigDecimal expired,
+      String verificationAndInclusion) {
     @Override
     public String toString() {
       StringBuilder s = new StringBuilder();
@@ -84,6 +89,9 @@ public final class MarketJob {
       }
       s.append(String.format("  holdings: issued %s = held %s + retired %s + expired %s",
           issued.toPlainString(), held.toPlainString(), retired.toPlainString(), expired.toPlainString()));
+      if (!verificationAndInclusion.isEmpty()) {
+        s.append(String.format("%n")).append(verificationAndInclusion);
+      }
       return s.toString();
     }
   }
@@ -109,6 +117,9 @@ public final class MarketJob {
 
     // Occupation per enterprise and pollutant, then per zone.
     List<Object[]> occupationRows = new ArrayList<>();
+    List<Compliance.Requirement> requirements = new ArrayList<>();
+    Map<String, String> names = new TreeMap<>();
+    enterprises.forEach((uscc, row) -> names.put(uscc, string(row, "name")));
     Map<String, Double> occupied = new LinkedHashMap<>();
     for (Map.Entry<String, Row> e : enterprises.entrySet()) {
       List<ActivityMonth> months = activity.getOrDefault(e.getKey(), List.of());
@@ -122,6 +133,10 @@ public final class MarketJob {
         occupationRows.add(new Object[] {region.id(), year, e.getKey(), string(ent, "name"), industry, zone.orElse(null),
             r.pollutant().code(), r.method(), r.monthsReported(), r.meteredMonths(), r.occupationTA()});
         zone.ifPresent(z -> occupied.merge(z + "|" + r.pollutant().code(), r.occupationTA(), Double::sum));
+        if (zone.isPresent() && r.occupationTA() > 0) {
+          requirements.add(new Compliance.Requirement(e.getKey(), string(ent, "name"), Compliance.WATER, zone.get(),
+              r.pollutant().code(), r.occupationTA(), "occupation " + year + " (" + r.method() + ")"));
+        }
       }
     }
 
@@ -153,6 +168,10 @@ public final class MarketJob {
           ? Optional.empty()
           : Optional.of(Emissions.compute(industry, year - 1, before, p).directTco2());
       CarbonQuota.Allocation a = Emissions.allocate(e.getKey(), year, previousDirect, r.directTco2(), p);
+      if (r.directTco2() > 0) {
+        requirements.add(new Compliance.Requirement(e.getKey(), string(e.getValue(), "name"), Compliance.CARBON, null,
+            "CO2", r.directTco2(), "verified direct emissions " + year + " (" + r.method() + ")"));
+      }
       emissionRows.add(new Object[] {region.id(), year, e.getKey(), string(e.getValue(), "name"), industry, r.method(),
           r.monthsReported(), r.coalT(), r.gas10kM3(), r.electricityMwh(), r.clinkerT(), r.combustionTco2(),
           r.processTco2(), r.electricityTco2(), r.totalTco2(), r.directTco2(), r.gridEfYear(), previousDirect.orElse(null),
@@ -200,7 +219,9 @@ public final class MarketJob {
 
     progress.accept("market " + region.id() + " " + year + ": holdings ledger");
     awardedRights.addAll(earlierAwards(run, region, year));
-    HoldingsLedger ledger = HoldingsLedger.replay(issuedRights(run, region), awardedRights, yearEnd);
+    List<Neutrality.Certificate> certificates = new ArrayList<>();
+    HoldingsLedger ledger = HoldingsLedger.replay(issuedRights(run, region), awardedRights,
+        ComplianceStep.neutralityActions(run, region, certificates::add), yearEnd);
     ledger.checkIssuedEqualsHeldRetiredExpired();
     List<Object[]> movementRows = new ArrayList<>();
     for (HoldingsLedger.Movement m : ledger.movementsInYear(year)) {
@@ -225,9 +246,16 @@ public final class MarketJob {
     JobSupport.replace(run, FinanceTables.AUCTION_REJECTIONS, rejectionRows, slice);
     JobSupport.replace(run, FinanceTables.HOLDINGS_MOVEMENTS, movementRows, slice);
     JobSupport.replace(run, FinanceTables.HOLDINGS, holdingRows, slice);
+
+    progress.accept("market " + region.id() + " " + year + ": verification, board, event neutrality");
+    ComplianceStep.Result verified = ComplianceStep.run(run, region, year, p, ledger, requirements, names, benchmarks,
+        certificates);
+    progress.accept("market " + region.id() + " " + year + ": carbon inclusion and eco-points");
+    InclusionJob.Summary inclusion = InclusionJob.run(run, region, year, p);
     return new Summary(region.id(), year, capacityRows.size(), occupationRows.size(), emissionRows.size(),
         benchmarkRows.size(), List.copyOf(cleared), ledger.issued(), ledger.total("holder:"),
-        ledger.total(HoldingsLedger.RETIRED), ledger.total(HoldingsLedger.EXPIRED));
+        ledger.total(HoldingsLedger.RETIRED), ledger.total(HoldingsLedger.EXPIRED),
+        verified + String.format("%n") + inclusion);
   }
 
   static String awardRightId(String auctionId, String bidId) {
@@ -235,7 +263,7 @@ public final class MarketJob {
   }
 
   /** The registry's zone, else the zone whose bounds hold the site. */
-  private static Optional<String> zoneOf(Region region, Row enterprise) {
+  static Optional<String> zoneOf(Region region, Row enterprise) {
     String zone = string(enterprise, "zone_id");
     if (zone != null && !zone.isBlank()) {
       return Optional.of(zone.strip());
@@ -390,7 +418,7 @@ public final class MarketJob {
     return outcomes;
   }
 
-  private static List<HoldingsLedger.Right> issuedRights(Run run, Region region) {
+  static List<HoldingsLedger.Right> issuedRights(Run run, Region region) {
     List<HoldingsLedger.Right> rights = new ArrayList<>();
     for (Row r : JobSupport.silver(run, "rights_issued", region).orderBy("right_id").collectAsList()) {
       String subject = string(r, "subject");

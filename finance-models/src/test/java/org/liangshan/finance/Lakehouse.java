@@ -37,6 +37,8 @@ final class Lakehouse {
     List<TableDef> defs = new ArrayList<>(SourceFamilies.silverTables());
     defs.addAll(FinanceTables.ALL);
     defs.addAll(org.liangshan.finance.publish.PublicationTables.ALL);
+    defs.addAll(MarketBoardTables.ALL);
+    defs.addAll(InclusionTables.ALL);
     defs.add(OpsTables.RUN_LOG);
     catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), defs);
   }

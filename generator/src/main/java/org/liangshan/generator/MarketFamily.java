@@ -176,7 +176,7 @@ final class MarketFamily {
   }
 
   static void generate(Context context) {
-    Output.Family family = context.output().family("market", 5);
+    Output.Family family = context.output().family("market", 8);
     List<Right> rights = rights(context);
     try (Output.Csv csv =
         family.csv("market/rights_issued.csv", "权证编号", "权利类型", "持有人", "水功能区", "标的", "数量", "单位", "签发日期", "有效期至")) {
@@ -187,6 +187,7 @@ final class MarketFamily {
     auctions(context, family);
     trades(context, family, rights);
     carbonInclusion(context, family);
+    InclusionFamily.generate(context, family);
   }
 
   private static void auctions(Context context, Output.Family family) {

@@ -162,6 +162,9 @@ final class Landing {
     headers.put("market/bids\\.csv", List.of("投标编号", "拍卖编号", "投标人", "数量", "价格(元/单位)", "保证金(元)", "提交时间"));
     headers.put("market/trades\\.csv", List.of("成交编号", "成交日期", "权利类型", "数量", "成交价(元/单位)", "买方", "卖方", "标的"));
     headers.put("market/carbon_inclusion\\.csv", List.of("活动编号", "用户编号", "用户类型", "场景", "日期", "活动量", "单位"));
+    headers.put("market/points_redemptions\\.csv", List.of("兑换编号", "用户编号", "日期", "积分", "兑换内容"));
+    headers.put("market/credit_events\\.csv", List.of("事件编号", "主体编号", "主体类型", "日期", "事件类型", "严重程度", "说明"));
+    headers.put("market/neutral_events\\.csv", List.of("活动编号", "活动名称", "主办方", "活动日期", "排放量(tCO2e)", "碳汇提供方"));
     headers.put("finance/banks\\.csv", List.of("银行编码", "银行名称", "银行类型"));
     headers.put("finance/loans\\.csv",
         List.of("贷款编号", "银行编码", "借款人", "借款人名称", "放款日期", "到期日", "本金(元)", "余额(元)", "利率", "绿色评级", "项目编号"));

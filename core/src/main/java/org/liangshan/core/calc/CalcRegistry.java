@@ -41,7 +41,8 @@ public final class CalcRegistry {
               new SectionCompensationCalc(),
               new CollateralCalc(),
               new PbocScoreCalc(),
-              new PcafCalc()));
+              new PcafCalc(),
+              new CarbonInclusionCalc()));
 
   private final Map<String, CalcMethod> methods;
 

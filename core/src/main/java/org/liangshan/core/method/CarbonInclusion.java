@@ -27,7 +27,11 @@ public final class CarbonInclusion {
     /** Km in an electric car instead of a fuel car; the EV factor is kWh/km × the grid factor. */
     NEW_ENERGY_VEHICLE,
     /** Kg of waste sorted. */
-    WASTE_SORTING;
+    WASTE_SORTING,
+    /** KWh charged into an electric car: the fuel a car would burn for the same km, less the grid's CO₂. */
+    EV_CHARGING,
+    /** Mu farmed under a clean-production practice (less fertiliser, pesticide and diesel). */
+    CLEAN_AGRICULTURE;
 
     public String jsonName() {
       return name().toLowerCase(Locale.ROOT);
@@ -61,6 +65,10 @@ public final class CarbonInclusion {
 
   /** A scenario with the parameter set's default factors and points rate. */
   public static Output compute(Scenario scenario, double activity, ParameterSet params) {
+    return compute(inputOf(scenario, activity, params), params.decimal("carbon_inclusion.points_per_kg_co2"));
+  }
+
+  private static Input inputOf(Scenario scenario, double activity, ParameterSet params) {
     requireNonNull(scenario, "scenario is null");
     String base = "carbon_inclusion." + scenario.jsonName() + ".";
     Input input =
@@ -82,8 +90,34 @@ public final class CarbonInclusion {
                   activity,
                   params.number(base + "baseline_kgco2_per_kg"),
                   params.number(base + "project_kgco2_per_kg"));
+          case EV_CHARGING ->
+              new Input(
+                  activity,
+                  params.number(base + "baseline_kgco2_per_kwh"),
+                  CombustionEmissions.defaultGridFactor(params));
+          case CLEAN_AGRICULTURE ->
+              new Input(
+                  activity,
+                  params.number(base + "baseline_kgco2_per_mu"),
+                  params.number(base + "project_kgco2_per_mu"));
         };
-    return compute(input, params.decimal("carbon_inclusion.points_per_kg_co2"));
+    return input;
+  }
+
+  /** The activity unit of a scenario (the unit the factors are per). */
+  public static String unit(Scenario scenario) {
+    return switch (scenario) {
+      case PUBLIC_TRANSPORT -> "pkm";
+      case NEW_ENERGY_VEHICLE -> "km";
+      case WASTE_SORTING -> "kg";
+      case EV_CHARGING -> "kWh";
+      case CLEAN_AGRICULTURE -> "mu";
+    };
+  }
+
+  /** The factors of a scenario in the parameter set: baseline and project, kg CO₂ per activity unit. */
+  public static Input factors(Scenario scenario, double activity, ParameterSet params) {
+    return inputOf(scenario, activity, params);
   }
 
   /** Parses a scenario's JSON name. */
@@ -98,6 +132,7 @@ public final class CarbonInclusion {
         field,
         "unknown scenario '"
             + text
-            + "'; expected one of public_transport, new_energy_vehicle, waste_sorting");
+            + "'; expected one of public_transport, new_energy_vehicle, waste_sorting, ev_charging,"
+            + " clean_agriculture");
   }
 }

@@ -58,7 +58,8 @@ class CalcRegistryTest {
             "section-compensation",
             "collateral",
             "pboc-score",
-            "pcaf");
+            "pcaf",
+            "carbon-inclusion");
   }
 
   @Test
@@ -439,7 +440,7 @@ class CalcRegistryTest {
             "Unknown calc method 'gep'. Known methods: casa, water-conservation, soil-retention,"
                 + " water-yield, river-capacity, lake-capacity, dillon-load, benchmark-price,"
                 + " cement-emissions, auction, xinan-p-index, section-compensation, collateral,"
-                + " pboc-score, pcaf. Run 'liangshan calc --list' to see their fields.")
+                + " pboc-score, pcaf, carbon-inclusion. Run 'liangshan calc --list' to see their fields.")
         .extracting(e -> ((LiangshanException) e).kind())
         .isEqualTo(LiangshanException.Kind.BAD_INPUT);
   }
@@ -528,5 +529,29 @@ class CalcRegistryTest {
         .hasMessageStartingWith("The input is not valid JSON: ")
         .extracting(e -> ((LiangshanException) e).kind())
         .isEqualTo(LiangshanException.Kind.BAD_INPUT);
+  }
+
+  @Test
+  void carbonInclusion() {
+    // Bus: 100 pkm × (0.115 − 0.035) = 8 kg CO2 → 80 points at 10 points per kg.
+    ObjectNode bus = calc("carbon-inclusion", "{'scenario': 'public_transport', 'activity': 100}");
+    assertThat(bus.get("reduction_kgco2").doubleValue()).isCloseTo(8, within(1e-9));
+    assertThat(bus.get("points").asLong()).isEqualTo(80);
+    assertThat(bus.get("unit").asText()).isEqualTo("pkm");
+    // Charging: 50 kWh × (1.15 − 0.5366 grid factor) = 30.67 kg → 306 points (rounded down).
+    ObjectNode charging = calc("carbon-inclusion", "{'scenario': 'ev_charging', 'activity': 50}");
+    assertThat(charging.get("project_factor").doubleValue()).isCloseTo(0.5366, within(1e-12));
+    assertThat(charging.get("reduction_kgco2").doubleValue()).isCloseTo(30.67, within(1e-9));
+    assertThat(charging.get("points").asLong()).isEqualTo(306);
+    // Clean agriculture: 12 mu × (40 − 25) = 180 kg; a published rate of 2 points per kg → 360.
+    ObjectNode farm =
+        calc("carbon-inclusion", "{'scenario': 'clean_agriculture', 'activity': 12, 'points_per_kg_co2': 2}");
+    assertThat(farm.get("points").asLong()).isEqualTo(360);
+    assertBad(
+        "carbon-inclusion",
+        "{'scenario': 'cycling', 'activity': 1}",
+        "scenario",
+        "unknown scenario 'cycling'; expected one of public_transport, new_energy_vehicle, waste_sorting,"
+            + " ev_charging, clean_agriculture");
   }
 }

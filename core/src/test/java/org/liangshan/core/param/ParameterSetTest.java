@@ -126,11 +126,18 @@ class ParameterSetTest {
             "carbon_inclusion.public_transport.baseline_kgco2_per_pkm",
             "carbon_inclusion.new_energy_vehicle.ev_kwh_per_km",
             "carbon_inclusion.waste_sorting.baseline_kgco2_per_kg",
+            "carbon_inclusion.ev_charging.baseline_kgco2_per_kwh",
+            "carbon_inclusion.clean_agriculture.baseline_kgco2_per_mu",
+            "carbon_inclusion.clean_agriculture.project_kgco2_per_mu",
+            "carbon_inclusion.points_valid_years",
+            "carbon_inclusion.credit.base_score",
+            "carbon_inclusion.credit.violation_penalty.grave",
+            "carbon_inclusion.credit.tiers.A",
             "loan_pricing.discounts_by_rating.green");
   }
 
   private static int leafCount() {
-    return 208;
+    return 228;
   }
 
   private static void collect(String prefix, JsonNode node, List<String> out) {

@@ -58,20 +58,45 @@ public final class HoldingsLedger {
    * inclusive. Rights issued after {@code asOf} are left out.
    */
   public static HoldingsLedger replay(List<Right> issuedRights, List<Right> awardedRights, LocalDate asOf) {
+    return replay(issuedRights, awardedRights, List.of(), asOf);
+  }
+
+  /**
+   * Something done to the ledger on a date, between that day's issuances and its expiries (a retirement for
+   * an event, a surrender); {@code id} orders actions of the same day.
+   */
+  public record Action(LocalDate date, String id, java.util.function.Consumer<HoldingsLedger> apply) {
+    public Action {
+      requireNonNull(date, "date is null");
+      requireNonNull(id, "id is null");
+      requireNonNull(apply, "apply is null");
+    }
+  }
+
+  /**
+   * Replays issuances (and award issuances, type {@code award}), the actions and expiries up to {@code asOf}
+   * inclusive, in date order; on one day issuances come first, then actions, then expiries (a right expires
+   * the day after its {@code valid_until}). Rights issued after {@code asOf} are left out.
+   */
+  public static HoldingsLedger replay(List<Right> issuedRights, List<Right> awardedRights, List<Action> actions,
+      LocalDate asOf) {
     HoldingsLedger ledger = new HoldingsLedger();
-    record Event(LocalDate date, int order, String id, Right right, String type) {}
+    record Event(LocalDate date, int order, String id, Right right, String type, Action action) {}
     List<Event> events = new ArrayList<>();
     for (Right r : issuedRights) {
-      events.add(new Event(r.issuedOn(), 0, "issue:" + r.rightId(), r, "issue"));
+      events.add(new Event(r.issuedOn(), 0, "issue:" + r.rightId(), r, "issue", null));
     }
     for (Right r : awardedRights) {
-      events.add(new Event(r.issuedOn(), 0, "award:" + r.rightId(), r, "award"));
+      events.add(new Event(r.issuedOn(), 0, "award:" + r.rightId(), r, "award", null));
+    }
+    for (Action a : actions) {
+      events.add(new Event(a.date(), 1, a.id(), null, "action", a));
     }
     for (Right r : issuedRights) {
-      r.validUntil().ifPresent(until -> events.add(new Event(until.plusDays(1), 1, "expire:" + r.rightId(), r, "expire")));
+      r.validUntil().ifPresent(until -> events.add(new Event(until.plusDays(1), 2, "expire:" + r.rightId(), r, "expire", null)));
     }
     for (Right r : awardedRights) {
-      r.validUntil().ifPresent(until -> events.add(new Event(until.plusDays(1), 1, "expire:" + r.rightId(), r, "expire")));
+      r.validUntil().ifPresent(until -> events.add(new Event(until.plusDays(1), 2, "expire:" + r.rightId(), r, "expire", null)));
     }
     events.sort(Comparator.comparing(Event::date).thenComparing(Event::order).thenComparing(Event::id));
     for (Event e : events) {
@@ -81,10 +106,31 @@ public final class HoldingsLedger {
       switch (e.type()) {
         case "issue", "award" -> ledger.issue(e.right(), e.type(), e.date());
         case "expire" -> ledger.expire(e.right(), e.date());
+        case "action" -> e.action().apply().accept(ledger);
         default -> throw new IllegalStateException("unknown event " + e.type());
       }
     }
     return ledger;
+  }
+
+  /** The rights a holder has units of now (positive balances), by right id. */
+  public List<Balance> holdingsOf(String uscc) {
+    List<Balance> result = new ArrayList<>();
+    balances.getOrDefault(holder(uscc), Map.of()).forEach((rightId, q) -> {
+      if (q.signum() > 0) {
+        result.add(new Balance(holder(uscc), rights.get(rightId), q.doubleValue()));
+      }
+    });
+    return List.copyOf(result);
+  }
+
+  /** Surrenders units of a right under a movement id of the caller's (one per event and right). */
+  public void retire(String movementId, String rightId, LocalDate date, double quantity, String source) {
+    Right right = rights.get(rightId);
+    if (right == null) {
+      throw LiangshanException.badInput("Cannot retire unknown right %s.", rightId);
+    }
+    post(new Movement(movementId, date, "retire", right, RETIRED, holder(right.holder()), quantity, source));
   }
 
   public static String holder(String uscc) {

@@ -301,6 +301,40 @@ public final class SourceFamilies {
         .naturalKey("activity_id")
         .build());
 
+    f.add(SourceFamily.builder("points-redemptions", "market", "points_redemptions*.csv")
+        .silver("points_redemptions", "Eco-points redeemed (积分兑换) as requested; the points ledger refuses those above the balance")
+        .required("redemption_id", TEXT, "兑换编号", "redemption id")
+        .required("user_id", TEXT, "用户编号", "person or organisation")
+        .required("date", DATE, "日期", "date of the request")
+        .field(new FieldSpec("points", List.of("积分", "points"), FieldType.LONG, true, 1, 1e9, Map.of(), "points asked for"))
+        .optional("reward", TEXT, "兑换内容", "what the points buy")
+        .naturalKey("redemption_id")
+        .build());
+
+    f.add(SourceFamily.builder("credit-events", "market", "credit_events*.csv")
+        .silver("credit_events", "Credit events: environmental violations recorded against a party (Tianjin green credit)")
+        .required("event_id", TEXT, "事件编号", "event id")
+        .required("subject_id", TEXT, "主体编号", "enterprise USCC, organisation or person")
+        .code("subject_type", true, "主体类型", "person, enterprise or organisation", "个人", "person", "企业", "enterprise", "机构", "organisation")
+        .required("date", DATE, "日期", "date recorded")
+        .code("event_type", true, "事件类型", "event type", "环境违法", "violation")
+        .code("severity", true, "严重程度", "severity", "一般", "minor", "较重", "serious", "严重", "grave")
+        .optional("description", TEXT, "说明", "what happened")
+        .naturalKey("event_id")
+        .build());
+
+    f.add(SourceFamily.builder("neutral-events", "market", "neutral_events*.csv")
+        .silver("neutral_events", "Events that offset their emissions by retiring carbon-sink credits (活动碳中和)")
+        .required("event_id", TEXT, "活动编号", "event id")
+        .required("event_name", TEXT, "活动名称", "event name")
+        .required("organiser", TEXT, "主办方", "organiser (the certificate's beneficiary)")
+        .required("event_date", DATE, "活动日期", "date of the event; credits are retired on it")
+        .number("emissions_tco2e", true, "排放量(tCO2e)", 0, 1e7, "the event's verified emissions, tCO2e")
+        .required("credit_holder", TEXT, "碳汇提供方", "holder whose carbon-sink credits are retired")
+        .check("emissions_positive", "emissions_tco2e > 0")
+        .naturalKey("event_id")
+        .build());
+
     f.add(SourceFamily.builder("banks", "finance", "banks.csv")
         .silver("banks", "Banks")
         .required("bank_id", TEXT, "银行编码", "bank id")
