@@ -15,6 +15,7 @@ public final class PipelineTables implements TableProvider {
     List<TableDef> tables = new ArrayList<>(BronzeTables.all());
     tables.addAll(SourceFamilies.silverTables());
     tables.add(RasterTables.SCENES);
+    tables.add(org.liangshan.pipelines.ingest.IngestJournal.TABLE);
     return tables;
   }
 }
