@@ -104,9 +104,12 @@ public final class IngestJob {
       return List.of();
     }
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + family.glob());
-    try (Stream<Path> files = Files.list(folder)) {
+    // Vector layers may also come as a Shapefile in a folder of its own: vectors/<layer>/<layer>.shp.
+    int depth = family.format() == SourceFamily.Format.GEOJSON ? 2 : 1;
+    try (Stream<Path> files = Files.walk(folder, depth)) {
       return files.filter(Files::isRegularFile)
           .filter(p -> matcher.matches(p.getFileName()))
+          .filter(p -> p.getParent().equals(folder) || p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".shp"))
           .filter(p -> !family.name().equals("flux") || !p.getFileName().toString().equals("towers.csv"))
           .sorted()
           .toList();
@@ -123,7 +126,7 @@ public final class IngestJob {
     }
     Map<String, String> shaByFile = new LinkedHashMap<>();
     for (Path file : files) {
-      shaByFile.put(relative(file), sha256(file));
+      shaByFile.put(relative(file), fingerprint(file));
     }
     Set<String> alreadyLoaded = alreadyLoaded(family, shaByFile);
     List<LoadReport.FileLine> lines = new ArrayList<>();
@@ -441,6 +444,19 @@ public final class IngestJob {
 
   private String relative(Path file) {
     return landingRoot.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+  }
+
+  /** SHA-256 of a delivery: a file's bytes, or for a Shapefile those of the .shp and its sidecars in order. */
+  static String fingerprint(Path file) {
+    List<Path> parts = ShapefileFile.accepts(file) ? ShapefileFile.parts(file) : List.of(file);
+    if (parts.size() == 1) {
+      return sha256(parts.get(0));
+    }
+    StringBuilder all = new StringBuilder();
+    for (Path part : parts) {
+      all.append(part.getFileName()).append('=').append(sha256(part)).append('\n');
+    }
+    return HexFormat.of().formatHex(FileParser.sha256().digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** SHA-256 of a file's bytes, hex. */
