@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       RunsCommand.class,
       QuarantineCommand.class,
       SqlCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
