@@ -16,6 +16,7 @@ public final class PipelineTables implements TableProvider {
     tables.addAll(SourceFamilies.silverTables());
     tables.add(RasterTables.SCENES);
     tables.add(org.liangshan.pipelines.ingest.IngestJournal.TABLE);
+    tables.add(org.liangshan.pipelines.ingest.Plausibility.TABLE);
     return tables;
   }
 }

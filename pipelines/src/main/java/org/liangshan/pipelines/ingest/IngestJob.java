@@ -220,6 +220,16 @@ public final class IngestJob {
         run.wrote(silver);
         t0 = tick("silver merge", t0);
         step("silver");
+        if (Plausibility.applies(silver)) {
+          catalog.replace(Plausibility.TABLE,
+              Plausibility.spikes(latest)
+                  .withColumn("region", lit(region.id()))
+                  .withColumn("family", lit(family.name()))
+                  .withColumn("ingest_run_id", lit(run.id())),
+              "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
+          run.wrote(Plausibility.TABLE);
+          t0 = tick("plausibility", t0);
+        }
         Map<String, long[]> counts = countsByFile(good, latest);
         t0 = tick("counts", t0);
         Timestamp at = Timestamp.from(Instant.now());

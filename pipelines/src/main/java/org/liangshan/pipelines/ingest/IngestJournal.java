@@ -47,6 +47,7 @@ public final class IngestJournal {
           .optional("bronze_version", DataTypes.LongType, "Delta version of the bronze table before the load (null: absent)")
           .optional("quarantine_version", DataTypes.LongType, "Delta version of ops.quarantine before the load (null: absent)")
           .optional("silver_version", DataTypes.LongType, "Delta version of the silver table before the load (null: absent)")
+          .optional("flags_version", DataTypes.LongType, "Delta version of ops.plausibility_flags before the load (null: absent)")
           .required("at", DataTypes.TimestampType, "time of the event (UTC)")
           .check("event_known", "event IN ('STARTED', 'ROLLED_BACK')")
           .partitionBy("region")
@@ -64,7 +65,7 @@ public final class IngestJournal {
     Row row = RowFactory.create(runId, region, family.name(), "STARTED",
         scala.collection.JavaConverters.asScalaBuffer(new ArrayList<>(files)).toList(),
         versionOrNull(BronzeTables.of(family)), versionOrNull(OpsTables.QUARANTINE), versionOrNull(family.silver()),
-        Timestamp.from(Instant.now()));
+        versionOrNull(Plausibility.TABLE), Timestamp.from(Instant.now()));
     catalog.append(TABLE, catalog.spark().createDataFrame(List.of(row), TABLE.schema()));
   }
 
@@ -75,7 +76,7 @@ public final class IngestJournal {
 
   /** An interrupted load: its intent, not committed to the ledger and not rolled back yet. */
   public record Open(String runId, String region, String family, List<String> files, Long bronzeVersion,
-      Long quarantineVersion, Long silverVersion) {}
+      Long quarantineVersion, Long silverVersion, Long flagsVersion) {}
 
   /** Intents of a region whose load neither committed its ledger rows nor was rolled back. */
   public List<Open> open(String region) {
@@ -103,7 +104,7 @@ public final class IngestJournal {
       String key = row.<String>getAs("run_id") + "\t" + row.getAs("family");
       if ("STARTED".equals(row.getAs("event")) && !done.contains(key)) {
         open.add(new Open(row.getAs("run_id"), region, row.getAs("family"), row.getList(row.fieldIndex("files")),
-            row.getAs("bronze_version"), row.getAs("quarantine_version"), row.getAs("silver_version")));
+            row.getAs("bronze_version"), row.getAs("quarantine_version"), row.getAs("silver_version"), row.getAs("flags_version")));
       }
     }
     return open;
@@ -129,10 +130,11 @@ public final class IngestJournal {
     restore(BronzeTables.of(family), load.bronzeVersion(), scope);
     restore(OpsTables.QUARANTINE, load.quarantineVersion(), scope + " AND family = " + IngestJob.sqlLiteral(family.name()));
     restoreSilver(family.silver(), load, regionLiteral, inFiles);
+    restore(Plausibility.TABLE, load.flagsVersion(), scope + " AND family = " + IngestJob.sqlLiteral(family.name()));
 
     Row row = RowFactory.create(load.runId(), load.region(), load.family(), "ROLLED_BACK",
         scala.collection.JavaConverters.asScalaBuffer(new ArrayList<>(load.files())).toList(),
-        load.bronzeVersion(), load.quarantineVersion(), load.silverVersion(), Timestamp.from(Instant.now()));
+        load.bronzeVersion(), load.quarantineVersion(), load.silverVersion(), load.flagsVersion(), Timestamp.from(Instant.now()));
     catalog.append(TABLE, catalog.spark().createDataFrame(List.of(row), TABLE.schema()));
   }
 
