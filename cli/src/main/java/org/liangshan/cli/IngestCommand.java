@@ -26,6 +26,7 @@ import picocli.CommandLine.Parameters;
       "(received = loaded + quarantined + duplicates per file). Files already loaded are skipped.",
       "  liangshan ingest --all landing                  every family of every region found under landing/",
       "  liangshan ingest --region liyang --landing landing hydrology landing/liyang/hydrology/2024.csv",
+      "A load killed mid-way is rolled back by the next ingestion of its region (or by --recover).",
       "Exit status 2 when a file was refused (the others still load)."
     })
 final class IngestCommand implements Callable<Integer> {
@@ -40,6 +41,10 @@ final class IngestCommand implements Callable<Integer> {
   @Option(names = "--landing", paramLabel = "DIR", defaultValue = "landing", description = "Landing root the paths are under (default ${DEFAULT-VALUE}).")
   Path landing;
 
+  @Option(names = "--recover", description = "Only roll back loads an earlier process left unfinished (killed mid-load), load nothing."
+      + " Every ingestion does this first anyway.")
+  boolean recover;
+
   @Parameters(paramLabel = "FAMILY PATH...", description = "A source family and files or folders of it.")
   List<String> args = new ArrayList<>();
 
@@ -47,6 +52,20 @@ final class IngestCommand implements Callable<Integer> {
   public Integer call() {
     TableCatalog catalog = lakehouse.catalog();
     List<LoadReport> reports = new ArrayList<>();
+    if (recover) {
+      int undone = 0;
+      for (Region r : Regions.all()) {
+        if (region != null && !region.equals(r.id())) {
+          continue;
+        }
+        Run run = Run.start(catalog, "liangshan ingest --recover", "ingest", r.id(), null, null);
+        int n = new IngestJob(run, r, landing, System.err::println).recover();
+        run.succeed(n + " interrupted load(s) rolled back");
+        undone += n;
+      }
+      System.out.println("Interrupted loads rolled back: " + undone + ".");
+      return Main.OK;
+    }
     if (all != null) {
       if (!Files.isDirectory(all)) {
         throw LiangshanException.badInput("Landing root %s is not a directory.", all);

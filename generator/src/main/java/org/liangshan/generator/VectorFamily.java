@@ -21,7 +21,7 @@ final class VectorFamily {
   private VectorFamily() {}
 
   static void generate(Context context) {
-    Output.Family family = context.output().family("vectors", 2);
+    Output.Family family = context.output().family("vectors", 3);
     List<String> districts = new ArrayList<>();
     for (District district : context.region().districts()) {
       districts.add(
@@ -33,6 +33,12 @@ final class VectorFamily {
     write(family, "vectors/districts.geojson", districts);
     Geometry boundary = context.region().boundary();
     List<String> zones = new ArrayList<>();
+    java.util.Map<String, Integer> fields = new java.util.LinkedHashMap<>();
+    fields.put("ZONE_ID", 20);
+    fields.put("NAME", 60);
+    fields.put("NAME_EN", 80);
+    ShapefileWriter shapefile = new ShapefileWriter("water_function_zones_utm", fields,
+        UTM_50N_PRJ, java.nio.charset.Charset.forName("GBK"), "GBK", context.request().firstYear());
     for (WaterFunctionZone zone : context.region().zones()) {
       Geometry area = boundary.intersection(boundary.getFactory().toGeometry(zone.bounds()));
       List<Polygon> parts = new ArrayList<>();
@@ -52,8 +58,35 @@ final class VectorFamily {
                   + quote(zone.nameEn()) + ",\"target_class\":" + zone.targetClass() + ",\"water_body\":"
                   + quote(zone.waterBody().name().toLowerCase(java.util.Locale.ROOT)) + "}",
               geometry));
+      shapefile.add(List.of(zone.id(), zone.name(), zone.nameEn()), toUtm50n(geometry));
     }
     write(family, "vectors/water_function_zones.geojson", zones);
+    // The same zones as the surveying bureau delivers them: a zipped Shapefile in UTM zone 50N with GBK
+    // attribute text, so ingestion's Shapefile path (CRS from .prj, reprojection, code page) runs end to end.
+    Path zip = family.path("vectors/water_function_zones_utm.zip");
+    try {
+      shapefile.writeZip(zip);
+    } catch (IOException e) {
+      throw LiangshanException.failure(e, "Cannot write %s: %s", zip, e.getMessage());
+    }
+    family.completed(zip, zones.size());
+  }
+
+  /** The .prj ArcGIS writes for WGS 84 / UTM zone 50N (EPSG:32650), in ESRI's WKT dialect. */
+  static final String UTM_50N_PRJ = "PROJCS[\"WGS_1984_UTM_Zone_50N\",GEOGCS[\"GCS_WGS_1984\",DATUM[\"D_WGS_1984\","
+      + "SPHEROID[\"WGS_1984\",6378137.0,298.257223563]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],"
+      + "PROJECTION[\"Transverse_Mercator\"],PARAMETER[\"False_Easting\",500000.0],PARAMETER[\"False_Northing\",0.0],"
+      + "PARAMETER[\"Central_Meridian\",117.0],PARAMETER[\"Scale_Factor\",0.9996],PARAMETER[\"Latitude_Of_Origin\",0.0],"
+      + "UNIT[\"Meter\",1.0]]";
+
+  private static Geometry toUtm50n(Geometry lonLat) {
+    try {
+      org.geotools.api.referencing.operation.MathTransform transform = org.geotools.referencing.CRS.findMathTransform(
+          org.geotools.referencing.CRS.decode("EPSG:4326", true), org.geotools.referencing.CRS.decode("EPSG:32650", true), true);
+      return org.geotools.geometry.jts.JTS.transform(lonLat, transform);
+    } catch (Exception e) {
+      throw LiangshanException.failure(e, "Cannot project to UTM 50N: %s", e.getMessage());
+    }
   }
 
   private static void write(Output.Family family, String relative, List<String> features) {

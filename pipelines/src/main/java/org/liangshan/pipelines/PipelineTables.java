@@ -15,6 +15,8 @@ public final class PipelineTables implements TableProvider {
     List<TableDef> tables = new ArrayList<>(BronzeTables.all());
     tables.addAll(SourceFamilies.silverTables());
     tables.add(RasterTables.SCENES);
+    tables.add(org.liangshan.pipelines.ingest.IngestJournal.TABLE);
+    tables.add(org.liangshan.pipelines.ingest.Plausibility.TABLE);
     return tables;
   }
 }

@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PushbackInputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,7 +14,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Reads a delimited text file as agencies send it: UTF-8 with or without BOM, or GBK; comma or tab
+ * Reads a delimited text file as agencies send it: UTF-8 with or without BOM, or GBK (decided on the whole
+ * stream by {@link Encoding}); comma or tab
  * delimited (decided from the header line); RFC 4180 quoting; blank lines skipped. Streams records, so a
  * file larger than the heap is read in constant memory.
  */
@@ -45,13 +43,13 @@ public final class CsvFile implements AutoCloseable {
   }
 
   /**
-   * Opens a file, sniffing its encoding from the first 64 KiB.
+   * Opens a file, deciding its encoding from the whole stream first (see {@link Encoding}).
    *
    * @throws IOException when the file cannot be read
-   * @throws IllegalArgumentException when it is empty or has no header
+   * @throws IllegalArgumentException when it is empty, has no header, or is neither UTF-8 nor GBK
    */
   public static CsvFile open(Path path) throws IOException {
-    Charset charset = detectCharset(path);
+    Charset charset = Encoding.detect(path).charset();
     InputStream in = Files.newInputStream(path);
     PushbackInputStream pushback = new PushbackInputStream(in, 3);
     byte[] bom = new byte[3];
@@ -72,24 +70,6 @@ public final class CsvFile implements AutoCloseable {
       throw new IllegalArgumentException("the file is empty (no header line)");
     }
     return new CsvFile(reader, charset, first, number);
-  }
-
-  static Charset detectCharset(Path path) throws IOException {
-    byte[] head;
-    try (InputStream in = Files.newInputStream(path)) {
-      head = in.readNBytes(1 << 16);
-    }
-    if (head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf) {
-      return StandardCharsets.UTF_8;
-    }
-    // Decode as UTF-8 without declaring end of input, so a character cut by the sample's end is not an
-    // error; any malformed sequence before it means the file is not UTF-8.
-    java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(head.length);
-    java.nio.charset.CoderResult result = decoder.decode(ByteBuffer.wrap(head), out, head.length < (1 << 16));
-    return result.isError() ? GBK : StandardCharsets.UTF_8;
   }
 
   public Charset charset() {

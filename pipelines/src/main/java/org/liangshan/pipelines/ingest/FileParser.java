@@ -78,7 +78,7 @@ public final class FileParser {
    */
   public static Records open(SourceFamily family, Path file, String relativeName, Known known) throws FileRejected {
     if (family.format() == SourceFamily.Format.GEOJSON) {
-      GeoJsonFile geojson = GeoJsonFile.read(file, relativeName);
+      GeoJsonFile geojson = ShapefileFile.accepts(file) ? ShapefileFile.read(file, relativeName) : GeoJsonFile.read(file, relativeName);
       Map<String, Integer> index = mapHeaders(family, geojson.headers(), relativeName);
       String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
       return new Records(family, () -> { }, geojson.headers(), index, family.hasFileNameColumn() ? stem : null, known,

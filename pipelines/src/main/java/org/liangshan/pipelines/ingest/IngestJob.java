@@ -74,10 +74,12 @@ public final class IngestJob {
     this.region = requireNonNull(region, "region is null");
     this.landingRoot = requireNonNull(landingRoot, "landingRoot is null").toAbsolutePath().normalize();
     this.progress = requireNonNull(progress, "progress is null");
+    this.journal = new IngestJournal(catalog);
   }
 
   /** Loads every family, in dependency order, from {@code <landing>/<region>/}. */
   public LoadReport loadAll() {
+    recoverOnce();
     List<LoadReport.FileLine> lines = new ArrayList<>();
     List<FileRejected> rejected = new ArrayList<>();
     for (SourceFamily family : SourceFamilies.all()) {
@@ -102,9 +104,12 @@ public final class IngestJob {
       return List.of();
     }
     PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + family.glob());
-    try (Stream<Path> files = Files.list(folder)) {
+    // Vector layers may also come as a Shapefile in a folder of its own: vectors/<layer>/<layer>.shp.
+    int depth = family.format() == SourceFamily.Format.GEOJSON ? 2 : 1;
+    try (Stream<Path> files = Files.walk(folder, depth)) {
       return files.filter(Files::isRegularFile)
           .filter(p -> matcher.matches(p.getFileName()))
+          .filter(p -> p.getParent().equals(folder) || p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".shp"))
           .filter(p -> !family.name().equals("flux") || !p.getFileName().toString().equals("towers.csv"))
           .sorted()
           .toList();
@@ -115,12 +120,13 @@ public final class IngestJob {
 
   /** Loads the given files of one family. */
   public LoadReport load(SourceFamily family, List<Path> files) {
+    recoverOnce();
     if (files.isEmpty()) {
       return new LoadReport(List.of(), List.of());
     }
     Map<String, String> shaByFile = new LinkedHashMap<>();
     for (Path file : files) {
-      shaByFile.put(relative(file), sha256(file));
+      shaByFile.put(relative(file), fingerprint(file));
     }
     Set<String> alreadyLoaded = alreadyLoaded(family, shaByFile);
     List<LoadReport.FileLine> lines = new ArrayList<>();
@@ -137,6 +143,7 @@ public final class IngestJob {
       return new LoadReport(lines, List.of());
     }
     progress.accept(String.format("  %-8s %-22s loading %d file(s)", region.id(), family.name(), toLoad.size()));
+    currentFamily = family.name();
 
     long t0 = System.nanoTime();
     FileParser.Known known = new FileParser.Known(Instant.now(), knownIds());
@@ -167,6 +174,10 @@ public final class IngestJob {
       String regionLiteral = sqlLiteral(region.id());
       Timestamp now = Timestamp.from(known.now());
 
+      // The intent (files, table versions) before the first write: a load killed before its ledger rows
+      // commit is rolled back from it by the next ingestion of the region (IngestJournal).
+      journal.started(run.id(), region.id(), family, loadedFiles);
+      step("journal");
       TableDef bronze = BronzeTables.of(family);
       catalog.replace(bronze,
           good.where(col("kind").equalTo("B"))
@@ -176,6 +187,7 @@ public final class IngestJob {
           "region = " + regionLiteral + " AND source_file IN " + inFiles);
       run.wrote(bronze);
       t0 = tick("bronze", t0);
+      step("bronze");
 
       catalog.replace(OpsTables.QUARANTINE,
           good.where(col("kind").equalTo("Q"))
@@ -186,6 +198,7 @@ public final class IngestJob {
           "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
       run.wrote(OpsTables.QUARANTINE);
       t0 = tick("quarantine", t0);
+      step("quarantine");
 
       TableDef silver = family.silver();
       List<String> key = silver.naturalKey();
@@ -202,9 +215,21 @@ public final class IngestJob {
       try {
         Map<String, Set<String>> earlier = this.loadedFiles.getOrDefault(family.name(), Map.of());
         boolean redelivery = loadedFiles.stream().anyMatch(earlier::containsKey);
+        step("silver-start");
         mergeSilver(silver, latest, regionLiteral, inFiles, redelivery);
         run.wrote(silver);
         t0 = tick("silver merge", t0);
+        step("silver");
+        if (Plausibility.applies(silver)) {
+          catalog.replace(Plausibility.TABLE,
+              Plausibility.spikes(latest)
+                  .withColumn("region", lit(region.id()))
+                  .withColumn("family", lit(family.name()))
+                  .withColumn("ingest_run_id", lit(run.id())),
+              "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
+          run.wrote(Plausibility.TABLE);
+          t0 = tick("plausibility", t0);
+        }
         Map<String, long[]> counts = countsByFile(good, latest);
         t0 = tick("counts", t0);
         Timestamp at = Timestamp.from(Instant.now());
@@ -227,6 +252,7 @@ public final class IngestJob {
         catalog.append(OpsTables.INGESTED_FILES, spark.createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()));
         run.wrote(OpsTables.INGESTED_FILES);
         t0 = tick("ledger", t0);
+        step("ledger");
         refreshKnown(family);
         for (String file : loadedFiles) {
           this.loadedFiles.computeIfAbsent(family.name(), k -> new HashMap<>())
@@ -242,6 +268,52 @@ public final class IngestJob {
   }
 
   private static final boolean TIMING = Boolean.getBoolean("liangshan.timing");
+
+  /**
+   * Test hook for the crash tests: with {@code -Dliangshan.test.steps=true} every step of a load is announced
+   * on stderr ({@code liangshan-step: <family> <step>}); with {@code -Dliangshan.test.pause-at=<step>} the
+   * load stops there (until the process is killed). Steps: journal, bronze, quarantine, silver-start,
+   * silver, ledger. Off by default; no effect on a load.
+   */
+  private void step(String name) {
+    String pauseAt = System.getProperty("liangshan.test.pause-at");
+    if (Boolean.getBoolean("liangshan.test.steps") || pauseAt != null) {
+      System.err.println("liangshan-step: " + currentFamily + " " + name);
+      System.err.flush();
+    }
+    if (name.equals(pauseAt)) {
+      while (true) {
+        try {
+          Thread.sleep(60_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IllegalStateException("interrupted at test pause point " + name, e);
+        }
+      }
+    }
+  }
+
+  private final IngestJournal journal;
+  private String currentFamily = "";
+  private boolean recovered;
+
+  /** Rolls back the loads of this region an earlier process left unfinished; returns how many. */
+  public int recover() {
+    recovered = true;
+    return journal.recover(region.id(), progress);
+  }
+
+  /** Rolls back loads of this region that an earlier process left unfinished (killed, crashed). */
+  private void recoverOnce() {
+    if (!recovered) {
+      recovered = true;
+      int undone = journal.recover(region.id(), progress);
+      if (undone > 0) {
+        knownIds = null;
+        loadedFiles = null;
+      }
+    }
+  }
 
   private long tick(String step, long since) {
     long now = System.nanoTime();
@@ -384,6 +456,19 @@ public final class IngestJob {
     return landingRoot.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
   }
 
+  /** SHA-256 of a delivery: a file's bytes, or for a Shapefile those of the .shp and its sidecars in order. */
+  static String fingerprint(Path file) {
+    List<Path> parts = ShapefileFile.accepts(file) ? ShapefileFile.parts(file) : List.of(file);
+    if (parts.size() == 1) {
+      return sha256(parts.get(0));
+    }
+    StringBuilder all = new StringBuilder();
+    for (Path part : parts) {
+      all.append(part.getFileName()).append('=').append(sha256(part)).append('\n');
+    }
+    return HexFormat.of().formatHex(FileParser.sha256().digest(all.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
   /** SHA-256 of a file's bytes, hex. */
   public static String sha256(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
@@ -399,7 +484,7 @@ public final class IngestJob {
     }
   }
 
-  private static String sqlIn(List<String> values) {
+  static String sqlIn(List<String> values) {
     StringBuilder in = new StringBuilder("(");
     for (String value : values) {
       in.append(in.length() == 1 ? "" : ", ").append(sqlLiteral(value));

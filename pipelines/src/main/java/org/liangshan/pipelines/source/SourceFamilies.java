@@ -557,13 +557,14 @@ public final class SourceFamilies {
   }
 
   /**
-   * Boundaries and zones as GeoJSON: one silver row per feature, geometry as WKT in WGS 84. Invalid
+   * Boundaries and zones as GeoJSON or Shapefile (.shp with sidecars, a folder, or a .zip): one silver row
+   * per feature, geometry as WKT in WGS 84 (Shapefiles reprojected from their .prj). Invalid
    * geometries are quarantined with the validator's reason rather than repaired silently.
    */
   private static SourceFamily vectors() {
-    SourceFamily.Builder b = SourceFamily.builder("vectors", "vectors", "*.geojson")
+    SourceFamily.Builder b = SourceFamily.builder("vectors", "vectors", "*.{geojson,shp,zip}")
         .format(SourceFamily.Format.GEOJSON)
-        .silver("vectors", "Boundaries and zones (GeoJSON), one row per feature, WGS 84")
+        .silver("vectors", "Boundaries and zones (GeoJSON or Shapefile), one row per feature, WGS 84")
         .required("layer", TEXT, "LAYER", "layer: the file name without extension (districts, water_function_zones)")
         .fileNameColumn("layer")
         .field(new FieldSpec("feature_id", List.of("code", "zone_id", "id", "编码"), TEXT, true, Double.NEGATIVE_INFINITY,
@@ -591,10 +592,23 @@ public final class SourceFamilies {
         throw new Rejection(Reason.MISSING_VALUE, "geometry", "feature " + id + " has no geometry");
       }
       org.locationtech.jts.geom.Geometry geometry;
+      if (geometryJson.startsWith("INVALID:")) {
+        // A Shapefile shape the reader could not assemble (open ring, stray hole): quarantined with its reason.
+        throw new Rejection(Reason.INVALID_GEOMETRY, "geometry", "feature " + id + " is not a valid polygon: "
+            + geometryJson.substring("INVALID:".length()));
+      }
       try {
-        com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(geometryJson);
-        geometry = org.liangshan.core.region.GeoJson.strictGeometry(node, "feature " + id);
-      } catch (com.fasterxml.jackson.core.JsonProcessingException | IllegalArgumentException e) {
+        if (geometryJson.startsWith("{")) {
+          com.fasterxml.jackson.databind.JsonNode node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(geometryJson);
+          geometry = org.liangshan.core.region.GeoJson.strictGeometry(node, "feature " + id);
+        } else {
+          // Shapefile shapes arrive as WKT, already reprojected to WGS 84 from the .prj's CRS.
+          geometry = new org.locationtech.jts.io.WKTReader().read(geometryJson);
+          if (!(geometry instanceof org.locationtech.jts.geom.Polygon || geometry instanceof org.locationtech.jts.geom.MultiPolygon)) {
+            throw new IllegalArgumentException("feature " + id + " is a " + geometry.getGeometryType() + ", not a polygon");
+          }
+        }
+      } catch (com.fasterxml.jackson.core.JsonProcessingException | org.locationtech.jts.io.ParseException | IllegalArgumentException e) {
         throw new Rejection(Reason.INVALID_GEOMETRY, "geometry", e.getMessage());
       }
       org.locationtech.jts.operation.valid.IsValidOp valid = new org.locationtech.jts.operation.valid.IsValidOp(geometry);

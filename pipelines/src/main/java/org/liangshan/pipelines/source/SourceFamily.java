@@ -33,7 +33,7 @@ public record SourceFamily(
   public enum Format {
     /** Delimited text: see CsvFile. */
     CSV,
-    /** A GeoJSON FeatureCollection: one record per feature. */
+    /** A vector layer, GeoJSON FeatureCollection or Shapefile (.shp, folder or .zip): one record per feature. */
     GEOJSON
   }
 

@@ -75,4 +75,22 @@ class RasterCatalogJobTest {
     Files.write(cut, java.util.Arrays.copyOf(bytes, 200));
     assertThatThrownBy(() -> RasterCatalogJob.inspect(cut, "et_202401.tif")).isInstanceOf(FileRejected.class);
   }
+
+  @Test
+  void aPlainTiffWithoutGeoKeysIsRefusedForItsMissingCrs() throws Exception {
+    // A TIFF as an image editor saves it: pixels, no GeoTIFF keys, hence no CRS.
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(20, 20, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    Path file = dir.resolve("ndvi_202402.tif");
+    assertThat(javax.imageio.ImageIO.write(image, "tiff", file.toFile())).isTrue();
+    assertThatThrownBy(() -> RasterCatalogJob.inspect(file, "liyang/rasters/ndvi/ndvi_202402.tif"))
+        .isInstanceOf(FileRejected.class)
+        .hasMessageStartingWith("liyang/rasters/ndvi/ndvi_202402.tif: ");
+    try {
+      RasterCatalogJob.inspect(file, "x.tif");
+    } catch (FileRejected e) {
+      assertThat(e.reason()).satisfiesAnyOf(
+          reason -> assertThat(reason).isEqualTo("the GeoTIFF has no coordinate reference system; deliver it with its CRS (GeoKeys)"),
+          reason -> assertThat(reason).startsWith("is not a readable GeoTIFF"));
+    }
+  }
 }

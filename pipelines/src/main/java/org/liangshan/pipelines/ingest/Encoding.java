@@ -1,0 +1,185 @@
+package org.liangshan.pipelines.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Decides a text file's encoding from the whole stream, in constant memory (one 64 KiB buffer), not from a
+ * sample: a file whose first megabytes are ASCII and whose later lines are GBK is GBK, and a UTF-8 file
+ * with one GBK line in the middle is refused, naming the line.
+ *
+ * <ul>
+ *   <li>a UTF-8 BOM, or every byte sequence valid UTF-8: UTF-8;
+ *   <li>valid UTF-8 except a multi-byte character cut by the end of the file (a truncated delivery): UTF-8,
+ *       the cut character read as U+FFFD so the last record is quarantined, not the file misread;
+ *   <li>not UTF-8, no earlier line with valid non-ASCII UTF-8, and valid GBK throughout: GBK;
+ *   <li>otherwise refused: the message names the first line that is not UTF-8 and why it is not GBK either.
+ * </ul>
+ */
+public final class Encoding {
+  /** The decision: the charset, and whether the UTF-8 stream ends inside a character. */
+  public record Decision(Charset charset, boolean truncatedCharacter) {}
+
+  private static final int BUFFER = 1 << 16;
+
+  private Encoding() {}
+
+  /**
+   * Scans the file.
+   *
+   * @throws IllegalArgumentException naming the line when the file is neither UTF-8 nor GBK, or mixes them
+   */
+  public static Decision detect(Path file) throws IOException {
+    Utf8Scan utf8 = scanUtf8(file);
+    if (utf8.bom || utf8.firstBadLine < 0) {
+      return new Decision(StandardCharsets.UTF_8, utf8.cutAtEnd);
+    }
+    if (utf8.nonAsciiLinesBefore > 0) {
+      throw new IllegalArgumentException(String.format(
+          "mixes encodings: line %d is not UTF-8 (bytes %s) although %d earlier line(s) are UTF-8 Chinese;"
+              + " re-save the whole file in one encoding (UTF-8)", utf8.firstBadLine, utf8.badBytes, utf8.nonAsciiLinesBefore));
+    }
+    long gbkBadLine = firstMalformedLine(file, CsvFile.GBK);
+    if (gbkBadLine < 0) {
+      return new Decision(CsvFile.GBK, false);
+    }
+    throw new IllegalArgumentException(String.format(
+        "is neither UTF-8 nor GBK: line %d is not UTF-8 (bytes %s) and line %d is not GBK;"
+            + " re-save the file as UTF-8 (or GBK)", utf8.firstBadLine, utf8.badBytes, gbkBadLine));
+  }
+
+  /** What a strict UTF-8 pass over the file found. */
+  private static final class Utf8Scan {
+    boolean bom;
+    long firstBadLine = -1;
+    String badBytes = "";
+    long nonAsciiLinesBefore;
+    boolean cutAtEnd;
+  }
+
+  private static Utf8Scan scanUtf8(Path file) throws IOException {
+    Utf8Scan scan = new Utf8Scan();
+    byte[] buffer = new byte[BUFFER];
+    long line = 1;
+    boolean lineHasNonAscii = false;
+    int need = 0; // continuation bytes still expected
+    int lead = 0; // the current sequence's lead byte, for overlong/surrogate checks
+    int seen = 0; // continuation bytes seen of the current sequence
+    boolean first = true;
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        int i = 0;
+        if (first) {
+          first = false;
+          if (n >= 3 && (buffer[0] & 0xff) == 0xef && (buffer[1] & 0xff) == 0xbb && (buffer[2] & 0xff) == 0xbf) {
+            scan.bom = true;
+            i = 3;
+          }
+        }
+        for (; i < n; i++) {
+          int b = buffer[i] & 0xff;
+          if (need > 0) {
+            boolean ok = (b & 0xc0) == 0x80;
+            if (ok && seen == 0) {
+              // Second byte: reject overlong forms, surrogates and code points above U+10FFFF.
+              ok = !(lead == 0xe0 && b < 0xa0) && !(lead == 0xed && b > 0x9f)
+                  && !(lead == 0xf0 && b < 0x90) && !(lead == 0xf4 && b > 0x8f);
+            }
+            if (!ok) {
+              return bad(scan, line, lead, b);
+            }
+            seen++;
+            if (--need == 0) {
+              lineHasNonAscii = true;
+            }
+            continue;
+          }
+          if (b == '\n') {
+            if (lineHasNonAscii) {
+              scan.nonAsciiLinesBefore++;
+            }
+            lineHasNonAscii = false;
+            line++;
+          } else if (b >= 0x80) {
+            lead = b;
+            seen = 0;
+            if (b >= 0xc2 && b <= 0xdf) {
+              need = 1;
+            } else if (b >= 0xe0 && b <= 0xef) {
+              need = 2;
+            } else if (b >= 0xf0 && b <= 0xf4) {
+              need = 3;
+            } else {
+              return bad(scan, line, b, -1);
+            }
+          }
+        }
+      }
+    }
+    scan.cutAtEnd = need > 0;
+    return scan;
+  }
+
+  private static Utf8Scan bad(Utf8Scan scan, long line, int b1, int b2) {
+    scan.firstBadLine = line;
+    scan.badBytes = b2 < 0 ? String.format("0x%02X", b1) : String.format("0x%02X 0x%02X", b1, b2);
+    return scan;
+  }
+
+  /** The 1-based line of the first byte sequence {@code charset} cannot decode, or -1 when it decodes whole. */
+  static long firstMalformedLine(Path file, Charset charset) throws IOException {
+    CharsetDecoder decoder = charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.allocate(BUFFER);
+    CharBuffer out = CharBuffer.allocate(BUFFER);
+    long line = 1;
+    try (InputStream stream = Files.newInputStream(file)) {
+      boolean end = false;
+      while (true) {
+        if (!end) {
+          int n = stream.read(in.array(), in.position(), in.remaining());
+          if (n < 0) {
+            end = true;
+          } else {
+            in.position(in.position() + n);
+          }
+        }
+        in.flip();
+        CoderResult result = decoder.decode(in, out, end);
+        out.flip();
+        line += newlines(out);
+        out.clear();
+        if (result.isError()) {
+          return line;
+        }
+        in.compact();
+        if (end && result.isUnderflow()) {
+          break;
+        }
+      }
+      CoderResult result = decoder.flush(out);
+      return result.isError() ? line : -1;
+    }
+  }
+
+  private static long newlines(CharBuffer chars) {
+    long count = 0;
+    for (int i = chars.position(); i < chars.limit(); i++) {
+      if (chars.get(i) == '\n') {
+        count++;
+      }
+    }
+    return count;
+  }
+}

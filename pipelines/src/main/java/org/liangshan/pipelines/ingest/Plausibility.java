@@ -1,0 +1,77 @@
+package org.liangshan.pipelines.ingest;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.format_number;
+import static org.apache.spark.sql.functions.lit;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.liangshan.warehouse.Layer;
+import org.liangshan.warehouse.TableDef;
+
+/**
+ * Plausibility: values inside their valid range but implausible against their neighbours are flagged, not
+ * dropped. They stay in silver (an agency's real pollution event must not vanish) and get a row in
+ * {@code ops.plausibility_flags} naming the record, the value and the rule, for the data team to confirm.
+ *
+ * <p>Rule (water quality): within one load, per section and indicator with at least {@value #MIN_VALUES}
+ * values, a value is a spike when it lies more than {@value #K} robust standard deviations from the median,
+ * the robust deviation being 1.4826 × the median absolute deviation (MAD). Groups whose MAD is zero are not
+ * judged.
+ */
+public final class Plausibility {
+  static final int MIN_VALUES = 10;
+  static final double K = 6.0;
+
+  public static final TableDef TABLE =
+      TableDef.builder(Layer.OPS, "plausibility_flags", "Values kept in silver but flagged as implausible (spikes)")
+          .string("region", "region id")
+          .string("family", "source family")
+          .string("source_file", "file path relative to the landing root")
+          .required("source_line", DataTypes.LongType, "line number (1 = header)")
+          .string("silver_table", "silver table the value is in")
+          .string("field", "the flagged value's indicator or column")
+          .required("value", DataTypes.DoubleType, "the value, in the canonical unit")
+          .required("median", DataTypes.DoubleType, "median of its group in the load")
+          .required("robust_sd", DataTypes.DoubleType, "1.4826 x MAD of its group")
+          .string("rule", "rule code, e.g. SPIKE_6_ROBUST_SD")
+          .string("message", "what is implausible")
+          .string("ingest_run_id", "run that flagged it")
+          .partitionBy("region")
+          .naturalKey("region", "family", "source_file", "source_line", "field")
+          .build();
+
+  private static final scala.collection.immutable.Seq<String> GROUP =
+      scala.collection.JavaConverters.asScalaBuffer(java.util.List.of("section_id", "indicator")).toList();
+
+  private Plausibility() {}
+
+  /** Whether a silver table has a plausibility rule. */
+  static boolean applies(TableDef silver) {
+    return silver.name().equals("water_quality");
+  }
+
+  /** The flags for the load's silver rows ({@code latest}: one row per natural key), without region/family/run columns. */
+  static Dataset<Row> spikes(Dataset<Row> latest) {
+    Dataset<Row> medians = latest.groupBy("section_id", "indicator")
+        .agg(expr("percentile(value, 0.5)").as("median"), count(lit(1)).as("n"))
+        .where(col("n").geq(MIN_VALUES));
+    Dataset<Row> withMedian = latest.join(medians, GROUP);
+    Dataset<Row> mads = withMedian.withColumn("dev", abs(col("value").minus(col("median"))))
+        .groupBy("section_id", "indicator")
+        .agg(expr("percentile(dev, 0.5) * 1.4826").as("robust_sd"))
+        .where(col("robust_sd").gt(0));
+    return withMedian.join(mads, GROUP)
+        .where(abs(col("value").minus(col("median"))).gt(col("robust_sd").multiply(K)))
+        .select(col("source_file"), col("source_line"), lit("water_quality").as("silver_table"), col("indicator").as("field"),
+            col("value"), col("median"), col("robust_sd"), lit("SPIKE_6_ROBUST_SD").as("rule"),
+            concat(col("source_file"), lit(" line "), col("source_line").cast("string"), lit(": "), col("indicator"),
+                lit(" = "), col("value").cast("string"), lit(" at section "), col("section_id"), lit(" is more than 6 robust SD from the median "),
+                format_number(col("median"), 4), lit(" of its "), lit("load; kept in silver, please confirm")).as("message"));
+  }
+}
