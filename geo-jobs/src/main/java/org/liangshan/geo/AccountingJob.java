@@ -59,6 +59,9 @@ import org.liangshan.warehouse.TableDef;
  *       flood regulation, carbon fixation, oxygen release) and each district ({@link
  *       DistrictAccounts}, with material products and cultural services from {@code
  *       silver.stat_output}, {@code silver.stat_water_supply}, {@code silver.stat_tourism});
+ *   <li>calibrates CASA's ε_max on the region's flux towers ({@link FluxCalibrationJob}, {@code
+ *       gold.flux_calibration}); the carbon sink and GEP use the calibrated parameter set {@code
+ *       <base>+flux-<year>} when a class was calibrated, and every gold row of the run says which set;
  *   <li>replaces the (region, year) slice of each gold table atomically.
  * </ol>
  *
@@ -131,6 +134,12 @@ public final class AccountingJob {
     start = lap(timings, "zonal", start);
 
     CellYear[] cells = cellYears(spec, stats);
+    // Flux towers: eps_max calibrated per class; the carbon sink and GEP use the calibrated set.
+    org.liangshan.geo.model.TowerCalibration.Outcome calibration =
+        FluxCalibrationJob.calibrate(run, region, year, params, spec, cells, progress);
+    ParameterSet used = calibration.parameterSet();
+    parameters = AccountingParameters.from(used);
+    start = lap(timings, "flux", start);
     List<PieceAccount> accounts = new ArrayList<>(grid.pieces().size());
     for (GridPiece piece : grid.pieces()) {
       accounts.add(GridAccounting.account(piece, cells[piece.ordinal()], parameters));
@@ -144,7 +153,7 @@ public final class AccountingJob {
     String regionSlice = "region = '" + region.id().replace("'", "''") + "'";
     String yearSlice = regionSlice + " AND year = " + year;
     String regionId = region.id();
-    String version = params.version();
+    String version = used.version();
     write(run, version, GeoTables.GRID_CELLS, spark.createDataFrame(GoldRows.gridCells(regionId, spec, grid.pieces()), GoldRows.GRID_CELLS), regionSlice);
     JavaRDD<Row> monthRows =
         zonal.filter(s -> s.scene().product().monthly())
@@ -161,6 +170,11 @@ public final class AccountingJob {
         spark.createDataFrame(GoldRows.gepByDistrict(regionId, year, districts.services()), GoldRows.GEP_BY_DISTRICT), yearSlice);
     write(run, version, GeoTables.GEP_CELL_YEAR,
         spark.createDataFrame(GoldRows.gepCells(regionId, year, accounts, parameters), GoldRows.GEP_CELL_YEAR), yearSlice);
+    write(run, version, GeoTables.FLUX_CALIBRATION,
+        spark.createDataFrame(FluxCalibrationJob.rows(regionId, year, calibration, params.version()), FluxCalibrationJob.schema()), yearSlice);
+    if (!calibration.towers().isEmpty()) {
+      FluxCalibrationJob.log(run, region, year, calibration, params.version());
+    }
     lap(timings, "write", start);
 
     run.count("grid_cells", spec.cellCount());
@@ -186,7 +200,7 @@ public final class AccountingJob {
       }
     }
     AccountingSummary summary =
-        new AccountingSummary(regionId, year, params.version(), run.id(), gep, nep, co2,
+        new AccountingSummary(regionId, year, used.version(), run.id(), gep, nep, co2,
             spec.cellCount(), grid.pieces().size(), scenes.size(), computed, notComputed, timings);
     progress.accept(String.format(Locale.ROOT, "  carbon sink %.1f t C (%.1f t CO2e); GEP %s yuan",
         nep, co2, summary.totalGepYuan().toPlainString()));

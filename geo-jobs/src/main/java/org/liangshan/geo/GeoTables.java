@@ -145,6 +145,38 @@ public final class GeoTables implements TableProvider {
           .naturalKey("region", "year", "cell_id", "district_code")
           .build();
 
+  public static final TableDef FLUX_CALIBRATION =
+      TableDef.builder(Layer.GOLD, "flux_calibration", "CASA eps_max calibrated on flux towers: one row per tower and year")
+          .string("region", "region id")
+          .required("year", IntegerType, "year of the tower records")
+          .string("tower_id", "flux tower")
+          .string("tower_name", "tower name")
+          .string("veg_class", "CASA vegetation class of the tower")
+          .optional("cell_id", StringType, "grid cell containing the tower; null when outside the grid")
+          .required("records", LongType, "half-hourly records of the year with an air temperature")
+          .required("measured_nee", LongType, "records with a measured NEE")
+          .required("ustar_filtered", LongType, "night records whose NEE was dropped for u* under the threshold")
+          .required("gap_filled", LongType, "records whose NEE was filled by mean diurnal variation")
+          .required("still_missing", LongType, "records left without NEE after gap filling")
+          .optional("e0_k", DoubleType, "Lloyd-Taylor E0 chosen for the tower-year, K; null when no night NEE")
+          .required("months_with_gpp", IntegerType, "months with a tower GPP (coverage and night NEE sufficient)")
+          .required("months_paired", IntegerType, "of those, months with every CASA input at the tower's cell (the fit's n)")
+          .number("tower_gpp_gc_m2", "tower GPP summed over the paired months, gC/m2")
+          .number("tower_reco_gc_m2", "tower ecosystem respiration summed over the paired months, gC/m2")
+          .number("eps_max_prior", "eps_max of the base parameter set, gC/MJ")
+          .optional("eps_max_tower", DoubleType, "eps_max fitted on this tower alone, gC/MJ")
+          .number("eps_max_class", "eps_max published for the class (fitted on the class's towers, else the prior), gC/MJ")
+          .optional("r_squared", DoubleType, "R2 of the class eps_max at this tower (1 - SS_res/SS_tot); null when undefined")
+          .optional("rmse_gc_m2", DoubleType, "RMSE of the monthly GPP predicted with the class eps_max, gC/m2")
+          .optional("bias_gc_m2", DoubleType, "mean of predicted minus tower monthly GPP, gC/m2")
+          .required("applied", org.apache.spark.sql.types.DataTypes.BooleanType, "whether the class's eps_max in the calibrated set comes from the towers")
+          .string("base_parameter_set", "parameter set the calibration started from")
+          .audit()
+          .check("counts_reconcile", "measured_nee - ustar_filtered + gap_filled + still_missing = records")
+          .partitionBy("region")
+          .naturalKey("region", "year", "tower_id")
+          .build();
+
   private static TableDef landCoverFractions() {
     TableDef.Builder builder =
         TableDef.builder(Layer.GOLD, "landcover_fractions", "Land-cover class fractions per grid cell and year")
@@ -176,7 +208,8 @@ public final class GeoTables implements TableProvider {
           CARBON_SINK_CELL_YEAR,
           CARBON_SINK_DISTRICT_YEAR,
           GEP_BY_DISTRICT,
-          GEP_CELL_YEAR);
+          GEP_CELL_YEAR,
+          FLUX_CALIBRATION);
 
   @Override
   public List<TableDef> tables() {
