@@ -197,6 +197,29 @@ class MarketBoardJobTest {
   }
 
   @Test
+  void registrationCheckReplaysTheLedgerToTheDate() {
+    java.time.LocalDate june = java.time.LocalDate.parse("2024-06-01");
+    var recorded = RegistrationJob.check(lake.run("registration", tianjin, "2024-06-01", params), tianjin, "E-HOTEL", june,
+        java.util.Optional.empty());
+    // The 2024 occupation covers four pollutants; only TP has an eco-voucher (0.0005 t/a, short): the discharge right
+    // for COD is not an eco-voucher.
+    assertThat(recorded.eligible()).isFalse();
+    assertThat(recorded.reason()).startsWith("宾馆 lacks eco-vouchers for " + ZONE + " COD").contains(ZONE + " TP");
+    assertThat(recorded.lines()).anySatisfy(l -> assertThat(l).startsWith(ZONE + " TP: occupation ").contains("eco-vouchers held 0.0005 t/a"));
+    var stated = java.util.Optional.of(List.of(new org.liangshan.finance.model.Registration.Need(ZONE, "TP", 0.0004, "stated")));
+    assertThat(RegistrationJob.check(lake.run("registration", tianjin, "2024-06-01", params), tianjin, "E-HOTEL", june, stated)
+        .eligible()).isTrue();
+    // Before EV1 was issued on 2024-01-10 the hotel held nothing.
+    assertThat(RegistrationJob.check(lake.run("registration", tianjin, "2024-01-05", params), tianjin, "E-HOTEL",
+        java.time.LocalDate.parse("2024-01-05"), stated).eligible()).isFalse();
+    // After EV1 expired (valid until 2024-12-31).
+    assertThat(RegistrationJob.check(lake.run("registration", tianjin, "2025-01-02", params), tianjin, "E-HOTEL",
+        java.time.LocalDate.parse("2025-01-02"), stated).eligible()).isFalse();
+    assertThat(RegistrationJob.check(lake.run("registration", tianjin, "2024-06-01", params), tianjin, "NOBODY", june, stated)
+        .reason()).isEqualTo("not in the enterprise registry of the region");
+  }
+
+  @Test
   void aReRunWithTheSameInputsYieldsTheSameRows() {
     assertThat(snapshot()).isEqualTo(firstRows);
   }
