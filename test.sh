@@ -1,13 +1,35 @@
 #!/usr/bin/env bash
 # The test command: every module's unit tests, then the integration stage (*IT classes, run by failsafe
 # in `verify`: the demo end to end, the kill -9 ingestion test, Trino with its access rules, Superset
-# dashboards checked in headless Chromium). Installs what the integration stage needs when absent
-# (Chromium and a CJK font from Debian's packages, Superset from PyPI into a cached virtualenv; Trino
-# is fetched through Maven by the tests themselves). Downloads are cached (~/.m2, ~/.cache/liangshan),
-# so a second run is fast.
+# dashboards checked in headless Chromium, the loopback Spark cluster). Installs what the integration
+# stage needs when absent (Chromium and a CJK font from Debian's packages, Superset from PyPI into a
+# cached virtualenv; Trino is fetched through Maven by the tests themselves). Downloads are cached
+# (~/.m2, ~/.cache/liangshan), so a second run is fast.
+#
+# The installs run in the background while the unit stage runs (they are network- and disk-bound; the
+# unit stage is CPU-bound), and the integration stage starts when both are done. Their log is
+# target/integration-installs.log. Arguments are passed to both Maven runs (e.g. -o, -Dit.test=DemoIT).
 set -euo pipefail
 cd "$(dirname "$0")"
 export SPARK_LOCAL_IP=127.0.0.1
-bash dashboards/superset/install-chromium.sh
-bash dashboards/superset/superset.sh install
-exec mvn -B --no-transfer-progress verify "$@"
+mkdir -p target
+installs_log=target/integration-installs.log
+( bash dashboards/superset/install-chromium.sh && bash dashboards/superset/superset.sh install ) \
+  >"$installs_log" 2>&1 &
+installs=$!
+trap 'kill "$installs" 2>/dev/null || true' EXIT
+
+echo "test.sh: unit stage (installing Chromium and Superset in the background: $installs_log)"
+mvn -B --no-transfer-progress verify -DskipITs "$@"
+
+echo "test.sh: waiting for the integration stage's installs"
+if ! wait "$installs"; then
+  cat "$installs_log" >&2
+  echo "test.sh: installing Chromium or Superset failed (log above)" >&2
+  exit 1
+fi
+trap - EXIT
+cat "$installs_log"
+
+echo "test.sh: integration stage"
+exec mvn -B --no-transfer-progress verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false "$@"
