@@ -20,7 +20,9 @@ installs=$!
 trap 'kill "$installs" 2>/dev/null || true' EXIT
 
 echo "test.sh: unit stage (installing Chromium and Superset in the background: $installs_log)"
-mvn -B --no-transfer-progress verify -DskipITs "$@"
+# -T 2: modules that do not depend on each other (pipelines, geo-jobs, finance-models) test side by side;
+# their Spark tests are latency-bound, so two at once use two cores better than one after another.
+mvn -B --no-transfer-progress -T 2 verify -DskipITs "$@"
 
 echo "test.sh: waiting for the integration stage's installs"
 if ! wait "$installs"; then
