@@ -92,7 +92,40 @@ public final class BenchmarkData {
    * outside the region. Returns the files.
    */
   public static List<Path> monthlyNdvi(Path landingRoot, Region region, int year, int scale, LongConsumer progress) {
-    Grid grid = new Grid(region, scale);
+    return monthlyNdvi(landingRoot, region, year, new Grid(region, scale), progress).files();
+  }
+
+  /** A year of generated scenes: the files and the pixel grid they share. */
+  public record Scenes(List<Path> files, double pixelDeg, int width, int height, long insidePixels) {
+    /** Pixels per scene, nodata included (width × height). */
+    public long pixels() {
+      return (long) width * height;
+    }
+  }
+
+  /**
+   * The pixel size in degrees whose area at the region's centre latitude equals {@code metres}²: 30 gives
+   * the area of a 30 m Landsat pixel (900 m²), about 13 million pixels over Tianjin's 11,900 km². Pixels
+   * stay square in degrees, so they are a little taller than wide on the ground.
+   */
+  public static double pixelDegreesForResolution(Region region, double metres) {
+    if (!(metres > 0)) {
+      throw new IllegalArgumentException("resolution must be positive: " + metres);
+    }
+    double latitude = Math.toRadians((region.envelope().getMinY() + region.envelope().getMaxY()) / 2);
+    double metresPerDegree = Math.toRadians(1) * 6_371_008.8;
+    return metres / (metresPerDegree * Math.sqrt(Math.cos(latitude)));
+  }
+
+  /**
+   * Twelve monthly NDVI GeoTIFFs as {@link #monthlyNdvi(Path, Region, int, int, LongConsumer)} writes
+   * them, at a pixel of {@code pixelDeg} degrees (see {@link #pixelDegreesForResolution}).
+   */
+  public static Scenes monthlyNdvi(Path landingRoot, Region region, int year, double pixelDeg, LongConsumer progress) {
+    return monthlyNdvi(landingRoot, region, year, new Grid(region, pixelDeg), progress);
+  }
+
+  private static Scenes monthlyNdvi(Path landingRoot, Region region, int year, Grid grid, LongConsumer progress) {
     Path folder = landingRoot.resolve(region.id()).resolve("rasters/ndvi");
     List<Path> written = new ArrayList<>();
     float[] values = new float[grid.size()];
@@ -117,7 +150,7 @@ public final class BenchmarkData {
       written.add(file);
       progress.accept(month);
     }
-    return written;
+    return new Scenes(List.copyOf(written), grid.pixel, grid.width, grid.height, grid.insideCount());
   }
 
   /** Pixel size in degrees at {@code scale}, and the grid's width and height. */

@@ -32,8 +32,16 @@ final class Grid {
   final double[] rowAreaKm2;
 
   Grid(Region region, int scale) {
+    this(region, BASE_PIXEL_DEG / Math.sqrt(scale));
+  }
+
+  /** A grid of square pixels of {@code pixelDeg} degrees (same snapped corner as every scale). */
+  Grid(Region region, double pixelDeg) {
+    if (!(pixelDeg > 0)) {
+      throw new IllegalArgumentException("pixel size must be positive: " + pixelDeg);
+    }
     Envelope envelope = region.envelope();
-    pixel = BASE_PIXEL_DEG / Math.sqrt(scale);
+    pixel = pixelDeg;
     // Snap the origin outward to a multiple of the base pixel so that every scale shares the same corner.
     west = Math.floor(envelope.getMinX() / BASE_PIXEL_DEG) * BASE_PIXEL_DEG;
     north = Math.ceil(envelope.getMaxY() / BASE_PIXEL_DEG) * BASE_PIXEL_DEG;

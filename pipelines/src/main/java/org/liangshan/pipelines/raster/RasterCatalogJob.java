@@ -59,14 +59,23 @@ public final class RasterCatalogJob {
   /** Scene metadata read from a GeoTIFF header. */
   public record SceneInfo(String crs, int width, int height, double minX, double minY, double maxX, double maxY, Double nodata) {}
 
+  /** The reason a TIFF without a coordinate reference system is refused (one message, whatever the reader). */
+  public static final String NO_CRS =
+      "has no coordinate reference system (no GeoTIFF GeoKeyDirectory tag, or keys naming no CRS); re-deliver the scene as a GeoTIFF with its CRS";
+
   /** Reads and checks a GeoTIFF's header. */
   public static SceneInfo inspect(Path file, String name) throws FileRejected {
+    if (TiffTags.isTiffWithoutGeoKeys(file)) {
+      // Decided from the TIFF directory itself: GeoTools would fail on such a file with a message that depends on
+      // which of its readers gets it first.
+      throw new FileRejected(name, NO_CRS);
+    }
     GeoTiffReader reader = null;
     try {
       reader = new GeoTiffReader(file.toFile());
       CoordinateReferenceSystem crs = reader.getCoordinateReferenceSystem();
       if (crs == null || crs instanceof EngineeringCRS) {
-        throw new FileRejected(name, "the GeoTIFF has no coordinate reference system; deliver it with its CRS (GeoKeys)");
+        throw new FileRejected(name, NO_CRS);
       }
       Integer epsg = CRS.lookupEpsgCode(crs, true);
       String code = epsg != null ? "EPSG:" + epsg : crs.toWKT();

@@ -84,13 +84,26 @@ class RasterCatalogJobTest {
     assertThat(javax.imageio.ImageIO.write(image, "tiff", file.toFile())).isTrue();
     assertThatThrownBy(() -> RasterCatalogJob.inspect(file, "liyang/rasters/ndvi/ndvi_202402.tif"))
         .isInstanceOf(FileRejected.class)
-        .hasMessageStartingWith("liyang/rasters/ndvi/ndvi_202402.tif: ");
-    try {
-      RasterCatalogJob.inspect(file, "x.tif");
-    } catch (FileRejected e) {
-      assertThat(e.reason()).satisfiesAnyOf(
-          reason -> assertThat(reason).isEqualTo("the GeoTIFF has no coordinate reference system; deliver it with its CRS (GeoKeys)"),
-          reason -> assertThat(reason).startsWith("is not a readable GeoTIFF"));
+        .hasMessage("liyang/rasters/ndvi/ndvi_202402.tif: has no coordinate reference system (no GeoTIFF GeoKeyDirectory tag,"
+            + " or keys naming no CRS); re-deliver the scene as a GeoTIFF with its CRS")
+        .satisfies(e -> assertThat(((FileRejected) e).file()).isEqualTo("liyang/rasters/ndvi/ndvi_202402.tif"));
+  }
+
+  @Test
+  void aBigEndianPlainTiffIsRefusedWithTheSameReason() throws Exception {
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+    Path file = dir.resolve("et_202403.tif");
+    javax.imageio.ImageWriter writer = javax.imageio.ImageIO.getImageWritersByFormatName("tiff").next();
+    try (javax.imageio.stream.ImageOutputStream out = javax.imageio.ImageIO.createImageOutputStream(file.toFile())) {
+      out.setByteOrder(java.nio.ByteOrder.BIG_ENDIAN);
+      writer.setOutput(out);
+      writer.write(image);
+    } finally {
+      writer.dispose();
     }
+    assertThat(Files.readAllBytes(file)[0]).isEqualTo((byte) 'M');
+    assertThatThrownBy(() -> RasterCatalogJob.inspect(file, "et_202403.tif"))
+        .isInstanceOf(FileRejected.class)
+        .hasMessage("et_202403.tif: " + RasterCatalogJob.NO_CRS);
   }
 }
