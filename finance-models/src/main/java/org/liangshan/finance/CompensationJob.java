@@ -40,8 +40,9 @@ import org.liangshan.warehouse.TableDef;
  * CompensationLedger}: monthly horizontal entries per agreement from the section's monthly mean
  * concentrations (manual samples when the month has them, else automatic; see {@link WaterQuality}) and
  * the month's volume (mean daily flow × seconds of the month, silver.hydrology), and a yearly vertical
- * transfer per district from gold.gep_by_district (this year and last). The job fails if any period's
- * debits differ from its credits.
+ * transfer per district from gold.gep_by_district (this year and last); yearly quota-keyed transfers
+ * ({@code vertical_quota}) and monthly damage entries ({@code damage}) through {@link QuotaAndDamageStep}.
+ * The job fails if any period's debits differ from its credits.
  *
  * <p><b>Revisions.</b> Entries are written as {@code draft}, with a revision per period (see {@link
  * LedgerRevisions}). A re-run replaces drafts; a period whose latest revision has been reviewed, approved
@@ -91,6 +92,9 @@ public final class CompensationJob {
     horizontal(run, region, year, revision, p, ledger, notSettled);
     progress.accept("compensation " + region.id() + " " + year + ": vertical agreements");
     vertical(run, region, year, revision, p, ledger, notSettled);
+    progress.accept("compensation " + region.id() + " " + year + ": quota-keyed and damage agreements");
+    QuotaAndDamageStep.verticalQuota(run, region, year, revision, p, ledger, notSettled);
+    QuotaAndDamageStep.damage(run, region, year, revision, p, ledger, notSettled);
     ledger.checkBalanced();
     notSettled.forEach(n -> progress.accept("  not settled: " + n));
     run.count("compensation_not_settled", notSettled.size());
@@ -234,7 +238,7 @@ public final class CompensationJob {
   private static void vertical(Run run, Region region, int year, int revision, ParameterSet p, CompensationLedger ledger,
       List<String> notSettled) {
     List<CompensationAgreement> agreements = region.agreements().stream()
-        .filter(a -> a.kind() == CompensationAgreement.Kind.VERTICAL).toList();
+        .filter(a -> a.kind() == CompensationAgreement.Kind.VERTICAL && a.method().equals("gep-keyed")).toList();
     if (agreements.isEmpty()) {
       return;
     }

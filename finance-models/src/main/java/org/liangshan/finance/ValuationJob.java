@@ -27,6 +27,7 @@ import org.liangshan.finance.model.CollateralBook;
 import org.liangshan.finance.model.FinanceParameters;
 import org.liangshan.finance.model.Pollutant;
 import org.liangshan.finance.model.PriceHistory;
+import org.liangshan.finance.model.VolatilityHaircut;
 import org.liangshan.warehouse.Run;
 
 /**
@@ -34,7 +35,11 @@ import org.liangshan.warehouse.Run;
  * {@link PriceHistory}. Reads silver.pledges, silver.loans, silver.rights_issued, silver.trades, and when
  * they exist gold.auction_awards (vouchers won at auction are pledgeable rights), gold.holdings_movements
  * (retirements) and gold.benchmark_prices; replaces the (region, valuation_date) slice of
- * gold.collateral_valuation and gold.collateral_stress.
+ * gold.collateral_valuation, gold.collateral_stress and gold.collateral_haircuts.
+ *
+ * <p>Haircut: from the observed volatility of the right type's own prices ({@link VolatilityHaircut}; the
+ * series of the right's subject when the trades carry subjects), never below the configured haircut of the
+ * type; in a thin market the configured haircut, and the row says so.
  *
  * <p>Thin-market fallback: eco-vouchers and discharge rights use the benchmark price of their zone and
  * pollutant from the latest gold.benchmark_prices year not after the date; carbon quotas and sink
@@ -97,12 +102,19 @@ public final class ValuationJob {
       }
     });
     Map<String, List<PriceHistory.Trade>> trades = new TreeMap<>();
+    Map<String, List<PriceHistory.Trade>> bySubject = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "trades", region).where(col("trade_date").leq(JobSupport.sqlDate(date)))
         .where(col("price_yuan").gt(0)).where(col("quantity").gt(0))
         .orderBy("trade_date", "trade_id").collectAsList()) {
-      trades.computeIfAbsent(string(r, "right_type"), t -> new ArrayList<>()).add(new PriceHistory.Trade(string(r, "trade_id"),
-          date(r, "trade_date"), string(r, "right_type"), number(r, "quantity"), BigDecimal.valueOf(number(r, "price_yuan"))));
+      PriceHistory.Trade trade = new PriceHistory.Trade(string(r, "trade_id"), date(r, "trade_date"), string(r, "right_type"),
+          number(r, "quantity"), BigDecimal.valueOf(number(r, "price_yuan")));
+      trades.computeIfAbsent(trade.rightType(), t -> new ArrayList<>()).add(trade);
+      String subject = string(r, "subject");
+      if (subject != null && !subject.isBlank()) {
+        bySubject.computeIfAbsent(trade.rightType() + "|" + subjectKey(subject), t -> new ArrayList<>()).add(trade);
+      }
     }
+    VolatilityHaircut.Terms volatility = VolatilityHaircut.Terms.of(p);
     Map<String, PriceHistory.Benchmark> benchmarks = benchmarks(run, region, date);
     Optional<PriceHistory.Benchmark> carbon = carbonReference(p);
 
@@ -117,6 +129,17 @@ public final class ValuationJob {
         default -> Optional.empty();
       };
       return PriceHistory.quote(trades.getOrDefault(right.rightType(), List.of()), date, window, minTrades, fallback);
+    }, (right, configured) -> {
+      // The series of the right's subject when the trades of its type carry subjects (prices differ by
+      // subject), else of the whole type.
+      boolean subjects = bySubject.keySet().stream().anyMatch(k -> k.startsWith(right.rightType() + "|"));
+      if (subjects && right.subject() != null && !right.subject().isBlank()) {
+        String key = right.rightType() + "|" + subjectKey(right.subject());
+        return VolatilityHaircut.compute(right.rightType() + " " + subjectKey(right.subject()),
+            bySubject.getOrDefault(key, List.of()), date, configured, volatility);
+      }
+      return VolatilityHaircut.compute(right.rightType(), trades.getOrDefault(right.rightType(), List.of()), date, configured,
+          volatility);
     }, date, terms, p);
     List<CollateralBook.Stress> stresses = CollateralBook.stress(valuations, terms);
 
@@ -151,6 +174,19 @@ public final class ValuationJob {
           out.map(o -> o.topupQuantity().doubleValue()).orElse(null),
           v.status(), v.notes()});
     }
+    List<Object[]> haircutRows = new ArrayList<>();
+    for (CollateralBook.Valuation v : valuations) {
+      if (v.haircutBasis().isEmpty()) {
+        continue;
+      }
+      VolatilityHaircut.Result h = v.haircutBasis().get();
+      haircutRows.add(new Object[] {region.id(), JobSupport.sqlDate(date), v.pledge().loanId(), v.loan().bankId(),
+          v.pledge().pledgeId(), v.right().orElseThrow().rightType(), h.series(),
+          h.windowStart() == null ? null : JobSupport.sqlDate(h.windowStart()), h.windowTradingDays(), h.prices().size(),
+          h.returns(), h.sigmaDaily().orElse(null), h.sigmaAnnual().orElse(null), h.confidence(), h.z(), h.liquidationDays(),
+          h.volatilityHaircut().map(BigDecimal::doubleValue).orElse(null), h.configured().doubleValue(), h.cap().doubleValue(),
+          h.haircut().doubleValue(), h.basis(), h.note()});
+    }
     List<Object[]> stressRows = new ArrayList<>();
     for (CollateralBook.Stress s : stresses) {
       stressRows.add(new Object[] {region.id(), JobSupport.sqlDate(date), s.base().pledge().loanId(),
@@ -162,7 +198,13 @@ public final class ValuationJob {
     String slice = "region = '" + JobSupport.sql(region.id()) + "' AND valuation_date = DATE'" + date + "'";
     JobSupport.replace(run, FinanceTables.COLLATERAL_VALUATION, rows, slice);
     JobSupport.replace(run, FinanceTables.COLLATERAL_STRESS, stressRows, slice);
+    JobSupport.replace(run, HaircutTables.COLLATERAL_HAIRCUTS, haircutRows, slice);
     return new Summary(region.id(), date, valuations.size(), valued, totalValue, totalMaxLoan, byStatus, stressRows.size());
+  }
+
+  /** A trade's or right's subject as a series key: the pollutant code (COD, NH3-N, TP, TN), else the text upper-cased. */
+  static String subjectKey(String subject) {
+    return Pollutant.parse(subject).map(Pollutant::code).orElse(subject.strip().toUpperCase(java.util.Locale.ROOT));
   }
 
   /** The latest benchmark per zone and pollutant of a year not after the date's. */

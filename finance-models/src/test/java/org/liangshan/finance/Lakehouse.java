@@ -39,6 +39,7 @@ final class Lakehouse {
     defs.addAll(org.liangshan.finance.publish.PublicationTables.ALL);
     defs.addAll(MarketBoardTables.ALL);
     defs.addAll(InclusionTables.ALL);
+    defs.addAll(HaircutTables.ALL);
     defs.add(OpsTables.RUN_LOG);
     catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), defs);
   }

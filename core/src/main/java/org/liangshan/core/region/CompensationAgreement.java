@@ -9,8 +9,10 @@ import java.util.Optional;
 /**
  * A compensation agreement the finance bureau settles each period: horizontal between an upstream and a
  * downstream party at a cross-boundary section (method {@code xinan-p-index} or
- * {@code section-compensation}), or vertical, a fund the payer splits across the region's districts
- * ({@code gep-keyed}). See METHODOLOGY.md section 5.
+ * {@code section-compensation}); vertical, a fund the payer splits across the region's districts
+ * ({@code gep-keyed}) or settles with zones and enterprises on quota held above or below allocation
+ * ({@code vertical_quota}, no fixed fund); or damage, violations paid by the violator to the agreement's
+ * {@code payee} ({@code damage}). See METHODOLOGY.md section 5.
  */
 public record CompensationAgreement(
     String id,
@@ -24,12 +26,17 @@ public record CompensationAgreement(
     double alpha,
     double beta,
     double k0,
-    List<FactorTarget> factors) {
+    List<FactorTarget> factors,
+    Optional<String> payee) {
 
-  /** Horizontal (between regions at a section) or vertical (a fund split across districts). */
+  /**
+   * Horizontal (between regions at a section), vertical (between a fund and districts, zones or
+   * enterprises) or damage (a violator pays the payee).
+   */
   public enum Kind {
     HORIZONTAL,
-    VERTICAL
+    VERTICAL,
+    DAMAGE
   }
 
   /** A pollutant factor and its target concentration in the agreement. */
@@ -48,12 +55,23 @@ public record CompensationAgreement(
     requireNonNull(downstream, "downstream is null");
     requireNonNull(payer, "payer is null");
     requireNonNull(annualFundYuan, "annualFundYuan is null");
+    requireNonNull(payee, "payee is null");
     factors = List.copyOf(factors);
     if (kind == Kind.HORIZONTAL && (sectionId.isEmpty() || upstream.isEmpty() || downstream.isEmpty())) {
       throw new IllegalArgumentException("Horizontal agreement needs section, upstream and downstream: " + id);
     }
-    if (kind == Kind.VERTICAL && (payer.isEmpty() || annualFundYuan.isEmpty())) {
-      throw new IllegalArgumentException("Vertical agreement needs payer and annual fund: " + id);
+    if (kind == Kind.VERTICAL && (payer.isEmpty() || (method.equals("gep-keyed") && annualFundYuan.isEmpty()))) {
+      throw new IllegalArgumentException("Vertical agreement needs payer (and annual fund when gep-keyed): " + id);
     }
+    if (kind == Kind.DAMAGE && payee.isEmpty()) {
+      throw new IllegalArgumentException("Damage agreement needs payee: " + id);
+    }
+  }
+
+  /** An agreement without a payee (horizontal and vertical ones). */
+  public CompensationAgreement(String id, Kind kind, String method, Optional<String> sectionId, Optional<String> upstream,
+      Optional<String> downstream, Optional<String> payer, Optional<BigDecimal> annualFundYuan, double alpha, double beta,
+      double k0, List<FactorTarget> factors) {
+    this(id, kind, method, sectionId, upstream, downstream, payer, annualFundYuan, alpha, beta, k0, factors, Optional.empty());
   }
 }

@@ -107,7 +107,8 @@ public final class Regions {
                 a.path("alpha").asDouble(0.5),
                 a.path("beta").asDouble(0.5),
                 a.path("k0").asDouble(0.85),
-                factors));
+                factors,
+                optionalText(a, "payee")));
       }
       JsonNode params = root.path("parameter_set");
       Region region =

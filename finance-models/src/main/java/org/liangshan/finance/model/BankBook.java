@@ -30,7 +30,8 @@ import org.liangshan.core.param.ParameterSet;
  *       {@code loan_pricing.base_rate}.
  *   <li><b>PCAF</b>: per loan, balance at year end ÷ (EVIC, else equity + debt) of the borrower's data of
  *       that year × its emissions; per bank the sums, and the data-quality score weighted by balance.
- *   <li><b>PBoC</b>, per bank and quarter: green loans are those rated A, B or C. Indicator scores 0–100,
+ *   <li><b>PBoC</b>, per bank and quarter: green loans are those rated A, B or C (the library's rating
+ *       when the loan's project is listed, as in pricing). Indicator scores 0–100,
  *       linear (parameters {@code pboc.scoring.*}): green share (full marks at {@code green_share_full}),
  *       market share (the bank's share of the region's green loans relative to its share of all loans,
  *       full marks at 1), growth over the previous quarter (0 at or below 0, full marks at {@code
@@ -156,6 +157,21 @@ public final class BankBook {
   /** The PBoC evaluation of every bank with a balance at the end of the quarter. */
   public static List<Evaluation> pboc(List<String> banks, List<Loan> loans, List<Repayment> repayments, LocalDate quarterEnd,
       LocalDate previousQuarterEnd, String quarter, Map<String, Qualitative> qualitative, ParameterSet p) {
+    return pboc(banks, loans, Map.of(), repayments, quarterEnd, previousQuarterEnd, quarter, qualitative, p);
+  }
+
+  /** The rating a loan is judged by: its project's in the green project library when listed, else the loan record's. */
+  public static String effectiveRating(Loan loan, Map<String, Project> library) {
+    return loan.projectId().map(library::get).map(Project::rating).orElse(loan.rating());
+  }
+
+  /**
+   * The PBoC evaluation of every bank with a balance at the end of the quarter; a loan is green by its
+   * effective rating ({@link #effectiveRating}), as in pricing.
+   */
+  public static List<Evaluation> pboc(List<String> banks, List<Loan> loans, Map<String, Project> library,
+      List<Repayment> repayments, LocalDate quarterEnd, LocalDate previousQuarterEnd, String quarter,
+      Map<String, Qualitative> qualitative, ParameterSet p) {
     Map<String, BigDecimal> now = balances(loans, repayments, quarterEnd);
     Map<String, BigDecimal> before = balances(loans, repayments, previousQuarterEnd);
     Map<String, BigDecimal[]> byBank = new TreeMap<>();
@@ -166,7 +182,7 @@ public final class BankBook {
       BigDecimal b = now.get(l.loanId());
       s[1] = s[1].add(b);
       regionTotal = regionTotal.add(b);
-      if (green(l.rating())) {
+      if (green(effectiveRating(l, library))) {
         s[0] = s[0].add(b);
         s[2] = s[2].add(before.get(l.loanId()));
         regionGreen = regionGreen.add(b);

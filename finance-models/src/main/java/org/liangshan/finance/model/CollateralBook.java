@@ -75,7 +75,8 @@ public final class CollateralBook {
       Optional<BigDecimal> ltv,
       Optional<Collateral.Output> output,
       String status,
-      String notes) {
+      String notes,
+      Optional<VolatilityHaircut.Result> haircutBasis) {
 
     public boolean valued() {
       return output.isPresent();
@@ -93,12 +94,31 @@ public final class CollateralBook {
         .toList();
   }
 
+  /** As the full form, with the configured haircut of each right type. */
   public static List<Valuation> value(
       List<Pledge> pledges,
       Map<String, Loan> loans,
       Map<String, Right> rights,
       Set<String> retiredRights,
       Function<Right, PriceHistory.Quote> quotes,
+      LocalDate date,
+      Terms terms,
+      ParameterSet params) {
+    return value(pledges, loans, rights, retiredRights, quotes,
+        (right, configured) -> VolatilityHaircut.configured(right.rightType(), configured), date, terms, params);
+  }
+
+  /**
+   * Values the active pledges; {@code haircuts} gives the haircut of a right from the configured one of its
+   * type (e.g. {@link VolatilityHaircut#compute}, which never goes below it).
+   */
+  public static List<Valuation> value(
+      List<Pledge> pledges,
+      Map<String, Loan> loans,
+      Map<String, Right> rights,
+      Set<String> retiredRights,
+      Function<Right, PriceHistory.Quote> quotes,
+      java.util.function.BiFunction<Right, BigDecimal, VolatilityHaircut.Result> haircuts,
       LocalDate date,
       Terms terms,
       ParameterSet params) {
@@ -136,18 +156,20 @@ public final class CollateralBook {
             "no haircut and LTV for right type " + r.rightType() + " (collateral.right_types)"));
         continue;
       }
-      BigDecimal haircut = Collateral.defaultHaircut(params, type.get());
+      VolatilityHaircut.Result cut = haircuts.apply(r, Collateral.defaultHaircut(params, type.get()));
+      BigDecimal haircut = cut.haircut();
       BigDecimal ltv = Collateral.defaultLtv(params, type.get());
       PriceHistory.Quote quote = quotes.apply(r);
       if (quote.spotForValuation().isEmpty() || quote.averageForValuation().isEmpty()) {
         result.add(new Valuation(p, loan, right, Optional.of(quote), Optional.of(haircut), Optional.of(ltv), Optional.empty(),
-            "no_price", quote.note()));
+            "no_price", quote.note(), Optional.of(cut)));
         continue;
       }
       Collateral.Output out = Collateral.compute(new Collateral.Input(BigDecimal.valueOf(p.quantity()),
           quote.spotForValuation().get(), quote.averageForValuation().get(), haircut, ltv, terms.triggerDrop(), null));
       result.add(new Valuation(p, loan, right, Optional.of(quote), Optional.of(haircut), Optional.of(ltv), Optional.of(out),
-          "ok", quote.note()));
+          "ok", quote.note() + (cut.basis().equals(VolatilityHaircut.CONFIGURED) ? "" : "; haircut " + cut.basis() + ": "
+          + cut.note()), Optional.of(cut)));
     }
     // A loan is in breach when its outstanding exceeds the sum of the max loans of all its valued pledges.
     Map<String, BigDecimal> maxLoanByLoan = new HashMap<>();
@@ -160,7 +182,7 @@ public final class CollateralBook {
       if (v.valued() && v.loan().outstandingYuan().compareTo(maxLoan) > 0) {
         judged.add(new Valuation(v.pledge(), v.loan(), v.right(), v.quote(), v.haircut(), v.ltv(), v.output(), "ltv_breach",
             "loan outstanding " + v.loan().outstandingYuan().stripTrailingZeros().toPlainString() + " above the max loan "
-                + maxLoan.stripTrailingZeros().toPlainString() + " of its pledges; " + v.notes()));
+                + maxLoan.stripTrailingZeros().toPlainString() + " of its pledges; " + v.notes(), v.haircutBasis()));
       } else {
         judged.add(v);
       }
@@ -206,7 +228,8 @@ public final class CollateralBook {
   }
 
   private static Valuation unvalued(Pledge p, Loan loan, Optional<Right> right, String status, String notes) {
-    return new Valuation(p, loan, right, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), status, notes);
+    return new Valuation(p, loan, right, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), status, notes,
+        Optional.empty());
   }
 
   static Optional<Collateral.RightType> rightType(String name) {

@@ -146,7 +146,7 @@ public final class BankBookJob {
       LocalDate end = LocalDate.of(year, q * 3, 1).plusMonths(1).minusDays(1);
       LocalDate previous = end.withDayOfMonth(1).minusMonths(2).minusDays(1);
       String quarter = year + "-Q" + q;
-      for (BankBook.Evaluation e : BankBook.pboc(List.copyOf(banks.keySet()), loans, repayments, end, previous, quarter,
+      for (BankBook.Evaluation e : BankBook.pboc(List.copyOf(banks.keySet()), loans, library, repayments, end, previous, quarter,
           qualitative.getOrDefault(quarter, Map.of()), p)) {
         evaluationRows.add(new Object[] {id, quarter, e.bankId(), banks.get(e.bankId()), money(e.green()), money(e.total()),
             money(e.regionGreen()), money(e.previousGreen()), money(e.greenOverdue()), e.greenShare(), e.marketShare(),

@@ -163,7 +163,7 @@ public final class LedgerExport {
   private static final String[] ENTRY_HEADERS = {"Period (value)", "Revision (value)", "Status (value)",
       "Entry id (value)", "Payer (value)", "Payee (value)", "Amount, yuan (value)", "Method (value)", "Inputs (value)",
       "Parameter set (value)", "Run id (value)", "Basis JSON (value)"};
-  static final int AMOUNT_COLUMN = 6;
+  public static final int AMOUNT_COLUMN = 6;
 
   static void writeXlsx(String region, int year, boolean approvedOnly, List<LedgerBook.RevisionSummary> chosen,
       List<Row> rows, Instant now, OutputStream out) throws IOException {

@@ -158,7 +158,9 @@ public final class ReportHtml {
     term(h, "Valuation price", "the lower of the last trade price (spot) and the volume-weighted average of the last "
         + r.parameters().windowTradingDays() + " trading days; when fewer than " + r.parameters().thinMarketMinTrades()
         + " trades happened in that window the market is thin and the benchmark price is used instead (the report says so).");
-    term(h, "Haircut", "the share of the value deducted for price risk, per right type (parameter set).");
+    term(h, "Haircut", "the share of the value deducted for price risk: the observed volatility of the right type's own"
+        + " platform prices (annualised σ of daily log returns × z of the confidence × √(liquidation days / 250)), never"
+        + " below the configured haircut of the type and capped; the configured haircut when too few prices are observed.");
     term(h, "Collateral value", "quantity × valuation price × (1 − haircut).");
     term(h, "LTV / max loan", "loan-to-value ratio per right type; max loan = collateral value × LTV.");
     term(h, "Margin-call price", "valuation price × (1 − trigger drop): at or below it the bank calls for more collateral.");

@@ -44,6 +44,26 @@ public final class ReportJson {
       prices.put("basis", p.priceBasis());
       prices.put("source", p.priceSource());
       put(n, "haircut", p.haircut());
+      p.haircutBasis().ifPresent(h -> {
+        ObjectNode b = n.putObject("haircut_basis");
+        b.put("basis", h.basis());
+        b.put("series", h.series());
+        b.put("window_start", h.windowStart().map(java.time.LocalDate::toString).orElse(null));
+        b.put("window_trading_days", h.windowTradingDays());
+        b.put("price_days", h.priceDays());
+        b.put("returns", h.returns());
+        b.put("sigma_daily", h.sigmaDaily().orElse(null));
+        b.put("sigma_annual", h.sigmaAnnual().orElse(null));
+        b.put("confidence", h.confidence());
+        b.put("z", h.z());
+        b.put("liquidation_days", h.liquidationDays());
+        b.put("trading_days_per_year", r.parameters().tradingDaysPerYear());
+        b.put("volatility_haircut", h.volatilityHaircut().orElse(null));
+        b.put("configured_haircut", h.configured());
+        b.put("cap", h.cap());
+        b.put("haircut", h.haircut());
+        b.put("note", h.note());
+      });
       put(n, "ltv", p.ltv());
       put(n, "collateral_value_yuan", p.collateralValueYuan());
       put(n, "max_loan_yuan", p.maxLoanYuan());

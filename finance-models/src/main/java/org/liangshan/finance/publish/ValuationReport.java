@@ -51,9 +51,21 @@ public record ValuationReport(
       Optional<Double> topupQuantity,
       String status,
       String notes,
-      List<Stress> stresses) {
+      List<Stress> stresses,
+      Optional<Haircut> haircutBasis) {
     public Pledge {
       stresses = List.copyOf(stresses);
+      requireNonNull(haircutBasis, "haircutBasis is null");
+    }
+
+    /** A pledge whose haircut basis is not known (the configured haircut of its type). */
+    public Pledge(String pledgeId, String rightId, Optional<String> rightType, double quantity, Optional<BigDecimal> spotPrice,
+        Optional<BigDecimal> avgPrice20d, int tradesInWindow, Optional<BigDecimal> valuationPrice, String priceSource,
+        Optional<BigDecimal> haircut, Optional<BigDecimal> ltv, Optional<BigDecimal> collateralValueYuan,
+        Optional<BigDecimal> maxLoanYuan, Optional<BigDecimal> marginCallPrice, Optional<Double> topupQuantity, String status,
+        String notes, List<Stress> stresses) {
+      this(pledgeId, rightId, rightType, quantity, spotPrice, avgPrice20d, tradesInWindow, valuationPrice, priceSource, haircut,
+          ltv, collateralValueYuan, maxLoanYuan, marginCallPrice, topupQuantity, status, notes, stresses, Optional.empty());
     }
 
     public boolean valued() {
@@ -66,12 +78,50 @@ public record ValuationReport(
     }
   }
 
+  /**
+   * Where a pledge's haircut comes from (gold.collateral_haircuts): the observed volatility of the right
+   * type's own prices, floored at the configured haircut and capped, or the configured haircut in a thin market.
+   */
+  public record Haircut(String series, Optional<LocalDate> windowStart, int windowTradingDays, int priceDays, int returns,
+      Optional<Double> sigmaDaily, Optional<Double> sigmaAnnual, double confidence, double z, int liquidationDays,
+      Optional<BigDecimal> volatilityHaircut, BigDecimal configured, BigDecimal cap, BigDecimal haircut, String basis,
+      String note) {
+    public Haircut {
+      requireNonNull(series, "series is null");
+      requireNonNull(basis, "basis is null");
+    }
+
+    /** The haircut step of the arithmetic. */
+    public String step(int tradingDaysPerYear) {
+      if (volatilityHaircut.isEmpty()) {
+        return "haircut = " + plain(haircut) + ", the configured haircut of the right type (" + note + ")";
+      }
+      return "haircut = max(configured " + plain(configured) + ", min(cap " + plain(cap) + ", sigma " + sig(sigmaAnnual.get())
+          + " x z " + sig(z) + " x sqrt(" + liquidationDays + "/" + tradingDaysPerYear + ") = " + plain(volatilityHaircut.get())
+          + ")) = " + plain(haircut) + " (" + basis + "); sigma = sample standard deviation " + sig(sigmaDaily.get())
+          + " of " + returns + " daily log returns of " + series + " prices over " + priceDays + " trading days with trades in"
+          + " the " + windowTradingDays + "-day window from " + windowStart.map(LocalDate::toString).orElse("?") + ", x sqrt("
+          + tradingDaysPerYear + "); z = standard normal quantile of " + BigDecimal.valueOf(confidence).stripTrailingZeros()
+          .toPlainString();
+    }
+
+    static String sig(double x) {
+      return new BigDecimal(x).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+  }
+
   public record Stress(BigDecimal shock, BigDecimal stressedPrice, BigDecimal collateralValueYuan, BigDecimal maxLoanYuan,
       boolean ltvBreach, double topupQuantity) {}
 
   /** The parameters the valuation used (all from the recorded parameter set). */
   public record Parameters(String parameterSet, BigDecimal triggerDrop, int windowTradingDays, int thinMarketMinTrades,
-      List<BigDecimal> shocks) {}
+      List<BigDecimal> shocks, int tradingDaysPerYear) {
+    /** Parameters with the default 250 trading days a year. */
+    public Parameters(String parameterSet, BigDecimal triggerDrop, int windowTradingDays, int thinMarketMinTrades,
+        List<BigDecimal> shocks) {
+      this(parameterSet, triggerDrop, windowTradingDays, thinMarketMinTrades, shocks, 250);
+    }
+  }
 
   /** Where the numbers come from. */
   public record Audit(String runId, String methodologyVersion, String command, String startedAt, String finishedAt,
@@ -136,6 +186,7 @@ public record ValuationReport(
           + p.priceSource().substring("benchmark:".length()) + ")");
     }
     BigDecimal haircut = p.haircut().orElseThrow();
+    p.haircutBasis().ifPresent(h -> steps.add(h.step(params.tradingDaysPerYear())));
     steps.add("collateral value = quantity " + quantity(p.quantity()) + " x price " + price(price) + " x (1 - haircut "
         + plain(haircut) + ") = " + yuan(p.collateralValueYuan().orElseThrow()));
     steps.add("max loan = value " + yuan(p.collateralValueYuan().orElseThrow()) + " x LTV " + plain(p.ltv().orElseThrow()) + " = "

@@ -58,6 +58,7 @@ public final class ValuationReports {
   public List<ValuationReport> all(String region, LocalDate date, ParameterSet params) {
     List<Row> valuations = rows(FinanceTables.COLLATERAL_VALUATION, region, date, Optional.empty(), "loan_id", "pledge_id");
     List<Row> stresses = rows(FinanceTables.COLLATERAL_STRESS, region, date, Optional.empty(), "pledge_id", "shock");
+    Map<String, Row> haircuts = haircuts(region, date, Optional.empty());
     Map<String, List<Row>> byLoan = new TreeMap<>();
     valuations.forEach(r -> byLoan.computeIfAbsent(r.getAs("loan_id"), k -> new ArrayList<>()).add(r));
     Map<String, List<Row>> stressByPledge = new LinkedHashMap<>();
@@ -67,7 +68,7 @@ public final class ValuationReports {
     for (Map.Entry<String, List<Row>> loan : byLoan.entrySet()) {
       String runId = loan.getValue().get(0).getAs("run_id");
       Row run = runs.computeIfAbsent(runId, this::runRow);
-      reports.add(build(region, date, loan.getValue(), stressByPledge, run, params));
+      reports.add(build(region, date, loan.getValue(), stressByPledge, haircuts, run, params));
     }
     return reports;
   }
@@ -82,7 +83,27 @@ public final class ValuationReports {
     Map<String, List<Row>> stressByPledge = new LinkedHashMap<>();
     rows(FinanceTables.COLLATERAL_STRESS, region, date, Optional.of(loanId), "pledge_id", "shock")
         .forEach(r -> stressByPledge.computeIfAbsent(r.getAs("pledge_id"), k -> new ArrayList<>()).add(r));
-    return build(region, date, valuations, stressByPledge, runRow(valuations.get(0).getAs("run_id")), params);
+    return build(region, date, valuations, stressByPledge, haircuts(region, date, Optional.of(loanId)),
+        runRow(valuations.get(0).getAs("run_id")), params);
+  }
+
+  /** gold.collateral_haircuts of the date by pledge (empty when the table does not exist yet). */
+  private Map<String, Row> haircuts(String region, LocalDate date, Optional<String> loanId) {
+    Map<String, Row> result = new LinkedHashMap<>();
+    rows(org.liangshan.finance.HaircutTables.COLLATERAL_HAIRCUTS, region, date, loanId, "pledge_id")
+        .forEach(r -> result.put(r.getAs("pledge_id"), r));
+    return result;
+  }
+
+  /** A gold.collateral_haircuts row as the report's haircut basis. */
+  static ValuationReport.Haircut haircut(Row h) {
+    return new ValuationReport.Haircut(h.getAs("series"), Optional.ofNullable(h.<java.sql.Date>getAs("window_start"))
+        .map(java.sql.Date::toLocalDate), h.<Integer>getAs("window_trading_days"), h.<Integer>getAs("price_days"),
+        h.<Integer>getAs("returns"), Optional.ofNullable(h.<Double>getAs("sigma_daily")),
+        Optional.ofNullable(h.<Double>getAs("sigma_annual")), h.<Double>getAs("confidence"), h.<Double>getAs("z"),
+        h.<Integer>getAs("liquidation_days"), Optional.ofNullable(h.<Double>getAs("volatility_haircut")).map(BigDecimal::valueOf),
+        BigDecimal.valueOf(h.<Double>getAs("configured_haircut")), BigDecimal.valueOf(h.<Double>getAs("cap")),
+        BigDecimal.valueOf(h.<Double>getAs("haircut")), h.getAs("basis"), h.getAs("note"));
   }
 
   private List<Row> rows(org.liangshan.warehouse.TableDef def, String region, LocalDate date, Optional<String> loanId,
@@ -107,7 +128,7 @@ public final class ValuationReports {
   }
 
   static ValuationReport build(String region, LocalDate date, List<Row> valuations, Map<String, List<Row>> stressByPledge,
-      Row run, ParameterSet params) {
+      Map<String, Row> haircuts, Row run, ParameterSet params) {
     ParameterSet p = FinanceParameters.complete(params);
     List<ValuationReport.Pledge> pledges = new ArrayList<>();
     for (Row v : valuations) {
@@ -125,12 +146,14 @@ public final class ValuationReports {
           Optional.ofNullable(v.<Double>getAs("ltv")).map(BigDecimal::valueOf),
           Optional.ofNullable(v.getAs("collateral_value_yuan")), Optional.ofNullable(v.getAs("max_loan_yuan")),
           Optional.ofNullable(v.getAs("margin_call_price")), Optional.ofNullable(v.<Double>getAs("topup_quantity")),
-          v.getAs("status"), v.getAs("notes"), stresses));
+          v.getAs("status"), v.getAs("notes"), stresses,
+          Optional.ofNullable(haircuts.get(v.<String>getAs("pledge_id"))).map(ValuationReports::haircut)));
     }
     Row first = valuations.get(0);
     ValuationReport.Parameters parameters = new ValuationReport.Parameters(first.getAs("parameter_set"),
         p.decimal("collateral.trigger_drop"), (int) p.number("collateral.window_trading_days"),
-        (int) p.number("collateral.thin_market_min_trades"), FinanceParameters.decimals(p, "collateral.stress_shocks"));
+        (int) p.number("collateral.thin_market_min_trades"), FinanceParameters.decimals(p, "collateral.stress_shocks"),
+        (int) p.number("collateral.volatility.trading_days_per_year"));
     ValuationReport.Audit audit = run == null
         ? new ValuationReport.Audit(first.getAs("run_id"), "unknown (not in ops.run_log)", "", "", "", Map.of(), Map.of())
         : new ValuationReport.Audit(run.getAs("run_id"), run.getAs("methodology_version"), run.getAs("command"),
