@@ -35,6 +35,7 @@ public final class AccessRules {
   /** Tables a bank may read, each with a {@code bank_id} column its rows are filtered on. */
   static final List<String[]> BANK_TABLES = List.of(
       new String[] {"gold", "collateral_valuation"},
+      new String[] {"gold", "collateral_haircuts"},
       new String[] {"marts", "collateral_valuations"},
       new String[] {"marts", "collateral_stress"},
       new String[] {"marts", "green_finance_by_bank"},
