@@ -181,6 +181,8 @@ class TrinoServingIT {
         assertThat(query(connection, "SELECT DISTINCT bank_id FROM marts.green_finance_by_bank")).containsExactly(List.of(bank));
         assertThat(count(connection, "SELECT count(*) FROM marts.collateral_stress WHERE bank_id <> ?", bank)).isZero();
         assertThat(count(connection, "SELECT count(*) FROM marts.bank_scores WHERE bank_id <> ?", bank)).isZero();
+        assertThat(count(connection, "SELECT count(*) FROM gold.collateral_haircuts"))
+            .isEqualTo(sparkCount("gold.collateral_haircuts", "bank_id = '" + bank + "'"));
         // Asking for another bank's rows by name returns nothing rather than them.
         String other = bank.equals(bankA) ? bankB : bankA;
         assertThat(count(connection, "SELECT count(*) FROM gold.collateral_valuation WHERE bank_id = ?", other)).isZero();
