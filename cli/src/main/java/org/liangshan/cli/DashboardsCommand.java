@@ -102,12 +102,22 @@ final class DashboardsCommand implements Runnable {
   @Command(name = "publish", mixinStandardHelpOptions = true,
       description = {
         "Import every dashboard, chart and dataset into Superset, with its database entry pointing at Trino.",
-        "UUIDs are derived from names, so publishing again overwrites instead of duplicating.",
+        "UUIDs are derived from names, so publishing again overwrites instead of duplicating; what an earlier",
+        "publish made and the code no longer has (marked by the bundle's certification) is deleted, or only",
+        "listed with --orphans list. Objects made by hand in Superset are never touched.",
         "Example: LIANGSHAN_SUPERSET_PASSWORD=... liangshan dashboards publish --url http://127.0.0.1:8088 --user admin"
       })
   static final class Publish implements Callable<Integer> {
     @Mixin SupersetOptions superset;
     @Mixin TrinoOptions trino;
+
+    /** What to do with what an earlier publish left that the code no longer has. */
+    enum OrphanMode { delete, list }
+
+    @Option(names = "--orphans", paramLabel = "delete|list", defaultValue = "delete",
+        description = "Dashboards, charts and datasets of this bundle that the code no longer has: delete them (default) "
+            + "or only list them. Valid values: ${COMPLETION-CANDIDATES}.")
+    OrphanMode orphans;
 
     @Override
     public Integer call() {
@@ -118,6 +128,17 @@ final class DashboardsCommand implements Runnable {
       Publisher publisher = new Publisher(client);
       System.out.println("Publishing " + dashboards.size() + " dashboards to " + client.base() + " (Trino " + target.url() + " as " + target.user() + ") ...");
       publisher.publish(target, dashboards, trinoPassword);
+      List<org.liangshan.dashboards.Orphans.Orphan> found =
+          orphans == OrphanMode.delete ? publisher.removeOrphans(dashboards) : publisher.orphans(dashboards);
+      for (org.liangshan.dashboards.Orphans.Orphan orphan : found) {
+        String action = !orphan.deletable() ? "kept (" + orphan.keptBecause() + ")"
+            : orphans == OrphanMode.delete ? "deleted" : "no longer in the code (not deleted: --orphans list)";
+        System.out.println("  " + orphan.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + orphan.id() + " '"
+            + orphan.title() + "' " + orphan.uuid() + ": " + action);
+      }
+      if (found.isEmpty()) {
+        System.out.println("Nothing left over from earlier publishes.");
+      }
       Publisher.Inventory inventory = publisher.inventory();
       TextTable table = new TextTable("dashboard", "title", "charts", "url");
       for (DashboardDef dashboard : dashboards) {

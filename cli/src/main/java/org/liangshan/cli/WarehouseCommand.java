@@ -145,6 +145,10 @@ final class WarehouseCommand implements Runnable {
     @Option(names = "--reregister", description = "Unregister and register every table again (e.g. after moving the lakehouse).")
     boolean reregister;
 
+    @Option(names = "--rules-out", paramLabel = "FILE",
+        description = "With --url: where to write the access rules for that Trino (default: <serving dir>/rules-<host>.json).")
+    Path rulesFile;
+
     @Mixin Remote remote;
     @Mixin ServingOptions serving;
 
@@ -164,11 +168,15 @@ final class WarehouseCommand implements Runnable {
       progress.println("warehouse: " + existing.size() + " silver and gold tables in " + config.root());
       if (remote.url != null) {
         TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.SERVICE);
+        List<String> banks;
         try (Connection connection = endpoint.connect()) {
-          new Registration(connection, tableRoot == null ? "local://" : tableRoot, progress).register(existing, reregister);
+          Registration registration = new Registration(connection, tableRoot == null ? "local://" : tableRoot, progress);
+          registration.register(existing, reregister);
+          banks = registration.bankIds();
         }
-        System.out.println("Registered with " + endpoint.url() + " as " + endpoint.user()
-            + ". Access rules for that Trino: see docs/serving.md.");
+        System.out.println("Registered with " + endpoint.url() + " as " + endpoint.user() + ".");
+        printRemoteRules(new AccessRules(banks, endpoint.user()), rulesFile != null ? rulesFile
+            : serving.layout().dir().resolve("rules-" + endpoint.url().getHost() + ".json"));
         return Main.OK;
       }
       if (!config.root().startsWith("file:")) {
@@ -186,6 +194,34 @@ final class WarehouseCommand implements Runnable {
       System.out.println("Passwords: " + server.layout().secrets() + " (owner-only), or LIANGSHAN_TRINO_PASSWORD_<USER>.");
       System.out.println("Stop it with 'liangshan warehouse stop'.");
       return Main.OK;
+    }
+
+    /**
+     * An existing Trino enforces its own access control, which this platform cannot install over JDBC: write the
+     * rules it would enforce locally (same users, row filters and read-only catalog, with the --user account as
+     * the service user) and tell the operator how to install them.
+     */
+    static void printRemoteRules(AccessRules rules, Path file) {
+      try {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+          java.nio.file.Files.createDirectories(parent);
+        }
+        java.nio.file.Files.writeString(file, rules.json(), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        throw LiangshanException.failure(e, "Cannot write the access rules to %s: %s", file, e.getMessage());
+      }
+      System.out.println("Access rules for that Trino written to " + file + " (" + rules.users().size() + " users: "
+          + String.join(", ", rules.users()) + ").");
+      System.out.println("That Trino does not enforce them until its operator installs them on the coordinator:");
+      System.out.println("  1. copy the file to the coordinator, e.g. /etc/trino/liangshan-rules.json;");
+      System.out.println("  2. put in its etc/access-control.properties (then restart Trino; later edits reload every minute):");
+      for (String line : AccessRules.accessControlProperties("/etc/trino/liangshan-rules.json").split("\n")) {
+        System.out.println("       " + line);
+      }
+      System.out.println("  3. give each user above a login in its password authenticator (or LDAP/OAuth2), the catalog being 'delta'.");
+      System.out.println("  Already on Ranger or OPA? Translate the same rules there instead (docs/serving.md, \"Pointing at an existing Trino\").");
+      System.out.println("Run 'warehouse start --url ...' again after new banks appear: their users and row filters are added to the file.");
     }
 
     /** Registers tables and marts, then gives each bank of the lakehouse its user and rules. */
@@ -330,7 +366,8 @@ final class WarehouseCommand implements Runnable {
       description = {
         "Benchmark the dashboards' queries on Trino: each runs --warmup times, then --runs times fetching every row;",
         "prints median and p95 latency, rows, Trino's peak query memory and the ratio to SELECT 1 (measured in the",
-        "same run). At a larger scale: generate and run the demo with --scale, start, then bench (docs/serving.md)."
+        "same run), and the rows of every table it sees. To compare two data scales: bench one with --save FILE,",
+        "then the other with --compare FILE (side by side, with the ratio of the medians). docs/serving.md."
       })
   static final class Bench implements Callable<Integer> {
     @Option(names = "--runs", defaultValue = "20", description = "Measured runs per query (default ${DEFAULT-VALUE}).")
@@ -342,11 +379,34 @@ final class WarehouseCommand implements Runnable {
     @Option(names = "--query", paramLabel = "NAME", description = "Only this dashboard query (repeatable; default: all).")
     List<String> only;
 
+    @Option(names = "--label", paramLabel = "TEXT", defaultValue = "this run",
+        description = "What this run measures, e.g. \"scale 10\" (default: ${DEFAULT-VALUE}).")
+    String label;
+
+    @Option(names = "--save", paramLabel = "FILE", description = "Also write the results and the table rows to FILE (tab-separated).")
+    Path save;
+
+    @Option(names = "--compare", paramLabel = "FILE",
+        description = "A report saved with --save (e.g. at another scale): print it and this run side by side.")
+    Path compare;
+
+    @Option(names = "--table-rows", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Count the rows of every table and mart the user sees (default: on; --no-table-rows skips it).")
+    boolean tableRows;
+
     @Mixin Remote remote;
     @Mixin ServingOptions serving;
 
     @Override
     public Integer call() {
+      ServingBenchmark.Report previous = null;
+      if (compare != null) {
+        try {
+          previous = ServingBenchmark.Report.read(compare);
+        } catch (java.io.IOException e) {
+          throw LiangshanException.badInput(e, "Cannot read the benchmark report %s: %s", compare, e.getMessage());
+        }
+      }
       List<ServingBenchmark.Query> queries = ServingBenchmark.dashboardQueries();
       if (only != null && !only.isEmpty()) {
         List<String> names = queries.stream().map(ServingBenchmark.Query::name).toList();
@@ -359,17 +419,27 @@ final class WarehouseCommand implements Runnable {
       }
       TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.LEADERSHIP);
       List<ServingBenchmark.Result> results;
+      java.util.Map<String, Long> rows = java.util.Map.of();
       try (Connection connection = endpoint.connect()) {
-        results = new ServingBenchmark(connection, warmup, runs, System.err).run(queries);
+        ServingBenchmark benchmark = new ServingBenchmark(connection, warmup, runs, System.err);
+        if (tableRows) {
+          System.err.println("  counting the rows of every table and mart...");
+          rows = benchmark.tableRows();
+        }
+        results = benchmark.run(queries);
       } catch (SQLException e) {
         throw LiangshanException.failure(e, "A benchmark query failed on %s: %s", endpoint.url(), e.getMessage());
       }
-      TextTable table = new TextTable("query", "rows", "median ms", "p95 ms", "x SELECT 1", "peak memory");
-      for (ServingBenchmark.Result r : results) {
-        table.row(r.name(), r.rows(), String.format("%.1f", r.medianMs()), String.format("%.1f", r.p95Ms()),
-            String.format("%.1f", r.ratioToBaseline()), String.format("%.1f MB", r.peakMemoryBytes() / 1e6));
+      ServingBenchmark.Report report = new ServingBenchmark.Report(label, results, rows);
+      System.out.print(previous == null ? single(report) : sideBySide(previous, report));
+      if (save != null) {
+        try {
+          report.write(save);
+        } catch (java.io.IOException e) {
+          throw LiangshanException.failure(e, "Cannot write the benchmark report %s: %s", save, e.getMessage());
+        }
+        System.out.println("Saved to " + save + " (compare another run with it: --compare " + save + ").");
       }
-      System.out.print(table);
       System.out.printf("%d runs per query after %d warm-up runs, as %s on %s.%n", runs, warmup, endpoint.user(), endpoint.url());
       if (remote.url == null) {
         TrinoServer server = new TrinoServer(serving.layout(), System.err);
@@ -377,6 +447,63 @@ final class WarehouseCommand implements Runnable {
             System.out.printf("Trino process (pid %d): peak resident memory %.0f MB.%n", state.pid(), kb / 1024.0)));
       }
       return Main.OK;
+    }
+
+    static String single(ServingBenchmark.Report report) {
+      TextTable table = new TextTable("query", "rows", "median ms", "p95 ms", "x SELECT 1", "peak memory");
+      for (ServingBenchmark.Result r : report.results()) {
+        table.row(r.name(), r.rows(), String.format("%.1f", r.medianMs()), String.format("%.1f", r.p95Ms()),
+            String.format("%.1f", r.ratioToBaseline()), String.format("%.1f MB", r.peakMemoryBytes() / 1e6));
+      }
+      StringBuilder text = new StringBuilder(table.toString());
+      if (!report.tableRows().isEmpty()) {
+        TextTable tables = new TextTable("table", "rows");
+        report.tableRows().forEach(tables::row);
+        text.append('\n').append(tables);
+      }
+      return text.toString();
+    }
+
+    /**
+     * Two reports side by side: per query rows, median, p95 and the ratio to SELECT 1 of each, and the ratio of the
+     * medians (b / a); then the rows per table of each. Queries or tables only one report has show "-" in the other.
+     */
+    static String sideBySide(ServingBenchmark.Report a, ServingBenchmark.Report b) {
+      String la = a.label();
+      String lb = b.label();
+      TextTable table = new TextTable("query", "rows " + la, "median ms " + la, "p95 ms " + la, "x SELECT 1 " + la,
+          "rows " + lb, "median ms " + lb, "p95 ms " + lb, "x SELECT 1 " + lb, "median " + lb + " / " + la);
+      java.util.Map<String, ServingBenchmark.Result> before = new java.util.LinkedHashMap<>();
+      a.results().forEach(r -> before.put(r.name(), r));
+      java.util.Set<String> names = new java.util.LinkedHashSet<>();
+      b.results().forEach(r -> names.add(r.name()));
+      a.results().forEach(r -> names.add(r.name()));
+      java.util.Map<String, ServingBenchmark.Result> after = new java.util.LinkedHashMap<>();
+      b.results().forEach(r -> after.put(r.name(), r));
+      for (String name : names) {
+        ServingBenchmark.Result x = before.get(name);
+        ServingBenchmark.Result y = after.get(name);
+        table.row(name,
+            x == null ? "-" : x.rows(), x == null ? "-" : String.format("%.1f", x.medianMs()), x == null ? "-" : String.format("%.1f", x.p95Ms()),
+            x == null ? "-" : String.format("%.1f", x.ratioToBaseline()),
+            y == null ? "-" : y.rows(), y == null ? "-" : String.format("%.1f", y.medianMs()), y == null ? "-" : String.format("%.1f", y.p95Ms()),
+            y == null ? "-" : String.format("%.1f", y.ratioToBaseline()),
+            x == null || y == null || x.medianMs() <= 0 ? "-" : String.format("%.2f", y.medianMs() / x.medianMs()));
+      }
+      StringBuilder text = new StringBuilder(table.toString());
+      java.util.Set<String> tableNames = new java.util.TreeSet<>(a.tableRows().keySet());
+      tableNames.addAll(b.tableRows().keySet());
+      if (!tableNames.isEmpty()) {
+        TextTable tables = new TextTable("table", "rows " + la, "rows " + lb, lb + " / " + la);
+        for (String name : tableNames) {
+          Long x = a.tableRows().get(name);
+          Long y = b.tableRows().get(name);
+          tables.row(name, x == null ? "-" : x, y == null ? "-" : y,
+              x == null || y == null || x == 0 ? "-" : String.format("%.1f", (double) y / x));
+        }
+        text.append('\n').append(tables);
+      }
+      return text.toString();
     }
 
     /** VmHWM of a Linux process, in kB. */

@@ -25,7 +25,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.liangshan.dashboards.Bundle;
 import org.liangshan.dashboards.BundleBuilder;
 import org.liangshan.dashboards.ChartDef;
+import org.liangshan.dashboards.Charts;
 import org.liangshan.dashboards.DashboardDef;
+import org.liangshan.dashboards.DatasetDef;
 import org.liangshan.dashboards.LeadershipDashboards;
 import org.liangshan.dashboards.Publisher;
 import org.liangshan.dashboards.SupersetClient;
@@ -181,6 +183,53 @@ class DashboardsIT {
 
   @Test
   @Order(4)
+  void aRepublishAfterARemovalFromTheCodeLeavesNoOrphans() {
+    // As if an earlier version of the code had one more dashboard, with its own chart and dataset.
+    DatasetDef oldDataset = DatasetDef.builder("it_removed_dataset", "测试：代码中已删除的数据集")
+        .sql("SELECT o.region, o.year, CAST(o.gep_yuan AS DOUBLE) AS gep_yuan FROM marts.gep_overview o", "marts.gep_overview")
+        .text("region", "地区").integer("year", "年度").number("gep_yuan", "GEP（元）")
+        .metric("gep_sum", "GEP（元）", "SUM(gep_yuan)", ",.0f").build();
+    ChartDef oldChart = Charts.table("it_removed_table", "测试：已删除的图表", "代码中已删除。", oldDataset, List.of("region"), List.of("gep_sum"));
+    DashboardDef oldDashboard = new DashboardDef("it_removed", "测试：已删除的看板", "代码中已删除。", List.of(List.of(oldChart)));
+    List<DashboardDef> older = new ArrayList<>(dashboards);
+    older.add(oldDashboard);
+    char[] password = org.liangshan.warehouse.serving.Secrets.storedPassword(layout.secrets(), "leadership", System.getenv())
+        .orElseThrow().toCharArray();
+    new Publisher(login()).publish(TrinoTarget.parse(trino.url(), "leadership", false), older, password);
+    Publisher.Inventory withOld = new Publisher(login()).inventory();
+    assertThat(withOld.dashboards()).containsKey(oldDashboard.uuid());
+    assertThat(withOld.charts()).containsKey(oldChart.uuid());
+    assertThat(withOld.datasets()).containsKey(oldDataset.uuid());
+    assertThat(List.of(withOld.dashboardRows(), withOld.chartRows(), withOld.datasetRows())).isEqualTo(List.of(
+        afterFirstPublish.dashboardRows() + 1, afterFirstPublish.chartRows() + 1, afterFirstPublish.datasetRows() + 1));
+
+    // --orphans list names the three and deletes nothing.
+    CalcCommandTest.Result listed = CalcCommandTest.run("dashboards", "publish", "--url", supersetUrl, "--user", ADMIN,
+        "--trino-url", trino.url(), "--serving-dir", layout.dir().toString(), "--orphans", "list");
+    assertThat(listed.status()).as(listed.err()).isZero();
+    assertThat(listed.out())
+        .contains("dashboard " + withOld.dashboards().get(oldDashboard.uuid()) + " '测试：已删除的看板' " + oldDashboard.uuid() + ": no longer in the code")
+        .contains("chart " + withOld.charts().get(oldChart.uuid()) + " '测试：已删除的图表' " + oldChart.uuid() + ": no longer in the code")
+        .contains("dataset " + withOld.datasets().get(oldDataset.uuid()) + " 'it_removed_dataset' " + oldDataset.uuid() + ": no longer in the code");
+    assertThat(new Publisher(login()).inventory().dashboardRows()).isEqualTo(withOld.dashboardRows());
+
+    // The default publish deletes them: Superset holds exactly what the first publish of the code made.
+    CalcCommandTest.Result pruned = publish();
+    assertThat(pruned.status()).as(pruned.err()).isZero();
+    assertThat(pruned.out()).contains(oldDashboard.uuid() + ": deleted").contains(oldChart.uuid() + ": deleted")
+        .contains(oldDataset.uuid() + ": deleted");
+    Publisher.Inventory after = new Publisher(login()).inventory();
+    assertThat(after.dashboards()).isEqualTo(afterFirstPublish.dashboards());
+    assertThat(after.charts()).isEqualTo(afterFirstPublish.charts());
+    assertThat(after.datasets()).isEqualTo(afterFirstPublish.datasets());
+    assertThat(List.of(after.dashboardRows(), after.chartRows(), after.datasetRows(), after.databaseRows())).isEqualTo(List.of(
+        afterFirstPublish.dashboardRows(), afterFirstPublish.chartRows(), afterFirstPublish.datasetRows(), afterFirstPublish.databaseRows()));
+    CalcCommandTest.Result again = publish();
+    assertThat(again.out()).contains("Nothing left over from earlier publishes.");
+  }
+
+  @Test
+  @Order(5)
   void everyDashboardRendersInHeadlessChromiumWithoutErrorsOrEmptyCharts() throws IOException {
     Path shots = Path.of("target", "dashboards-screenshots").toAbsolutePath();
     CalcCommandTest.Result check = CalcCommandTest.run("dashboards", "check", "--url", supersetUrl, "--user", ADMIN,

@@ -33,7 +33,22 @@ public final class BundleBuilder {
           .build());
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Who certified what this bundle publishes. Superset shows it as the certification of every chart, dataset and
+   * dashboard; with {@link #CERTIFICATION} it is how a publish recognises the objects an earlier publish of this
+   * bundle made (the name-based UUIDs cannot be traced back to names, see {@link Publisher#orphans}).
+   */
+  public static final String CERTIFIED_BY = "Liangshan";
+  /** The certification details of everything this bundle publishes; its prefix ({@code ROOT + ":"}) marks the bundle. */
+  public static final String CERTIFICATION = ROOT + ": published as code by 'liangshan dashboards publish'; "
+      + "changes made in Superset are overwritten by the next publish";
+
   private BundleBuilder() {}
+
+  /** Whether a certification-details text is this bundle's mark. */
+  public static boolean marked(String certificationDetails) {
+    return certificationDetails != null && certificationDetails.startsWith(ROOT + ":");
+  }
 
   public static Bundle build(TrinoTarget trino, List<DashboardDef> dashboards) {
     SortedMap<String, String> files = new TreeMap<>();
@@ -115,8 +130,9 @@ public final class BundleBuilder {
     ds.put("template_params", null);
     ds.put("filter_select_enabled", true);
     ds.put("fetch_values_predicate", null);
-    ds.put("extra", null);
+    ds.put("extra", Map.of("certification", Charts.ordered("certified_by", CERTIFIED_BY, "details", CERTIFICATION)));
     ds.put("normalize_columns", false);
+    ds.put("is_managed_externally", true);
     ds.put("uuid", dataset.uuid().toString());
     List<Map<String, Object>> metrics = new ArrayList<>();
     for (DatasetDef.Measure measure : dataset.metrics()) {
@@ -158,8 +174,9 @@ public final class BundleBuilder {
     Map<String, Object> c = new LinkedHashMap<>();
     c.put("slice_name", chart.title());
     c.put("description", chart.description());
-    c.put("certified_by", null);
-    c.put("certification_details", null);
+    c.put("certified_by", CERTIFIED_BY);
+    c.put("certification_details", CERTIFICATION);
+    c.put("is_managed_externally", true);
     c.put("viz_type", chart.viz());
     c.put("params", chart.params());
     c.put("query_context", null);
@@ -213,8 +230,9 @@ public final class BundleBuilder {
     d.put("description", dashboard.description());
     d.put("css", "");
     d.put("slug", dashboard.name());
-    d.put("certified_by", null);
-    d.put("certification_details", null);
+    d.put("certified_by", CERTIFIED_BY);
+    d.put("certification_details", CERTIFICATION);
+    d.put("is_managed_externally", true);
     d.put("published", true);
     d.put("uuid", dashboard.uuid().toString());
     d.put("position", position);

@@ -103,6 +103,34 @@ public final class LeadershipDashboards {
       .metric("co2_t_per_ha", "单位面积碳汇（t CO₂/ha）", "SUM(co2_t) / NULLIF(SUM(area_m2) / 1e4, 0)", ",.2f")
       .build();
 
+  /**
+   * CASA's ε_max calibrated on the flux towers (docs/methods/flux-calibration.md): per tower and year the
+   * class's fitted ε_max against the prior it started from, and the fit at the tower (R², RMSE, bias of the
+   * monthly GPP). {@code applied} says whether the carbon sink used the fitted value.
+   */
+  static final DatasetDef FLUX_CALIBRATION = DatasetDef.builder("flux_calibration", "碳汇模型校准：通量塔 × 年度")
+      .sql("""
+          SELECT f.region, %s AS region_name, CAST(f.year AS VARCHAR) AS year_label, f.tower_id, f.tower_name,
+                 f.veg_class, %s AS veg_class_name, %s || ' · ' || %s AS class_label, f.months_paired,
+                 f.eps_max_prior, f.eps_max_tower, f.eps_max_class, f.r_squared, f.rmse_gc_m2, f.bias_gc_m2,
+                 CASE WHEN f.applied THEN '已采用校准值' ELSE '沿用先验值' END AS applied_label
+          FROM marts.flux_calibration f
+          """.formatted(regionName("f.region"), label("f.veg_class", Sql.VEGETATION_CLASSES), regionName("f.region"),
+          label("f.veg_class", Sql.VEGETATION_CLASSES)), "marts.flux_calibration")
+      .text("region", "地区编码").text("region_name", "地区").text("year_label", "年度").text("tower_id", "通量塔编码")
+      .text("tower_name", "通量塔").text("veg_class", "植被类型编码").text("veg_class_name", "植被类型")
+      .text("class_label", "地区 · 植被类型").integer("months_paired", "配对月数").number("eps_max_prior", "先验 ε_max（gC/MJ）")
+      .number("eps_max_tower", "单塔拟合 ε_max（gC/MJ）").number("eps_max_class", "校准 ε_max（gC/MJ）")
+      .number("r_squared", "R²").number("rmse_gc_m2", "RMSE（gC/m²）").number("bias_gc_m2", "偏差（gC/m²）")
+      .text("applied_label", "是否采用")
+      .metric("eps_max_prior_value", "先验 ε_max（gC/MJ）", "AVG(eps_max_prior)", ",.3f")
+      .metric("eps_max_class_value", "校准 ε_max（gC/MJ）", "AVG(eps_max_class)", ",.3f")
+      .metric("r_squared_value", "R²", "AVG(r_squared)", ",.3f")
+      .metric("rmse_value", "RMSE（gC/m²/月）", "AVG(rmse_gc_m2)", ",.1f")
+      .metric("bias_value", "偏差（gC/m²/月）", "AVG(bias_gc_m2)", ",.1f")
+      .metric("months_paired_sum", "配对月数", "SUM(months_paired)", ",d")
+      .build();
+
   // ---------------------------------------------------------------- water capacity
   static final DatasetDef CAPACITY = DatasetDef.builder("water_capacity_zone", "水环境容量：功能区 × 污染物 × 年度")
       .sql("""
@@ -328,13 +356,22 @@ public final class LeadershipDashboards {
           box.centre().x, box.centre().y, zoom));
     }
     return new DashboardDef("carbon_sink", "碳汇",
-        "CASA 模型网格碳汇地图、各地区趋势与区县排名。", List.of(
+        "CASA 模型网格碳汇地图、各地区趋势与区县排名，通量塔校准。", List.of(
         maps,
         List.of(
             Charts.line("carbon_sink_trend", "碳汇趋势（万吨 CO₂）", "各地区各年度碳汇合计。", CARBON_DISTRICT,
                 "year_label", List.of("co2_10k_t"), "region_name"),
             Charts.bar("carbon_sink_by_district", "各区县碳汇（万吨 CO₂）", "各区县各年度碳汇。", CARBON_DISTRICT,
-                "district", List.of("co2_10k_t"), "year_label", false))));
+                "district", List.of("co2_10k_t"), "year_label", false)),
+        List.of(
+            Charts.table("carbon_sink_flux_calibration", "通量塔校准：光能利用率 ε_max 与拟合优度",
+                "CASA 最大光能利用率 ε_max 按植被类型用通量塔月 GPP 拟合；R²、RMSE、偏差为校准值在各塔的月 GPP 拟合结果。",
+                FLUX_CALIBRATION, List.of("region_name", "year_label", "veg_class_name", "tower_name", "applied_label"),
+                List.of("eps_max_prior_value", "eps_max_class_value", "r_squared_value", "rmse_value", "bias_value",
+                    "months_paired_sum")).withSize(8, 50),
+            Charts.bar("carbon_sink_eps_max", "ε_max：先验与校准（gC/MJ）", "各地区各植被类型的先验值与通量塔校准值。",
+                FLUX_CALIBRATION, "class_label", List.of("eps_max_prior_value", "eps_max_class_value"), "year_label", false)
+                .withSize(4, 50).with("xAxisLabelRotation", 30))));
   }
 
   static DashboardDef waterCapacity() {

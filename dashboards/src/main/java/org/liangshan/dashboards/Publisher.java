@@ -48,6 +48,25 @@ public final class Publisher {
     superset.importBundle(SupersetClient.Kind.DASHBOARD, full.zip(), passwords);
   }
 
+  /**
+   * What an earlier publish of this bundle left that the code no longer has (see {@link Orphans}), listed now:
+   * call after {@link #publish} so that a chart moved to another dataset no longer holds on to the old one.
+   */
+  public List<Orphans.Orphan> orphans(List<DashboardDef> dashboards) {
+    return Orphans.find(dashboards, superset.dashboards(), superset.charts(), superset.datasets());
+  }
+
+  /** Deletes the deletable orphans (dashboards, then charts, then datasets); returns every orphan found. */
+  public List<Orphans.Orphan> removeOrphans(List<DashboardDef> dashboards) {
+    List<Orphans.Orphan> orphans = orphans(dashboards);
+    for (Orphans.Orphan orphan : orphans) {
+      if (orphan.deletable()) {
+        superset.delete(orphan.kind(), orphan.id());
+      }
+    }
+    return orphans;
+  }
+
   public Inventory inventory() {
     List<SupersetClient.Item> dashboards = superset.dashboards();
     List<SupersetClient.Item> charts = superset.charts();

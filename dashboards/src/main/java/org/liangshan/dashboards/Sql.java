@@ -39,6 +39,11 @@ final class Sql {
       "public_transport", "公交出行", "nev", "新能源汽车", "ev_charging", "充电", "waste_sorting", "垃圾分类",
       "clean_agriculture", "清洁农业");
 
+  /** CASA's vegetation classes (org.liangshan.core.method.VegetationClass). */
+  static final Map<String, String> VEGETATION_CLASSES = labels(
+      "ENF", "常绿针叶林", "EBF", "常绿阔叶林", "DNF", "落叶针叶林", "DBF", "落叶阔叶林", "MF", "针阔混交林",
+      "SHRUB", "灌丛", "GRASS", "草地", "CROP", "农田", "WETLAND", "湿地");
+
   static final Map<String, String> USER_TYPES = labels("person", "个人", "enterprise", "企业", "organisation", "机构");
 
   /** region id to its Chinese name, from the regions' configuration. */

@@ -155,6 +155,16 @@ public final class SupersetClient {
     out.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Deletes one dashboard, chart or dataset by id (not the database). */
+  public void delete(Kind kind, int id) {
+    requireLogin();
+    if (kind == Kind.DATABASE) {
+      throw new IllegalArgumentException("the database entry is never deleted by the platform");
+    }
+    String what = "delete " + kind.path + " " + id;
+    expectOk(send(authorized("/api/v1/" + kind.path + "/" + id).DELETE().build(), what), what);
+  }
+
   /** Exports dashboards by id as Superset's own bundle zip. */
   public byte[] exportDashboards(List<Integer> ids) {
     requireLogin();

@@ -1,5 +1,7 @@
 package org.liangshan.warehouse.serving;
 
+import static java.util.Objects.requireNonNull;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
@@ -48,9 +50,25 @@ public final class AccessRules {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private final List<String> bankIds;
+  private final String service;
 
   /** Rules for these banks (ids as in {@code silver.banks}). */
   public AccessRules(List<String> bankIds) {
+    this(bankIds, SERVICE);
+  }
+
+  /**
+   * Rules for these banks with another service user than {@value #SERVICE}: an existing Trino's account the
+   * platform registers tables and creates the marts with ({@code warehouse start --url ... --user NAME}).
+   */
+  public AccessRules(List<String> bankIds, String serviceUser) {
+    requireNonNull(serviceUser, "serviceUser is null");
+    if (!serviceUser.matches("[a-z0-9_]+") || List.of(LEADERSHIP, FINANCE_BUREAU).contains(serviceUser)
+        || serviceUser.startsWith(BANK_PREFIX)) {
+      throw LiangshanException.badInput("Trino user '%s' cannot be the platform's service user in the access rules "
+          + "(expected lower-case letters, digits and '_', and not a reader's name).", serviceUser);
+    }
+    this.service = serviceUser;
     for (String id : bankIds) {
       if (!BANK_ID.matcher(id).matches()) {
         throw LiangshanException.badInput(
@@ -75,9 +93,17 @@ public final class AccessRules {
 
   /** Every user the rules know, service user first. */
   public List<String> users() {
-    List<String> users = new ArrayList<>(List.of(SERVICE, LEADERSHIP, FINANCE_BUREAU));
+    List<String> users = new ArrayList<>(List.of(service, LEADERSHIP, FINANCE_BUREAU));
     bankIds.stream().map(AccessRules::bankUser).forEach(users::add);
     return users;
+  }
+
+  /**
+   * What an operator installs on an existing Trino's coordinator for these rules: its
+   * {@code etc/access-control.properties}, with the rules file at {@code rulesPath} on that machine.
+   */
+  public static String accessControlProperties(String rulesPath) {
+    return "access-control.name=file\nsecurity.config-file=" + rulesPath + "\nsecurity.refresh-period=1m\n";
   }
 
   /** The rules as Trino's {@code rules.json}. */
@@ -90,7 +116,7 @@ public final class AccessRules {
   }
 
   Map<String, Object> rules() {
-    String service = exact(SERVICE);
+    String service = exact(this.service);
     Map<String, Object> rules = new LinkedHashMap<>();
     rules.put("catalogs", List.of(
         Map.of("user", service, "catalog", ".*", "allow", "all"),

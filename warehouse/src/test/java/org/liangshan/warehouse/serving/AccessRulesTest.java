@@ -124,4 +124,21 @@ class AccessRulesTest {
     assertThatThrownBy(() -> new AccessRules(List.of("LY-B01", "ly_b01")))
         .hasMessageContaining("map to the same Trino user");
   }
+
+  @Test
+  void anExistingTrinosServiceAccountTakesThePlatformsPlaceInEveryServiceRule() throws Exception {
+    AccessRules remote = new AccessRules(List.of("LY-B01"), "lake_admin");
+    assertThat(remote.users()).containsExactly("lake_admin", "leadership", "finance_bureau", "bank_ly_b01");
+    JsonNode json = read(remote);
+    // The same rules as the local server's with the service user renamed, and no rule left for 'platform'.
+    assertThat(json.toString().replace("lake_admin", "platform")).isEqualTo(read(new AccessRules(List.of("LY-B01"))).toString());
+    assertThat(json.toString()).doesNotContain("\"platform\"");
+    assertThat(json.path("tables").get(0).path("user").asText()).isEqualTo("lake_admin");
+    assertThat(json.path("tables").get(0).path("privileges").toString()).contains("OWNERSHIP");
+    assertThatThrownBy(() -> new AccessRules(List.of(), "leadership")).hasMessageContaining("cannot be the platform's service user");
+    assertThatThrownBy(() -> new AccessRules(List.of(), "bank_x")).hasMessageContaining("cannot be the platform's service user");
+    assertThatThrownBy(() -> new AccessRules(List.of(), "Admin.*")).hasMessageContaining("cannot be the platform's service user");
+    assertThat(AccessRules.accessControlProperties("/etc/trino/rules.json"))
+        .isEqualTo("access-control.name=file\nsecurity.config-file=/etc/trino/rules.json\nsecurity.refresh-period=1m\n");
+  }
 }
