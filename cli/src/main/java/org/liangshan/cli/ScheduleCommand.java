@@ -141,7 +141,16 @@ final class ScheduleCommand implements Runnable {
         }
         PlanScheduler scheduler = PlanScheduler.open(plan, jobStore, ScheduledJobs.kinds(), store.lakehouse::catalog, landingRoot, System.err);
         CountDownLatch stop = new CountDownLatch(1);
-        Thread hook = new Thread(stop::countDown, "liangshan-schedule-stop");
+        CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM: stop firing, then let the finally below shut Quartz down before the JVM exits.
+        Thread hook = new Thread(() -> {
+          stop.countDown();
+          try {
+            stopped.await(10, TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }, "liangshan-schedule-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
           scheduler.sync();
@@ -157,6 +166,7 @@ final class ScheduleCommand implements Runnable {
           }
         } finally {
           scheduler.close();
+          stopped.countDown();
           try {
             Runtime.getRuntime().removeShutdownHook(hook);
           } catch (IllegalStateException ignored) {
