@@ -383,9 +383,14 @@ final class ScheduleCommand implements Runnable {
 
   /** Every job in the store with its cron trigger and pending one-shot (retry, re-check) triggers. */
   static String jobsTable(Scheduler quartz, ZoneId zone) throws SchedulerException {
-    TextTable table = new TextTable("job", "region", "runs", "cron", "time zone", "state", "next firing", "pending retries/re-checks");
+    TextTable table = new TextTable("job", "region", "runs", "cron", "time zone", "state", "next firing", "pending retries/re-checks (UTC)");
+    List<JobKey> keys = new ArrayList<>();
     for (String group : quartz.getJobGroupNames()) {
-      for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(group))) {
+      keys.addAll(quartz.getJobKeys(GroupMatcher.jobGroupEquals(group)));
+    }
+    keys.sort(java.util.Comparator.comparing(JobKey::getGroup).thenComparing(JobKey::getName));
+    {
+      for (JobKey key : keys) {
         String description = Optional.ofNullable(quartz.getJobDetail(key).getDescription()).orElse("");
         Trigger cron = quartz.getTrigger(TriggerKey.triggerKey(key.getName(), key.getGroup()));
         List<String> pending = new ArrayList<>();
