@@ -197,9 +197,54 @@ public final class PlanScheduler implements AutoCloseable {
       say("%d period(s) were running when the scheduler last stopped; their firings are recovered", interrupted);
     }
     try {
+      catchUp();
       quartz.start();
     } catch (SchedulerException e) {
       throw LiangshanException.failure(e, "Cannot start the scheduler: %s", e.getMessage());
+    }
+  }
+
+  /** At most this many missed periods per job and region are caught up after a long stop. */
+  static final int MAX_CATCH_UP = 24;
+
+  /**
+   * Before Quartz handles misfires (which folds every missed firing of a cron trigger into one, computing the
+   * period of the restart time), schedules a one-shot catch-up firing for each earlier period whose firing was
+   * missed while the scheduler was down and that has not succeeded: a stop across two month-ends still
+   * computes both months. Jobs with the do-nothing policy are not caught up.
+   */
+  private void catchUp() throws SchedulerException {
+    Instant now = clock.instant();
+    Instant missedBefore = now.minusMillis(60_000);
+    for (RunPlan.PlanJob job : plan.jobs().values()) {
+      if (job.misfire() != RunPlan.Misfire.FIRE_ONCE_NOW) {
+        continue;
+      }
+      for (String region : plan.regions()) {
+        Trigger trigger = quartz.getTrigger(TriggerKey.triggerKey(job.name(), region));
+        if (!(trigger instanceof CronTrigger cron) || cron.getNextFireTime() == null
+            || !cron.getNextFireTime().toInstant().isBefore(missedBefore)
+            || quartz.getTriggerState(trigger.getKey()) == Trigger.TriggerState.PAUSED) {
+          continue;
+        }
+        Period current = plan.periodAt(job, now);
+        java.util.LinkedHashSet<Period> missed = new java.util.LinkedHashSet<>();
+        for (Date t = cron.getNextFireTime(); t != null && t.toInstant().isBefore(now) && missed.size() < MAX_CATCH_UP;
+            t = cron.getFireTimeAfter(t)) {
+          Period period = plan.periodAt(job, t.toInstant());
+          if (!period.equals(current)) {
+            missed.add(period);
+          }
+        }
+        int index = 0;
+        for (Period period : missed) {
+          Optional<ScheduleStore.PeriodState> state = store.state(job.name(), region, period.toString());
+          if (state.isEmpty() || !state.get().status().equals("SUCCEEDED")) {
+            scheduleOneShot(job.name(), region, period.toString(), 1, 1, "catch-up", now.plusSeconds(++index));
+            say("%s %s %s: its firing was missed while the scheduler was down; catching up", job.name(), region, period);
+          }
+        }
+      }
     }
   }
 
@@ -227,7 +272,7 @@ public final class PlanScheduler implements AutoCloseable {
     if (state.isPresent() && !rerun && state.get().status().equals("SUCCEEDED")) {
       return duplicate(job, kind, region, p, origin, attempt, started, command, state.get());
     }
-    if (state.isPresent() && state.get().status().equals("RUNNING")) {
+    if (state.isPresent() && state.get().status().equals("RUNNING") && !ScheduleStore.ownerIsGone(state.get().message())) {
       return busy(job, regionId, p, origin, attempt, started);
     }
     if (origin.equals("cron") && state.isPresent() && Set.of("RETRYING", "WAITING").contains(state.get().status())

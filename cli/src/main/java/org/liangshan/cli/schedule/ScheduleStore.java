@@ -279,18 +279,20 @@ public final class ScheduleStore implements AutoCloseable {
       c.setAutoCommit(false);
       try {
         String status = null;
+        String owner = null;
         try (PreparedStatement s = c.prepareStatement(
-            "SELECT STATUS FROM LS_PERIOD_STATE WHERE JOB_NAME = ? AND REGION = ? AND PERIOD = ? FOR UPDATE")) {
+            "SELECT STATUS, MESSAGE FROM LS_PERIOD_STATE WHERE JOB_NAME = ? AND REGION = ? AND PERIOD = ? FOR UPDATE")) {
           s.setString(1, job);
           s.setString(2, region);
           s.setString(3, period);
           try (ResultSet r = s.executeQuery()) {
             if (r.next()) {
               status = r.getString(1);
+              owner = r.getString(2);
             }
           }
         }
-        if ("RUNNING".equals(status)) {
+        if ("RUNNING".equals(status) && !ownerIsGone(owner)) {
           c.rollback();
           return Claim.ALREADY_RUNNING;
         }
@@ -298,7 +300,7 @@ public final class ScheduleStore implements AutoCloseable {
           c.rollback();
           return Claim.ALREADY_SUCCEEDED;
         }
-        upsert(c, job, region, period, "RUNNING", attempt, 0, now, null, null);
+        upsert(c, job, region, period, "RUNNING", attempt, 0, now, null, RUNNING_IN + PROCESS);
         c.commit();
         return Claim.CLAIMED;
       } catch (SQLException e) {
@@ -310,6 +312,39 @@ public final class ScheduleStore implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw storeFailure(e);
+    }
+  }
+
+  private static final String RUNNING_IN = "running in process ";
+  /** This process, as {@code pid@host}: recorded with a RUNNING claim. */
+  static final String PROCESS = ProcessHandle.current().pid() + "@" + hostName();
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "unknown-host";
+    }
+  }
+
+  /**
+   * Whether the process that claimed a RUNNING period has died on this machine (a killed {@code schedule trigger}):
+   * its claim is then stale and the period may run. A claim from another machine is never judged stale here.
+   */
+  static boolean ownerIsGone(String message) {
+    if (message == null || !message.startsWith(RUNNING_IN)) {
+      return false;
+    }
+    String owner = message.substring(RUNNING_IN.length());
+    int at = owner.indexOf('@');
+    if (at < 0 || !owner.substring(at + 1).equals(PROCESS.substring(PROCESS.indexOf('@') + 1))) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(owner.substring(0, at));
+      return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(h -> !h.isAlive()).orElse(true);
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

@@ -87,6 +87,64 @@ class ScheduleRestartTest {
         .allSatisfy(r -> assertThat((String) r.getAs("message")).contains("already succeeded for " + year));
   }
 
+  @Test
+  void aLongStopCatchesUpEveryMissedPeriodOnce() throws Exception {
+    ScheduleFixture f = new ScheduleFixture();
+    RunPlan plan = ScheduleFixture.plan("""
+        version: test-catch-up-1
+        timezone: UTC
+        regions: [liyang]
+        jobs:
+          probe-monthly:
+            kind: probe
+            cron: "0 0 3 5 * ?"
+            period: previous-month
+        """);
+    ScheduleFixture.Probe probe = new ScheduleFixture.Probe("probe", 0);
+    Instant stoppedAt = Instant.now().minus(Duration.ofDays(100));
+    try (ScheduleStore store = ScheduleStore.h2(f.storeDir)) {
+      PlanScheduler first = f.open(plan, store, Map.of("probe", probe));
+      try {
+        first.sync();
+        // As if the scheduler had last run 100 days ago: the trigger's next firing is 100 days old.
+        TriggerKey key = TriggerKey.triggerKey("probe-monthly", "liyang");
+        first.quartz().rescheduleJob(key, org.quartz.TriggerBuilder.newTrigger().withIdentity(key).forJob("probe-monthly", "liyang")
+            .startAt(java.util.Date.from(stoppedAt))
+            .withSchedule(org.quartz.CronScheduleBuilder.cronSchedule("0 0 3 5 * ?").inTimeZone(java.util.TimeZone.getTimeZone("UTC"))
+                .withMisfireHandlingInstructionFireAndProceed())
+            .build());
+      } finally {
+        first.close();
+      }
+    }
+    // The missed firings (Quartz's own cron arithmetic as the oracle) and the periods they compute.
+    org.quartz.CronExpression cron = new org.quartz.CronExpression("0 0 3 5 * ?");
+    cron.setTimeZone(java.util.TimeZone.getTimeZone("UTC"));
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (java.util.Date t = cron.getNextValidTimeAfter(java.util.Date.from(stoppedAt)); t.before(new java.util.Date());
+        t = cron.getNextValidTimeAfter(t)) {
+      expected.add(plan.periodAt(plan.job("probe-monthly"), t.toInstant()).toString());
+    }
+    expected.add(plan.periodAt(plan.job("probe-monthly"), Instant.now()).toString());
+    assertThat(expected).hasSizeBetween(4, 5);
+
+    try (ScheduleStore store = ScheduleStore.h2(f.storeDir)) {
+      PlanScheduler second = f.open(plan, store, Map.of("probe", probe));
+      try {
+        second.sync();
+        second.start();
+        f.await("every missed period to run", Duration.ofSeconds(50), () -> probe.calls.size() >= expected.size());
+        Thread.sleep(2000); // nothing more runs
+      } finally {
+        second.close();
+      }
+      assertThat(new java.util.TreeSet<>(probe.periods)).containsExactlyElementsOf(
+          expected.stream().map(p -> "liyang " + p).toList());
+      assertThat(probe.periods).hasSize(expected.size());
+      assertThat(store.history("probe-monthly", 100)).extracting(ScheduleStore.HistoryRow::origin).contains("catch-up", "cron");
+    }
+  }
+
   private static long count(ScheduleStore store, String outcome) {
     return store.history("probe-yearly", 10_000).stream().filter(h -> h.outcome().equals(outcome)).count();
   }
