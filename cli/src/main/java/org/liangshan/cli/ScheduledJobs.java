@@ -19,8 +19,8 @@ import org.liangshan.warehouse.Run;
 /**
  * The job kinds a run plan can name, each calling the platform's job in-process exactly as {@code liangshan run}
  * and {@code liangshan ingest --all} do (same job, same parameter set recorded in the run), for the year of
- * the scheduled period: accounting of 2024-03 is the accounting of 2024 over the scenes through March (the
- * plan's monthly-scenes check makes sure they are all in), valuation of 2024-Q1 values at 2024-03-31.
+ * the scheduled period: accounting of 2024-03 is the accounting of 2024 over the scenes silver holds then (the
+ * plan's monthly-scenes check makes sure every month through March is in), valuation of 2024-Q1 values at 2024-03-31.
  */
 final class ScheduledJobs {
   private ScheduledJobs() {}
