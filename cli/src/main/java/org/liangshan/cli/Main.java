@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ValuateCommand.class,
       RegistrationCommand.class,
       BenchCommand.class,
+      ScheduleCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
