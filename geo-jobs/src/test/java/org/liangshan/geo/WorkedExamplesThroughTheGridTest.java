@@ -125,7 +125,7 @@ class WorkedExamplesThroughTheGridTest {
       stats.add(SceneStats.compute(scene, ONE_CELL, Map.of()));
     }
     CellYear[] cells = AccountingJob.cellYears(ONE_CELL, stats);
-    return GridAccounting.account(PIECE, cells[0], AccountingParameters.from(params));
+    return GridAccounting.account(PIECE, cells[0], AccountingParameters.from(params), 2024);
   }
 
   /** A 2 x 2 lon/lat GeoTIFF of one value over the cell. */

@@ -25,9 +25,9 @@ class DistrictAccountsTest {
     AccountingParameters parameters = AccountingParameters.from(ParameterSet.defaults());
     List<PieceAccount> pieces =
         List.of(
-            GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters),
-            GridAccounting.account(piece(1, "900001", 4e5), forest(1), parameters),
-            GridAccounting.account(piece(1, "900002", 6e5), forest(1), parameters));
+            GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters, 2024),
+            GridAccounting.account(piece(1, "900001", 4e5), forest(1), parameters, 2024),
+            GridAccounting.account(piece(1, "900002", 6e5), forest(1), parameters, 2024));
     DistrictAccounts accounts =
         DistrictAccounts.build(List.of(WEST, EAST), pieces, Map.of(), parameters);
 
@@ -53,7 +53,7 @@ class DistrictAccountsTest {
             .withOverrides("with-oxygen", new ObjectMapper().readTree(
                 "{\"gep\": {\"indicators\": [\"carbon_fixation\", \"oxygen_release\", \"material_products\"]}}"));
     AccountingParameters parameters = AccountingParameters.from(params);
-    PieceAccount piece = GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters);
+    PieceAccount piece = GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters, 2024);
     DistrictStatistics statistics =
         new DistrictStatistics(Map.of("fishery", 2.5), Map.of("industrial", 1.0, "agricultural", 3.0), Optional.empty());
     DistrictAccounts accounts =
