@@ -117,12 +117,13 @@ final class DemoCommand implements Callable<Integer> {
   private LoadReport runRegion(TableCatalog catalog, String command, Region r, Years range, long start) {
     LoadReport report = IngestCommand.ingestRegion(catalog, r, landing);
     ParameterSet params = ParameterSet.forRegion(r);
-    step(start, r.nameEn() + ": ingested; grid accounting (CASA carbon sink, GEP) and market");
-    for (int year = range.first(); year <= range.last(); year++) {
-      Jobs.accounting(catalog, command, r, year, params, System.err::println);
-    }
+    step(start, r.nameEn() + ": ingested; market and grid accounting (CASA carbon sink, GEP)");
+    // The market first: its gold.zone_capacity caps water purification in the grid accounting.
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.market(catalog, command, r, year, params);
+    }
+    for (int year = range.first(); year <= range.last(); year++) {
+      Jobs.accounting(catalog, command, r, year, params, System.err::println);
     }
     step(start, r.nameEn() + ": compensation ledger and collateral valuation");
     for (int year = range.first(); year <= range.last(); year++) {

@@ -68,11 +68,12 @@ final class RunCommand implements Callable<Integer> {
       }
     }
     TableCatalog catalog = lakehouse.catalog();
-    if (all || job.equals("accounting")) {
-      System.out.println(Jobs.accounting(catalog, command, r, year, params, System.err::println));
-    }
+    // The market first: its gold.zone_capacity caps water purification in the grid accounting.
     if (all || job.equals("market")) {
       System.out.println(Jobs.market(catalog, command, r, year, params));
+    }
+    if (all || job.equals("accounting")) {
+      System.out.println(Jobs.accounting(catalog, command, r, year, params, System.err::println));
     }
     if (all || job.equals("compensation")) {
       System.out.println(Jobs.compensation(catalog, command, r, year, params));

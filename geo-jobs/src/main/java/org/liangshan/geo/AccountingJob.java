@@ -40,6 +40,7 @@ import org.liangshan.geo.model.GridSpec;
 import org.liangshan.geo.model.LandCover;
 import org.liangshan.geo.model.PieceAccount;
 import org.liangshan.geo.model.Product;
+import org.liangshan.geo.model.WaterPurificationCaps;
 import org.liangshan.geo.model.ZonalStats;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableCatalog;
@@ -56,7 +57,9 @@ import org.liangshan.warehouse.TableDef;
  *       tile ({@link org.liangshan.geo.model.ZonalAccumulator}); writes {@code
  *       gold.cell_month_stats} and {@code gold.landcover_fractions};
  *   <li>accounts each cell piece ({@link GridAccounting}: CASA carbon sink, water conservation,
- *       flood regulation, carbon fixation, oxygen release) and each district ({@link
+ *       soil retention (RUSLE, LS from the DEM scene), flood regulation, water purification (capped
+ *       per zone at {@code gold.zone_capacity} when the market job has filled it), air purification,
+ *       carbon fixation, oxygen release, climate regulation) and each district ({@link
  *       DistrictAccounts}, with material products and cultural services from {@code
  *       silver.stat_output}, {@code silver.stat_water_supply}, {@code silver.stat_tourism});
  *   <li>calibrates CASA's ε_max on the region's flux towers ({@link FluxCalibrationJob}, {@code
@@ -70,12 +73,9 @@ import org.liangshan.warehouse.TableDef;
  */
 public final class AccountingJob {
   /** The services of {@code gep.indicators} this job cannot compute from the data it receives. */
-  static final Map<String, String> NOT_COMPUTED =
-      Map.of(
-          "soil_retention", "needs RUSLE factors (soil erodibility K, cover C, practice P) the platform does not receive",
-          "water_purification", "needs pollutant removal by ecosystems, not in the data",
-          "air_purification", "needs pollutant absorption per vegetation type, not in the data",
-          "climate_regulation", "needs EPP per vegetation type and the humidifier consumption, not in the parameter set");
+  static final Map<String, String> NOT_COMPUTED = Map.of();
+
+  private static final String ZONE_CAPACITY = "gold.zone_capacity";
 
   private static final String SCENES = "silver.raster_scenes";
   private static final String STAT_OUTPUT = "silver.stat_output";
@@ -140,9 +140,15 @@ public final class AccountingJob {
     ParameterSet used = calibration.parameterSet();
     parameters = AccountingParameters.from(used);
     start = lap(timings, "flux", start);
+    if (scenes.stream().noneMatch(scene -> scene.product() == Product.DEM)) {
+      progress.accept("  soil retention: no DEM scene for " + region.id()
+          + " in silver.raster_scenes; LS unknown, soil retention counts 0");
+    }
+    WaterPurificationCaps caps =
+        WaterPurificationCaps.of(grid.pieces(), cells, parameters, zoneCapacity(run, catalog, region, year, progress));
     List<PieceAccount> accounts = new ArrayList<>(grid.pieces().size());
     for (GridPiece piece : grid.pieces()) {
-      accounts.add(GridAccounting.account(piece, cells[piece.ordinal()], parameters));
+      accounts.add(GridAccounting.account(piece, cells[piece.ordinal()], parameters, year, caps.sharesOf(piece)));
     }
     Map<String, DistrictStatistics> statistics = statistics(run, catalog, region, year, progress);
     DistrictAccounts districts =
@@ -230,6 +236,8 @@ public final class AccountingJob {
     List<SceneRef> monthly = new ArrayList<>();
     Row landCover = null;
     int landCoverRank = Integer.MIN_VALUE;
+    Row dem = null;
+    int demRank = Integer.MIN_VALUE;
     for (Row row : rows) {
       Optional<Product> product = Product.fromId(row.getString(0));
       if (product.isEmpty()) {
@@ -241,6 +249,14 @@ public final class AccountingJob {
       if (product.get().monthly()) {
         if (sceneYear != null && sceneYear == year && month != null) {
           monthly.add(new SceneRef(product.get(), year, month, row.getString(4), nodata));
+        }
+      } else if (product.get() == Product.DEM) {
+        // The static DEM (or the latest one up to the year, if dated).
+        int rank =
+            sceneYear == null ? Integer.MIN_VALUE + 1 : sceneYear <= year ? sceneYear : Integer.MIN_VALUE;
+        if (rank > demRank) {
+          demRank = rank;
+          dem = row;
         }
       } else {
         // The year's land cover, else the latest earlier year, else a static map.
@@ -268,6 +284,10 @@ public final class AccountingJob {
     all.add(new SceneRef(Product.LANDCOVER,
         landCover.isNullAt(2) ? 0 : landCover.getInt(2), 0, landCover.getString(4),
         landCover.isNullAt(5) ? null : landCover.getDouble(5)));
+    if (dem != null) {
+      all.add(new SceneRef(Product.DEM, dem.isNullAt(2) ? 0 : dem.getInt(2), 0, dem.getString(4),
+          dem.isNullAt(5) ? null : dem.getDouble(5)));
+    }
     return all;
   }
 
@@ -297,8 +317,13 @@ public final class AccountingJob {
       }
     }
     ZonalStats landCover = null;
+    ZonalStats lengthSlope = null;
     for (SceneStats scene : stats) {
       Product product = scene.scene().product();
+      if (product == Product.DEM) {
+        lengthSlope = scene.stats();
+        continue;
+      }
       if (!product.monthly()) {
         landCover = scene.stats();
         continue;
@@ -327,9 +352,47 @@ public final class AccountingJob {
               monthly.get(Product.RADIATION)[ordinal],
               monthly.get(Product.ET)[ordinal],
               monthly.get(Product.PET)[ordinal],
-              fractions);
+              fractions,
+              lengthSlope == null ? Double.NaN : lengthSlope.mean(ordinal).orElse(Double.NaN));
     }
     return cells;
+  }
+
+  /**
+   * The capacity W (t/a) by zone and pollutant code for the year, from {@code gold.zone_capacity}
+   * (the market job's table) when the catalog has it; empty (water purification uncapped, said so)
+   * otherwise.
+   */
+  static Map<String, Map<String, Double>> zoneCapacity(
+      Run run, TableCatalog catalog, Region region, int year, Consumer<String> progress) {
+    Map<String, Map<String, Double>> capacity = new TreeMap<>();
+    for (Row row : slice(run, catalog, ZONE_CAPACITY, region, year, "zone_id", "pollutant", "capacity_t_a")) {
+      String code = pollutantCode(row.getString(1));
+      if (code != null && !row.isNullAt(2)) {
+        capacity.computeIfAbsent(row.getString(0), k -> new TreeMap<>()).put(code, number(row, 2));
+      }
+    }
+    if (capacity.isEmpty()) {
+      progress.accept("  water purification: no " + ZONE_CAPACITY + " rows for " + region.id() + " " + year
+          + " (run the market job first); removal is not capped at the zones' capacity");
+    } else {
+      run.count("water_purification_zones_capped", capacity.size());
+    }
+    return capacity;
+  }
+
+  /** {@code COD}, {@code NH3-N}, {@code TN}, {@code TP} → the parameter-set codes; null for others. */
+  static String pollutantCode(String pollutant) {
+    if (pollutant == null) {
+      return null;
+    }
+    return switch (pollutant.strip().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "")) {
+      case "COD" -> "cod";
+      case "NH3N" -> "nh3n";
+      case "TN" -> "tn";
+      case "TP" -> "tp";
+      default -> null;
+    };
   }
 
   /** The statistics of the year by district code; rows naming no district of the region are left out. */

@@ -67,7 +67,7 @@ final class GoldRows {
   static List<Row> landCoverFractions(String region, int year, GridSpec spec, List<SceneStats> scenes) {
     List<Row> rows = new ArrayList<>();
     for (SceneStats scene : scenes) {
-      if (scene.scene().product().monthly()) {
+      if (scene.scene().product() != org.liangshan.geo.model.Product.LANDCOVER) {
         continue;
       }
       ZonalStats stats = scene.stats();
@@ -138,6 +138,11 @@ final class GoldRows {
           a.quantity(GepService.FLOOD_REGULATION), a.value(GepService.FLOOD_REGULATION),
           a.quantity(GepService.CARBON_FIXATION), a.value(GepService.CARBON_FIXATION),
           a.quantity(GepService.OXYGEN_RELEASE), a.value(GepService.OXYGEN_RELEASE),
+          a.rFactor(), Double.isNaN(a.lsFactor()) ? null : a.lsFactor(),
+          a.quantity(GepService.SOIL_RETENTION), a.value(GepService.SOIL_RETENTION),
+          a.quantity(GepService.WATER_PURIFICATION), a.value(GepService.WATER_PURIFICATION),
+          a.quantity(GepService.AIR_PURIFICATION), a.value(GepService.AIR_PURIFICATION),
+          a.quantity(GepService.CLIMATE_REGULATION), a.value(GepService.CLIMATE_REGULATION),
           includedText));
     }
     return rows;

@@ -72,6 +72,9 @@ final class SceneStats implements Serializable {
 
   private static ZonalStats accumulate(File file, SceneRef scene, GridSpec grid) {
     try (GeoRaster raster = GeoRaster.readGeoTiff(file, scene.nodata())) {
+      if (scene.product() == org.liangshan.geo.model.Product.DEM) {
+        return org.liangshan.geo.model.Terrain.lengthSlopeStats(raster, grid);
+      }
       return new ZonalAccumulator(grid, scene.product()).add(raster).result();
     }
   }

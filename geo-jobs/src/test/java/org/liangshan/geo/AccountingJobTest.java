@@ -72,8 +72,10 @@ class AccountingJobTest {
     tables.add(SourceFamilies.silver("stat_water_supply"));
     tables.add(SourceFamilies.silver("stat_tourism"));
     tables.add(OpsTables.RUN_LOG);
+    tables.add(ZONE_CAPACITY);
     catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), tables);
     loadScenes();
+    loadCapacity();
     loadStatistics();
     first = AccountingJob.run(start(), region, YEAR, params, progress::add);
     firstRows = snapshot();
@@ -83,21 +85,28 @@ class AccountingJobTest {
   @Test
   void districtTotalsAreTheSumsOfTheirCellPieces() {
     Map<String, BigDecimal> cellSums = new LinkedHashMap<>();
+    Map<String, Double> cellQuantities = new LinkedHashMap<>();
     for (Row row : read(GeoTables.GEP_CELL_YEAR).collectAsList()) {
       String district = row.getAs("district_code");
-      for (GepService service : List.of(GepService.WATER_CONSERVATION, GepService.FLOOD_REGULATION, GepService.CARBON_FIXATION)) {
-        String column = service == GepService.CARBON_FIXATION ? "carbon_fixation_yuan" : service.id() + "_yuan";
-        cellSums.merge(district + "/" + service.id(), row.getAs(column), BigDecimal::add);
+      for (GepService service : GepService.values()) {
+        if (service.gridDerived() && service != GepService.OXYGEN_RELEASE) {
+          cellSums.merge(district + "/" + service.id(), row.getAs(service.id() + "_yuan"), BigDecimal::add);
+          cellQuantities.merge(district + "/" + service.id(), row.getAs(QUANTITY.get(service)), Double::sum);
+        }
       }
     }
     List<Row> gridRows =
         read(GeoTables.GEP_BY_DISTRICT)
-            .where(col("service").isin("water_conservation", "flood_regulation", "carbon_fixation"))
+            .where(col("service").isin(cellSums.keySet().stream().map(k -> k.substring(k.indexOf('/') + 1)).distinct().toArray()))
             .collectAsList();
-    assertThat(gridRows).hasSize(6);
+    // two districts × seven grid services in the default list (oxygen release is not in it)
+    assertThat(gridRows).hasSize(14);
     for (Row row : gridRows) {
       String key = row.getAs("district_code") + "/" + row.getAs("service");
       assertThat((BigDecimal) row.getAs("value_yuan")).as(key).isEqualByComparingTo(cellSums.get(key));
+      double quantity = row.getAs("physical_quantity");
+      assertThat(quantity).as(key).isCloseTo(cellQuantities.get(key), within(Math.abs(quantity) * 1e-9 + 1e-12));
+      assertThat(((BigDecimal) row.getAs("value_yuan")).signum()).as(key).isPositive();
     }
     Map<String, Double> nepByDistrict =
         read(GeoTables.CARBON_SINK_CELL_YEAR).collectAsList().stream()
@@ -119,8 +128,10 @@ class AccountingJobTest {
     Map<String, BigDecimal> west = values("900001");
     Map<String, BigDecimal> east = values("900002");
     // oxygen release is not in the default indicator list
-    assertThat(west).containsOnlyKeys("material_products", "water_conservation", "flood_regulation", "carbon_fixation");
-    assertThat(east).containsOnlyKeys("water_conservation", "flood_regulation", "carbon_fixation", "cultural_services");
+    List<String> grid = List.of("water_conservation", "soil_retention", "flood_regulation", "water_purification",
+        "air_purification", "carbon_fixation", "climate_regulation");
+    assertThat(west.keySet()).containsExactlyInAnyOrderElementsOf(concat(grid, "material_products"));
+    assertThat(east.keySet()).containsExactlyInAnyOrderElementsOf(concat(grid, "cultural_services"));
     // 100 x 10⁴ yuan of agriculture + 10 x 10⁴ m³ domestic water at 2.6 yuan/m³
     assertThat(west.get("material_products")).isEqualByComparingTo("1260000");
     // 500 x 10⁴ yuan of tourism revenue, 40 % attributable to ecosystems
@@ -130,7 +141,7 @@ class AccountingJobTest {
       BigDecimal sum = values(district.districtCode()).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
       assertThat(district.gepYuan()).isEqualByComparingTo(sum);
     }
-    assertThat(first.servicesNotComputed()).anyMatch(s -> s.startsWith("soil_retention"));
+    assertThat(first.servicesNotComputed()).isEmpty();
     assertThat(progress).anyMatch(line -> line.contains("Elsewhere"));
   }
 
@@ -157,6 +168,87 @@ class AccountingJobTest {
     assertThat(read(GeoTables.GEP_CELL_YEAR).select("run_id").distinct().collectAsList())
         .extracting(r -> r.getString(0))
         .containsExactly(second.runId());
+  }
+
+  @Test
+  void waterPurificationIsCappedAtTheZoneCapacity() {
+    // Zone Z-WEST holds the West district's pieces; its COD capacity (0.5 t/a) is below what its
+    // wetland and water cells remove, so their COD sums to exactly the capacity. TP (100 t/a) does not bind.
+    double westCod = 0;
+    double westCodUncapped = 0;
+    double eastCod = 0;
+    double eastCodUncapped = 0;
+    for (Row row : read(GeoTables.GEP_BY_DISTRICT).where(col("service").equalTo("water_purification")).collectAsList()) {
+      com.fasterxml.jackson.databind.JsonNode detail = json(row.getAs("detail"));
+      if (row.getAs("district_code").equals("900001")) {
+        westCod = detail.get("cod_t").asDouble();
+        westCodUncapped = detail.get("cod_uncapped_t").asDouble();
+        assertThat(detail.get("tp_t").asDouble()).isEqualTo(detail.get("tp_uncapped_t").asDouble());
+      } else {
+        eastCod = detail.get("cod_t").asDouble();
+        eastCodUncapped = detail.get("cod_uncapped_t").asDouble();
+      }
+    }
+    assertThat(westCodUncapped).isGreaterThan(0.5);
+    assertThat(westCod).isCloseTo(0.5, within(1e-9));
+    // East lies in no zone: not capped
+    assertThat(eastCod).isPositive().isEqualTo(eastCodUncapped);
+    assertThat(progress).noneMatch(line -> line.contains("not capped at the zones"));
+  }
+
+  @Test
+  void soilRetentionUsesTheDemSlope() {
+    List<Row> cells = read(GeoTables.GEP_CELL_YEAR).where(col("soil_retention_t").gt(0)).collectAsList();
+    assertThat(cells).isNotEmpty();
+    for (Row row : cells) {
+      double ls = row.getAs("rusle_ls");
+      assertThat(ls).isGreaterThan(0.03);
+      assertThat(row.<Double>getAs("rusle_r")).isGreaterThan(0);
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.JsonNode json(String text) {
+    try {
+      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static List<String> concat(List<String> list, String more) {
+    List<String> all = new ArrayList<>(list);
+    all.add(more);
+    return all;
+  }
+
+  /** The physical-quantity column of each grid service in gold.gep_cell_year. */
+  private static final Map<GepService, String> QUANTITY = Map.of(
+      GepService.WATER_CONSERVATION, "water_conservation_m3",
+      GepService.SOIL_RETENTION, "soil_retention_t",
+      GepService.FLOOD_REGULATION, "flood_regulation_m3",
+      GepService.WATER_PURIFICATION, "water_purification_t",
+      GepService.AIR_PURIFICATION, "air_purification_t",
+      GepService.CARBON_FIXATION, "carbon_fixation_tc",
+      GepService.CLIMATE_REGULATION, "climate_regulation_kwh");
+
+  /**
+   * The columns of the market job's {@code gold.zone_capacity} the accounting reads (finance-models
+   * is not a dependency of geo-jobs; the job reads the table by name).
+   */
+  private static final TableDef ZONE_CAPACITY =
+      TableDef.builder(org.liangshan.warehouse.Layer.GOLD, "zone_capacity", "capacity per zone (test copy of the columns read)")
+          .string("region", "region id")
+          .required("year", org.apache.spark.sql.types.DataTypes.IntegerType, "year")
+          .string("zone_id", "zone")
+          .string("pollutant", "COD, NH3-N, TP or TN")
+          .number("capacity_t_a", "capacity W, t/a")
+          .build();
+
+  private void loadCapacity() {
+    catalog.append(ZONE_CAPACITY, spark.createDataFrame(List.of(
+        RowFactory.create(region.id(), YEAR, "Z-WEST", "COD", 0.5),
+        RowFactory.create(region.id(), YEAR, "Z-WEST", "TP", 100.0),
+        RowFactory.create(region.id(), YEAR - 1, "Z-WEST", "TP", 0.0)), ZONE_CAPACITY.schema()));
   }
 
   private Run start() {
@@ -199,10 +291,19 @@ class AccountingJobTest {
     double[][] codes = field((c, r) -> legend[(c + r) % legend.length]);
     codes[0][0] = 255;
     rows.add(scene("landcover", 0, codes));
+    // a tilted plane rising 25 m a pixel eastward and 10 m a pixel southward (pixels ~480 m x 550 m)
+    rows.add(scene("dem", -1, field((c, r) -> 20.0 + 25 * c + 10 * r)));
     catalog.append(RasterTables.SCENES, spark.createDataFrame(rows, RasterTables.SCENES.schema()));
   }
 
+  /** A scene; month 0 is an annual scene of the year, month −1 a static one (no year). */
   private Row scene(String product, int month, double[][] values) {
+    if (month < 0) {
+      Path file = Fixtures.geoTiff(dir.resolve(product + ".tif"), "EPSG:4326", MIN_LON, MIN_LAT, MAX_LON, MAX_LAT, values);
+      return RowFactory.create(region.id(), product, "static", null, null, "m", file.toUri().toString(), "EPSG:4326",
+          WIDTH, HEIGHT, (MAX_LON - MIN_LON) / WIDTH, (MAX_LAT - MIN_LAT) / HEIGHT, MIN_LON, MIN_LAT, MAX_LON, MAX_LAT,
+          -9999.0, "sha-" + product, "rasters/" + product + "/" + product + ".tif", "ingest-1");
+    }
     String name = month == 0 ? product + "_" + YEAR : product + "_" + YEAR + String.format("%02d", month);
     Path file = Fixtures.geoTiff(dir.resolve(name + ".tif"), "EPSG:4326", MIN_LON, MIN_LAT, MAX_LON, MAX_LAT, values);
     double nodata = product.equals("landcover") ? 255 : -9999;

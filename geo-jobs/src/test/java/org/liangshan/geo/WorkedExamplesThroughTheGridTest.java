@@ -116,7 +116,106 @@ class WorkedExamplesThroughTheGridTest {
     assertThat(account.nppTc()).isZero();
     assertThat(account.rhTc()).isZero();
     assertThat(account.quantity(GepService.WATER_CONSERVATION)).isZero();
-    assertThat(account.valueYuan()).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(account.value(GepService.CARBON_FIXATION)).isEqualByComparingTo(BigDecimal.ZERO);
+    // open water still purifies water (June at 20 °C is no cooling month, so no climate regulation)
+    assertThat(account.value(GepService.CLIMATE_REGULATION)).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(account.valueYuan()).isEqualByComparingTo(account.value(GepService.WATER_PURIFICATION));
+    assertThat(account.value(GepService.WATER_PURIFICATION)).isEqualByComparingTo("6457.5");
+  }
+
+  /**
+   * Soil retention by hand: a DEM in the grid's metric CRS, 100 m pixels rising 6 m a pixel eastward
+   * (tanθ = 0.06: S = 10.8·sinθ + 0.03 = 0.676837, m = 0.5, L = (100/22.13)^0.5 = 2.125736, LS =
+   * 1.438776); 100 mm every month (R = 7059.735); NDVI 0.5 (C = e⁻² = 0.135335); deciduous broadleaf
+   * (K 0.032, P 1) over 100 ha → A_s = 7059.735·0.032·1.438776·(1 − 0.135335)·100 = 28104.725 t,
+   * sediment 28104.725·0.24/0.93 = 7252.832 m³, value 7252.832·15.58 + A_s·0.0037·875 +
+   * A_s·0.00108·2800 = 288976.866 yuan; the same as core's {@code calc soil-retention} on those factors.
+   */
+  @Test
+  void soilRetentionByHandThroughTheDem() throws Exception {
+    List<SceneRef> scenes = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      scenes.add(scene(Product.PRECIPITATION, m, 100));
+    }
+    scenes.add(scene(Product.NDVI, 7, 0.5));
+    scenes.add(scene(Product.LANDCOVER, 0, 24));
+    double[][] dem = new double[10][10];
+    for (int r = 0; r < 10; r++) {
+      for (int c = 0; c < 10; c++) {
+        dem[r][c] = 50 + 6 * c;
+      }
+    }
+    Path file = Fixtures.geoTiff(dir.resolve("dem.tif"), "EPSG:32650", X0, Y0, X0 + 1000, Y0 + 1000, dem);
+    scenes.add(new SceneRef(Product.DEM, 0, 0, file.toUri().toString(), -9999.0));
+
+    PieceAccount account = account(scenes, ParameterSet.defaults());
+
+    assertThat(account.rFactor()).isCloseTo(7059.735, within(1e-3));
+    assertThat(account.lsFactor()).isCloseTo(1.438776, within(1e-6));
+    assertThat(account.quantity(GepService.SOIL_RETENTION)).isCloseTo(28104.725, within(1e-3));
+    assertThat(account.components().get("soil_retention.sediment_m3")).isCloseTo(7252.832, within(1e-3));
+    assertThat(account.value(GepService.SOIL_RETENTION).doubleValue()).isCloseTo(288976.866, within(1e-3));
+    org.liangshan.core.method.SoilRetention.Output core =
+        org.liangshan.core.method.SoilRetention.compute(
+            new org.liangshan.core.method.SoilRetention.Rusle(7059.7352036435905, 0.032, 1.438776109824409,
+                Math.exp(-2), 1, 100),
+            ParameterSet.defaults());
+    assertThat(account.value(GepService.SOIL_RETENTION).doubleValue())
+        .isCloseTo(core.valueTotalYuan().doubleValue(), within(1e-4));
+  }
+
+  /** Without a DEM, LS is unknown and no soil retention is credited. */
+  @Test
+  void noDemNoSoilRetention() throws Exception {
+    List<SceneRef> scenes = new ArrayList<>();
+    scenes.add(scene(Product.PRECIPITATION, 7, 300));
+    scenes.add(scene(Product.LANDCOVER, 0, 24));
+    PieceAccount account = account(scenes, ParameterSet.defaults());
+    assertThat(account.rFactor()).isPositive();
+    assertThat(account.lsFactor()).isNaN();
+    assertThat(account.quantity(GepService.SOIL_RETENTION)).isZero();
+  }
+
+  /**
+   * Deciduous broadleaf, 1 km², July 28 °C: air purification SO₂ 8.865 t × 1200 + NOx 0.6 × 630 +
+   * dust 1011 × 150 = 162666 yuan; transpiration 2800 kJ/m²/d × 10⁶ m² × 31 d / (3600 × 3) =
+   * 8037037.04 kWh × 0.53 = 4259629.63 yuan; water purification COD 1 × 700 + NH₃-N 0.08 × 875 + TN
+   * 0.3 × 875 + TP 0.03 × 2800 = 1116.5 yuan.
+   */
+  @Test
+  void airPurificationClimateAndWaterPurificationOfAForestByHand() throws Exception {
+    List<SceneRef> scenes = new ArrayList<>();
+    scenes.add(scene(Product.TEMPERATURE, 7, 28));
+    scenes.add(scene(Product.TEMPERATURE, 6, 21));
+    scenes.add(scene(Product.LANDCOVER, 0, 24));
+    PieceAccount account = account(scenes, ParameterSet.defaults());
+    assertThat(account.quantity(GepService.AIR_PURIFICATION)).isCloseTo(8.865 + 0.6 + 1011, within(1e-9));
+    assertThat(account.value(GepService.AIR_PURIFICATION)).isEqualByComparingTo("162666");
+    assertThat(account.quantity(GepService.CLIMATE_REGULATION)).isCloseTo(8037037.037037, within(1e-5));
+    assertThat(account.value(GepService.CLIMATE_REGULATION).doubleValue()).isCloseTo(4259629.62963, within(1e-5));
+    assertThat(account.value(GepService.WATER_PURIFICATION)).isEqualByComparingTo("1116.5");
+  }
+
+  /**
+   * Open water, 1 km², July 28 °C with PET 150 mm: E = 0.15 m × 10⁶ m² = 1.5×10⁵ m³, E·ρ·q/3600 =
+   * 1.5×10⁵ × 1000 × 2260 / 3600 = 94166666.67 kWh (γ 0) × 0.53 = 49908333.33 yuan; water
+   * purification COD 6 × 700 + NH₃-N 0.6 × 875 + TN 1.5 × 875 + TP 0.15 × 2800 = 6457.5 yuan; no
+   * air purification, no soil retention.
+   */
+  @Test
+  void climateAndWaterPurificationOfOpenWaterByHand() throws Exception {
+    List<SceneRef> scenes = new ArrayList<>();
+    scenes.add(scene(Product.TEMPERATURE, 7, 28));
+    scenes.add(scene(Product.PET, 7, 150));
+    scenes.add(scene(Product.PRECIPITATION, 7, 200));
+    scenes.add(scene(Product.LANDCOVER, 0, 60));
+    PieceAccount account = account(scenes, ParameterSet.defaults());
+    assertThat(account.components().get("climate_regulation.evaporation_m3")).isCloseTo(1.5e5, within(1e-6));
+    assertThat(account.quantity(GepService.CLIMATE_REGULATION)).isCloseTo(94166666.6667, within(1e-3));
+    assertThat(account.value(GepService.CLIMATE_REGULATION).doubleValue()).isCloseTo(49908333.3333, within(1e-3));
+    assertThat(account.value(GepService.WATER_PURIFICATION)).isEqualByComparingTo("6457.5");
+    assertThat(account.quantity(GepService.AIR_PURIFICATION)).isZero();
+    assertThat(account.quantity(GepService.SOIL_RETENTION)).isZero();
   }
 
   private PieceAccount account(List<SceneRef> scenes, ParameterSet params) {
@@ -125,7 +224,7 @@ class WorkedExamplesThroughTheGridTest {
       stats.add(SceneStats.compute(scene, ONE_CELL, Map.of()));
     }
     CellYear[] cells = AccountingJob.cellYears(ONE_CELL, stats);
-    return GridAccounting.account(PIECE, cells[0], AccountingParameters.from(params));
+    return GridAccounting.account(PIECE, cells[0], AccountingParameters.from(params), 2024);
   }
 
   /** A 2 x 2 lon/lat GeoTIFF of one value over the cell. */

@@ -103,6 +103,18 @@ class ParameterSetTest {
             "gep.soil.bulk_density_t_m3",
             "gep.soil.n_fraction",
             "gep.soil.p_price_yuan_per_t",
+            "gep.soil.k.CROP",
+            "gep.soil.p.CROP",
+            "gep.soil.c_fixed.BUILT_UP",
+            "gep.soil.c_ndvi_alpha",
+            "gep.soil.c_ndvi_beta",
+            "gep.water_purification.removal_t_per_km2.WETLAND.cod",
+            "gep.water_purification.removal_t_per_km2.WATER.tp",
+            "gep.air_purification.absorption_t_per_km2.ENF.so2",
+            "gep.air_purification.absorption_t_per_km2.EBF.dust",
+            "gep.climate.epp_kj_m2_d.DBF",
+            "gep.climate.cooling_month_mean_c",
+            "gep.climate.humidifier_kwh_per_m3",
             "gep.flood.reservoir_storage_factor",
             "gep.water_purification_yuan_per_t.cod",
             "gep.air_purification_yuan_per_t.so2",
@@ -137,7 +149,9 @@ class ParameterSetTest {
   }
 
   private static int leafCount() {
-    return 236;
+    // 236 + the grid GEP services' keys: RUSLE K, P, fixed C and the NDVI C form (30), water removal
+    // rates (29), air absorption rates (19), climate EPP, cooling threshold and humidifier (9)
+    return 323;
   }
 
   private static void collect(String prefix, JsonNode node, List<String> out) {

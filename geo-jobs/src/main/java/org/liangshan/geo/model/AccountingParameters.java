@@ -6,7 +6,9 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.liangshan.core.LiangshanException;
 import org.liangshan.core.method.Casa;
+import org.liangshan.core.method.SoilRetention;
 import org.liangshan.core.method.VegetationClass;
 import org.liangshan.core.param.ParameterSet;
 
@@ -20,6 +22,20 @@ public final class AccountingParameters {
   private final RunoffCoefficients runoff;
   private final double swampStorageDepthM;
   private final List<String> indicators;
+  private final SoilRetention.Parameters soil;
+  private final Map<LandCover, Double> erodibility;
+  private final Map<LandCover, Double> practice;
+  private final Map<LandCover, Double> fixedCover;
+  private final double coverAlpha;
+  private final double coverBeta;
+  private final Map<LandCover, Map<String, Double>> waterRemoval;
+  private final Map<LandCover, Map<String, Double>> airAbsorption;
+  private final Map<LandCover, Double> transpirationHeat;
+  private final double coolingMonthMeanC;
+  private final double acEnergyEfficiencyRatio;
+  private final double waterDensityKgM3;
+  private final double latentHeatKjPerKg;
+  private final double humidifierKwhPerM3;
 
   private AccountingParameters(ParameterSet params, RunoffCoefficients runoff) {
     this.params = requireNonNull(params, "params is null");
@@ -31,6 +47,51 @@ public final class AccountingParameters {
     this.runoff = requireNonNull(runoff, "runoff is null");
     this.swampStorageDepthM = params.number("gep.flood.swamp_storage_depth_m");
     this.indicators = params.texts("gep.indicators");
+    this.soil = SoilRetention.Parameters.of(params);
+    this.erodibility = perClass(params, "gep.soil.k");
+    this.practice = perClass(params, "gep.soil.p");
+    this.fixedCover = perClass(params, "gep.soil.c_fixed");
+    this.coverAlpha = params.number("gep.soil.c_ndvi_alpha");
+    this.coverBeta = params.number("gep.soil.c_ndvi_beta");
+    this.waterRemoval = perClassAndPollutant(params, "gep.water_purification.removal_t_per_km2");
+    this.airAbsorption = perClassAndPollutant(params, "gep.air_purification.absorption_t_per_km2");
+    this.transpirationHeat = perClass(params, "gep.climate.epp_kj_m2_d");
+    this.coolingMonthMeanC = params.number("gep.climate.cooling_month_mean_c");
+    this.acEnergyEfficiencyRatio = params.number("gep.climate.ac_energy_efficiency_ratio");
+    this.waterDensityKgM3 = params.number("gep.climate.water_density_kg_m3");
+    this.latentHeatKjPerKg = params.number("gep.climate.latent_heat_kj_per_kg");
+    this.humidifierKwhPerM3 = params.number("gep.climate.humidifier_kwh_per_m3");
+  }
+
+  /** A table keyed by land-cover class name (e.g. {@code gep.soil.k.CROP}); absent classes are absent. */
+  static Map<LandCover, Double> perClass(ParameterSet params, String key) {
+    Map<LandCover, Double> values = new EnumMap<>(LandCover.class);
+    for (String name : params.keys(key)) {
+      values.put(landCover(params, key, name), params.number(key + "." + name));
+    }
+    return Collections.unmodifiableMap(values);
+  }
+
+  static Map<LandCover, Map<String, Double>> perClassAndPollutant(ParameterSet params, String key) {
+    Map<LandCover, Map<String, Double>> values = new EnumMap<>(LandCover.class);
+    for (String name : params.keys(key)) {
+      Map<String, Double> rates = new java.util.LinkedHashMap<>();
+      for (String pollutant : params.keys(key + "." + name)) {
+        rates.put(pollutant, params.number(key + "." + name + "." + pollutant));
+      }
+      values.put(landCover(params, key, name), Collections.unmodifiableMap(rates));
+    }
+    return Collections.unmodifiableMap(values);
+  }
+
+  private static LandCover landCover(ParameterSet params, String key, String name) {
+    try {
+      return LandCover.valueOf(name);
+    } catch (IllegalArgumentException e) {
+      throw LiangshanException.badInput(
+          "Parameter set %s: '%s.%s' names no land-cover class; expected one of %s.",
+          params.version(), key, name, java.util.Arrays.toString(LandCover.values()));
+    }
   }
 
   public static AccountingParameters from(ParameterSet params) {
@@ -64,5 +125,67 @@ public final class AccountingParameters {
 
   public List<String> indicators() {
     return indicators;
+  }
+
+  public SoilRetention.Parameters soil() {
+    return soil;
+  }
+
+  /** RUSLE K of a land-cover class ({@code gep.soil.k}); 0 for a class the set does not list. */
+  public double erodibility(LandCover landCover) {
+    return erodibility.getOrDefault(landCover, 0.0);
+  }
+
+  /** RUSLE P of a class ({@code gep.soil.p}); 1 (no practice) for a class the set does not list. */
+  public double practice(LandCover landCover) {
+    return practice.getOrDefault(landCover, 1.0);
+  }
+
+  /** The fixed C of a non-vegetated class ({@code gep.soil.c_fixed}); 1 (no cover) when not listed. */
+  public double fixedCover(LandCover landCover) {
+    return fixedCover.getOrDefault(landCover, 1.0);
+  }
+
+  public double coverAlpha() {
+    return coverAlpha;
+  }
+
+  public double coverBeta() {
+    return coverBeta;
+  }
+
+  /** Removal rates t/km²/a by pollutant of a class; empty for a class that removes nothing. */
+  public Map<String, Double> waterRemoval(LandCover landCover) {
+    return waterRemoval.getOrDefault(landCover, Map.of());
+  }
+
+  /** Absorption rates t/km²/a by pollutant of a class; empty for a class that absorbs nothing. */
+  public Map<String, Double> airAbsorption(LandCover landCover) {
+    return airAbsorption.getOrDefault(landCover, Map.of());
+  }
+
+  /** EPP kJ m⁻² d⁻¹ of a class on cooling days; 0 for a class the set does not list. */
+  public double transpirationHeat(LandCover landCover) {
+    return transpirationHeat.getOrDefault(landCover, 0.0);
+  }
+
+  public double coolingMonthMeanC() {
+    return coolingMonthMeanC;
+  }
+
+  public double acEnergyEfficiencyRatio() {
+    return acEnergyEfficiencyRatio;
+  }
+
+  public double waterDensityKgM3() {
+    return waterDensityKgM3;
+  }
+
+  public double latentHeatKjPerKg() {
+    return latentHeatKjPerKg;
+  }
+
+  public double humidifierKwhPerM3() {
+    return humidifierKwhPerM3;
   }
 }

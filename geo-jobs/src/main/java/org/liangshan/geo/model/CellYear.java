@@ -12,7 +12,8 @@ import org.liangshan.core.method.VegetationClass;
 /**
  * What the accounting knows about one grid cell in one year: the cell means of each monthly product
  * (index 0 = January; NaN where the month's scene is missing or no valid pixel fell in the cell) and
- * the land-cover class fractions (empty when no land-cover pixel fell in the cell).
+ * the land-cover class fractions (empty when no land-cover pixel fell in the cell), and the mean
+ * RUSLE LS factor of the cell's DEM pixels ({@link Terrain}; NaN without a DEM).
  */
 public record CellYear(
     int ordinal,
@@ -22,7 +23,21 @@ public record CellYear(
     double[] radiationMjM2,
     double[] etMm,
     double[] petMm,
-    Optional<Map<LandCover, Double>> landCover) {
+    Optional<Map<LandCover, Double>> landCover,
+    double lsFactor) {
+
+  /** A cell year without terrain (LS unknown). */
+  public CellYear(
+      int ordinal,
+      double[] ndvi,
+      double[] temperatureC,
+      double[] precipMm,
+      double[] radiationMjM2,
+      double[] etMm,
+      double[] petMm,
+      Optional<Map<LandCover, Double>> landCover) {
+    this(ordinal, ndvi, temperatureC, precipMm, radiationMjM2, etMm, petMm, landCover, Double.NaN);
+  }
 
   public CellYear {
     for (double[] months : new double[][] {ndvi, temperatureC, precipMm, radiationMjM2, etMm, petMm}) {
@@ -38,7 +53,7 @@ public record CellYear(
   /** A cell with no data at all: every month NaN, land cover unknown. */
   public static CellYear empty(int ordinal) {
     return new CellYear(
-        ordinal, nan(), nan(), nan(), nan(), nan(), nan(), Optional.empty());
+        ordinal, nan(), nan(), nan(), nan(), nan(), nan(), Optional.empty(), Double.NaN);
   }
 
   static double[] nan() {
@@ -56,7 +71,7 @@ public record CellYear(
       case RADIATION -> radiationMjM2;
       case ET -> etMm;
       case PET -> petMm;
-      case LANDCOVER -> throw new IllegalArgumentException("Land cover is not monthly");
+      case LANDCOVER, DEM -> throw new IllegalArgumentException(product.id() + " is not monthly");
     };
   }
 

@@ -25,7 +25,9 @@ import org.liangshan.core.region.District;
  * by use × its price ({@link GepValues#waterSupplyValue}); tourism revenue × 10⁴ × the share
  * attributable to ecosystems. A statistics-based service is reported only for districts that have
  * statistics for the year (never as a made-up zero). Only services in the parameter set's indicator
- * list ({@code gep.indicators}) get a row; GEP sums exactly those rows.
+ * list ({@code gep.indicators}) get a row; GEP sums exactly those rows. A grid service's {@code
+ * detail} holds the sums of its pieces' additive components (e.g. tonnes per pollutant, sediment
+ * volume, transpiration and water-surface kWh).
  */
 public final class DistrictAccounts {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -116,7 +118,9 @@ public final class DistrictAccounts {
           values.put(service, BigDecimal.ZERO);
         }
       }
+      Map<String, Double> parts = new java.util.TreeMap<>();
       for (PieceAccount piece : own) {
+        piece.components().forEach((key, part) -> parts.merge(key, part, Double::sum));
         area += piece.piece().areaM2();
         npp += piece.nppTc();
         rh += piece.rhTc();
@@ -139,7 +143,8 @@ public final class DistrictAccounts {
       }
       for (GepService service : quantities.keySet()) {
         districtRows.add(
-            row(district, service, quantities.get(service), values.get(service), null, parameters));
+            row(district, service, quantities.get(service), values.get(service),
+                detail(service, parts), parameters));
       }
       statistics.tourism().ifPresent(t -> districtRows.add(culturalServices(district, t, parameters)));
       for (ServiceRow row : districtRows) {
@@ -151,6 +156,18 @@ public final class DistrictAccounts {
       totals.put(district.code(), Gep.total(valued, parameters.params()));
     }
     return new DistrictAccounts(carbon, rows, totals);
+  }
+
+  /** The summed components of a grid service as JSON ({@code <part>: value}), null when it has none. */
+  private static String detail(GepService service, Map<String, Double> parts) {
+    ObjectNode detail = JSON.createObjectNode();
+    String prefix = service.id() + ".";
+    for (Map.Entry<String, Double> part : parts.entrySet()) {
+      if (part.getKey().startsWith(prefix)) {
+        detail.put(part.getKey().substring(prefix.length()), part.getValue());
+      }
+    }
+    return detail.isEmpty() ? null : detail.toString();
   }
 
   private static ServiceRow materialProducts(

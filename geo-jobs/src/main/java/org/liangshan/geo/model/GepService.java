@@ -10,9 +10,13 @@ import java.util.Locale;
 public enum GepService {
   MATERIAL_PRODUCTS("m3_water_supplied", false),
   WATER_CONSERVATION("m3", true),
+  SOIL_RETENTION("t_soil", true),
   FLOOD_REGULATION("m3_swamp_storage", true),
+  WATER_PURIFICATION("t_pollutants_removed", true),
+  AIR_PURIFICATION("t_pollutants_absorbed", true),
   CARBON_FIXATION("t_c", true),
   OXYGEN_RELEASE("t_o2", true),
+  CLIMATE_REGULATION("kwh", true),
   CULTURAL_SERVICES("eco_visits", false);
 
   private final String physicalUnit;

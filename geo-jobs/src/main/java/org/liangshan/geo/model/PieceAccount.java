@@ -16,6 +16,10 @@ import java.util.Map;
  * @param precipMm annual precipitation over the months with both P and ET
  * @param etMm annual ET over the same months
  * @param waterMonths months counted in the water balance
+ * @param rFactor RUSLE rainfall erosivity R of the cell, MJ·mm ha⁻¹ h⁻¹ a⁻¹
+ * @param lsFactor mean RUSLE LS of the cell's DEM pixels (NaN without a DEM)
+ * @param components additive parts of the services, keyed {@code <service>.<part>} (e.g. {@code
+ *     water_purification.cod_t}, {@code soil_retention.sediment_m3}); a district's are the sums
  */
 public record PieceAccount(
     GridPiece piece,
@@ -27,6 +31,9 @@ public record PieceAccount(
     double precipMm,
     double etMm,
     int waterMonths,
+    double rFactor,
+    double lsFactor,
+    Map<String, Double> components,
     Map<GepService, Double> quantities,
     Map<GepService, BigDecimal> valuesYuan,
     BigDecimal valueYuan) {
@@ -34,6 +41,7 @@ public record PieceAccount(
   public PieceAccount {
     requireNonNull(piece, "piece is null");
     requireNonNull(carbon, "carbon is null");
+    components = Collections.unmodifiableMap(new java.util.TreeMap<>(components));
     quantities = Collections.unmodifiableMap(new EnumMap<>(quantities));
     valuesYuan = Collections.unmodifiableMap(new EnumMap<>(valuesYuan));
     requireNonNull(valueYuan, "valueYuan is null");

@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The raster products the accounting reads ({@code silver.raster_scenes.product}), their unit, their
  * period, and the range a pixel must lie in to count as valid (outside it, like nodata, it is left
- * out of the statistics rather than trusted).
+ * out of the statistics rather than trusted). Land cover and the DEM are not monthly.
  */
 public enum Product {
   NDVI("NDVI", true, -1, 1),
@@ -15,7 +15,9 @@ public enum Product {
   RADIATION("MJ/m²", true, 0, Double.MAX_VALUE),
   ET("mm", true, 0, Double.MAX_VALUE),
   PET("mm", true, 0, Double.MAX_VALUE),
-  LANDCOVER("class code", false, 0, 255);
+  LANDCOVER("class code", false, 0, 255),
+  /** Static elevation, m; its zonal statistic is the mean RUSLE LS factor of the cell ({@link Terrain}). */
+  DEM("m", false, -500, 9000);
 
   private final String unit;
   private final boolean monthly;

@@ -21,13 +21,13 @@ class DistrictAccountsTest {
   private static final District EAST = Fixtures.district("900002", "East", Fixtures.box(1, 0, 2, 1));
 
   @Test
-  void gridServicesAndCarbonAreTheSumsOfThePieces() {
+  void gridServicesAndCarbonAreTheSumsOfThePieces() throws Exception {
     AccountingParameters parameters = AccountingParameters.from(ParameterSet.defaults());
     List<PieceAccount> pieces =
         List.of(
-            GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters),
-            GridAccounting.account(piece(1, "900001", 4e5), forest(1), parameters),
-            GridAccounting.account(piece(1, "900002", 6e5), forest(1), parameters));
+            GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters, 2024),
+            GridAccounting.account(piece(1, "900001", 4e5), forest(1), parameters, 2024),
+            GridAccounting.account(piece(1, "900002", 6e5), forest(1), parameters, 2024));
     DistrictAccounts accounts =
         DistrictAccounts.build(List.of(WEST, EAST), pieces, Map.of(), parameters);
 
@@ -42,7 +42,32 @@ class DistrictAccountsTest {
     assertThat(westWater.signum()).isPositive();
     // no statistics: no material products or cultural services row, rather than a made-up zero
     assertThat(services(accounts, "900001"))
-        .containsExactlyInAnyOrder(GepService.WATER_CONSERVATION, GepService.FLOOD_REGULATION, GepService.CARBON_FIXATION);
+        .containsExactlyInAnyOrder(GepService.WATER_CONSERVATION, GepService.SOIL_RETENTION, GepService.FLOOD_REGULATION,
+            GepService.WATER_PURIFICATION, GepService.AIR_PURIFICATION, GepService.CARBON_FIXATION,
+            GepService.CLIMATE_REGULATION);
+    // every grid service of a district, quantity and value, is the sum of its pieces
+    for (GepService service : GepService.values()) {
+      if (!service.gridDerived() || service == GepService.OXYGEN_RELEASE) {
+        continue;
+      }
+      for (String district : List.of("900001", "900002")) {
+        List<PieceAccount> own = pieces.stream().filter(p -> p.piece().districtCode().equals(district)).toList();
+        DistrictAccounts.ServiceRow row = row(accounts, district, service);
+        assertThat(row.valueYuan()).as(district + " " + service)
+            .isEqualByComparingTo(own.stream().map(p -> p.value(service)).reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(row.physicalQuantity()).as(district + " " + service)
+            .isCloseTo(own.stream().mapToDouble(p -> p.quantity(service)).sum(), within(1e-9));
+      }
+    }
+    // no DEM in these cells: LS unknown, no soil retention is invented
+    assertThat(row(accounts, "900001", GepService.SOIL_RETENTION).valueYuan()).isEqualByComparingTo(BigDecimal.ZERO);
+    // wetland and mixed forest purify water and air; July (26 °C) is a cooling month
+    for (GepService service : List.of(GepService.WATER_PURIFICATION, GepService.AIR_PURIFICATION, GepService.CLIMATE_REGULATION)) {
+      assertThat(row(accounts, "900001", service).valueYuan().signum()).as(service.id()).isPositive();
+    }
+    // the district detail sums the pieces' pollutant tonnes
+    assertThat(new ObjectMapper().readTree(row(accounts, "900002", GepService.AIR_PURIFICATION).detail()).get("so2_t").asDouble())
+        .isCloseTo(pieces.get(2).components().get("air_purification.so2_t"), within(1e-12));
     assertThat(accounts.gepByDistrict().get("900001").excluded()).containsExactly("oxygen_release");
   }
 
@@ -53,7 +78,7 @@ class DistrictAccountsTest {
             .withOverrides("with-oxygen", new ObjectMapper().readTree(
                 "{\"gep\": {\"indicators\": [\"carbon_fixation\", \"oxygen_release\", \"material_products\"]}}"));
     AccountingParameters parameters = AccountingParameters.from(params);
-    PieceAccount piece = GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters);
+    PieceAccount piece = GridAccounting.account(piece(0, "900001", 1e6), forest(0), parameters, 2024);
     DistrictStatistics statistics =
         new DistrictStatistics(Map.of("fishery", 2.5), Map.of("industrial", 1.0, "agricultural", 3.0), Optional.empty());
     DistrictAccounts accounts =
@@ -90,6 +115,46 @@ class DistrictAccountsTest {
     fractions.put(LandCover.MF, 0.9);
     fractions.put(LandCover.WETLAND, 0.1);
     return new CellYear(ordinal, series[0], series[1], series[2], series[3], series[4], series[5], Optional.of(fractions));
+  }
+
+  @Test
+  void waterPurificationCapSharesAZonesCapacityAmongItsPieces() {
+    AccountingParameters parameters = AccountingParameters.from(ParameterSet.defaults());
+    List<GridPiece> pieces = List.of(zoned(0, 1e6), zoned(1, 4e5), piece(1, "900002", 6e5));
+    CellYear[] cells = {forest(0), forest(1)};
+    Map<String, Double> raw0 = GridAccounting.waterRemovedT(pieces.get(0), cells[0], parameters);
+    Map<String, Double> raw1 = GridAccounting.waterRemovedT(pieces.get(1), cells[1], parameters);
+    // 0.9 km² MF at COD 1.0 + 0.1 km² wetland at 12.0 = 2.1 t for the 1 km² piece; 0.84 t for 0.4 km²
+    assertThat(raw0.get("cod")).isCloseTo(2.1, within(1e-12));
+    assertThat(raw1.get("cod")).isCloseTo(0.84, within(1e-12));
+    // zone Z capacity: COD 1.47 t/a (half of 2.94), TP none
+    WaterPurificationCaps caps =
+        WaterPurificationCaps.of(pieces, cells, parameters, Map.of("Z", Map.of("cod", 1.47)));
+    assertThat(caps.sharesOf(pieces.get(0)).get("cod")).isCloseTo(0.5, within(1e-12));
+    assertThat(caps.sharesOf(pieces.get(2))).isEmpty();
+    List<PieceAccount> accounts = new java.util.ArrayList<>();
+    for (GridPiece piece : pieces) {
+      accounts.add(GridAccounting.account(piece, cells[piece.ordinal()], parameters, 2024, caps.sharesOf(piece)));
+    }
+    double zoneCod = accounts.get(0).components().get("water_purification.cod_t")
+        + accounts.get(1).components().get("water_purification.cod_t");
+    assertThat(zoneCod).isCloseTo(1.47, within(1e-12));
+    // TP is not capped: uncapped and counted tonnes agree
+    assertThat(accounts.get(0).components().get("water_purification.tp_t"))
+        .isEqualTo(accounts.get(0).components().get("water_purification.tp_uncapped_t"));
+    // the outside piece counts in full
+    assertThat(accounts.get(2).components().get("water_purification.cod_t"))
+        .isEqualTo(accounts.get(2).components().get("water_purification.cod_uncapped_t"));
+  }
+
+  private static GridPiece zoned(int ordinal, double areaM2) {
+    return new GridPiece("c" + ordinal, ordinal, ordinal, 0, "900001", "900001", "Z", areaM2, 0, 0, "POLYGON EMPTY", "[]");
+  }
+
+  private static DistrictAccounts.ServiceRow row(DistrictAccounts accounts, String district, GepService service) {
+    return accounts.services().stream()
+        .filter(r -> r.districtCode().equals(district) && r.service() == service)
+        .findFirst().orElseThrow();
   }
 
   private static BigDecimal value(DistrictAccounts accounts, String district, GepService service) {

@@ -1,0 +1,119 @@
+package org.liangshan.core.method;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.liangshan.core.LiangshanException;
+import org.liangshan.core.param.ParameterSet;
+
+/** Hand-computed cases of the RUSLE factors, purification and climate-regulation inputs. */
+class GridServiceMethodsTest {
+  private static final ParameterSet PARAMS = ParameterSet.defaults();
+
+  @Test
+  void erosivityFromMonthlyRainfall() {
+    // 12 × 100 mm: P_i²/P = 8.3333, 1.735·10^(1.5·0.920819 − 0.08188) = 34.5669 a month,
+    // × 12 × 17.02 = 7059.735 MJ·mm/(ha·h·a).
+    double[] even = new double[12];
+    Arrays.fill(even, 100);
+    assertThat(Rusle.erosivityFromMonthly(even)).isCloseTo(7059.735, within(1e-3));
+    // one month of 100 mm: 1.735·10^(3 − 0.08188)·17.02 = 24455.640
+    double[] one = new double[12];
+    Arrays.fill(one, Double.NaN);
+    one[6] = 100;
+    assertThat(Rusle.erosivityFromMonthly(one)).isCloseTo(24455.640, within(1e-3));
+    // concentrated rain is more erosive than the same total spread evenly
+    double[] dry = new double[12];
+    assertThat(Rusle.erosivityFromMonthly(dry)).isZero();
+    double[] negative = new double[12];
+    negative[0] = -1;
+    assertThatThrownBy(() -> Rusle.erosivityFromMonthly(negative))
+        .isInstanceOf(LiangshanException.class)
+        .hasMessageContaining("precip_mm");
+  }
+
+  @Test
+  void slopeSteepnessAndLengthByClass() {
+    // 3° (5.24 %): McCool 10.8·sin3° + 0.03 = 0.595228; 8°: 16.8·sin8° − 0.5 = 1.838108;
+    // 15°: Liu Baoyuan 21.91·sin15° − 0.96 = 4.710725.
+    assertThat(Rusle.slopeSteepness(Math.toRadians(3))).isCloseTo(0.595228, within(1e-6));
+    assertThat(Rusle.slopeSteepness(Math.toRadians(8))).isCloseTo(1.838108, within(1e-6));
+    assertThat(Rusle.slopeSteepness(Math.toRadians(15))).isCloseTo(4.710725, within(1e-6));
+    assertThat(Rusle.slopeSteepness(0)).isCloseTo(0.03, within(1e-12));
+    // m by slope class: 0.2 / 0.3 / 0.4 / 0.5
+    assertThat(Rusle.slopeLengthExponent(Math.atan(0.005))).isEqualTo(0.2);
+    assertThat(Rusle.slopeLengthExponent(Math.atan(0.02))).isEqualTo(0.3);
+    assertThat(Rusle.slopeLengthExponent(Math.atan(0.04))).isEqualTo(0.4);
+    assertThat(Rusle.slopeLengthExponent(Math.toRadians(3))).isEqualTo(0.5);
+    // λ 30 m at 3°: (30/22.13)^0.5 · 0.595228 = 0.693032
+    assertThat(Rusle.lengthSlope(30, Math.toRadians(3))).isCloseTo(0.693032, within(1e-6));
+    assertThatThrownBy(() -> Rusle.slopeSteepness(-0.1)).isInstanceOf(LiangshanException.class);
+  }
+
+  @Test
+  void coverFactorFromNdvi() {
+    // NDVI 0.5: exp(−2·0.5/(1 − 0.5)) = e⁻² = 0.135335
+    assertThat(Rusle.coverFromNdvi(0.5, 2, 1)).isCloseTo(0.1353353, within(1e-7));
+    assertThat(Rusle.coverFromNdvi(0, 2, 1)).isEqualTo(1.0);
+    assertThat(Rusle.coverFromNdvi(-0.3, 2, 1)).isEqualTo(1.0);
+    assertThat(Rusle.coverFromNdvi(1, 2, 1)).isZero();
+    assertThatThrownBy(() -> Rusle.coverFromNdvi(1.2, 2, 1))
+        .isInstanceOf(LiangshanException.class)
+        .hasMessageContaining("ndvi");
+  }
+
+  @Test
+  void waterPurificationRemovalAndZoneCap() {
+    // wetland 0.5 km² at COD 12, TP 0.3 t/km²/a → 6 t COD, 0.15 t TP
+    Map<String, Double> removed = WaterPurification.removedT(Map.of("cod", 12.0, "tp", 0.3), 0.5);
+    assertThat(removed.get("cod")).isCloseTo(6.0, within(1e-12));
+    assertThat(removed.get("tp")).isCloseTo(0.15, within(1e-12));
+    // zone removes 6 t COD against W 3 t/a → half counts; TP 0.15 against W 1 → all; negative W → none
+    Map<String, Double> shares =
+        WaterPurification.capShares(
+            Map.of("cod", 6.0, "tp", 0.15, "tn", 2.0, "nh3n", 1.0),
+            Map.of("cod", 3.0, "tp", 1.0, "tn", -4.0));
+    assertThat(shares.get("cod")).isCloseTo(0.5, within(1e-12));
+    assertThat(shares.get("tp")).isEqualTo(1.0);
+    assertThat(shares.get("tn")).isZero();
+    assertThat(shares.get("nh3n")).isEqualTo(1.0); // no capacity row: not capped
+    // value 3 t COD × 700 + 0.15 t TP × 2800 = 2520 yuan
+    assertThat(GepValues.waterPurificationValue(Map.of("cod", 3.0, "tp", 0.15), Map.of(), PARAMS).doubleValue())
+        .isCloseTo(2520, within(1e-9));
+  }
+
+  @Test
+  void airPurificationAbsorption() {
+    // 2 km² broadleaf at SO₂ 8.865, NOx 0.6, dust 1011 t/km²/a → 17.73, 1.2, 2022 t;
+    // value 17.73·1200 + 1.2·630 + 2022·150 = 21276 + 756 + 303300 = 325332 yuan
+    Map<String, Double> absorbed =
+        AirPurification.absorbedT(Map.of("so2", 8.865, "nox", 0.6, "dust", 1011.0), 2);
+    assertThat(absorbed.get("so2")).isCloseTo(17.73, within(1e-9));
+    assertThat(GepValues.airPurificationValue(absorbed, PARAMS).doubleValue()).isCloseTo(325332, within(1e-6));
+  }
+
+  @Test
+  void climateRegulationCoolingDaysAndEnergy() {
+    double[] temperature = {3, 5, 10, 16, 21, 25, 28.5, 28, 22, 17, 11, 5};
+    boolean[] cooling = ClimateRegulation.coolingMonths(temperature, 22);
+    // June, July, August, September: 30 + 31 + 31 + 30 = 122 days
+    assertThat(ClimateRegulation.coolingDays(2024, cooling)).isEqualTo(122);
+    double[] pet = new double[12];
+    Arrays.fill(pet, 100);
+    pet[6] = Double.NaN; // July missing counts 0
+    // (100 + 100 + 100) mm × 0.2 km² = 0.3 m × 2×10⁵ m² = 6×10⁴ m³
+    assertThat(ClimateRegulation.waterEvaporationM3(pet, cooling, 2e5)).isCloseTo(6e4, within(1e-6));
+    // vegetation: 2800 kJ/m²/d × 10⁶ m² × 122 d / (3600 × 3) = 3.162963×10⁷ kWh
+    double vegetation =
+        GepValues.vegetationCoolingKwh(List.of(new GepValues.Transpiration(2800, 1e6, 122)), 3.0);
+    assertThat(vegetation).isCloseTo(3.1629630e7, within(1.0));
+    // water: 6×10⁴ m³ × 1000 kg/m³ × 2260 kJ/kg / 3600 = 3.766667×10⁷ kWh (γ 0)
+    assertThat(GepValues.waterSurfaceKwh(6e4, 1000, 2260, 0)).isCloseTo(3.7666667e7, within(1.0));
+    assertThat(GepValues.climateRegulationValue(1000, PARAMS)).isEqualByComparingTo("530");
+  }
+}
