@@ -181,6 +181,10 @@ public final class AccountingJob {
     if (!calibration.towers().isEmpty()) {
       FluxCalibrationJob.log(run, region, year, calibration, params.version());
     }
+    // Natural-resource balance sheet and forestry carbon-sink base (docs/methods/balance-sheet.md,
+    // docs/methods/forestry-carbon-base.md), on this run's grid, land cover and carbon sink.
+    NaturalAccountsJob.run(run, region, year, used, spec, grid.pieces(), cells, accounts,
+        scenes.get(scenes.size() - 1), hadoopConf, progress);
     lap(timings, "write", start);
 
     run.count("grid_cells", spec.cellCount());

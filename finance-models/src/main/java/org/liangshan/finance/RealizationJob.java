@@ -1,0 +1,305 @@
+package org.liangshan.finance;
+
+import static org.apache.spark.sql.functions.col;
+import static org.liangshan.finance.JobSupport.date;
+import static org.liangshan.finance.JobSupport.decimal;
+import static org.liangshan.finance.JobSupport.number;
+import static org.liangshan.finance.JobSupport.string;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.liangshan.core.LiangshanException;
+import org.liangshan.core.method.GepRealization;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.District;
+import org.liangshan.core.region.Region;
+import org.liangshan.warehouse.Run;
+import org.liangshan.warehouse.TableDef;
+
+/**
+ * GEP realization rate per district and year (docs/methods/realization-rate.md). Runs after
+ * accounting (GEP), market (auction awards), compensation (ledger) and the loan book: it reads
+ * {@code gold.gep_by_district}, {@code gold.auction_awards}, {@code gold.compensation_ledger}, {@code
+ * gold.grid_cells} (to split a zone's auction over its districts by area) and {@code silver.trades},
+ * {@code silver.enterprises}, {@code silver.loans}, {@code silver.pledges}, {@code silver.rights_issued},
+ * {@code silver.repayments}, each at a pinned version; writes {@code gold.gep_realization} and every
+ * source row behind it to {@code gold.gep_realization_items}.
+ */
+public final class RealizationJob {
+  static final String UNATTRIBUTED = "unattributed";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RealizationJob() {}
+
+  public record Summary(String region, int year, BigDecimal realizedYuan, BigDecimal gepYuan, Optional<BigDecimal> rate,
+      int items, String runId) {
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "GEP realization %s %d: realized %s yuan of GEP %s yuan, rate %s (%d source rows; run %s)",
+          region, year, realizedYuan.toPlainString(), gepYuan.toPlainString(),
+          rate.map(r -> r.multiply(BigDecimal.valueOf(100)).setScale(4, RoundingMode.HALF_EVEN).toPlainString() + " %").orElse("n/a"),
+          items, runId);
+    }
+  }
+
+  /** One source row credited to a district (or unattributed). */
+  record Item(String component, String channel, String sourceTable, String sourceId, String districtCode, BigDecimal amountYuan,
+      String basis) {}
+
+  public static Summary run(Run run, Region region, int year, ParameterSet params) {
+    Set<String> tradingTypes = new HashSet<>(params.texts("realization.trading_right_types"));
+    Set<String> financeTypes = new HashSet<>(params.texts("realization.eco_finance_right_types"));
+    String basis = params.text("realization.eco_finance_basis");
+    if (!basis.equals("issued") && !basis.equals("outstanding")) {
+      throw LiangshanException.badInput("Parameter set %s: realization.eco_finance_basis is '%s'; expected issued or outstanding.",
+          params.version(), basis);
+    }
+    // GEP
+    TableDef gepDef = run.catalog().find("gold.gep_by_district").orElse(FinanceTables.GEP_BY_DISTRICT_AS_READ);
+    if (!run.catalog().exists(gepDef)) {
+      throw LiangshanException.badInput("gold.gep_by_district does not exist: run 'liangshan run accounting --region %s --year %d' first.",
+          region.id(), year);
+    }
+    Map<String, BigDecimal> gep = new TreeMap<>();
+    for (Row r : run.input(gepDef).where(col("region").equalTo(region.id())).where(col("year").equalTo(year))
+        .groupBy("district_code").agg(functions.sum("value_yuan").as("gep_yuan")).collectAsList()) {
+      gep.put(string(r, "district_code"), decimal(r, "gep_yuan"));
+    }
+    if (gep.isEmpty()) {
+      throw LiangshanException.badInput("No GEP for %s in %d in gold.gep_by_district: run 'liangshan run accounting --region %s --year %d' first.",
+          region.id(), year, region.id(), year);
+    }
+    Map<String, String> enterpriseDistrict = new HashMap<>();
+    for (Row r : JobSupport.silver(run, "enterprises", region).select("uscc", "district").collectAsList()) {
+      districtOf(region, string(r, "district")).ifPresent(code -> enterpriseDistrict.put(string(r, "uscc"), code));
+    }
+    List<Item> items = new ArrayList<>();
+    auctions(run, region, year, items);
+    trades(run, region, year, tradingTypes, enterpriseDistrict, items);
+    compensation(run, region, year, items);
+    loans(run, region, year, financeTypes, enterpriseDistrict, items);
+
+    // totals per district
+    Map<String, BigDecimal[]> totals = new LinkedHashMap<>(); // auction, trade, compensation, issued, outstanding
+    for (District d : region.districts()) {
+      totals.put(d.code(), zeros());
+    }
+    totals.put(UNATTRIBUTED, zeros());
+    for (Item item : items) {
+      int k = switch (item.channel()) {
+        case "auction" -> 0;
+        case "trade" -> 1;
+        case "ledger" -> 2;
+        case "loan_issued" -> 3;
+        default -> 4;
+      };
+      BigDecimal[] t = totals.get(item.districtCode());
+      t[k] = t[k].add(item.amountYuan());
+    }
+    ObjectNode provenance = JSON.createObjectNode();
+    new TreeMap<>(run.inputs()).forEach(provenance::put);
+    String provenanceText = provenance.toString();
+    List<Object[]> rows = new ArrayList<>();
+    BigDecimal[] region5 = zeros();
+    BigDecimal regionGep = BigDecimal.ZERO;
+    for (Map.Entry<String, BigDecimal[]> e : totals.entrySet()) {
+      String code = e.getKey();
+      boolean unattributed = code.equals(UNATTRIBUTED);
+      String name = unattributed ? "未归属区县" : region.districts().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().name();
+      BigDecimal g = unattributed ? BigDecimal.ZERO : gep.getOrDefault(code, BigDecimal.ZERO);
+      rows.add(row(region, year, unattributed ? "unattributed" : "district", code, name, e.getValue(), g, basis, provenanceText));
+      for (int k = 0; k < 5; k++) {
+        region5[k] = region5[k].add(e.getValue()[k]);
+      }
+      regionGep = regionGep.add(g);
+    }
+    BigDecimal allGep = gep.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    if (allGep.compareTo(regionGep) != 0) {
+      throw LiangshanException.failure("gold.gep_by_district of %s %d names districts that are not the region's (GEP %s vs %s).",
+          region.id(), year, allGep.toPlainString(), regionGep.toPlainString());
+    }
+    Object[] regionRow = row(region, year, "region", region.id(), region.name(), region5, regionGep, basis, provenanceText);
+    rows.add(regionRow);
+    List<Object[]> itemRows = new ArrayList<>();
+    for (Item item : items) {
+      itemRows.add(new Object[] {region.id(), year, item.component(), item.channel(), item.sourceTable(), item.sourceId(),
+          item.districtCode(), JobSupport.money(item.amountYuan()), item.basis()});
+    }
+    String slice = JobSupport.regionYear(region, year);
+    JobSupport.replace(run, RealizationTables.GEP_REALIZATION, rows, slice);
+    JobSupport.replace(run, RealizationTables.GEP_REALIZATION_ITEMS, itemRows, slice);
+    GepRealization total = realization(region5, regionGep, basis);
+    return new Summary(region.id(), year, total.realizedYuan(), regionGep, total.rate(), items.size(), run.id());
+  }
+
+  private static BigDecimal[] zeros() {
+    return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+  }
+
+  private static GepRealization realization(BigDecimal[] t, BigDecimal gep, String basis) {
+    return new GepRealization(t[0].add(t[1]), t[2], basis.equals("issued") ? t[3] : t[4], gep);
+  }
+
+  private static Object[] row(Region region, int year, String scope, String code, String name, BigDecimal[] t, BigDecimal gep,
+      String basis, String provenance) {
+    GepRealization r = realization(t, gep, basis);
+    return new Object[] {region.id(), year, scope, code, name, JobSupport.money(t[0]), JobSupport.money(t[1]),
+        JobSupport.money(r.tradingYuan()), JobSupport.money(t[2]), JobSupport.money(t[3]), JobSupport.money(t[4]),
+        JobSupport.money(r.ecoFinanceYuan()), JobSupport.money(r.realizedYuan()), JobSupport.money(gep),
+        r.rate().map(BigDecimal::doubleValue).orElse(null), basis, provenance};
+  }
+
+  private static BigDecimal fen(BigDecimal value) {
+    return value.setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  /** Auction awards: a zone's auction split over the districts by the zone's area in each (gold.grid_cells). */
+  private static void auctions(Run run, Region region, int year, List<Item> items) {
+    Optional<Dataset<Row>> awards = JobSupport.goldIfExists(run, FinanceTables.AUCTION_AWARDS);
+    if (awards.isEmpty()) {
+      return;
+    }
+    Map<String, Map<String, Double>> zoneShares = new TreeMap<>();
+    Optional<Dataset<Row>> cells = JobSupport.goldIfExists(run, RealizationTables.GRID_CELLS_AS_READ);
+    if (cells.isPresent()) {
+      for (Row r : cells.get().where(col("region").equalTo(region.id())).where(col("zone_id").isNotNull())
+          .groupBy("zone_id", "district_code").agg(functions.sum("area_m2").as("area_m2"))
+          .orderBy("zone_id", "district_code").collectAsList()) {
+        zoneShares.computeIfAbsent(string(r, "zone_id"), k -> new LinkedHashMap<>()).put(string(r, "district_code"), number(r, "area_m2"));
+      }
+    }
+    for (Row r : awards.get().where(col("region").equalTo(region.id())).where(col("year").equalTo(year))
+        .orderBy("auction_id", "bid_id").collectAsList()) {
+      String id = string(r, "auction_id") + ":" + string(r, "bid_id");
+      BigDecimal amount = fen(decimal(r, "amount_yuan"));
+      String zone = string(r, "zone_id");
+      Map<String, Double> shares = zone == null ? null : zoneShares.get(zone);
+      if (shares == null || shares.isEmpty()) {
+        items.add(new Item("trading", "auction", "gold.auction_awards", id, UNATTRIBUTED, amount,
+            zone == null ? "no zone" : "zone " + zone + " is not on the grid"));
+        continue;
+      }
+      double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
+      GepRealization.split(amount, shares).forEach((code, part) -> items.add(new Item("trading", "auction", "gold.auction_awards",
+          id, code, part, String.format(Locale.ROOT, "zone %s: %.4f of its area", zone, shares.get(code) / total))));
+    }
+  }
+
+  /** Trades of eco-rights in the year, credited to the seller's district (silver.enterprises). */
+  private static void trades(Run run, Region region, int year, Set<String> types, Map<String, String> enterpriseDistrict,
+      List<Item> items) {
+    for (Row r : JobSupport.silver(run, "trades", region)
+        .where(functions.year(col("trade_date")).equalTo(year)).orderBy("trade_id").collectAsList()) {
+      if (!types.contains(string(r, "right_type"))) {
+        continue;
+      }
+      BigDecimal amount = fen(BigDecimal.valueOf(number(r, "quantity")).multiply(BigDecimal.valueOf(number(r, "price_yuan"))));
+      String seller = string(r, "seller");
+      String code = seller == null ? null : enterpriseDistrict.get(seller);
+      items.add(new Item("trading", "trade", "silver.trades", string(r, "trade_id"), code == null ? UNATTRIBUTED : code, amount,
+          code == null ? "seller " + (seller == null ? "not given" : seller + " not in the enterprise registry") : "seller " + seller));
+    }
+  }
+
+  /** Ledger transfers received: latest revision of each (agreement, period, payer, payee), not rejected; by the payee. */
+  private static void compensation(Run run, Region region, int year, List<Item> items) {
+    Optional<Dataset<Row>> ledger = JobSupport.goldIfExists(run, FinanceTables.COMPENSATION_LEDGER);
+    if (ledger.isEmpty()) {
+      return;
+    }
+    Map<String, Row> latest = new TreeMap<>();
+    for (Row r : ledger.get().where(col("region").equalTo(region.id())).where(col("year").equalTo(year)).collectAsList()) {
+      String key = string(r, "agreement_id") + "|" + string(r, "period") + "|" + string(r, "payer") + "|" + string(r, "payee");
+      Row previous = latest.get(key);
+      if (previous == null || ((Number) r.getAs("revision")).intValue() > ((Number) previous.getAs("revision")).intValue()) {
+        latest.put(key, r);
+      }
+    }
+    for (Row r : latest.values()) {
+      if ("rejected".equals(string(r, "status"))) {
+        continue;
+      }
+      String payee = string(r, "payee");
+      Optional<String> code = districtOf(region, payee);
+      if (code.isEmpty() && !payee.strip().equals(region.name()) && !payee.strip().equalsIgnoreCase(region.nameEn())) {
+        continue; // paid to a party outside the region: not value realized in it
+      }
+      items.add(new Item("compensation", "ledger", "gold.compensation_ledger", string(r, "entry_id"), code.orElse(UNATTRIBUTED),
+          fen(decimal(r, "amount_yuan")), "payee " + payee + " (" + string(r, "status") + ")"));
+    }
+  }
+
+  /** Eco-product-backed loans: a pledge of a right of an eco-finance type; by the borrower's district. */
+  private static void loans(Run run, Region region, int year, Set<String> types, Map<String, String> enterpriseDistrict,
+      List<Item> items) {
+    Map<String, String> rightType = new HashMap<>();
+    for (Row r : JobSupport.silver(run, "rights_issued", region).select("right_id", "right_type").collectAsList()) {
+      rightType.put(string(r, "right_id"), string(r, "right_type"));
+    }
+    Map<String, String> backing = new TreeMap<>();
+    for (Row r : JobSupport.silver(run, "pledges", region).orderBy("pledge_id").collectAsList()) {
+      String type = rightType.get(string(r, "right_id"));
+      if (type != null && types.contains(type)) {
+        backing.putIfAbsent(string(r, "loan_id"), type + " " + string(r, "right_id"));
+      }
+    }
+    LocalDate end = LocalDate.of(year, 12, 31);
+    Map<String, BigDecimal> repaid = new HashMap<>();
+    for (Row r : JobSupport.silver(run, "repayments", region).collectAsList()) {
+      if (!date(r, "repaid_on").isAfter(end)) {
+        repaid.merge(string(r, "loan_id"), decimal(r, "amount_yuan"), BigDecimal::add);
+      }
+    }
+    for (Row r : JobSupport.silver(run, "loans", region).orderBy("loan_id").collectAsList()) {
+      String loan = string(r, "loan_id");
+      if (!backing.containsKey(loan)) {
+        continue;
+      }
+      String code = enterpriseDistrict.get(string(r, "borrower"));
+      String district = code == null ? UNATTRIBUTED : code;
+      String why = "pledge of " + backing.get(loan) + "; borrower " + string(r, "borrower")
+          + (code == null ? " not in the enterprise registry" : "");
+      LocalDate disbursed = date(r, "disbursed_on");
+      BigDecimal principal = fen(decimal(r, "principal_yuan"));
+      if (disbursed.getYear() == year) {
+        items.add(new Item("eco_finance", "loan_issued", "silver.loans", loan, district, principal, why));
+      }
+      Optional<LocalDate> matures = JobSupport.textDate(r, "matures_on");
+      if (!disbursed.isAfter(end) && (matures.isEmpty() || matures.get().isAfter(end))) {
+        BigDecimal balance = principal.subtract(fen(repaid.getOrDefault(loan, BigDecimal.ZERO))).max(BigDecimal.ZERO);
+        if (balance.signum() > 0) {
+          items.add(new Item("eco_finance", "loan_outstanding", "silver.loans", loan, district, balance, why + "; principal less repayments to " + end));
+        }
+      }
+    }
+  }
+
+  private static Optional<String> districtOf(Region region, String name) {
+    if (name == null) {
+      return Optional.empty();
+    }
+    String trimmed = name.strip();
+    for (District d : region.districts()) {
+      if (d.name().equals(trimmed) || d.nameEn().equalsIgnoreCase(trimmed) || d.code().equals(trimmed)) {
+        return Optional.of(d.code());
+      }
+    }
+    return Optional.empty();
+  }
+}
