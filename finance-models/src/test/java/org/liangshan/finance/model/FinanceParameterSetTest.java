@@ -16,7 +16,7 @@ class FinanceParameterSetTest {
   void aRegionsSetHoldsTheFinanceParametersAndNamesTheirSources() {
     ParameterSet set = ParameterSet.forRegion(tianjin);
     assertThat(set.version()).isEqualTo("tianjin-2025.1");
-    assertThat(set.sources()).containsExactly("cn-default-2025.1", "finance-defaults-2025.2", "finance-publication-2025.1");
+    assertThat(set.sources()).containsExactly("cn-default-2025.1", "realization-2025.1", "finance-defaults-2025.2", "finance-publication-2025.1");
     assertThat(set.number("collateral.window_trading_days")).isEqualTo(20);
     assertThat(set.decimal("loan_pricing.base_rate")).isEqualByComparingTo("0.0385");
     assertThat(set.text("loan_pricing.rating_scale.A")).isEqualTo("dark_green");
