@@ -1,7 +1,8 @@
--- GEP per region and year by category (EPV, ERV, ECV), its growth on the previous year, and the value realised
--- through the platform's channels in the year: eco-voucher auction proceeds and compensation transfers (latest
--- revision of each entry). realization_rate = realized_yuan / gep_yuan.
--- requires: gold.gep_by_district, gold.auction_awards, gold.compensation_ledger
+-- GEP per region and year by category (EPV, ERV, ECV), its growth on the previous year, and the GEP realization
+-- of the year as gold.gep_realization computes it (docs/methods/realization-rate.md): trading (eco-voucher auction
+-- awards and trades of eco-rights), compensation received and eco-finance, on the region's row of that table.
+-- realization_rate = realized_yuan / gep_yuan. Years without a realization run show 0 realized and a null rate.
+-- requires: gold.gep_by_district, gold.gep_realization
 WITH gep AS (
   SELECT region, year,
          SUM(value_yuan) AS gep_yuan,
@@ -11,29 +12,25 @@ WITH gep AS (
          COUNT(DISTINCT district_code) AS districts
   FROM delta.gold.gep_by_district
   GROUP BY region, year
-), auctions AS (
-  SELECT region, year, SUM(amount_yuan) AS auction_yuan
-  FROM delta.gold.auction_awards
-  GROUP BY region, year
-), ledger AS (
-  SELECT region, year, amount_yuan,
-         revision = MAX(revision) OVER (PARTITION BY region, agreement_id, period, payer, payee) AS latest
-  FROM delta.gold.compensation_ledger
-), compensation AS (
-  SELECT region, year, SUM(amount_yuan) AS compensation_yuan
-  FROM ledger
-  WHERE latest
-  GROUP BY region, year
+), realized AS (
+  SELECT region, year, auction_yuan, trade_yuan, trading_yuan, compensation_yuan, eco_finance_yuan, eco_finance_basis,
+         realized_yuan, run_id AS realization_run_id, parameter_set AS realization_parameter_set
+  FROM delta.gold.gep_realization
+  WHERE scope = 'region'
 )
 SELECT gep.region, gep.year, gep.districts, gep.gep_yuan, gep.epv_yuan, gep.erv_yuan, gep.ecv_yuan,
        previous.gep_yuan AS previous_year_gep_yuan,
        CAST(gep.gep_yuan - previous.gep_yuan AS DOUBLE) / NULLIF(CAST(previous.gep_yuan AS DOUBLE), 0) AS growth,
-       COALESCE(auctions.auction_yuan, 0) AS auction_yuan,
-       COALESCE(compensation.compensation_yuan, 0) AS compensation_yuan,
-       COALESCE(auctions.auction_yuan, 0) + COALESCE(compensation.compensation_yuan, 0) AS realized_yuan,
-       CAST(COALESCE(auctions.auction_yuan, 0) + COALESCE(compensation.compensation_yuan, 0) AS DOUBLE)
-         / NULLIF(CAST(gep.gep_yuan AS DOUBLE), 0) AS realization_rate
+       COALESCE(r.auction_yuan, 0) AS auction_yuan,
+       COALESCE(r.trade_yuan, 0) AS trade_yuan,
+       COALESCE(r.trading_yuan, 0) AS trading_yuan,
+       COALESCE(r.compensation_yuan, 0) AS compensation_yuan,
+       COALESCE(r.eco_finance_yuan, 0) AS eco_finance_yuan,
+       r.eco_finance_basis,
+       COALESCE(r.realized_yuan, 0) AS realized_yuan,
+       CASE WHEN r.realized_yuan IS NULL THEN NULL
+            ELSE CAST(r.realized_yuan AS DOUBLE) / NULLIF(CAST(gep.gep_yuan AS DOUBLE), 0) END AS realization_rate,
+       r.realization_run_id, r.realization_parameter_set
 FROM gep
 LEFT JOIN gep previous ON previous.region = gep.region AND previous.year = gep.year - 1
-LEFT JOIN auctions ON auctions.region = gep.region AND auctions.year = gep.year
-LEFT JOIN compensation ON compensation.region = gep.region AND compensation.year = gep.year
+LEFT JOIN realized r ON r.region = gep.region AND r.year = gep.year

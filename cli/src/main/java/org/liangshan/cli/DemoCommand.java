@@ -125,13 +125,16 @@ final class DemoCommand implements Callable<Integer> {
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.accounting(catalog, command, r, year, params, System.err::println);
     }
-    step(start, r.nameEn() + ": compensation ledger and collateral valuation");
+    step(start, r.nameEn() + ": compensation ledger, collateral valuation, bank book and GEP realization");
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.compensation(catalog, command, r, year, params);
     }
     Jobs.valuation(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.bankBook(catalog, command, r, year, params);
+    }
+    for (int year = range.first(); year <= range.last(); year++) {
+      Jobs.realization(catalog, command, r, year, params);
     }
     step(start, r.nameEn() + ": publishing valuation reports and ledger exports");
     published.put(r.id(), Publications.publish(catalog, r, range, LocalDate.of(range.last(), 12, 31), params, reportsDir()));

@@ -7,6 +7,7 @@ import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.CompensationJob;
 import org.liangshan.finance.MarketJob;
+import org.liangshan.finance.RealizationJob;
 import org.liangshan.finance.ValuationJob;
 import org.liangshan.geo.AccountingJob;
 import org.liangshan.warehouse.Run;
@@ -55,5 +56,11 @@ final class Jobs {
   static Object bankBook(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
     return run(catalog, command, "bank-book", region, Integer.toString(year), params,
         run -> org.liangshan.finance.publish.BankBookJob.run(run, region, year, params, message -> {}));
+  }
+
+  /** GEP realization rate per district: last, after accounting, market, compensation and the bank book. */
+  static Object realization(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
+    return run(catalog, command, "realization", region, Integer.toString(year), params,
+        run -> RealizationJob.run(run, region, year, params));
   }
 }

@@ -22,13 +22,14 @@ import picocli.CommandLine.Parameters;
       "  compensation  horizontal and vertical compensation ledger entries (--year)",
       "  valuation     collateral valuation of every pledge (--date, default the end of --year)",
       "  bank-book     loan pricing, green project library, PCAF financed emissions, PBoC evaluation (--year)",
-      "  all           the five above, in that order",
+      "  realization   GEP realization rate per district: trading, compensation and eco-finance against GEP (--year)",
+      "  all           the six above, market first (its zone capacity caps water purification in accounting)",
       "Re-running with the same inputs rewrites the same rows."
     })
 final class RunCommand implements Callable<Integer> {
   @Mixin Lakehouse lakehouse;
 
-  @Parameters(index = "0", paramLabel = "JOB", description = "accounting, market, compensation, valuation, bank-book or all.")
+  @Parameters(index = "0", paramLabel = "JOB", description = "accounting, market, compensation, valuation, bank-book, realization or all.")
   String job;
 
   @Option(names = "--region", required = true, paramLabel = "REGION", description = "liyang or tianjin.")
@@ -47,8 +48,8 @@ final class RunCommand implements Callable<Integer> {
     String command = "liangshan run " + job + " --region " + region + (year == null ? "" : " --year " + year)
         + (date == null ? "" : " --date " + date);
     boolean all = job.equals("all");
-    if (!all && !java.util.List.of("accounting", "market", "compensation", "valuation", "bank-book").contains(job)) {
-      throw LiangshanException.badInput("Unknown job '%s'. Jobs: accounting, market, compensation, valuation, bank-book, all.", job);
+    if (!all && !java.util.List.of("accounting", "market", "compensation", "valuation", "bank-book", "realization").contains(job)) {
+      throw LiangshanException.badInput("Unknown job '%s'. Jobs: accounting, market, compensation, valuation, bank-book, realization, all.", job);
     }
     if ((all || !job.equals("valuation")) && year == null) {
       throw LiangshanException.badInput("Job %s needs --year YYYY.", job);
@@ -83,6 +84,9 @@ final class RunCommand implements Callable<Integer> {
     }
     if (all || job.equals("bank-book")) {
       System.out.println(Jobs.bankBook(catalog, command, r, year, params));
+    }
+    if (all || job.equals("realization")) {
+      System.out.println(Jobs.realization(catalog, command, r, year, params));
     }
     return Main.OK;
   }

@@ -9,6 +9,7 @@ import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.CompensationJob;
 import org.liangshan.finance.MarketJob;
+import org.liangshan.finance.RealizationJob;
 import org.liangshan.finance.ValuationJob;
 import org.liangshan.finance.publish.BankBookJob;
 import org.liangshan.geo.AccountingJob;
@@ -51,6 +52,7 @@ final class ScheduledJobs {
     kinds.put("compensation", yearly("compensation", (c) -> CompensationJob.run(c.run, c.region, c.period.year(), c.params)));
     kinds.put("valuation", yearly("valuation", (c) -> ValuationJob.run(c.run, c.region, c.period.last(), c.params)));
     kinds.put("bank-book", yearly("bank-book", (c) -> BankBookJob.run(c.run, c.region, c.period.year(), c.params, message -> {})));
+    kinds.put("realization", yearly("realization", (c) -> RealizationJob.run(c.run, c.region, c.period.year(), c.params)));
     return kinds;
   }
 

@@ -25,14 +25,14 @@ class ScheduleCommandTest {
     CalcCommandTest.Result start = CalcCommandTest.run("schedule", "start", "--run-for", "PT1S", "--lakehouse", lakehouse,
         "--landing", work.resolve("landing").toString());
     assertThat(start.status()).as(start.err()).isZero();
-    assertThat(start.out()).contains("Run plan run-plan-2026.1 (7 jobs x 2 regions)");
+    assertThat(start.out()).contains("Run plan run-plan-2026.1 (8 jobs x 2 regions)");
     assertThat(start.err()).contains("Scheduler started for PT1S.").contains("Scheduler stopped.");
     assertThat(Files.exists(work.resolve("lakehouse/ops/_scheduler/quartz.mv.db"))).isTrue();
 
     CalcCommandTest.Result list = CalcCommandTest.run("schedule", "list", "--lakehouse", lakehouse);
     assertThat(list.status()).as(list.err()).isZero();
-    assertThat(list.out().lines().filter(l -> l.contains("NORMAL")).count()).isEqualTo(14);
-    assertThat(list.out()).containsPattern("accounting-monthly +liyang +accounting +0 0 3 5 \\* \\? +Asia/Shanghai +NORMAL");
+    assertThat(list.out().lines().filter(l -> l.contains("NORMAL")).count()).isEqualTo(16);
+    assertThat(list.out()).containsPattern("accounting-monthly +liyang +accounting +0 0 5 5 \\* \\? +Asia/Shanghai +NORMAL");
     assertThat(list.out()).containsPattern("gep-annual +tianjin +accounting +0 0 3 20 1 \\?");
 
     CalcCommandTest.Result pause = CalcCommandTest.run("schedule", "pause", "accounting-monthly", "--lakehouse", lakehouse);
@@ -48,7 +48,7 @@ class ScheduleCommandTest {
     CalcCommandTest.Result paused = CalcCommandTest.run("schedule", "status", "--lakehouse", lakehouse);
     assertThat(paused.out()).containsPattern("accounting-monthly +liyang +accounting .* PAUSED");
     assertThat(paused.out()).containsPattern("accounting-monthly +tianjin +accounting .* PAUSED");
-    assertThat(paused.out().lines().filter(l -> l.contains("NORMAL")).count()).isEqualTo(12);
+    assertThat(paused.out().lines().filter(l -> l.contains("NORMAL")).count()).isEqualTo(14);
 
     CalcCommandTest.Result resume = CalcCommandTest.run("schedule", "resume", "accounting-monthly", "--region", "liyang", "--lakehouse", lakehouse);
     assertThat(resume.out()).contains("Resumed 1 job(s): accounting-monthly/liyang.");
@@ -56,11 +56,12 @@ class ScheduleCommandTest {
     assertThat(resumed.out()).containsPattern("accounting-monthly +liyang +accounting .* NORMAL");
     assertThat(resumed.out()).containsPattern("accounting-monthly +tianjin +accounting .* PAUSED");
 
-    // Nothing ingested: the annual GEP of 2023 waits for its scenes (exit 3), with the reason in the run log.
+    // Nothing ingested: the annual GEP of 2023 waits for December's market run and for its scenes (exit 3), with the
+    // reasons in the run log.
     CalcCommandTest.Result trigger = CalcCommandTest.run("schedule", "trigger", "gep-annual", "--period", "2023", "--region", "liyang",
         "--lakehouse", lakehouse);
     assertThat(trigger.status()).as(trigger.err()).isEqualTo(3);
-    assertThat(trigger.out()).contains("WAITING").contains("monthly-scenes: silver.raster_scenes does not exist yet");
+    assertThat(trigger.out()).contains("WAITING").contains("upstream market-monthly has not succeeded for 2023-12 (it has not run)");
     CalcCommandTest.Result wrongPeriod = CalcCommandTest.run("schedule", "trigger", "gep-annual", "--period", "2023-05",
         "--lakehouse", lakehouse);
     assertThat(wrongPeriod.status()).isEqualTo(2);
@@ -68,7 +69,7 @@ class ScheduleCommandTest {
 
     CalcCommandTest.Result runs = CalcCommandTest.run("runs", "--job", "accounting", "--lakehouse", lakehouse);
     assertThat(runs.status()).as(runs.err()).isZero();
-    assertThat(runs.out()).containsPattern("accounting +liyang +2023 +SKIPPED .*waiting \\(check 1/8\\): monthly-scenes");
+    assertThat(runs.out()).containsPattern("accounting +liyang +2023 +SKIPPED .*waiting \\(check 1/8\\): upstream market-monthly has not succ");
     CalcCommandTest.Result status = CalcCommandTest.run("schedule", "status", "--lakehouse", lakehouse);
     assertThat(status.out()).containsPattern("gep-annual +liyang +2023 +WAITING +1 +1 ");
     assertThat(status.out()).containsPattern("gep-annual +liyang .* re-check of 2023 at \\d{4}-");

@@ -295,6 +295,19 @@ class TrinoServingIT {
       BigDecimal auctions = sparkSum("gold.auction_awards", "amount_yuan");
       assertThat((BigDecimal) query(connection, "SELECT sum(auction_yuan) FROM marts.gep_overview").get(0).get(0)).isEqualByComparingTo(auctions);
       assertThat((BigDecimal) query(connection, "SELECT sum(proceeds_yuan) FROM marts.market_auctions").get(0).get(0)).isEqualByComparingTo(auctions);
+      // The realization figures are gold.gep_realization's: the region rows in gep_overview, and the districts plus
+      // the unattributed row add up to each region row, component by component.
+      Dataset<Row> realizationRows = spark.read(spark.table("gold.gep_realization"));
+      BigDecimal realized = realizationRows.where("scope = 'region'").agg(functions.sum("realized_yuan")).collectAsList().get(0).getDecimal(0);
+      assertThat(realized).isPositive();
+      assertThat((BigDecimal) query(connection, "SELECT sum(realized_yuan) FROM marts.gep_overview").get(0).get(0)).isEqualByComparingTo(realized);
+      assertThat(count(connection, "SELECT count(*) FROM marts.gep_overview WHERE realized_yuan <> trading_yuan + compensation_yuan + eco_finance_yuan")).isZero();
+      assertThat(count(connection, "SELECT count(*) FROM marts.gep_overview o JOIN (SELECT region, year, sum(realized_yuan) AS realized, "
+          + "sum(trading_yuan) AS trading, sum(compensation_yuan) AS compensation, sum(eco_finance_yuan) AS eco_finance "
+          + "FROM marts.gep_realization_by_district GROUP BY 1, 2) d ON d.region = o.region AND d.year = o.year "
+          + "WHERE d.realized <> o.realized_yuan OR d.trading <> o.trading_yuan OR d.compensation <> o.compensation_yuan "
+          + "OR d.eco_finance <> o.eco_finance_yuan")).isZero();
+      assertThat(count(connection, "SELECT count(*) FROM marts.gep_realization_by_district")).isEqualTo(sparkCount("gold.gep_realization", "scope <> 'region'"));
       // The booked awards come to sold x the clearing price as published (6 decimals), to a part in a million.
       assertThat(count(connection, "SELECT count(*) FROM marts.market_auctions "
           + "WHERE abs(proceeds_yuan - clearing_price_yuan * sold) > 1e-6 * clearing_price_yuan * sold + 0.01")).isZero();

@@ -49,28 +49,52 @@ public final class LeadershipDashboards {
       .build();
 
   /**
-   * GEP per region and year with its growth and the realization rate of the mart (METHODOLOGY.md section 2:
-   * value realized ÷ GEP; the mart counts eco-voucher auction proceeds and compensation transfers).
+   * GEP per region and year with its growth and the realization rate of gold.gep_realization (METHODOLOGY.md
+   * section 2 and docs/methods/realization-rate.md: value realized through trading, compensation and eco-finance
+   * ÷ GEP), on the region's row of that table through marts.gep_overview.
    */
   static final DatasetDef GEP_REGION = DatasetDef.builder("gep_region_year", "GEP：地区 × 年度，同比增长与价值实现")
       .sql("""
           SELECT o.region, %s AS region_name, o.year, CAST(o.year AS VARCHAR) AS year_label,
                  CAST(o.gep_yuan AS DOUBLE) AS gep_yuan, CAST(o.previous_year_gep_yuan AS DOUBLE) AS previous_year_gep_yuan,
                  CAST(o.epv_yuan AS DOUBLE) AS epv_yuan, CAST(o.erv_yuan AS DOUBLE) AS erv_yuan, CAST(o.ecv_yuan AS DOUBLE) AS ecv_yuan,
-                 CAST(o.auction_yuan AS DOUBLE) AS auction_yuan, CAST(o.compensation_yuan AS DOUBLE) AS compensation_yuan,
-                 CAST(o.realized_yuan AS DOUBLE) AS realized_yuan
+                 CAST(o.trading_yuan AS DOUBLE) AS trading_yuan, CAST(o.compensation_yuan AS DOUBLE) AS compensation_yuan,
+                 CAST(o.eco_finance_yuan AS DOUBLE) AS eco_finance_yuan, CAST(o.realized_yuan AS DOUBLE) AS realized_yuan
           FROM marts.gep_overview o
           """.formatted(regionName("o.region")), "marts.gep_overview")
       .text("region", "地区编码").text("region_name", "地区").integer("year", "年度").text("year_label", "年度")
       .number("gep_yuan", "GEP（元）").number("previous_year_gep_yuan", "上年 GEP（元）")
       .number("epv_yuan", "物质产品价值（元）").number("erv_yuan", "调节服务价值（元）").number("ecv_yuan", "文化服务价值（元）")
-      .number("auction_yuan", "生态券拍卖成交（元）").number("compensation_yuan", "生态补偿（元）").number("realized_yuan", "实现价值（元）")
+      .number("trading_yuan", "市场交易（元）").number("compensation_yuan", "生态补偿（元）")
+      .number("eco_finance_yuan", "生态金融（元）").number("realized_yuan", "实现价值（元）")
       .metric("gep_100m_yuan", "GEP（亿元）", "SUM(gep_yuan) / 1e8", ",.2f")
       .metric("growth", "同比增长", "SUM(gep_yuan) / NULLIF(SUM(previous_year_gep_yuan), 0) - 1", ".2%")
       .metric("realization_rate", "GEP 转化率", "SUM(realized_yuan) / NULLIF(SUM(gep_yuan), 0)", ".3%")
-      .metric("auction_10k_yuan", "生态券拍卖成交（万元）", "SUM(auction_yuan) / 1e4", ",.1f")
+      .metric("trading_10k_yuan", "市场交易（万元）", "SUM(trading_yuan) / 1e4", ",.1f")
       .metric("compensation_10k_yuan", "生态补偿（万元）", "SUM(compensation_yuan) / 1e4", ",.1f")
+      .metric("eco_finance_10k_yuan", "生态金融（万元）", "SUM(eco_finance_yuan) / 1e4", ",.1f")
       .metric("realized_10k_yuan", "实现价值合计（万元）", "SUM(realized_yuan) / 1e4", ",.1f")
+      .build();
+
+  /** GEP realization per district and year (gold.gep_realization through marts.gep_realization_by_district). */
+  static final DatasetDef GEP_REALIZATION_DISTRICT = DatasetDef.builder("gep_realization_district", "GEP 转化率：区县 × 年度")
+      .sql("""
+          SELECT r.region, %s AS region_name, r.year, CAST(r.year AS VARCHAR) AS year_label, r.district_code,
+                 CASE WHEN r.scope = 'unattributed' THEN '无法归属区县' ELSE r.district END AS district,
+                 CAST(r.trading_yuan AS DOUBLE) AS trading_yuan, CAST(r.compensation_yuan AS DOUBLE) AS compensation_yuan,
+                 CAST(r.eco_finance_yuan AS DOUBLE) AS eco_finance_yuan, CAST(r.realized_yuan AS DOUBLE) AS realized_yuan,
+                 CAST(r.gep_yuan AS DOUBLE) AS gep_yuan
+          FROM marts.gep_realization_by_district r
+          """.formatted(regionName("r.region")), "marts.gep_realization_by_district")
+      .text("region", "地区编码").text("region_name", "地区").integer("year", "年度").text("year_label", "年度")
+      .text("district_code", "区县编码").text("district", "区县")
+      .number("trading_yuan", "市场交易（元）").number("compensation_yuan", "生态补偿（元）")
+      .number("eco_finance_yuan", "生态金融（元）").number("realized_yuan", "实现价值（元）").number("gep_yuan", "GEP（元）")
+      .metric("realization_rate", "GEP 转化率", "SUM(realized_yuan) / NULLIF(SUM(gep_yuan), 0)", ".3%")
+      .metric("realized_10k_yuan", "实现价值合计（万元）", "SUM(realized_yuan) / 1e4", ",.1f")
+      .metric("trading_10k_yuan", "市场交易（万元）", "SUM(trading_yuan) / 1e4", ",.1f")
+      .metric("compensation_10k_yuan", "生态补偿（万元）", "SUM(compensation_yuan) / 1e4", ",.1f")
+      .metric("eco_finance_10k_yuan", "生态金融（万元）", "SUM(eco_finance_yuan) / 1e4", ",.1f")
       .build();
 
   // ---------------------------------------------------------------- carbon sink
@@ -328,7 +352,7 @@ public final class LeadershipDashboards {
                 "region_name", List.of("gep_100m_yuan"), "year_label", false).withSize(4, 50),
             Charts.line("gep_growth", "GEP 同比增长", "各地区 GEP 较上年的增长率（首个核算年无上年，不显示）。", GEP_REGION,
                 "year_label", List.of("growth"), "region_name").withSize(4, 50),
-            Charts.bar("gep_realization_rate", "GEP 转化率", "生态券拍卖成交与生态补偿实现的价值 ÷ GEP。", GEP_REGION,
+            Charts.bar("gep_realization_rate", "GEP 转化率", "市场交易、生态补偿与生态金融实现的价值 ÷ GEP。", GEP_REGION,
                 "region_name", List.of("realization_rate"), "year_label", false).withSize(4, 50)),
         List.of(
             Charts.bar("gep_by_district_year", "各区县 GEP（亿元）", "各区县各年度 GEP。", GEP,
@@ -339,10 +363,15 @@ public final class LeadershipDashboards {
             Charts.pie("gep_by_category", "GEP 类别构成（最新年度）", "物质产品、调节服务、文化服务的价值占比。", GEP_LATEST,
                 "category_name", "gep_100m_yuan")),
         List.of(
-            Charts.table("gep_realization_table", "价值实现明细（万元）", "转化率的分子：生态券拍卖成交、生态补偿。", GEP_REGION,
+            Charts.table("gep_realization_table", "价值实现明细（万元）", "转化率的分子：市场交易（生态券拍卖与权益交易）、生态补偿、生态金融。", GEP_REGION,
                 List.of("region_name", "year_label"),
-                List.of("gep_100m_yuan", "auction_10k_yuan", "compensation_10k_yuan", "realized_10k_yuan", "realization_rate"))
-                .withSize(12, 40))));
+                List.of("gep_100m_yuan", "trading_10k_yuan", "compensation_10k_yuan", "eco_finance_10k_yuan", "realized_10k_yuan",
+                    "realization_rate"))
+                .withSize(12, 40)),
+        List.of(
+            Charts.bar("gep_realization_by_district", "各区县 GEP 转化率", "各区县实现价值 ÷ 该区县 GEP（无法归属区县的实现价值不计入区县）。",
+                GEP_REALIZATION_DISTRICT, "district", List.of("realization_rate"), "year_label", false)
+                .withSize(12, 50).with("xAxisLabelRotation", 45))));
   }
 
   static DashboardDef carbonSink() {

@@ -160,7 +160,7 @@ public record RunPlan(String version, ZoneId timeZone, List<String> regions, Str
    * One job of the plan.
    *
    * @param name the plan's name for it (also the Quartz job name)
-   * @param kind which platform job it runs: ingest, accounting, market, compensation, valuation, bank-book
+   * @param kind which platform job it runs: ingest, accounting, market, compensation, valuation, bank-book, realization
    * @param cron the Quartz cron expression (seconds minutes hours day-of-month month day-of-week)
    * @param period which period a firing computes
    * @param needs the input checks that must pass first ({@link ReadinessChecks})

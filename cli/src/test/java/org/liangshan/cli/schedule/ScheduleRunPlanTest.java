@@ -18,8 +18,13 @@ class ScheduleRunPlanTest {
     assertThat(plan.timeZone().getId()).isEqualTo("Asia/Shanghai");
     assertThat(plan.regions()).containsExactly("liyang", "tianjin");
     assertThat(plan.jobs().keySet()).containsExactly("ingest-daily", "accounting-monthly", "market-monthly", "compensation-quarterly",
-        "valuation-quarterly", "bank-book-quarterly", "gep-annual");
-    assertThat(plan.job("market-monthly").after()).containsExactly("accounting-monthly");
+        "valuation-quarterly", "bank-book-quarterly", "gep-annual", "realization-annual");
+    // The market first: its gold.zone_capacity caps water purification in the accounting.
+    assertThat(plan.job("accounting-monthly").after()).containsExactly("market-monthly");
+    assertThat(plan.job("market-monthly").after()).isEmpty();
+    assertThat(plan.job("gep-annual").after()).containsExactly("market-monthly");
+    assertThat(plan.job("realization-annual").after()).containsExactly("gep-annual", "compensation-quarterly", "bank-book-quarterly");
+    assertThat(plan.job("realization-annual").kind()).isEqualTo("realization");
     assertThat(plan.job("bank-book-quarterly").after()).containsExactly("valuation-quarterly", "compensation-quarterly");
     assertThat(plan.job("compensation-quarterly").needs()).containsExactly("water-quality");
     assertThat(plan.job("gep-annual").retry()).isEqualTo(new RunPlan.Retry(3, Duration.ofMinutes(10), 3, Duration.ofHours(2)));
