@@ -18,8 +18,9 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = {
       "The whole batch for both regions on the embedded lakehouse: generate sample data if absent, ingest it,",
-      "then per region and year grid accounting, market, compensation ledger, and collateral valuation at the",
-      "end of the last year; print a summary and where everything went. Safe to run again: files already",
+      "then per region and year the market, grid accounting, compensation ledger, bank book and GEP realization,",
+      "and collateral valuation at the end of the last year; print a summary and where everything went. Safe",
+      "to run again: files already",
       "loaded are skipped and the gold numbers come out the same."
     })
 final class DemoCommand implements Callable<Integer> {
