@@ -42,6 +42,7 @@ final class DemoSummary {
       out.println();
       out.println("== " + region.name() + " (" + region.nameEn() + "), parameter set " + region.parameterSetVersion() + " ==");
       gep(out, region);
+      realization(out, region);
       carbon(out, region);
       auctions(out, region);
       MarketDemoSummary.print(out, catalog, region, years.last());
@@ -51,6 +52,8 @@ final class DemoSummary {
     out.println();
     out.println("Where everything is (lakehouse " + catalog.config().root() + "):");
     out.println("  gold.gep_by_district, gold.gep_cell_year, gold.grid_cells      GEP by district, service and grid cell");
+    out.println("  gold.gep_realization, gold.gep_realization_items               GEP realization rate and its source rows");
+    out.println("  gold.nr_balance_sheet, gold.forest_carbon_*                    balance sheet, forestry carbon base");
     out.println("  gold.carbon_sink_cell_year, gold.carbon_sink_district_year     CASA carbon sink");
     out.println("  gold.zone_capacity, gold.benchmark_prices, gold.auction_*       capacity, prices, auctions");
     out.println("  gold.holdings, gold.holdings_movements                         rights holdings ledger");
@@ -75,6 +78,20 @@ final class DemoSummary {
         table.row(r.getString(0), yi(last), first == null ? "" : yi(first), growth);
       }
       out.println("GEP by district:");
+      out.print(table);
+    });
+  }
+
+  private void realization(PrintStream out, Region region) {
+    gold("gep_realization").ifPresent(g -> {
+      TextTable table = new TextTable("year", "trading (万元)", "compensation (万元)", "eco-finance (万元)", "realized (万元)", "rate");
+      for (Row r : g.where(col("region").equalTo(region.id())).where(col("scope").equalTo("region")).orderBy("year")
+          .collectAsList()) {
+        Double rate = r.getAs("realization_rate");
+        table.row(r.getAs("year"), wan(r.getAs("trading_yuan")), wan(r.getAs("compensation_yuan")), wan(r.getAs("eco_finance_yuan")),
+            wan(r.getAs("realized_yuan")), rate == null ? "n/a" : String.format("%.3f%%", rate * 100));
+      }
+      out.println("GEP realization (trading + compensation + eco-finance) / GEP:");
       out.print(table);
     });
   }
