@@ -161,7 +161,7 @@ public final class Lineage {
     writers.sort(java.util.Comparator.comparing((RunInfo r) -> r.finishedAt() == null ? Instant.EPOCH : r.finishedAt())
         .thenComparing(RunInfo::runId));
     if (writers.isEmpty()) {
-      String why = version == 0 && runColumn != null ? "no rows at this version, so no run contributed"
+      String why = runColumn != null ? "no rows at this version" + (scope != null ? " in region " + scope : "") + ", so no run contributed"
           : "no run recorded writing this table at or before this version";
       return new Node(def.qualifiedName(), version, scope, why, List.of(), false);
     }
@@ -172,8 +172,8 @@ public final class Lineage {
         Optional<TableDef> input = catalog.find(in.getKey());
         if (input.isEmpty()) {
           inputs.add(new Node(in.getKey(), in.getValue(), run.region(), "no longer declared in the catalog", List.of(), false));
-        } else if (input.get().qualifiedName().equals(def.qualifiedName()) && in.getValue() >= version) {
-          inputs.add(new Node(in.getKey(), in.getValue(), run.region(), "read by the run that wrote it (its previous state)", List.of(), false));
+        } else if (run.outputs().containsKey(in.getKey())) {
+          inputs.add(new Node(in.getKey(), in.getValue(), run.region(), "read back by the run that wrote it", List.of(), false));
         } else {
           inputs.add(node(input.get(), in.getValue(), run.region()));
         }
