@@ -135,20 +135,16 @@ public final class Lineage {
     Map<String, List<String>> filesByRun = new TreeMap<>();
     List<String> runIds = new ArrayList<>();
     if (runColumn != null && !def.qualifiedName().equals(OpsTables.RUN_LOG.qualifiedName())) {
-      Dataset<Row> rows = catalog.readVersion(def, version);
-      if (scope != null) {
-        rows = rows.where(col("region").equalTo(scope));
-      }
-      if (landed) {
-        for (Row r : rows.select(runColumn, "source_file").distinct().collectAsList()) {
-          filesByRun.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r.getString(1));
-        }
-        runIds.addAll(filesByRun.keySet());
-      } else {
-        for (Row r : rows.select(runColumn).distinct().collectAsList()) {
-          runIds.add(r.getString(0));
+      Set<String> ids = new LinkedHashSet<>();
+      for (String[] r : contributors(def, version, runColumn, landed, columns.contains("region"))) {
+        if (scope == null || scope.equals(r[0])) {
+          ids.add(r[1]);
+          if (landed) {
+            filesByRun.computeIfAbsent(r[1], k -> new ArrayList<>()).add(r[2]);
+          }
         }
       }
+      runIds.addAll(ids);
     } else {
       runIds.addAll(fromRunLog(def.qualifiedName(), version, scope));
     }
@@ -183,6 +179,23 @@ public final class Lineage {
       result.add(new Writer(run, inputs, files, configuration(run)));
     }
     return new Node(def.qualifiedName(), version, scope, null, result, false);
+  }
+
+  private final Map<String, List<String[]>> contributors = new HashMap<>();
+
+  /** (region, run id, source file) of the rows at a version, read once per table and version. */
+  private List<String[]> contributors(TableDef def, long version, String runColumn, boolean landed, boolean regional) {
+    return contributors.computeIfAbsent(def.qualifiedName() + "@" + version, k -> {
+      List<org.apache.spark.sql.Column> select = new ArrayList<>();
+      select.add(regional ? col("region") : org.apache.spark.sql.functions.lit(null).cast("string"));
+      select.add(col(runColumn));
+      select.add(landed ? col("source_file") : org.apache.spark.sql.functions.lit(null).cast("string"));
+      List<String[]> rows = new ArrayList<>();
+      for (Row r : catalog.readVersion(def, version).select(select.toArray(org.apache.spark.sql.Column[]::new)).distinct().collectAsList()) {
+        rows.add(new String[] {r.getString(0), r.getString(1), r.getString(2)});
+      }
+      return rows;
+    });
   }
 
   /** Fallback for tables whose rows carry no run id: the run log's writers of a version <= V. */
