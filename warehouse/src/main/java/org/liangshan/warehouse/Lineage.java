@@ -50,36 +50,27 @@ public final class Lineage {
     /** Every landing file reachable from this node. */
     public Set<LandingFile> landingFiles(Lineage lineage) {
       Set<LandingFile> files = new LinkedHashSet<>();
-      collect(this, lineage, files, new java.util.HashSet<>());
+      walk(this, lineage, Writer::files, files, new java.util.HashSet<>());
       return files;
     }
 
     /** Every configuration leaf reachable from this node. */
     public Set<String> configuration(Lineage lineage) {
       Set<String> config = new LinkedHashSet<>();
-      collectConfig(this, lineage, config, new java.util.HashSet<>());
+      walk(this, lineage, Writer::configuration, config, new java.util.HashSet<>());
       return config;
     }
 
-    private static void collect(Node node, Lineage lineage, Set<LandingFile> into, Set<String> seen) {
+    /** Collects a leaf of every writer below a node, each (table, version, region) once. */
+    private static <T> void walk(Node node, Lineage lineage, java.util.function.Function<Writer, List<T>> leaves,
+        Set<T> into, Set<String> seen) {
       Node full = node.repeated ? lineage.memo.get(key(node.table, node.version, node.region)) : node;
       if (full == null || !seen.add(key(full.table, full.version, full.region))) {
         return;
       }
       for (Writer w : full.writers) {
-        into.addAll(w.files());
-        w.inputs().forEach(n -> collect(n, lineage, into, seen));
-      }
-    }
-
-    private static void collectConfig(Node node, Lineage lineage, Set<String> into, Set<String> seen) {
-      Node full = node.repeated ? lineage.memo.get(key(node.table, node.version, node.region)) : node;
-      if (full == null || !seen.add(key(full.table, full.version, full.region))) {
-        return;
-      }
-      for (Writer w : full.writers) {
-        into.addAll(w.configuration());
-        w.inputs().forEach(n -> collectConfig(n, lineage, into, seen));
+        into.addAll(leaves.apply(w));
+        w.inputs().forEach(n -> walk(n, lineage, leaves, into, seen));
       }
     }
   }

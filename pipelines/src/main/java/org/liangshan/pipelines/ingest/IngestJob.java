@@ -467,7 +467,8 @@ public final class IngestJob {
       return Set.of();
     }
     Set<String> values = new HashSet<>();
-    for (Row row : catalog.read(table).where(col("region").equalTo(region.id())).select(column).distinct().collectAsList()) {
+    // A reference check reads silver: recorded as an input (read back when this run also loads that table).
+    for (Row row : run.input(table).where(col("region").equalTo(region.id())).select(column).distinct().collectAsList()) {
       values.add(row.getString(0));
     }
     return values;
