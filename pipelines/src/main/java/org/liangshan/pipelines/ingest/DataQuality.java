@@ -130,7 +130,7 @@ public final class DataQuality {
       TableDef.builder(Layer.OPS, "dq_quarantine_rates", "Quarantine rate per region, family, file and reason; reason ALL is the file's total")
           .string("region", "region id")
           .string("family", "source family")
-          .string("source_file", "file, relative to the landing root (its current delivery)")
+          .string("source_file", "file, relative to the landing root (its current delivery: the latest load of the name)")
           .string("reason_code", "a quarantine reason, or ALL for every reason together")
           .required("received", DataTypes.LongType, "records in the file (ops.ingested_files)")
           .required("quarantined", DataTypes.LongType, "records of the file quarantined for this reason")
@@ -174,7 +174,7 @@ public final class DataQuality {
     Timestamp at = Timestamp.from(now);
     String scope = "region = " + IngestJob.sqlLiteral(region);
     List<Row> ledger = catalog.exists(OpsTables.INGESTED_FILES)
-        ? run.input(OpsTables.INGESTED_FILES).where(col("region").equalTo(region)).where(col("superseded").equalTo(false)).collectAsList()
+        ? current(run.input(OpsTables.INGESTED_FILES).where(col("region").equalTo(region)).collectAsList())
         : List.of();
     List<Row> completeness = new ArrayList<>();
     for (Rule rule : RULES) {
@@ -185,6 +185,23 @@ public final class DataQuality {
     replace(COMPLETENESS, completeness, scope);
     replace(DELIVERIES, deliveries(ledger, at), scope);
     replace(QUARANTINE_RATES, quarantineRates(ledger, at), scope);
+  }
+
+  /**
+   * The current delivery of each file name: its latest ledger row (a redelivery under the same name supersedes
+   * the earlier one; the ledger keeps both).
+   */
+  static List<Row> current(List<Row> ledger) {
+    Map<String, Row> latest = new TreeMap<>();
+    for (Row r : ledger) {
+      String key = r.<String>getAs("family") + "\t" + r.<String>getAs("source_file");
+      Row before = latest.get(key);
+      if (!r.<Boolean>getAs("superseded")
+          && (before == null || r.<Timestamp>getAs("ingested_at").after(before.<Timestamp>getAs("ingested_at")))) {
+        latest.put(key, r);
+      }
+    }
+    return List.copyOf(latest.values());
   }
 
   private void replace(TableDef table, List<Row> rows, String scope) {
