@@ -10,15 +10,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code liangshan lineage TABLE}: where a table's version came from, down to the landing files. */
-@Command(name = "lineage", mixinStandardHelpOptions = true,
+// No mixinStandardHelpOptions: its -V/--version would take the table version's option name.
+@Command(name = "lineage",
     description = {
-      "Show where a table's rows came from: the runs that wrote the version (job, region, period, parameter set,",
-      "methodology, finish time, outcome), the Delta version of every input each run read, recursively, down to",
-      "the landing files the ingestions loaded (path, SHA-256, received/loaded/quarantined) and the region",
-      "configuration and parameter set of computed tables. See docs/operations-lineage.md."
+      "Show where a table's rows came from: the runs that wrote the version",
+      "(job, region, period, parameter set, methodology, finish time, outcome),",
+      "the Delta version of every input each run read, recursively, down to the",
+      "landing files the ingestions loaded (path, SHA-256, received, loaded,",
+      "quarantined) and the configuration and parameter set of computed tables.",
+      "Guide: docs/operations-lineage.md"
     })
 final class LineageCommand implements Callable<Integer> {
   @Mixin Lakehouse lakehouse;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
 
   @Parameters(index = "0", paramLabel = "TABLE", description = "A table, e.g. gold.gep_by_district or silver.water_quality.")
   String table;

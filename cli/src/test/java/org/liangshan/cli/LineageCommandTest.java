@@ -10,7 +10,7 @@ class LineageCommandTest {
   void helpNamesTheTableTheVersionAndJson() {
     CalcCommandTest.Result help = CalcCommandTest.run("lineage", "--help");
     assertThat(help.status()).isZero();
-    assertThat(help.out()).contains("TABLE", "--version=N", "--json", "--lakehouse", "landing files", "docs/operations-lineage.md");
+    assertThat(help.out()).contains("TABLE", "--version=N", "--help", "--json", "--lakehouse", "landing files", "docs/operations-lineage.md");
     assertThat(CalcCommandTest.run("--help").out()).contains("lineage");
   }
 
