@@ -28,7 +28,9 @@ import org.apache.spark.sql.Row;
  * contributors are the distinct run ids present at version V (restricted to the consuming run's region
  * when the table has a {@code region} column). A table without such a column (the ops tables) falls back
  * to the run log: the latest run per (job, region, period) that wrote a version {@code <= V}, and for
- * ingestion every run that did. Each (table, version, region) is resolved once; a repeat is marked.
+ * ingestion every run that did. Each (table, version, region) is resolved once; a repeat is marked. An
+ * input a run also wrote (an ingestion reads back what it loaded, for its data-quality report and reference
+ * checks) is listed as read back and not followed.
  */
 public final class Lineage {
   /** A run as the run log records it; {@code inLog} is false for an id found in rows but not in the log. */
@@ -39,8 +41,12 @@ public final class Lineage {
   /** A landing file an ingestion loaded, as the file ledger records it. */
   public record LandingFile(String path, String sha256, Long received, Long loaded, Long quarantined, String ingestRunId) {}
 
-  /** One run under a table: the run, what it read, and its leaves (landing files, configuration). */
-  public record Writer(RunInfo run, List<Node> inputs, List<LandingFile> files, List<String> configuration) {}
+  /**
+   * One run under a table: the run, what it read, and its leaves (landing files, configuration);
+   * {@code readBack} names inputs the run also wrote (an ingestion reading back its loads), not followed.
+   */
+  public record Writer(RunInfo run, List<Node> inputs, List<LandingFile> files, List<String> configuration,
+      List<String> readBack) {}
 
   /**
    * A table at a version. {@code note} says why there are no writers (absent, nothing recorded);
@@ -155,19 +161,20 @@ public final class Lineage {
     List<Writer> result = new ArrayList<>();
     for (RunInfo run : writers) {
       List<Node> inputs = new ArrayList<>();
+      List<String> readBack = new ArrayList<>();
       for (Map.Entry<String, Long> in : new TreeMap<>(run.inputs()).entrySet()) {
         Optional<TableDef> input = catalog.find(in.getKey());
         if (input.isEmpty()) {
           inputs.add(new Node(in.getKey(), in.getValue(), run.region(), "no longer declared in the catalog", List.of(), false));
         } else if (run.outputs().containsKey(in.getKey())) {
-          inputs.add(new Node(in.getKey(), in.getValue(), run.region(), "read back by the run that wrote it", List.of(), false));
+          readBack.add(in.getKey() + "@" + in.getValue());
         } else {
           inputs.add(node(input.get(), in.getValue(), run.region()));
         }
       }
       List<LandingFile> files = landed ? files(run.runId(), filesByRun.getOrDefault(run.runId(), List.of()), def, version, scope)
           : List.of();
-      result.add(new Writer(run, inputs, files, configuration(run)));
+      result.add(new Writer(run, inputs, files, configuration(run), List.copyOf(readBack)));
     }
     return new Node(def.qualifiedName(), version, scope, null, result, false);
   }
@@ -386,6 +393,8 @@ public final class Lineage {
       }
       var config = run.putArray("configuration");
       w.configuration().forEach(config::add);
+      var back = run.putArray("read_back");
+      w.readBack().forEach(back::add);
     }
     return o;
   }
