@@ -103,7 +103,9 @@ final class IngestCommand implements Callable<Integer> {
       }
       Run run = Run.start(catalog, "liangshan ingest " + String.join(" ", args), "ingest", r.id(), null, null);
       try {
-        LoadReport report = new IngestJob(run, r, landing, System.err::println).load(family, files);
+        IngestJob job = new IngestJob(run, r, landing, System.err::println);
+        LoadReport report = job.load(family, files);
+        job.reportQuality();
         run.succeed(report.rejectedFiles().isEmpty() ? null : report.rejectedFiles().size() + " file(s) refused");
         reports.add(report);
       } catch (RuntimeException e) {

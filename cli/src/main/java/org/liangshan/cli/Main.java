@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       CalcCommand.class,
       TablesCommand.class,
       RunsCommand.class,
+      LineageCommand.class,
       QuarantineCommand.class,
       SqlCommand.class,
       WarehouseCommand.class,

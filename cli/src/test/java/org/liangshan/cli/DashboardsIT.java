@@ -136,7 +136,7 @@ class DashboardsIT {
     Set<UUID> datasets = new HashSet<>();
     dashboards.forEach(d -> d.charts().forEach(c -> datasets.add(c.dataset().uuid())));
     assertThat(afterFirstPublish.datasets().keySet()).containsExactlyInAnyOrderElementsOf(datasets);
-    assertThat(afterFirstPublish.dashboardRows()).isEqualTo(bundle.count("dashboards/")).isEqualTo(7);
+    assertThat(afterFirstPublish.dashboardRows()).isEqualTo(bundle.count("dashboards/")).isEqualTo(8);
     assertThat(afterFirstPublish.chartRows()).isEqualTo(bundle.count("charts/"));
     assertThat(afterFirstPublish.datasetRows()).isEqualTo(bundle.count("datasets/"));
     assertThat(afterFirstPublish.databaseRows()).isEqualTo(1);

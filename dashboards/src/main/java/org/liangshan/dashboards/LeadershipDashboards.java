@@ -503,6 +503,6 @@ public final class LeadershipDashboards {
   /** Every leadership dashboard, in the order of the menu. */
   public static List<DashboardDef> all() {
     return List.of(gepOverview(), carbonSink(), waterCapacity(), ecoVoucherMarket(), compensation(), greenFinance(),
-        carbonInclusion());
+        carbonInclusion(), OperationsDashboards.dataQuality());
   }
 }

@@ -17,6 +17,7 @@ public final class PipelineTables implements TableProvider {
     tables.add(RasterTables.SCENES);
     tables.add(org.liangshan.pipelines.ingest.IngestJournal.TABLE);
     tables.add(org.liangshan.pipelines.ingest.Plausibility.TABLE);
+    tables.addAll(org.liangshan.pipelines.ingest.DataQuality.TABLES);
     return tables;
   }
 }

@@ -120,7 +120,12 @@ public final class LedgerBook {
     RevisionDetail d = detail(region, period, revision);
     int latest = revisions(region, Optional.empty()).stream().filter(s -> s.period().equals(period))
         .mapToInt(RevisionSummary::revision).max().orElseThrow();
+    // The workflow check read the ledger, its postings (balance) and the review history: all three are inputs.
     run.input(FinanceTables.COMPENSATION_LEDGER);
+    run.input(FinanceTables.COMPENSATION_POSTINGS);
+    if (catalog.exists(PublicationTables.LEDGER_REVIEW_EVENTS)) {
+      run.input(PublicationTables.LEDGER_REVIEW_EVENTS);
+    }
     ReviewWorkflow.Subject subject = new ReviewWorkflow.Subject(region, period, d.summary().revision(), latest,
         d.summary().status(), d.contentHash(), d.balanced(), d.history());
     String target = ReviewWorkflow.check(subject, action, actor, reason);

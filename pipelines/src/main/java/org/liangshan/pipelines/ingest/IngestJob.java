@@ -57,7 +57,8 @@ import org.liangshan.warehouse.TableDef;
  * rows of those files replace any left by an earlier, interrupted attempt; silver is MERGEd on the natural
  * key (a corrected delivery of a file supersedes its earlier rows, including rows it no longer has); the
  * file ledger {@code ops.ingested_files} is written last, so a file counts as loaded only when all of that
- * is committed, and a re-run after a crash converges.
+ * is committed, and a re-run after a crash converges. After the loads, the region's data-quality report is
+ * recomputed from what committed ({@link #reportQuality()}).
  */
 public final class IngestJob {
   private final Run run;
@@ -94,8 +95,27 @@ public final class IngestJob {
     tick("total rasters", t);
     lines.addAll(rasters.files());
     rejected.addAll(rasters.rejectedFiles());
+    reportQuality();
     return new LoadReport(lines, rejected);
   }
+
+  /**
+   * Writes the region's data-quality report (ops.dq_completeness, ops.dq_deliveries,
+   * ops.dq_quarantine_rates) when this job committed a load, or when the region has none yet; from
+   * committed loads only, one commit per table (see {@link DataQuality}).
+   */
+  public void reportQuality() {
+    recoverOnce();
+    if (committedLoad || !DataQuality.present(catalog, region.id())) {
+      long t = System.nanoTime();
+      progress.accept(String.format("  %-8s %-22s data-quality report", region.id(), "ops.dq_*"));
+      new DataQuality(run, region.id(), landingRoot, Instant.now()).write();
+      tick("data quality", t);
+      committedLoad = false;
+    }
+  }
+
+  private boolean committedLoad;
 
   /** The family's files under the region's landing folder, sorted by name. */
   public List<Path> discover(SourceFamily family) {
@@ -251,6 +271,7 @@ public final class IngestJob {
         }
         catalog.append(OpsTables.INGESTED_FILES, spark.createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()));
         run.wrote(OpsTables.INGESTED_FILES);
+        committedLoad = true;
         t0 = tick("ledger", t0);
         step("ledger");
         refreshKnown(family);
@@ -446,7 +467,8 @@ public final class IngestJob {
       return Set.of();
     }
     Set<String> values = new HashSet<>();
-    for (Row row : catalog.read(table).where(col("region").equalTo(region.id())).select(column).distinct().collectAsList()) {
+    // A reference check reads silver: recorded as an input (read back when this run also loads that table).
+    for (Row row : run.input(table).where(col("region").equalTo(region.id())).select(column).distinct().collectAsList()) {
       values.add(row.getString(0));
     }
     return values;

@@ -18,7 +18,8 @@ import org.liangshan.core.LiangshanException;
  * <ul>
  *   <li>{@value #SERVICE}: the platform's service account; the only user that writes, creates schemas and views,
  *       registers tables ({@code delta.system.register_table}) or sees other users' queries.
- *   <li>{@value #LEADERSHIP}: reads every gold table and every mart (the dashboards).
+ *   <li>{@value #LEADERSHIP}: reads every gold table and every mart (the dashboards), and the data-quality
+ *       reports {@code ops.dq_*} (the operations dashboard); not the other ops tables.
  *   <li>{@value #FINANCE_BUREAU}: reads the compensation ledger and its postings, the compensation mart, and GEP
  *       (the basis of GEP-keyed transfers); no bank's valuations.
  *   <li>{@code bank_<id>} (one per bank, e.g. {@code bank_ly_b01} for LY-B01): reads the collateral valuations,
@@ -136,6 +137,7 @@ public final class AccessRules {
       tables.add(table(FINANCE_BUREAU, table[0], table[1], null));
     }
     tables.add(table(LEADERSHIP, "gold|marts", ".*", null));
+    tables.add(table(LEADERSHIP, "ops", LakehouseTables.SERVED_OPS_PREFIX + ".*", null));
     rules.put("tables", tables);
     rules.put("procedures", List.of(Map.of("user", service, "catalog", TrinoConfig.CATALOG, "schema", "system",
         "procedure", ".*", "privileges", List.of("EXECUTE"))));

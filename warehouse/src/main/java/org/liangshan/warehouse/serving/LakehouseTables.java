@@ -15,24 +15,36 @@ import org.liangshan.warehouse.Layer;
 import org.liangshan.warehouse.TableDef;
 import org.liangshan.warehouse.TableProvider;
 
-/** The silver and gold tables declared by the modules on the classpath, and which of them exist as Delta tables. */
+/**
+ * The tables served through Trino (silver, gold, and the data-quality reports {@code ops.dq_*}) declared by the
+ * modules on the classpath, and which of them exist as Delta tables. The other ops tables (run log, quarantine
+ * with the original records, journal) are not served.
+ */
 public final class LakehouseTables {
   /** The layers served through Trino. */
   public static final List<Layer> SERVED = List.of(Layer.SILVER, Layer.GOLD);
+  /** The ops tables served: the data-quality reports. */
+  public static final String SERVED_OPS_PREFIX = "dq_";
 
   private LakehouseTables() {}
 
-  /** Every declared silver and gold table, in layer then name order (no Spark needed). */
+  /** Whether a table ({@code schema.table}) is served: silver, gold, or an ops data-quality report. */
+  public static boolean served(String qualifiedName) {
+    return SERVED.stream().anyMatch(l -> qualifiedName.startsWith(l.directory() + "."))
+        || qualifiedName.startsWith(Layer.OPS.directory() + "." + SERVED_OPS_PREFIX);
+  }
+
+  /** Every declared served table, in layer then name order (no Spark needed). */
   public static List<TableDef> declared() {
     List<TableDef> all = new ArrayList<>();
     for (TableProvider provider : ServiceLoader.load(TableProvider.class)) {
-      provider.tables().stream().filter(t -> SERVED.contains(t.layer())).forEach(all::add);
+      provider.tables().stream().filter(t -> served(t.qualifiedName())).forEach(all::add);
     }
     all.sort(Comparator.comparing((TableDef t) -> t.layer().ordinal()).thenComparing(TableDef::name));
     return all;
   }
 
-  /** The declared silver and gold tables that exist under the lakehouse root (a {@code _delta_log} is there). */
+  /** The declared served tables that exist under the lakehouse root (a {@code _delta_log} is there). */
   public static List<TableDef> existing(LakehouseConfig lakehouse) {
     List<TableDef> existing = new ArrayList<>();
     try {

@@ -76,8 +76,7 @@ public final class Registration {
     List<String> already = new ArrayList<>();
     List<String> unregistered = new ArrayList<>();
     for (String name : present) {
-      boolean served = LakehouseTables.SERVED.stream().anyMatch(l -> name.startsWith(l.directory() + "."));
-      if (served && (!wanted.contains(name) || reregister)) {
+      if (LakehouseTables.served(name) && (!wanted.contains(name) || reregister)) {
         String[] parts = name.split("\\.", 2);
         execute("CALL " + TrinoConfig.CATALOG + ".system.unregister_table(schema_name => " + literal(identifier(parts[0]))
             + ", table_name => " + literal(identifier(parts[1])) + ")");
@@ -144,10 +143,11 @@ public final class Registration {
     Set<String> names = new TreeSet<>();
     try (PreparedStatement statement = connection.prepareStatement(
         "SELECT table_schema, table_name FROM " + TrinoConfig.CATALOG + ".information_schema.tables "
-            + "WHERE table_schema IN (?, ?, ?)")) {
+            + "WHERE table_schema IN (?, ?, ?, ?)")) {
       statement.setString(1, "silver");
       statement.setString(2, "gold");
       statement.setString(3, MARTS_SCHEMA);
+      statement.setString(4, "ops");
       try (ResultSet rows = statement.executeQuery()) {
         while (rows.next()) {
           names.add(rows.getString(1) + "." + rows.getString(2));

@@ -91,6 +91,18 @@ class AccessRulesTest {
   }
 
   @Test
+  void leadershipReadsTheDataQualityReportsButNoOtherOpsTableAndNeitherBanksNorTheBureauDo() {
+    for (String table : List.of("dq_completeness", "dq_deliveries", "dq_quarantine_rates")) {
+      assertThat(privileges("leadership", "ops", table)).as(table).containsExactly("SELECT");
+      assertThat(privileges("bank_ly_b01", "ops", table)).as(table).isEmpty();
+      assertThat(privileges("finance_bureau", "ops", table)).as(table).isEmpty();
+    }
+    assertThat(privileges("leadership", "ops", "run_log")).isEmpty();
+    assertThat(privileges("leadership", "ops", "quarantine")).isEmpty();
+    assertThat(privileges("bank_ly_b01", "marts", "data_quality_completeness")).isEmpty();
+  }
+
+  @Test
   void onlyTheServiceUserWritesOwnsOrRunsProcedures() {
     for (JsonNode rule : rules.path("tables")) {
       List<String> privileges = new ArrayList<>();
