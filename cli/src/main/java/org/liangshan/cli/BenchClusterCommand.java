@@ -100,6 +100,7 @@ final class BenchClusterCommand implements Callable<Integer> {
         cluster.add(accounting(lakehouse, clusterArgs, "cluster-" + r));
         say("  run %d cluster:   job %.1f s, command %.1f s", r, cluster.get(r - 1).jobSeconds(), cluster.get(r - 1).wallSeconds());
       }
+      loopback.awaitIdle(java.time.Duration.ofSeconds(30));
       executors = loopback.workerState().path("finishedexecutors").size();
     }
 

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.map_entries;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ import org.liangshan.warehouse.TableCatalog;
 /**
  * Compares what two runs of a job wrote (e.g. the same accounting locally and on a cluster): for every table
  * the run log says the run wrote, the rows of the region's (and year's) slice at the Delta version it wrote,
- * without the run id and the timestamps, as multisets (except-all both ways).
+ * without the run id and the timestamps, as multisets of rows.
  */
 final class GoldComparison {
   private GoldComparison() {}
@@ -72,20 +73,40 @@ final class GoldComparison {
     List<TableDiff> diffs = new ArrayList<>();
     for (Map.Entry<String, Long> output : leftOutputs.entrySet()) {
       String table = output.getKey();
-      Dataset<Row> a = slice(left, table, output.getValue(), region, year);
-      Dataset<Row> b = slice(right, table, rightOutputs.get(table), region, year);
-      a.cache();
-      b.cache();
-      diffs.add(new TableDiff(table, a.count(), b.count(), a.exceptAll(b.select(columns(a))).count(),
-          b.select(columns(a)).exceptAll(a).count()));
-      a.unpersist();
-      b.unpersist();
+      // The slices are small (a region-year: tens of thousands of rows at most): compare them on the driver,
+      // two reads per table instead of four distributed set operations.
+      Dataset<Row> leftSlice = slice(left, table, output.getValue(), region, year);
+      Map<Row, Long> a = counts(leftSlice);
+      Map<Row, Long> b = counts(slice(right, table, rightOutputs.get(table), region, year).select(columns(leftSlice)));
+      diffs.add(new TableDiff(table, total(a), total(b), onlyIn(a, b), onlyIn(b, a)));
     }
     return diffs;
   }
 
+
   private static org.apache.spark.sql.Column[] columns(Dataset<Row> rows) {
     return Arrays.stream(rows.columns()).map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new);
+  }
+
+  private static Map<Row, Long> counts(Dataset<Row> rows) {
+    Map<Row, Long> counts = new HashMap<>();
+    for (Row row : rows.collectAsList()) {
+      counts.merge(row, 1L, Long::sum);
+    }
+    return counts;
+  }
+
+  private static long total(Map<Row, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  /** Rows of {@code a} beyond their count in {@code b}. */
+  private static long onlyIn(Map<Row, Long> a, Map<Row, Long> b) {
+    long only = 0;
+    for (Map.Entry<Row, Long> e : a.entrySet()) {
+      only += Math.max(0, e.getValue() - b.getOrDefault(e.getKey(), 0L));
+    }
+    return only;
   }
 
   /** A table's rows of the region (and year, when it has one) at a version, without run id and timestamps. */

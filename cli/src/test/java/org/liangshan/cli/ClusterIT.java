@@ -41,7 +41,7 @@ class ClusterIT {
           "--lakehouse", copy.toString(), "--master", cluster.masterUrl()));
       cluster.driverConf().forEach((k, v) -> args.addAll(List.of("--spark-conf", k + "=" + v)));
       run = ChildJvm.cli(args, "3g", work, work.resolve("driver.log"));
-      master = cluster.masterState();
+      master = cluster.awaitIdle(java.time.Duration.ofSeconds(30));
       worker = cluster.workerState();
     }
     assertThat(run.status()).as(run.output()).isZero();
@@ -67,6 +67,8 @@ class ClusterIT {
     Map<String, Long> clusterOut = GoldComparison.outputs(onCluster, "accounting", REGION, Integer.toString(YEAR));
     assertThat(clusterOut).containsKeys("gold.grid_cells", "gold.gep_by_district", "gold.carbon_sink_cell_year");
     List<GoldComparison.TableDiff> diffs = GoldComparison.compare(local, localOut, onCluster, clusterOut, REGION, YEAR);
+    System.err.printf("ClusterIT: %d tables compared, %,d rows%n", diffs.size(),
+        diffs.stream().mapToLong(GoldComparison.TableDiff::leftRows).sum());
     for (GoldComparison.TableDiff diff : diffs) {
       assertThat(diff.leftRows()).as(diff.table()).isPositive();
       assertThat(diff.equal()).as(diff.toString()).isTrue();
