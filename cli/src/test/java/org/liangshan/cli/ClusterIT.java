@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.SparkSessions;
@@ -31,7 +29,7 @@ class ClusterIT {
     DemoLakehouse demo = DemoLakehouse.shared();
     Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "cluster-it");
     Path copy = work.resolve("lakehouse");
-    copyTree(Path.of(demo.lakehouse()), copy);
+    BenchSupport.copyTree(Path.of(demo.lakehouse()), copy);
 
     ChildJvm.Result run;
     JsonNode master;
@@ -80,18 +78,5 @@ class ClusterIT {
   private static List<String> runIds(TableCatalog catalog) {
     return catalog.read(catalog.table("gold.gep_by_district")).where("region = 'liyang' AND year = 2024")
         .select("run_id").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path source : walk.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-        }
-      }
-    }
   }
 }
