@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The test command: every module's unit tests, then the integration stage (*IT classes, run by failsafe
 # in `verify`: the demo end to end, the kill -9 ingestion test, Trino with its access rules, Superset
-# dashboards checked in headless Chromium, the loopback Spark cluster). Installs what the integration
+# dashboards checked in headless Chromium, and ClusterIT: the accounting on a Spark standalone master and
+# worker on loopback, compared with the demo's local rows). The integration stage builds the cluster jar
+# (-Pcluster-jar: the CLI shaded with Spark provided, and Spark's jars as the loopback cluster's SPARK_HOME;
+# docs/operations.md); the unit stage does not. Installs what the integration
 # stage needs when absent (Chromium and a CJK font from Debian's packages, Superset from PyPI into a
 # cached virtualenv; Trino is fetched through Maven by the tests themselves). Downloads are cached
 # (~/.m2, ~/.cache/liangshan), so a second run is fast.
@@ -34,4 +37,4 @@ trap - EXIT
 cat "$installs_log"
 
 echo "test.sh: integration stage"
-exec mvn -B --no-transfer-progress verify -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false "$@"
+exec mvn -B --no-transfer-progress verify -Pcluster-jar -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false "$@"

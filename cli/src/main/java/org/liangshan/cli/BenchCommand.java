@@ -30,11 +30,20 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks: throughput and peak memory, each with a baseline measured in the same run.",
     subcommands = {BenchCommand.Ingest.class, BenchAuctionCommand.class,
-        BenchZonalCommand.class})
+        BenchZonalCommand.class, BenchClusterCommand.class})
 final class BenchCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "BENCH", hidden = true)
+  String unknown;
+
   @Override
   public void run() {
-    throw LiangshanException.badInput("Give a benchmark: 'liangshan bench ingest', 'liangshan bench auction' or 'liangshan bench zonal' (see --help).");
+    String names = String.join(", ", spec.subcommands().keySet().stream().map(n -> "'liangshan bench " + n + "'").toList());
+    if (unknown != null) {
+      throw LiangshanException.badInput("Unknown benchmark '%s'. Benchmarks: %s (see --help).", unknown, names);
+    }
+    throw LiangshanException.badInput("Give a benchmark: %s (see --help).", names);
   }
 
   @Command(name = "ingest", mixinStandardHelpOptions = true,

@@ -123,6 +123,20 @@ final class BenchSupport {
     return bytes;
   }
 
+  /** Copies a folder tree (files and directories) to {@code to}. */
+  static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path source : walk.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target);
+        }
+      }
+    }
+  }
+
   static void delete(Path folder) throws IOException {
     if (!Files.exists(folder)) {
       return;

@@ -16,8 +16,9 @@ public final class Lakehouse {
       description = "Lakehouse root: a directory or a Hadoop URI (s3a://, hdfs://). Default: ${DEFAULT-VALUE}.")
   String root;
 
-  @Option(names = "--master", paramLabel = "URL", defaultValue = "${env:LIANGSHAN_MASTER:-local[*]}",
-      description = "Spark master: local[*] (default, embedded) or spark://host:port for a cluster.")
+  @Option(names = "--master", paramLabel = "URL",
+      description = {"Spark master: local[*] (the default, embedded; or LIANGSHAN_MASTER, or spark-submit's --master),",
+        "spark://host:port for a standalone cluster (the cluster jar is shipped to the executors; docs/operations.md)."})
   String master;
 
   @Option(names = "--spark-conf", paramLabel = "KEY=VALUE", description = "Extra Spark setting (repeatable).")
@@ -25,8 +26,30 @@ public final class Lakehouse {
 
   private TableCatalog catalog;
 
+  /**
+   * The configuration of this command's session: for a cluster master, the user's settings on top of
+   * {@link ClusterSettings#forMaster} (exit 2 when the cluster jar is missing).
+   */
   public LakehouseConfig config() {
-    return new LakehouseConfig(root, master, sparkConf);
+    String effective = master();
+    Map<String, String> conf = new LinkedHashMap<>(ClusterSettings.forMaster(effective, sparkConf,
+        System::getProperty, System::getenv, ClusterSettings.buildDirectory()));
+    // The user's settings win; forMaster never sets one of them, but merges the executor options.
+    sparkConf.forEach(conf::putIfAbsent);
+    return new LakehouseConfig(root, effective, conf);
+  }
+
+  /** --master, else spark-submit's master, else LIANGSHAN_MASTER, else local[*]. */
+  String master() {
+    if (master != null && !master.isBlank()) {
+      return master;
+    }
+    String submitted = System.getProperty("spark.master");
+    if (submitted != null && !submitted.isBlank()) {
+      return submitted;
+    }
+    String env = System.getenv("LIANGSHAN_MASTER");
+    return env == null || env.isBlank() ? LakehouseConfig.DEFAULT_MASTER : env;
   }
 
   /** The catalog of every table, on a Spark session started on first use. */
