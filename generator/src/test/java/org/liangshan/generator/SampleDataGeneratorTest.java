@@ -64,6 +64,23 @@ class SampleDataGeneratorTest {
   }
 
   @Test
+  void yearlyDeliveriesCarryADeliveryDateInTheNextJanuaryOrEarlyFebruary() throws java.io.IOException {
+    java.time.Instant from = java.time.Instant.parse("2024-01-05T09:00:00Z");
+    java.time.Instant to = java.time.Instant.parse("2024-02-03T09:00:00Z");
+    java.util.Set<java.time.Instant> seen = new java.util.TreeSet<>();
+    for (String file : List.of("liyang/water-quality-auto/LY-S01_2023.csv", "liyang/water-quality-auto/LY-S02_2023.csv",
+        "liyang/hydrology/2023.csv", "liyang/flux/LY-FT-FOREST_2023.csv")) {
+      java.time.Instant modified = java.nio.file.Files.getLastModifiedTime(liyangYear.resolve(file)).toInstant();
+      assertThat(modified).as(file).isBetween(from, to);
+      seen.add(modified);
+    }
+    assertThat(seen).as("not one date for all").hasSizeGreaterThan(1);
+    // A file that is not a yearly delivery keeps its generation time.
+    assertThat(java.nio.file.Files.getLastModifiedTime(liyangYear.resolve("liyang/flux/towers.csv")).toInstant())
+        .isAfter(java.time.Instant.parse("2025-01-01T00:00:00Z"));
+  }
+
+  @Test
   void summaryCountsWhatWasWritten() {
     assertThat(liyangSummary.filesByFamily().keySet())
         .contains("vectors", "sections", "water-quality-auto", "water-quality-manual", "hydrology", "meteo", "flux", "rasters/ndvi",
