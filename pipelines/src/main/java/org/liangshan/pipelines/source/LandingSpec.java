@@ -31,7 +31,7 @@ import org.liangshan.pipelines.source.SourceFamilies.Indicator;
  * (references, indicators) are made by the spec as a whole. A bad spec fails at load with the file, the
  * family and the field in the message, never later in a load.
  */
-public record LandingSpec(List<Indicator> indicators, List<Family> families) {
+public record LandingSpec(List<Indicator> indicators, List<RasterProduct> rasters, List<Family> families) {
   /** The spec every family is built from, on the classpath. */
   public static final String RESOURCE = "spec/landing-families.yaml";
 
@@ -39,6 +39,7 @@ public record LandingSpec(List<Indicator> indicators, List<Family> families) {
 
   public LandingSpec {
     indicators = List.copyOf(requireNonNull(indicators, "indicators is null"));
+    rasters = List.copyOf(requireNonNull(rasters, "rasters is null"));
     families = List.copyOf(requireNonNull(families, "families is null"));
     Map<String, Family> byName = new LinkedHashMap<>();
     for (Family family : families) {
@@ -49,7 +50,7 @@ public record LandingSpec(List<Indicator> indicators, List<Family> families) {
     Set<String> indicatorCodes = indicators.stream().map(Indicator::code).collect(Collectors.toSet());
     for (Family family : families) {
       for (Field field : family.fields()) {
-        String where = "family '" + family.name() + "', field '" + field.column() + "': ";
+        String where = "family '" + family.name() + "': field '" + field.column() + "': ";
         if (field.references() != null) {
           Family target = byName.get(field.references());
           if (target == null) {
@@ -74,6 +75,25 @@ public record LandingSpec(List<Indicator> indicators, List<Family> families) {
 
   public Indicator indicator(String code) {
     return indicators.stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
+  }
+
+  /** The unit of each raster product's band, by product. */
+  public Map<String, String> rasterUnits() {
+    Map<String, String> units = new LinkedHashMap<>();
+    rasters.forEach(r -> units.put(r.product(), r.bandUnit()));
+    return units;
+  }
+
+  /** A remote-sensing product: its folder under rasters/, how often a scene comes, its band's unit and values. */
+  public record RasterProduct(String product, String period, String bandUnit, String values) {
+    public RasterProduct {
+      requireText(product, "product");
+      if (!List.of("monthly", "annual", "static").contains(period)) {
+        throw new IllegalArgumentException("product '" + product + "': period '" + period + "'; expected monthly, annual or static");
+      }
+      requireText(bandUnit, "product '" + product + "': band-unit");
+      requireText(values, "product '" + product + "': values");
+    }
   }
 
   /** One source family: where its files land, their fields, and the silver table they fill. */
@@ -325,12 +345,16 @@ public record LandingSpec(List<Indicator> indicators, List<Family> families) {
     for (JsonNode node : root.path("indicators")) {
       indicators.add(read(file, "indicator '" + node.path("code").asText() + "'", node, Indicator.class));
     }
+    List<RasterProduct> rasters = new ArrayList<>();
+    for (JsonNode node : root.path("rasters")) {
+      rasters.add(read(file, "raster product '" + node.path("product").asText() + "'", node, RasterProduct.class));
+    }
     List<Family> families = new ArrayList<>();
     for (JsonNode node : root.path("families")) {
       families.add(read(file, "family '" + node.path("name").asText("?") + "'", node, Family.class));
     }
     try {
-      return new LandingSpec(indicators, families);
+      return new LandingSpec(indicators, rasters, families);
     } catch (IllegalArgumentException e) {
       throw LiangshanException.failure(e, "%s: %s", file, e.getMessage());
     }
