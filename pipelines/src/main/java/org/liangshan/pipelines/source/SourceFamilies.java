@@ -17,7 +17,7 @@ public final class SourceFamilies {
   private SourceFamilies() {}
 
   /** A water-quality indicator: its silver code, valid range in the canonical unit, and that unit. */
-  public record Indicator(String code, String nameZh, String unit, double min, double max) {
+  public record Indicator(String code, String nameZh, String unit, double min, double max) implements java.io.Serializable {
     public Indicator {
       if (code == null || code.isBlank() || nameZh == null || unit == null) {
         throw new IllegalArgumentException("an indicator needs a code, a name-zh and a unit");

@@ -7,6 +7,10 @@ import static org.liangshan.pipelines.source.FieldType.DOUBLE;
 import static org.liangshan.pipelines.source.FieldType.LONG;
 import static org.liangshan.pipelines.source.FieldType.TEXT;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +97,17 @@ class LandingSpecTest {
             "hydrology section_id date 1 (?:.*/)?(?<year>\\d{4})\\.csv 30",
             "flux  timestamp_start 48 (?:.*/)?(?<station>[^/]+)_(?<year>\\d{4})\\.csv 30",
             "meteo station_id date 1 (?:.*/)?(?<year>\\d{4})\\.csv 30");
+  }
+
+  @Test
+  void everyFamilySerializesAsSparkShipsItsMapperToTasks() throws IOException {
+    for (SourceFamily family : SourceFamilies.all()) {
+      try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+        out.writeObject(family);
+      } catch (NotSerializableException e) {
+        throw new AssertionError(family.name() + " does not serialize: " + e.getMessage(), e);
+      }
+    }
   }
 
   @Test
