@@ -134,7 +134,8 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
       naturalKey = List.copyOf(requireNonNull(naturalKey, "natural-key is missing"));
       checks = checks == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checks));
       fields = List.copyOf(requireNonNull(fields, "fields are missing"));
-      columns = columns == null ? List.of() : List.copyOf(columns);
+      List<Field> declaredFields = fields;
+      columns = columns == null ? List.of() : columns.stream().map(c -> c.resolve(declaredFields)).toList();
       Set<String> fieldColumns = new HashSet<>();
       for (Field field : fields) {
         if (!fieldColumns.add(field.column())) {
@@ -266,12 +267,31 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
     }
   }
 
-  /** A silver column of a family whose mapper is not one row per record. */
-  public record OutputColumn(String name, String type, boolean required, String description) {
+  /**
+   * A silver column of a family whose mapper is not one row per record: declared in full, or as
+   * {@code {field: x}} for a column that is field x as parsed (its name, type, optionality and description).
+   */
+  public record OutputColumn(String name, String type, boolean required, String description, String field) {
     public OutputColumn {
-      requireText(name, "column name");
-      Field.fieldType(name, type);
-      requireText(description, "column '" + name + "': description");
+      if (field != null) {
+        if (name != null || type != null || description != null) {
+          throw new IllegalArgumentException("column of field '" + field + "': takes its name, type and description from the field");
+        }
+      } else {
+        requireText(name, "column name");
+        Field.fieldType(name, type);
+        requireText(description, "column '" + name + "': description");
+      }
+    }
+
+    /** This column with a {@code field} reference replaced by what the field declares. */
+    OutputColumn resolve(List<Field> fields) {
+      if (field == null) {
+        return this;
+      }
+      Field declared = fields.stream().filter(f -> f.column().equals(field)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("silver column names no field '" + field + "'"));
+      return new OutputColumn(declared.column(), declared.type(), declared.required(), declared.description(), null);
     }
 
     public FieldType fieldType() {

@@ -14,10 +14,12 @@ import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.pipelines.ingest.DataQuality;
 import org.liangshan.pipelines.source.SourceFamilies.ReferenceSource;
+import org.liangshan.warehouse.Column;
 
 /**
  * The families built from spec/landing-families.yaml against what the Java builder declared before the spec
@@ -74,6 +76,12 @@ class LandingSpecTest {
     SourceFamily flux = SourceFamilies.get("flux");
     assertThat(flux.fileNameColumn()).isEqualTo("tower_id");
     assertThat(flux.field("nee_qc")).isEqualTo(field("nee_qc", "NEE_QC", DOUBLE, false, 0, 3, "NEE quality flag"));
+    // {field: nee_qc} in the spec: the silver column is the field as parsed.
+    assertThat(flux.outputColumns()).hasSize(10).startsWith(
+        Column.required("tower_id", DataTypes.StringType, "tower"),
+        Column.required("ts_start", DataTypes.TimestampType, "start of the half hour (UTC)"),
+        Column.optional("nee_umol_m2_s", DataTypes.DoubleType, "net ecosystem exchange, µmol CO₂ m⁻² s⁻¹"),
+        Column.optional("nee_qc", DataTypes.DoubleType, "NEE quality flag"));
     assertThat(SourceFamilies.get("vectors").format()).isEqualTo(SourceFamily.Format.GEOJSON);
     assertThat(SourceFamilies.get("vectors").field("feature_id").headers()).containsExactly("code", "zone_id", "id", "编码");
   }
