@@ -1,4 +1,4 @@
-package org.liangshan.cli;
+package org.liangshan.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.liangshan.core.LiangshanException;
-import org.liangshan.finance.model.AuctionBook;
+import org.liangshan.market.model.AuctionBook;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -111,7 +112,7 @@ final class BenchAuctionCommand implements Callable<Integer> {
     System.out.printf("  plain sort of the same bids by price: median %.3f s%n", sortMedian);
     System.out.printf("  ratio auction / sort: %.2f%n", auctionMedian / sortMedian);
     System.out.printf("  peak heap during the auction (input included): %,d MiB%n", peak >> 20);
-    return Main.OK;
+    return CommandLine.ExitCode.OK;
   }
 
   private static double median(long[] values) {

@@ -1,8 +1,8 @@
-package org.liangshan.cli;
+package org.liangshan.bench;
 
-import static org.liangshan.cli.BenchSupport.median;
-import static org.liangshan.cli.BenchSupport.say;
-import static org.liangshan.cli.BenchSupport.seconds;
+import static org.liangshan.bench.BenchSupport.median;
+import static org.liangshan.bench.BenchSupport.say;
+import static org.liangshan.bench.BenchSupport.seconds;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +14,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.region.Regions;
+import org.liangshan.core.text.TextTable;
+import org.liangshan.warehouse.ClusterSettings;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.SparkSessions;
 import org.liangshan.warehouse.TableCatalog;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -130,7 +133,7 @@ final class BenchClusterCommand implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "Job time: the job's own 'done in' figure (session start aside); command: the whole process."
         + " Driver heap %s in both modes; the worker's executor %d MB; executors run on the cluster: %d; %d cores on this machine.%n",
         heap, workerMemory, executors, Runtime.getRuntime().availableProcessors());
-    return Main.OK;
+    return CommandLine.ExitCode.OK;
   }
 
   private Measured accounting(String lakehouse, List<String> masterArgs, String name) {

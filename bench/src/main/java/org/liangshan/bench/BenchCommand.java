@@ -1,4 +1,4 @@
-package org.liangshan.cli;
+package org.liangshan.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.generator.BenchmarkData;
 import org.liangshan.pipelines.ingest.IngestJob;
 import org.liangshan.pipelines.ingest.LoadReport;
@@ -23,6 +24,7 @@ import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.SparkSessions;
 import org.liangshan.warehouse.TableCatalog;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +33,7 @@ import picocli.CommandLine.Option;
     description = "Benchmarks: throughput and peak memory, each with a baseline measured in the same run.",
     subcommands = {BenchCommand.Ingest.class, BenchAuctionCommand.class,
         BenchZonalCommand.class, BenchClusterCommand.class})
-final class BenchCommand implements Runnable {
+public final class BenchCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @picocli.CommandLine.Parameters(arity = "0..1", paramLabel = "BENCH", hidden = true)
@@ -154,7 +156,7 @@ final class BenchCommand implements Runnable {
         rasters(spark, landing);
       }
       delete(work);
-      return Main.OK;
+      return CommandLine.ExitCode.OK;
     }
 
     /** The raster half alone (--records 0). */
@@ -169,7 +171,7 @@ final class BenchCommand implements Runnable {
       System.out.printf("Heap limit %d MB; %d cores.%n", Runtime.getRuntime().maxMemory() / (1 << 20),
           Runtime.getRuntime().availableProcessors());
       delete(work);
-      return Main.OK;
+      return CommandLine.ExitCode.OK;
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.liangshan.cli;
+package org.liangshan.bench;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * pools' peaks, an upper bound) and of the process's resident memory (Linux VmHWM, reset before each phase
  * through {@code /proc/self/clear_refs} where the kernel allows it), the load average, and folder cleanup.
  */
-final class BenchSupport {
+public final class BenchSupport {
   private BenchSupport() {}
 
   /** The peaks of one measured phase. */
@@ -124,7 +124,7 @@ final class BenchSupport {
   }
 
   /** Copies a folder tree (files and directories) to {@code to}. */
-  static void copyTree(Path from, Path to) throws IOException {
+  public static void copyTree(Path from, Path to) throws IOException {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path source : walk.toList()) {
         Path target = to.resolve(from.relativize(source).toString());

@@ -1,4 +1,4 @@
-package org.liangshan.cli;
+package org.liangshan.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +19,7 @@ import org.apache.spark.sql.types.StructType;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.generator.BenchmarkData;
 import org.liangshan.geo.GridZonalStatistics;
 import org.liangshan.geo.model.AnalysisGrid;
@@ -32,6 +33,7 @@ import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.SparkSessions;
 import org.liangshan.warehouse.TableCatalog;
 import org.locationtech.jts.io.WKTWriter;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -260,7 +262,7 @@ final class BenchZonalCommand implements Callable<Integer> {
     if (!keep) {
       BenchSupport.delete(work);
     }
-    return Main.OK;
+    return CommandLine.ExitCode.OK;
   }
 
   /** Cores of a local master: N of local[N], the machine's for local[*] or local, else 2. */

@@ -1,4 +1,4 @@
-package org.liangshan.cli;
+package org.liangshan.bench;
 
 import static java.util.Objects.requireNonNull;
 
@@ -16,22 +16,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.warehouse.ClusterSettings;
 
 /**
  * Java processes started from the CLI: the loopback cluster's master and worker, and CLI runs in a JVM of
  * their own (a Spark driver per process), each on this JDK with the Java 17 flags Spark needs, read the way
  * the launcher reads them (the root pom's {@code spark.java17.flags}), and with its output in a log file.
  */
-final class ChildJvm {
+public final class ChildJvm {
   private static final Pattern FLAGS = Pattern.compile("<spark\\.java17\\.flags>(.*)</spark\\.java17\\.flags>");
 
   private ChildJvm() {}
 
   /** The result of a finished process: its exit status and its output (stdout and stderr, interleaved). */
-  record Result(int status, String output, double seconds) {}
+  public record Result(int status, String output, double seconds) {}
 
   /** This JDK's java. */
-  static String java() {
+  public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
@@ -39,7 +40,7 @@ final class ChildJvm {
    * The Java 17 flags: {@code spark.java17.flags} of the root pom above the build directory, else the
    * openings this JVM was started with (the launcher and the tests pass them).
    */
-  static List<String> sparkFlags() {
+  public static List<String> sparkFlags() {
     Optional<Path> dir = ClusterSettings.buildDirectory();
     for (Path p = dir.orElse(null); p != null; p = p.getParent()) {
       Path pom = p.resolve("pom.xml");
@@ -64,7 +65,7 @@ final class ChildJvm {
   }
 
   /** Starts {@code java <jvmOptions> -cp <classpath> <mainClass> <args>} with output to {@code log}. */
-  static Process start(List<String> jvmOptions, String classpath, String mainClass, List<String> args,
+  public static Process start(List<String> jvmOptions, String classpath, String mainClass, List<String> args,
       Map<String, String> env, Path log) {
     List<String> command = new ArrayList<>();
     command.add(java());
@@ -87,16 +88,22 @@ final class ChildJvm {
   }
 
   /**
+   * The CLI's entry point, named rather than imported: cli registers the benchmarks, so bench cannot depend
+   * on it; the child JVM finds it on this JVM's classpath (the launcher's, or cli's tests').
+   */
+  static final String CLI_MAIN = "org.liangshan.cli.Main";
+
+  /**
    * Runs the CLI ({@code liangshan <args>}) in a JVM of its own on this JVM's classpath, with {@code heap},
    * temporary files under {@code work/tmp}, and output in {@code log}; waits for it.
    */
-  static Result cli(List<String> args, String heap, Path work, Path log) {
+  public static Result cli(List<String> args, String heap, Path work, Path log) {
     try {
       Files.createDirectories(work.resolve("tmp"));
       Files.deleteIfExists(log);
       long start = System.nanoTime();
       Process process = start(List.of("-Xmx" + heap, "-Djava.io.tmpdir=" + work.resolve("tmp"), "-Dfile.encoding=UTF-8",
-          "-Duser.timezone=UTC"), System.getProperty("java.class.path"), Main.class.getName(), args, Map.of(), log);
+          "-Duser.timezone=UTC"), System.getProperty("java.class.path"), CLI_MAIN, args, Map.of(), log);
       int status;
       try {
         status = process.waitFor();
@@ -113,7 +120,7 @@ final class ChildJvm {
   }
 
   /** Stops a process: SIGTERM, then SIGKILL after {@code graceSeconds}. */
-  static void stop(Process process, int graceSeconds) {
+  public static void stop(Process process, int graceSeconds) {
     if (process == null || !process.isAlive()) {
       return;
     }

@@ -1,4 +1,4 @@
-package org.liangshan.cli;
+package org.liangshan.bench;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.array_sort;
@@ -25,12 +25,12 @@ import org.liangshan.warehouse.TableCatalog;
  * the run log says the run wrote, the rows of the region's (and year's) slice at the Delta version it wrote,
  * without the run id and the timestamps, as multisets of rows.
  */
-final class GoldComparison {
+public final class GoldComparison {
   private GoldComparison() {}
 
   /** One table's comparison: row counts on each side and rows found on one side only. */
-  record TableDiff(String table, long leftRows, long rightRows, long onlyLeft, long onlyRight) {
-    boolean equal() {
+  public record TableDiff(String table, long leftRows, long rightRows, long onlyLeft, long onlyRight) {
+    public boolean equal() {
       return leftRows == rightRows && onlyLeft == 0 && onlyRight == 0;
     }
 
@@ -42,13 +42,13 @@ final class GoldComparison {
   }
 
   /** The tables (and the Delta versions) the latest successful run of a job wrote for a region and period. */
-  static Map<String, Long> outputs(TableCatalog catalog, String job, String region, String period) {
+  public static Map<String, Long> outputs(TableCatalog catalog, String job, String region, String period) {
     return outputs(catalog, col("job").equalTo(job).and(col("region").equalTo(region)).and(col("period").equalTo(period))
         .and(col("status").equalTo("SUCCEEDED")), job + " run for " + region + " " + period);
   }
 
   /** The tables (and the Delta versions) a run wrote. */
-  static Map<String, Long> outputsOfRun(TableCatalog catalog, String runId) {
+  public static Map<String, Long> outputsOfRun(TableCatalog catalog, String runId) {
     return outputs(catalog, col("run_id").equalTo(runId).and(col("status").equalTo("SUCCEEDED")), "run " + runId);
   }
 
@@ -64,7 +64,7 @@ final class GoldComparison {
   }
 
   /** Compares every table of {@code leftOutputs} (which must equal the right's tables) between both sides. */
-  static List<TableDiff> compare(TableCatalog left, Map<String, Long> leftOutputs, TableCatalog right,
+  public static List<TableDiff> compare(TableCatalog left, Map<String, Long> leftOutputs, TableCatalog right,
       Map<String, Long> rightOutputs, String region, int year) {
     requireNonNull(region, "region is null");
     if (!leftOutputs.keySet().equals(rightOutputs.keySet())) {
@@ -110,7 +110,7 @@ final class GoldComparison {
   }
 
   /** A table's rows of the region (and year, when it has one) at a version, without run id and timestamps. */
-  static Dataset<Row> slice(TableCatalog catalog, String table, long version, String region, int year) {
+  public static Dataset<Row> slice(TableCatalog catalog, String table, long version, String region, int year) {
     Dataset<Row> rows = catalog.readVersion(catalog.table(table), version);
     List<String> columns = Arrays.asList(rows.columns());
     if (columns.contains("region")) {

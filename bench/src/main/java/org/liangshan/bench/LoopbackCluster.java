@@ -1,4 +1,4 @@
-package org.liangshan.cli;
+package org.liangshan.bench;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.warehouse.ClusterSettings;
 
 /**
  * A Spark standalone cluster on loopback for tests and benchmarks: a {@code Master} on 127.0.0.1 at a free

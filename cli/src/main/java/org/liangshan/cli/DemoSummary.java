@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.liangshan.core.region.Region;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.TableCatalog;
 import org.liangshan.warehouse.TableDef;
 

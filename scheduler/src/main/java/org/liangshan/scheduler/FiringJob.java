@@ -1,4 +1,4 @@
-package org.liangshan.cli.schedule;
+package org.liangshan.scheduler;
 
 import java.time.Instant;
 import org.quartz.DisallowConcurrentExecution;

@@ -1,4 +1,4 @@
-package org.liangshan.cli.schedule;
+package org.liangshan.scheduler;
 
 import java.nio.file.Path;
 import java.util.function.Consumer;

@@ -1,4 +1,4 @@
-package org.liangshan.cli.schedule;
+package org.liangshan.scheduler;
 
 import static org.apache.spark.sql.functions.col;
 

@@ -1,4 +1,4 @@
-package org.liangshan.cli.schedule;
+package org.liangshan.scheduler;
 
 import static java.util.Objects.requireNonNull;
 
@@ -40,7 +40,7 @@ import org.quartz.CronExpression;
 public record RunPlan(String version, ZoneId timeZone, List<String> regions, String landing, int threads,
     Map<String, PlanJob> jobs) {
   /** The plan shipped with the platform. */
-  public static final String DEFAULT_RESOURCE = "/org/liangshan/cli/schedule/run-plan.yaml";
+  public static final String DEFAULT_RESOURCE = "/org/liangshan/scheduler/run-plan.yaml";
 
   public RunPlan {
     requireNonNull(version, "version is null");

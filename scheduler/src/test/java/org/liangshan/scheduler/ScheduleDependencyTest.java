@@ -1,4 +1,4 @@
-package org.liangshan.cli.schedule;
+package org.liangshan.scheduler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

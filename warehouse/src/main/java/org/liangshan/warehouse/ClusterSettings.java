@@ -1,4 +1,4 @@
-package org.liangshan.cli;
+package org.liangshan.warehouse;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,18 +21,18 @@ import org.liangshan.core.LiangshanException;
  * master on loopback, a driver bound to loopback. Under {@code spark-submit}, which already ships its jar
  * and names the master, nothing is added but the executor options.
  */
-final class ClusterSettings {
+public final class ClusterSettings {
   /** How to build the cluster jar; part of every "missing" message. */
-  static final String BUILD_HINT =
+  public static final String BUILD_HINT =
       "build it with 'mvn -B -DskipTests -Pcluster-jar -pl cli -am package' (writes cli/target/liangshan-cli-<version>-cluster.jar)"
           + " or point LIANGSHAN_CLUSTER_JAR (or -Dliangshan.cluster-jar) at it";
 
-  static final String EXECUTOR_OPTIONS = "-Duser.timezone=UTC -Dfile.encoding=UTF-8";
+  public static final String EXECUTOR_OPTIONS = "-Duser.timezone=UTC -Dfile.encoding=UTF-8";
 
   private ClusterSettings() {}
 
   /** True for a master whose executors run in other JVMs. */
-  static boolean isCluster(String master) {
+  public static boolean isCluster(String master) {
     return !requireNonNull(master, "master is null").startsWith("local");
   }
 
@@ -40,7 +40,7 @@ final class ClusterSettings {
    * The settings to add for this master to the user's {@code --spark-conf} (which win), given the system
    * properties, the environment and the build directory (parameters, for tests). Empty for a local master.
    */
-  static Map<String, String> forMaster(String master, Map<String, String> userConf, Function<String, String> sysProps,
+  public static Map<String, String> forMaster(String master, Map<String, String> userConf, Function<String, String> sysProps,
       Function<String, String> env, Optional<Path> buildDirectory) {
     Map<String, String> conf = new LinkedHashMap<>();
     if (!isCluster(master)) {
@@ -61,7 +61,7 @@ final class ClusterSettings {
     return conf;
   }
 
-  static boolean loopbackMaster(String master) {
+  public static boolean loopbackMaster(String master) {
     if (!master.startsWith("spark://")) {
       return false;
     }
@@ -71,7 +71,7 @@ final class ClusterSettings {
   }
 
   /** The cluster jar for this process (see {@link #clusterJar(Function, Function, Optional)}). */
-  static Path clusterJar() {
+  public static Path clusterJar() {
     return clusterJar(System::getProperty, System::getenv, buildDirectory());
   }
 
@@ -79,7 +79,7 @@ final class ClusterSettings {
    * The cluster jar: the system property {@code liangshan.cluster-jar} or LIANGSHAN_CLUSTER_JAR, else
    * {@code liangshan-cli-*-cluster.jar} in the build directory; exit 2 saying how to build it when missing.
    */
-  static Path clusterJar(Function<String, String> sysProps, Function<String, String> env, Optional<Path> buildDirectory) {
+  public static Path clusterJar(Function<String, String> sysProps, Function<String, String> env, Optional<Path> buildDirectory) {
     String given = sysProps.apply("liangshan.cluster-jar");
     if (given == null || given.isBlank()) {
       given = env.apply("LIANGSHAN_CLUSTER_JAR");
@@ -97,7 +97,7 @@ final class ClusterSettings {
   }
 
   /** {@code liangshan-cli-*-cluster.jar} in a build directory, if built there. */
-  static Optional<Path> builtClusterJar(Path dir) {
+  public static Optional<Path> builtClusterJar(Path dir) {
     if (!Files.isDirectory(dir)) {
       return Optional.empty();
     }
@@ -113,7 +113,7 @@ final class ClusterSettings {
    * The Maven build directory ({@code cli/target}) these classes were loaded from: the parent of
    * {@code target/classes}, or the directory of the jar.
    */
-  static Optional<Path> buildDirectory() {
+  public static Optional<Path> buildDirectory() {
     try {
       var source = ClusterSettings.class.getProtectionDomain().getCodeSource();
       if (source == null) {

@@ -1,18 +1,18 @@
-package org.liangshan.cli;
+package org.liangshan.core.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A plain-text table for the terminal; column widths count CJK characters as two cells. */
-final class TextTable {
+public final class TextTable {
   private final List<String> header;
   private final List<List<String>> rows = new ArrayList<>();
 
-  TextTable(String... header) {
+  public TextTable(String... header) {
     this.header = List.of(header);
   }
 
-  TextTable row(Object... values) {
+  public TextTable row(Object... values) {
     List<String> row = new ArrayList<>();
     for (Object value : values) {
       row.add(value == null ? "" : value.toString());
@@ -21,7 +21,7 @@ final class TextTable {
     return this;
   }
 
-  boolean isEmpty() {
+  public boolean isEmpty() {
     return rows.isEmpty();
   }
 
@@ -59,7 +59,7 @@ final class TextTable {
     }
   }
 
-  static int width(String s) {
+  public static int width(String s) {
     int w = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

@@ -1,4 +1,4 @@
-package org.liangshan.cli;
+package org.liangshan.scheduler.jobs;
 
 import java.time.LocalDate;
 import java.util.function.Consumer;
@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.CompensationJob;
-import org.liangshan.finance.MarketJob;
+import org.liangshan.market.MarketJob;
 import org.liangshan.finance.RealizationJob;
 import org.liangshan.finance.ValuationJob;
 import org.liangshan.geo.AccountingJob;
@@ -14,10 +14,10 @@ import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableCatalog;
 
 /** Runs a batch job inside a run-log entry: the entry says SUCCEEDED or FAILED whatever happens. */
-final class Jobs {
+public final class Jobs {
   private Jobs() {}
 
-  static <T> T run(TableCatalog catalog, String command, String job, Region region, String period, ParameterSet params,
+  public static <T> T run(TableCatalog catalog, String command, String job, Region region, String period, ParameterSet params,
       Function<Run, T> body) {
     Run run = Run.start(catalog, command, job, region.id(), period, params.recorded());
     long start = System.nanoTime();
@@ -33,33 +33,33 @@ final class Jobs {
     }
   }
 
-  static Object accounting(TableCatalog catalog, String command, Region region, int year, ParameterSet params, Consumer<String> progress) {
+  public static Object accounting(TableCatalog catalog, String command, Region region, int year, ParameterSet params, Consumer<String> progress) {
     return run(catalog, command, "accounting", region, Integer.toString(year), params,
         run -> AccountingJob.run(run, region, year, params));
   }
 
-  static Object market(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
+  public static Object market(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
     return run(catalog, command, "market", region, Integer.toString(year), params,
         run -> MarketJob.run(run, region, year, params));
   }
 
-  static Object compensation(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
+  public static Object compensation(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
     return run(catalog, command, "compensation", region, Integer.toString(year), params,
         run -> CompensationJob.run(run, region, year, params));
   }
 
-  static Object valuation(TableCatalog catalog, String command, Region region, LocalDate date, ParameterSet params) {
+  public static Object valuation(TableCatalog catalog, String command, Region region, LocalDate date, ParameterSet params) {
     return run(catalog, command, "valuation", region, date.toString(), params,
         run -> ValuationJob.run(run, region, date, params));
   }
 
-  static Object bankBook(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
+  public static Object bankBook(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
     return run(catalog, command, "bank-book", region, Integer.toString(year), params,
         run -> org.liangshan.finance.publish.BankBookJob.run(run, region, year, params, message -> {}));
   }
 
   /** GEP realization rate per district: last, after accounting, market, compensation and the bank book. */
-  static Object realization(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
+  public static Object realization(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {
     return run(catalog, command, "realization", region, Integer.toString(year), params,
         run -> RealizationJob.run(run, region, year, params));
   }

@@ -1,14 +1,14 @@
-package org.liangshan.cli;
+package org.liangshan.scheduler.jobs;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import org.liangshan.cli.schedule.JobKind;
-import org.liangshan.cli.schedule.Period;
+import org.liangshan.scheduler.JobKind;
+import org.liangshan.scheduler.Period;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.CompensationJob;
-import org.liangshan.finance.MarketJob;
+import org.liangshan.market.MarketJob;
 import org.liangshan.finance.RealizationJob;
 import org.liangshan.finance.ValuationJob;
 import org.liangshan.finance.publish.BankBookJob;
@@ -23,10 +23,10 @@ import org.liangshan.warehouse.Run;
  * the scheduled period: accounting of 2024-03 is the accounting of 2024 over the scenes silver holds then (the
  * plan's monthly-scenes check makes sure every month through March is in), valuation of 2024-Q1 values at 2024-03-31.
  */
-final class ScheduledJobs {
+public final class ScheduledJobs {
   private ScheduledJobs() {}
 
-  static Map<String, JobKind> kinds() {
+  public static Map<String, JobKind> kinds() {
     Map<String, JobKind> kinds = new LinkedHashMap<>();
     kinds.put("ingest", new JobKind() {
       @Override
