@@ -18,7 +18,7 @@ import org.liangshan.core.text.TextTable;
 import org.liangshan.generator.BenchmarkData;
 import org.liangshan.pipelines.ingest.IngestJob;
 import org.liangshan.pipelines.ingest.LoadReport;
-import org.liangshan.pipelines.raster.RasterCatalogJob;
+import org.liangshan.pipelines.ingest.RasterCatalogJob;
 import org.liangshan.pipelines.source.SourceFamilies;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.Run;

@@ -27,7 +27,7 @@ import org.liangshan.geo.model.GridSpec;
 import org.liangshan.geo.model.Product;
 import org.liangshan.geo.model.ZonalStats;
 import org.liangshan.pipelines.ingest.LoadReport;
-import org.liangshan.pipelines.raster.RasterCatalogJob;
+import org.liangshan.pipelines.ingest.RasterCatalogJob;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.SparkSessions;

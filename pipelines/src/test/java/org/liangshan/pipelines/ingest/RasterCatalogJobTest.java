@@ -1,4 +1,4 @@
-package org.liangshan.pipelines.raster;
+package org.liangshan.pipelines.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,6 @@ import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.referencing.CRS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.liangshan.pipelines.ingest.FileRejected;
 
 class RasterCatalogJobTest {
   @TempDir Path dir;

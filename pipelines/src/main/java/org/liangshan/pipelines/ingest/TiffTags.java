@@ -1,4 +1,4 @@
-package org.liangshan.pipelines.raster;
+package org.liangshan.pipelines.ingest;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package org.liangshan.pipelines.raster;
+package org.liangshan.pipelines.ingest;
 
 import static java.util.Objects.requireNonNull;
 import static org.apache.spark.sql.functions.col;
@@ -25,8 +25,7 @@ import org.geotools.gce.geotiff.GeoTiffReader;
 import org.geotools.geometry.GeneralBounds;
 import org.geotools.referencing.CRS;
 import org.liangshan.core.region.Region;
-import org.liangshan.pipelines.ingest.FileRejected;
-import org.liangshan.pipelines.ingest.LoadReport;
+import org.liangshan.pipelines.raster.RasterTables;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableCatalog;
 
