@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.serving.AccessRules;
 import org.liangshan.warehouse.serving.LakehouseTables;
@@ -24,8 +25,8 @@ import org.liangshan.warehouse.serving.ServingLayout;
 import org.liangshan.warehouse.serving.TrinoEndpoint;
 import org.liangshan.warehouse.serving.TrinoInstallation;
 import org.liangshan.warehouse.serving.TrinoServer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
