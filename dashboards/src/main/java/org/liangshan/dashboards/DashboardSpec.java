@@ -35,6 +35,8 @@ public final class DashboardSpec {
 
   private static final Pattern MACRO = Pattern.compile("\\$\\{(\\w+)(?:\\((.*?)\\))?}");
   private static final Pattern AGGREGATE = Pattern.compile("(SUM|AVG|COUNT|MAX|MIN)\\(.*");
+  /** A column in a metric's SQL: a lower-case identifier (functions and keywords are written in upper case). */
+  private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])[a-z_][a-z0-9_]*(?![\\w(])");
 
   private final List<DashboardDef> dashboards;
 
@@ -59,8 +61,14 @@ public final class DashboardSpec {
     File file;
     try {
       file = YAML.readValue(yaml, File.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      // A record's own check (compact constructor) arrives wrapped: its message is the one to show.
+      String problem = e instanceof com.fasterxml.jackson.databind.exc.ValueInstantiationException && e.getCause() != null
+          ? e.getCause().getMessage() : e.getOriginalMessage();
+      String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+      throw new IllegalArgumentException("Invalid dashboard spec " + RESOURCE + line + ": " + problem, e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("Invalid dashboard spec " + RESOURCE + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("Cannot read the dashboard spec " + RESOURCE + ": " + e.getMessage(), e);
     }
     Map<String, DatasetDef> datasets = new LinkedHashMap<>();
     for (Dataset dataset : file.datasets()) {
@@ -157,6 +165,21 @@ public final class DashboardSpec {
       metrics = metrics == null ? List.of() : List.copyOf(metrics);
       if (perRegion != name.contains("{region}")) {
         throw new IllegalArgumentException("Dataset " + name + ": per_region datasets, and only they, have {region} in their name");
+      }
+      for (Column column : columns) {
+        if (!Pattern.compile("(\\.|\\bAS )" + column.name() + "\\b").matcher(sql).find()) {
+          throw new IllegalArgumentException("Dataset " + name + ": column " + column.name() + " is not selected by its SQL");
+        }
+      }
+      for (Metric metric : metrics) {
+        Matcher identifier = IDENTIFIER.matcher(metric.sql());
+        while (identifier.find()) {
+          String used = identifier.group();
+          if (columns.stream().noneMatch(c -> c.name().equals(used))) {
+            throw new IllegalArgumentException("Dataset " + name + ": metric " + metric.name() + " names " + used
+                + ", which is not one of the dataset's columns");
+          }
+        }
       }
     }
 

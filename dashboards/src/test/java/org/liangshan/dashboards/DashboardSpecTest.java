@@ -75,7 +75,24 @@ class DashboardSpecTest {
     String perRow = DATASET.replace("sql: SUM(value_yuan) / 1e4", "sql: value_yuan / 1e4");
     assertThatThrownBy(() -> DashboardSpec.parse(perRow + chart("things", "colour", "value_10k_yuan"), Regions.all()))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("Metric value_10k_yuan must be an aggregate (SUM, AVG, COUNT, MAX, MIN) of the dataset's columns, got: value_yuan / 1e4");
+        .hasMessageEndingWith(": Metric value_10k_yuan must be an aggregate (SUM, AVG, COUNT, MAX, MIN) of the dataset's columns, got: value_yuan / 1e4");
+  }
+
+  @Test
+  void aColumnTheSqlDoesNotSelectFailsAtLoad() {
+    String wrong = DATASET.replace("- {name: colour, label: 颜色, type: text}", "- {name: shape, label: 形状, type: text}");
+    assertThatThrownBy(() -> DashboardSpec.parse(wrong + chart("things", "region_name", "value_10k_yuan"), Regions.all()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Invalid dashboard spec spec/dashboards.yaml (line ")
+        .hasMessageEndingWith(": Dataset things: column shape is not selected by its SQL");
+  }
+
+  @Test
+  void aMetricOverAColumnTheDatasetLacksFailsAtLoad() {
+    String wrong = DATASET.replace("sql: SUM(value_yuan) / 1e4", "sql: SUM(amount_yuan) / 1e4");
+    assertThatThrownBy(() -> DashboardSpec.parse(wrong + chart("things", "colour", "value_10k_yuan"), Regions.all()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith(": Dataset things: metric value_10k_yuan names amount_yuan, which is not one of the dataset's columns");
   }
 
   @Test
@@ -90,7 +107,7 @@ class DashboardSpecTest {
   void aMisspelledKeyFailsAtLoad() {
     assertThatThrownBy(() -> spec(chart("things", "colour", "value_10k_yuan").replace("width: 6", "wdith: 6")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("Invalid dashboard spec spec/dashboards.yaml: Unrecognized field \"wdith\"");
+        .hasMessageStartingWith("Invalid dashboard spec spec/dashboards.yaml (line 21): Unrecognized field \"wdith\"");
   }
 
   @Test
