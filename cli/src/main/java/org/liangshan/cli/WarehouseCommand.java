@@ -377,7 +377,7 @@ final class WarehouseCommand implements Runnable {
     @Option(names = "--warmup", defaultValue = "3", description = "Warm-up runs per query, not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--query", paramLabel = "NAME", description = "Only this dashboard query (repeatable; default: all).")
+    @Option(names = "--query", paramLabel = "NAME", description = "Only the query of this chart, e.g. gep_growth (repeatable; default: every chart).")
     List<String> only;
 
     @Option(names = "--label", paramLabel = "TEXT", defaultValue = "this run",

@@ -40,6 +40,8 @@ public final class FinanceTables implements TableProvider {
           .optional("collateral_value_yuan", Column.MONEY, "quantity x price x (1 - haircut)")
           .optional("max_loan_yuan", Column.MONEY, "value x LTV")
           .money("outstanding_yuan", "loan balance")
+          .money("outstanding_share_yuan", "the loan balance split evenly over the loan's pledges on the date")
+          .optional("ltv_actual", DoubleType, "actual LTV: loan balance / collateral value (null when not valued)")
           .optional("margin_call_price", Column.MONEY, "valuation price x (1 - trigger drop)")
           .optional("topup_quantity", DoubleType, "top-up quantity at the margin-call price")
           .string("status", "ok, ltv_breach, refused_double_pledge, retired, expired, unknown_right, no_price, unsupported_right_type")

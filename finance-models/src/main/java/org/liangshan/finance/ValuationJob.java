@@ -150,6 +150,7 @@ public final class ValuationJob {
     BigDecimal totalMaxLoan = BigDecimal.ZERO;
     Map<String, Integer> byStatus = new TreeMap<>();
     int valued = 0;
+    Map<String, BigDecimal> outstandingShares = CollateralBook.outstandingShares(valuations);
     for (CollateralBook.Valuation v : valuations) {
       byStatus.merge(v.status(), 1, Integer::sum);
       Optional<Collateral.Output> out = v.output();
@@ -172,6 +173,8 @@ public final class ValuationJob {
           JobSupport.money(out.map(Collateral.Output::collateralValue).orElse(null)),
           JobSupport.money(out.map(Collateral.Output::maxLoan).orElse(null)),
           JobSupport.money(v.loan().outstandingYuan()),
+          JobSupport.money(outstandingShares.get(v.pledge().pledgeId())),
+          CollateralBook.actualLtv(v).map(BigDecimal::doubleValue).orElse(null),
           JobSupport.money(out.map(Collateral.Output::marginCallPrice).orElse(null)),
           out.map(o -> o.topupQuantity().doubleValue()).orElse(null),
           v.status(), v.notes()});

@@ -98,6 +98,13 @@ class ValuationJobTest {
     assertThat(p3.<BigDecimal>getAs("collateral_value_yuan")).isEqualByComparingTo("1600000");
     assertThat(p3.<BigDecimal>getAs("max_loan_yuan")).isEqualByComparingTo("640000");
     assertThat(rows.get(1).<BigDecimal>getAs("collateral_value_yuan")).isNull();
+    // The loan's balance split over its pledges on the date (L1: P1 and the expired P4; L2: P2 and P3), and the
+    // actual LTV: the loan's balance over the pledge's collateral value (none when not valued).
+    assertThat(rows).extracting(r -> r.<BigDecimal>getAs("outstanding_share_yuan").stripTrailingZeros().toPlainString())
+        .containsExactly("1500000", "50000", "50000", "1500000");
+    assertThat(p1.<Double>getAs("ltv_actual")).isCloseTo(3_000_000 / 8_100_000.0, within(1e-12));
+    assertThat(p3.<Double>getAs("ltv_actual")).isEqualTo(0.0625);
+    assertThat(rows.get(1).<Double>getAs("ltv_actual")).isNull();
     assertThat(summary.valued()).isEqualTo(2);
     assertThat(summary.collateralValueYuan()).isEqualByComparingTo("9700000");
     assertThat(summary.maxLoanYuan()).isEqualByComparingTo("4690000");
