@@ -65,7 +65,7 @@ class NaturalAccountsJobTest {
     tables.add(RasterTables.SCENES);
     tables.add(SourceFamilies.silver("rights_register"));
     tables.add(OpsTables.RUN_LOG);
-    catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), tables);
+    catalog = JobTestLakehouse.copy(spark, tables);
     List<Row> scenes = new ArrayList<>();
     for (int year : new int[] {2023, 2024}) {
       for (int month = 6; month <= 8; month++) {
