@@ -315,25 +315,31 @@ class AccountingJobTest {
   }
 
   private void loadStatistics() {
-    append("stat_output", Map.of("district", "West", "category", "agriculture", "output_10k_yuan", 100.0));
-    append("stat_output", Map.of("district", "Elsewhere", "category", "agriculture", "output_10k_yuan", 999.0));
+    append("stat_output", Map.of("district", "West", "category", "agriculture", "output_10k_yuan", 100.0),
+        Map.of("district", "Elsewhere", "category", "agriculture", "output_10k_yuan", 999.0));
     append("stat_water_supply", Map.of("district", "West", "use", "domestic", "supply_10k_m3", 10.0));
     append("stat_tourism", Map.of("district", "East", "visits_10k", 20.0, "revenue_10k_yuan", 500.0, "eco_share", 0.4));
   }
 
-  private void append(String tableName, Map<String, Object> values) {
+  /** Appends the records to a statistics table in one commit. */
+  @SafeVarargs
+  private void append(String tableName, Map<String, Object>... records) {
     TableDef table = SourceFamilies.silver(tableName);
-    Map<String, Object> all = new LinkedHashMap<>(values);
-    all.put("region", region.id());
-    all.put("year", YEAR);
-    all.put("source_file", "statistics/" + tableName + ".csv");
-    all.put("source_line", 2L);
-    all.put("record_hash", "hash-" + values.hashCode());
-    all.put("ingest_run_id", "ingest-1");
-    List<Object> ordered = new ArrayList<>();
-    for (StructField field : table.schema().fields()) {
-      ordered.add(all.get(field.name()));
+    List<Row> rows = new ArrayList<>();
+    for (Map<String, Object> values : records) {
+      Map<String, Object> all = new LinkedHashMap<>(values);
+      all.put("region", region.id());
+      all.put("year", YEAR);
+      all.put("source_file", "statistics/" + tableName + ".csv");
+      all.put("source_line", 2L);
+      all.put("record_hash", "hash-" + values.hashCode());
+      all.put("ingest_run_id", "ingest-1");
+      List<Object> ordered = new ArrayList<>();
+      for (StructField field : table.schema().fields()) {
+        ordered.add(all.get(field.name()));
+      }
+      rows.add(RowFactory.create(ordered.toArray()));
     }
-    catalog.append(table, spark.createDataFrame(List.of(RowFactory.create(ordered.toArray())), table.schema()));
+    catalog.append(table, spark.createDataFrame(rows, table.schema()));
   }
 }
