@@ -1,6 +1,7 @@
 package org.liangshan.warehouse;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Contributes table definitions to the catalog. Each module that owns tables registers one provider in
@@ -8,4 +9,9 @@ import java.util.List;
  */
 public interface TableProvider {
   List<TableDef> tables();
+
+  /** The spec file ({@code spec/tables/*.yaml}) the tables are declared in; empty for tables declared in Java. */
+  default Optional<TableSpec> spec() {
+    return Optional.empty();
+  }
 }
