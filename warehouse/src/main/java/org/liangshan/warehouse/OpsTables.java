@@ -1,6 +1,5 @@
 package org.liangshan.warehouse;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,11 +12,6 @@ public final class OpsTables implements TableProvider {
   public static final TableDef RUN_LOG = SPEC.table("run_log");
   public static final TableDef QUARANTINE = SPEC.table("quarantine");
   public static final TableDef INGESTED_FILES = SPEC.table("ingested_files");
-
-  @Override
-  public List<TableDef> tables() {
-    return SPEC.tables();
-  }
 
   @Override
   public Optional<TableSpec> spec() {

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -57,6 +58,9 @@ public final class TableSpec {
 
   private TableSpec(String file, String module, List<Table> tables, Map<String, List<ColumnSpec>> audit) {
     this.file = requireNonNull(file, "file is null");
+    if (module == null || module.isBlank()) {
+      throw new IllegalArgumentException("module is missing (the Maven module that declares the tables)");
+    }
     this.module = module;
     this.tables = List.copyOf(tables);
     Map<String, TableDef> byName = new LinkedHashMap<>();
@@ -124,6 +128,16 @@ public final class TableSpec {
       throw LiangshanException.failure("%s declares no table '%s'; it declares %s", file, name, String.join(", ", definitions.keySet()));
     }
     return def;
+  }
+
+  /** The unit the spec gives a column of a table, if any (audit columns have none). */
+  public Optional<String> unit(String table, String column) {
+    return tables.stream()
+        .filter(t -> t.name().equals(table))
+        .flatMap(t -> t.columns().stream())
+        .filter(c -> c.name().equals(column))
+        .findFirst()
+        .map(ColumnSpec::unit);
   }
 
   /** The columns of an audit group ({@code gold}: run_id, parameter_set), in order. */

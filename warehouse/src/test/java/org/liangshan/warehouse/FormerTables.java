@@ -57,11 +57,6 @@ public final class FormerTables {
     Path captured = Path.of("src", "test", "resources", "former-tables", name + ".txt");
     String rendered = render(tables);
     try {
-      if (System.getProperty("tables.spec.write") != null) {
-        Path spec = Path.of("src", "main", "resources", "spec", "tables", name + ".yaml");
-        Files.createDirectories(spec.getParent());
-        Files.writeString(spec, TableSpecWriter.write(System.getProperty("tables.spec.write"), tables), StandardCharsets.UTF_8);
-      }
       if (Boolean.getBoolean("former-tables.capture")) {
         Files.createDirectories(captured.getParent());
         Files.writeString(captured, rendered, StandardCharsets.UTF_8);

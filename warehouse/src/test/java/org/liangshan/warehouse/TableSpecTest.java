@@ -50,6 +50,7 @@ class TableSpecTest {
     List<TableSpec.ColumnSpec> columns = TableSpec.parse("test.yaml", PRICES).declarations().get(0).columns();
 
     assertThat(columns).extracting(TableSpec.ColumnSpec::unit).containsExactly(null, "yuan", null, "m3/s");
+    assertThat(TableSpec.parse("test.yaml", PRICES).unit("prices", "run_id")).isEmpty();
   }
 
   @Test
@@ -94,6 +95,12 @@ class TableSpecTest {
   void aColumnDeclaredTwiceFailsAtLoad() {
     assertLoadFails(PRICES.replace("name: flow_m3_s", "name: run_id"),
         "test.yaml: table 'prices': column 'run_id' is declared twice");
+  }
+
+  @Test
+  void aFileWithoutItsModuleFailsAtLoad() {
+    assertLoadFails(PRICES.replace("module: test", ""),
+        "test.yaml: module is missing (the Maven module that declares the tables)");
   }
 
   @Test
