@@ -28,11 +28,6 @@ public final class GeoTables implements TableProvider {
   public static final List<TableDef> ALL = SPEC.tables();
 
   @Override
-  public List<TableDef> tables() {
-    return ALL;
-  }
-
-  @Override
   public Optional<TableSpec> spec() {
     return Optional.of(SPEC);
   }
