@@ -52,7 +52,7 @@ public final class TablesDoc {
         page.append("\n## ").append(layer.directory()).append("\n");
       }
       page.append("\n### ").append(table.qualifiedName()).append("\n\n")
-          .append(table.comment()).append("\n\n")
+          .append(cell(table.comment())).append("\n\n")
           .append("Declared in ").append(entry.declaredIn()).append(".");
       if (!table.partitionBy().isEmpty()) {
         page.append(" Partitioned by ").append(code(table.partitionBy())).append(".");
@@ -91,7 +91,8 @@ public final class TablesDoc {
     return heading.replace(".", "");
   }
 
+  /** Text as Markdown shows it: a pipe would end the cell, and {@code <region>} would be taken for HTML. */
   private static String cell(String text) {
-    return text.replace("|", "\\|");
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|");
   }
 }
