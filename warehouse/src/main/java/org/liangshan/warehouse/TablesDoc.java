@@ -34,8 +34,9 @@ public final class TablesDoc {
         .append("     mvn -pl cli -am test -Dtest=TablesDocTest -Dgolden.update=true -Dsurefire.failIfNoSpecifiedTests=false -->\n\n")
         .append("Every Delta table of the lakehouse, at `<lakehouse>/<layer>/<name>` and in Trino as `<layer>.<name>`.\n")
         .append("Each is declared once: in a module's `src/main/resources/spec/tables/*.yaml` (loaded by `TableSpec`),\n")
-        .append("or, for bronze, silver and the ingestion's own tables, in Java in pipelines (silver tables from\n")
-        .append("the landing families). Columns are NOT NULL unless marked nullable; money is `DECIMAL(38,6)` yuan;\n")
+        .append("or, for bronze, silver and the ingestion's own tables, in pipelines (silver tables are built from the\n")
+        .append("landing families of `spec/landing-families.yaml`, see [landing-formats.md](landing-formats.md)).\n")
+        .append("Columns are NOT NULL unless marked nullable; money is `DECIMAL(38,6)` yuan;\n")
         .append("gold rows end with the audit columns `run_id` and `parameter_set` (`spec/tables/audit-columns.yaml`).\n")
         .append("How the tables are created and written: [architecture.md](architecture.md#tables).\n\n")
         .append("| table | declared in | what it holds |\n|---|---|---|\n");
