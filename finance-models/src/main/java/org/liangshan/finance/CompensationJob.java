@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.liangshan.core.method.XinanPIndex;
+import org.liangshan.core.money.Money;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
 import org.liangshan.core.region.MonitoringSection;
@@ -154,7 +155,7 @@ public final class CompensationJob {
   public static LedgerRevisions.Stored stored(Row r) {
     return new LedgerRevisions.Stored(string(r, "period"), r.getInt(r.fieldIndex("revision")), string(r, "status"),
         string(r, "entry_id"), string(r, "agreement_id"), string(r, "payer"), string(r, "payee"),
-        decimal(r, "amount_yuan").setScale(2, java.math.RoundingMode.UNNECESSARY), string(r, "basis"));
+        Money.wholeFen(decimal(r, "amount_yuan")), string(r, "basis"));
   }
 
   private static void horizontal(Run run, Region region, int year, int revision, ParameterSet p, CompensationLedger ledger,
