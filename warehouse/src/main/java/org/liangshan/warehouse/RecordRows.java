@@ -6,6 +6,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -48,12 +49,12 @@ public final class RecordRows<R extends Record> {
 
   private final TableDef def;
   private final Class<R> type;
-  private final List<RecordComponent> components;
+  private final List<Method> accessors;
 
-  private RecordRows(TableDef def, Class<R> type, List<RecordComponent> components) {
+  private RecordRows(TableDef def, Class<R> type, List<Method> accessors) {
     this.def = def;
     this.type = type;
-    this.components = components;
+    this.accessors = accessors;
   }
 
   /** The mapper of a record type onto a table, checked now; throws naming every mismatch. */
@@ -95,7 +96,14 @@ public final class RecordRows<R extends Record> {
       throw new IllegalStateException("Record " + type.getSimpleName() + " does not match table " + def.qualifiedName() + ": "
           + String.join("; ", problems));
     }
-    return new RecordRows<>(def, type, List.copyOf(ordered));
+    List<Method> accessors = new ArrayList<>();
+    for (RecordComponent component : ordered) {
+      Method accessor = component.getAccessor();
+      // the row records are package-private beside their jobs: their public accessors need opening to be called here
+      accessor.setAccessible(true);
+      accessors.add(accessor);
+    }
+    return new RecordRows<>(def, type, List.copyOf(accessors));
   }
 
   public TableDef def() {
@@ -105,9 +113,9 @@ public final class RecordRows<R extends Record> {
   /** The Spark row of a record, in the table's column order (audit columns left out). */
   public Row row(R record) {
     requireNonNull(record, "record is null");
-    Object[] values = new Object[components.size()];
+    Object[] values = new Object[accessors.size()];
     for (int i = 0; i < values.length; i++) {
-      values[i] = sparkValue(read(components.get(i), record));
+      values[i] = sparkValue(read(accessors.get(i), record));
     }
     return RowFactory.create(values);
   }
@@ -116,11 +124,11 @@ public final class RecordRows<R extends Record> {
     return records.stream().map(this::row).toList();
   }
 
-  private Object read(RecordComponent component, R record) {
+  private Object read(Method accessor, R record) {
     try {
-      return component.getAccessor().invoke(record);
+      return accessor.invoke(record);
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Cannot read " + type.getSimpleName() + "." + component.getName(), e);
+      throw new IllegalStateException("Cannot read " + type.getSimpleName() + "." + accessor.getName(), e);
     }
   }
 

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.Test;
+import org.liangshan.warehouse.elsewhere.PackagePrivateRows;
 
 class RecordRowsTest {
   private static final TableDef TABLE = TableDef.builder(Layer.GOLD, "loan_balances", "a test table")
@@ -79,6 +81,17 @@ class RecordRowsTest {
             + " outstandingYuan is double");
     assertThatThrownBy(() -> RecordRows.of(TABLE, OptionalYear.class))
         .hasMessage("Record OptionalYear does not match table gold.loan_balances: year is NOT NULL but year is an Optional");
+  }
+
+  @Test
+  void aPackagePrivateRecordOfAnotherPackageIsRead() {
+    TableDef table = TableDef.builder(Layer.GOLD, "years", "a test table")
+        .string("region", "region id")
+        .required("year", DataTypes.IntegerType, "year")
+        .audit()
+        .build();
+    List<Row> rows = PackagePrivateRows.rows(table);
+    assertThat(rows).extracting(r -> r.getString(0) + " " + r.getInt(1)).containsExactly("tianjin 2024", "liyang 2023");
   }
 
   @Test

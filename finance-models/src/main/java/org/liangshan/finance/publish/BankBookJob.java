@@ -103,8 +103,7 @@ public final class BankBookJob {
 
     List<BankBook.Financed> financed = BankBook.pcaf(loans, balances, borrowers);
     List<BankBookRows.Financed> financedRows = new ArrayList<>();
-    Map<String, Object[]> byBank = new TreeMap<>();
-    Map<String, BigDecimal> qualityWeight = new TreeMap<>();
+    Map<String, BankTally> byBank = new TreeMap<>();
     double totalFinanced = 0;
     for (BankBook.Financed f : financed) {
       Optional<BankBook.Borrower> b = f.borrower();
@@ -114,25 +113,23 @@ public final class BankBookJob {
               .map(x -> money(x.equityYuan().get().add(x.debtYuan().get()))),
           f.basis(), f.attribution().map(a -> a.setScale(10, java.math.RoundingMode.HALF_EVEN)),
           b.map(BankBook.Borrower::emissionsTco2e), f.financedTco2e(), b.map(BankBook.Borrower::dataQuality)));
-      Object[] s = byBank.computeIfAbsent(f.loan().bankId(), k -> new Object[] {0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0.0});
-      s[0] = (int) s[0] + 1;
-      s[2] = ((BigDecimal) s[2]).add(f.balanceYuan());
+      BankTally s = byBank.computeIfAbsent(f.loan().bankId(), k -> new BankTally());
+      s.loans++;
+      s.outstanding = s.outstanding.add(f.balanceYuan());
       if (f.financedTco2e().isPresent()) {
-        s[1] = (int) s[1] + 1;
-        s[3] = ((BigDecimal) s[3]).add(f.balanceYuan());
-        s[4] = (double) s[4] + f.financedTco2e().get();
+        s.attributedLoans++;
+        s.attributed = s.attributed.add(f.balanceYuan());
+        s.financedTco2e += f.financedTco2e().get();
         totalFinanced += f.financedTco2e().get();
-        qualityWeight.merge(f.loan().bankId(), f.balanceYuan().multiply(BigDecimal.valueOf(b.orElseThrow().dataQuality())),
-            BigDecimal::add);
+        s.qualityWeight = s.qualityWeight.add(f.balanceYuan().multiply(BigDecimal.valueOf(b.orElseThrow().dataQuality())));
       }
     }
     List<BankBookRows.FinancedByBank> byBankRows = new ArrayList<>();
     byBank.forEach((bank, s) -> {
-      BigDecimal attributed = (BigDecimal) s[3];
-      Optional<Double> quality = attributed.signum() == 0 ? Optional.empty()
-          : Optional.of(qualityWeight.get(bank).divide(attributed, java.math.MathContext.DECIMAL64).doubleValue());
-      byBankRows.add(new BankBookRows.FinancedByBank(id, year, bank, banks.getOrDefault(bank, bank), (int) s[0], (int) s[1],
-          money((BigDecimal) s[2]), money(attributed), (double) s[4], quality));
+      Optional<Double> quality = s.attributed.signum() == 0 ? Optional.empty()
+          : Optional.of(s.qualityWeight.divide(s.attributed, java.math.MathContext.DECIMAL64).doubleValue());
+      byBankRows.add(new BankBookRows.FinancedByBank(id, year, bank, banks.getOrDefault(bank, bank), s.loans,
+          s.attributedLoans, money(s.outstanding), money(s.attributed), s.financedTco2e, quality));
     });
 
     Map<String, Map<String, BankBook.Qualitative>> qualitative = new TreeMap<>();
@@ -166,6 +163,16 @@ public final class BankBookJob {
     JobSupport.replace(run, BankBookRows.EVALUATION, evaluationRows, slice + " AND quarter LIKE '" + year + "-Q%'");
     return new Summary(id, year, libraryRows.size(), pricingRows.size(), byBankRows.size(), totalFinanced,
         evaluationRows.size());
+  }
+
+  /** A bank's PCAF sums while the loans are walked. */
+  private static final class BankTally {
+    int loans;
+    int attributedLoans;
+    BigDecimal outstanding = BigDecimal.ZERO;
+    BigDecimal attributed = BigDecimal.ZERO;
+    double financedTco2e;
+    BigDecimal qualityWeight = BigDecimal.ZERO;
   }
 
   private static BigDecimal discount(ParameterSet p, String cls) {
