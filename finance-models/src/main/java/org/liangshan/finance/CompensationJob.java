@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.liangshan.core.method.XinanPIndex;
+import org.liangshan.core.money.Money;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
 import org.liangshan.core.region.MonitoringSection;
@@ -113,23 +114,24 @@ public final class CompensationJob {
       }
     }
     published.checkBalanced();
-    List<Object[]> entryRows = new ArrayList<>();
+    List<CompensationRows.Entry> entryRows = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     for (CompensationLedger.Entry e : published.entries()) {
       total = total.add(e.amountYuan());
-      entryRows.add(new Object[] {region.id(), year, e.period(), e.entryId(), e.agreementId(), e.method(), e.payer(),
-          e.payee(), JobSupport.money(e.amountYuan()), e.basis(), LedgerRevisions.DRAFT, plans.get(e.period()).revision()});
+      entryRows.add(new CompensationRows.Entry(region.id(), year, e.period(), e.entryId(), e.agreementId(), e.method(),
+          e.payer(), e.payee(), JobSupport.money(e.amountYuan()), e.basis(), LedgerRevisions.DRAFT,
+          plans.get(e.period()).revision()));
     }
-    List<Object[]> postingRows = new ArrayList<>();
+    List<CompensationRows.Posting> postingRows = new ArrayList<>();
     for (CompensationLedger.Posting posting : published.postings()) {
-      postingRows.add(new Object[] {region.id(), year, posting.period(), posting.entryId(), posting.account(),
+      postingRows.add(new CompensationRows.Posting(region.id(), year, posting.period(), posting.entryId(), posting.account(),
           JobSupport.money(posting.debitYuan()), JobSupport.money(posting.creditYuan()), LedgerRevisions.DRAFT,
-          plans.get(posting.period()).revision()});
+          plans.get(posting.period()).revision()));
     }
     progress.accept("compensation " + region.id() + " " + year + ": writing gold tables");
     String drafts = JobSupport.regionYear(region, year) + " AND status = 'draft'";
-    JobSupport.replace(run, FinanceTables.COMPENSATION_LEDGER, entryRows, drafts);
-    JobSupport.replace(run, FinanceTables.COMPENSATION_POSTINGS, postingRows, drafts);
+    JobSupport.replace(run, CompensationRows.ENTRY, entryRows, drafts);
+    JobSupport.replace(run, CompensationRows.POSTING, postingRows, drafts);
     List<LedgerRevisions.Plan> revised = plans.values().stream().filter(pl -> pl.against().isPresent()).toList();
     run.count("compensation_new_revisions", revised.stream().filter(LedgerRevisions.Plan::write).count());
     int latest = plans.values().stream().mapToInt(LedgerRevisions.Plan::revision).max().orElse(1);
@@ -154,7 +156,7 @@ public final class CompensationJob {
   public static LedgerRevisions.Stored stored(Row r) {
     return new LedgerRevisions.Stored(string(r, "period"), r.getInt(r.fieldIndex("revision")), string(r, "status"),
         string(r, "entry_id"), string(r, "agreement_id"), string(r, "payer"), string(r, "payee"),
-        decimal(r, "amount_yuan").setScale(2, java.math.RoundingMode.UNNECESSARY), string(r, "basis"));
+        Money.wholeFen(decimal(r, "amount_yuan")), string(r, "basis"));
   }
 
   private static void horizontal(Run run, Region region, int year, int revision, ParameterSet p, CompensationLedger ledger,

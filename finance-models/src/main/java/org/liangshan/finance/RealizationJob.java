@@ -26,9 +26,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.method.GepRealization;
+import org.liangshan.core.money.Money;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.District;
 import org.liangshan.core.region.Region;
+import org.liangshan.finance.model.LoanBalance;
 import org.liangshan.geo.GeoTables;
 import org.liangshan.market.MarketTables;
 import org.liangshan.warehouse.JobSupport;
@@ -118,7 +120,7 @@ public final class RealizationJob {
     ObjectNode provenance = JSON.createObjectNode();
     new TreeMap<>(run.inputs()).forEach(provenance::put);
     String provenanceText = provenance.toString();
-    List<Object[]> rows = new ArrayList<>();
+    List<RealizationRows.Realization> rows = new ArrayList<>();
     BigDecimal[] region5 = zeros();
     BigDecimal regionGep = BigDecimal.ZERO;
     for (Map.Entry<String, BigDecimal[]> e : totals.entrySet()) {
@@ -137,16 +139,15 @@ public final class RealizationJob {
       throw LiangshanException.failure("%s of %s %d names districts that are not the region's (GEP %s vs %s).",
           GeoTables.GEP_BY_DISTRICT.qualifiedName(), region.id(), year, allGep.toPlainString(), regionGep.toPlainString());
     }
-    Object[] regionRow = row(region, year, "region", region.id(), region.name(), region5, regionGep, basis, provenanceText);
-    rows.add(regionRow);
-    List<Object[]> itemRows = new ArrayList<>();
+    rows.add(row(region, year, "region", region.id(), region.name(), region5, regionGep, basis, provenanceText));
+    List<RealizationRows.Item> itemRows = new ArrayList<>();
     for (Item item : items) {
-      itemRows.add(new Object[] {region.id(), year, item.component(), item.channel(), item.sourceTable(), item.sourceId(),
-          item.districtCode(), JobSupport.money(item.amountYuan()), item.basis()});
+      itemRows.add(new RealizationRows.Item(region.id(), year, item.component(), item.channel(), item.sourceTable(),
+          item.sourceId(), item.districtCode(), JobSupport.money(item.amountYuan()), Optional.ofNullable(item.basis())));
     }
     String slice = JobSupport.regionYear(region, year);
-    JobSupport.replace(run, RealizationTables.GEP_REALIZATION, rows, slice);
-    JobSupport.replace(run, RealizationTables.GEP_REALIZATION_ITEMS, itemRows, slice);
+    JobSupport.replace(run, RealizationRows.REALIZATION, rows, slice);
+    JobSupport.replace(run, RealizationRows.ITEM, itemRows, slice);
     GepRealization total = realization(region5, regionGep, basis);
     return new Summary(region.id(), year, total.realizedYuan(), regionGep, total.rate(), items.size(), run.id());
   }
@@ -159,17 +160,17 @@ public final class RealizationJob {
     return new GepRealization(t[0].add(t[1]), t[2], basis.equals("issued") ? t[3] : t[4], gep);
   }
 
-  private static Object[] row(Region region, int year, String scope, String code, String name, BigDecimal[] t, BigDecimal gep,
-      String basis, String provenance) {
+  private static RealizationRows.Realization row(Region region, int year, String scope, String code, String name,
+      BigDecimal[] t, BigDecimal gep, String basis, String provenance) {
     GepRealization r = realization(t, gep, basis);
-    return new Object[] {region.id(), year, scope, code, name, JobSupport.money(t[0]), JobSupport.money(t[1]),
-        JobSupport.money(r.tradingYuan()), JobSupport.money(t[2]), JobSupport.money(t[3]), JobSupport.money(t[4]),
-        JobSupport.money(r.ecoFinanceYuan()), JobSupport.money(r.realizedYuan()), JobSupport.money(gep),
-        r.rate().map(BigDecimal::doubleValue).orElse(null), basis, provenance};
+    return new RealizationRows.Realization(region.id(), year, scope, code, name, JobSupport.money(t[0]),
+        JobSupport.money(t[1]), JobSupport.money(r.tradingYuan()), JobSupport.money(t[2]), JobSupport.money(t[3]),
+        JobSupport.money(t[4]), JobSupport.money(r.ecoFinanceYuan()), JobSupport.money(r.realizedYuan()),
+        JobSupport.money(gep), r.rate().map(BigDecimal::doubleValue), basis, provenance);
   }
 
   private static BigDecimal fen(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_EVEN);
+    return Money.toFen(value);
   }
 
   /** Auction awards: a zone's auction split over the districts by the zone's area in each (gold.grid_cells). */
@@ -263,11 +264,9 @@ public final class RealizationJob {
       }
     }
     LocalDate end = LocalDate.of(year, 12, 31);
-    Map<String, BigDecimal> repaid = new HashMap<>();
+    List<LoanBalance.Repayment> repayments = new ArrayList<>();
     for (Row r : JobSupport.silver(run, "repayments", region).collectAsList()) {
-      if (!date(r, "repaid_on").isAfter(end)) {
-        repaid.merge(string(r, "loan_id"), decimal(r, "amount_yuan"), BigDecimal::add);
-      }
+      repayments.add(new LoanBalance.Repayment(string(r, "loan_id"), date(r, "repaid_on"), decimal(r, "amount_yuan")));
     }
     for (Row r : JobSupport.silver(run, "loans", region).orderBy("loan_id").collectAsList()) {
       String loan = string(r, "loan_id");
@@ -278,17 +277,15 @@ public final class RealizationJob {
       String district = code == null ? UNATTRIBUTED : code;
       String why = "pledge of " + backing.get(loan) + "; borrower " + string(r, "borrower")
           + (code == null ? " not in the enterprise registry" : "");
-      LocalDate disbursed = date(r, "disbursed_on");
-      BigDecimal principal = fen(decimal(r, "principal_yuan"));
-      if (disbursed.getYear() == year) {
-        items.add(new Item("eco_finance", "loan_issued", "silver.loans", loan, district, principal, why));
+      LoanBalance.Terms terms = new LoanBalance.Terms(loan, date(r, "disbursed_on"), JobSupport.textDate(r, "matures_on"),
+          decimal(r, "principal_yuan"));
+      if (terms.disbursedOn().getYear() == year) {
+        items.add(new Item("eco_finance", "loan_issued", "silver.loans", loan, district, fen(terms.principalYuan()), why));
       }
-      Optional<LocalDate> matures = JobSupport.textDate(r, "matures_on");
-      if (!disbursed.isAfter(end) && (matures.isEmpty() || matures.get().isAfter(end))) {
-        BigDecimal balance = principal.subtract(fen(repaid.getOrDefault(loan, BigDecimal.ZERO))).max(BigDecimal.ZERO);
-        if (balance.signum() > 0) {
-          items.add(new Item("eco_finance", "loan_outstanding", "silver.loans", loan, district, balance, why + "; principal less repayments to " + end));
-        }
+      BigDecimal balance = fen(LoanBalance.on(terms, repayments, end));
+      if (balance.signum() > 0) {
+        items.add(new Item("eco_finance", "loan_outstanding", "silver.loans", loan, district, balance,
+            why + "; principal less repayments to " + end + (LoanBalance.overdue(terms, balance, end) ? " (overdue)" : "")));
       }
     }
   }

@@ -7,7 +7,6 @@ import static org.liangshan.warehouse.JobSupport.number;
 import static org.liangshan.warehouse.JobSupport.string;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,7 +23,9 @@ import org.liangshan.core.method.Collateral;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.model.CollateralBook;
+import org.liangshan.finance.model.CollateralParameters;
 import org.liangshan.finance.model.FinanceParameters;
+import org.liangshan.finance.model.LoanBalance;
 import org.liangshan.finance.model.PriceHistory;
 import org.liangshan.finance.model.VolatilityHaircut;
 import org.liangshan.market.MarketTables;
@@ -34,7 +35,8 @@ import org.liangshan.warehouse.Run;
 
 /**
  * Collateral valuation of a region's active pledges on a date, thin over {@link CollateralBook} and
- * {@link PriceHistory}. Reads silver.pledges, silver.loans, silver.rights_issued, silver.trades, and when
+ * {@link PriceHistory}; a loan's outstanding is its balance on the date ({@link LoanBalance}). Reads
+ * silver.pledges, silver.loans, silver.repayments, silver.rights_issued, silver.trades, and when
  * they exist gold.auction_awards (vouchers won at auction are pledgeable rights), gold.holdings_movements
  * (retirements) and gold.benchmark_prices; replaces the (region, valuation_date) slice of
  * gold.collateral_valuation, gold.collateral_stress and gold.collateral_haircuts.
@@ -67,16 +69,23 @@ public final class ValuationJob {
 
   public static Summary run(Run run, Region region, LocalDate date, ParameterSet params, Consumer<String> progress) {
     ParameterSet p = FinanceParameters.complete(params);
+    CollateralParameters config = CollateralParameters.of(p);
     progress.accept("valuation " + region.id() + " " + date + ": reading pledges, loans, rights and trades");
     List<CollateralBook.Pledge> pledges = new ArrayList<>();
     for (Row r : JobSupport.silver(run, "pledges", region).orderBy("pledge_id").collectAsList()) {
       pledges.add(new CollateralBook.Pledge(string(r, "pledge_id"), string(r, "loan_id"), string(r, "right_id"),
           number(r, "quantity"), date(r, "pledged_on"), string(r, "status")));
     }
+    List<LoanBalance.Repayment> repayments = new ArrayList<>();
+    for (Row r : JobSupport.silver(run, "repayments", region).collectAsList()) {
+      repayments.add(new LoanBalance.Repayment(string(r, "loan_id"), date(r, "repaid_on"), decimal(r, "amount_yuan")));
+    }
     Map<String, CollateralBook.Loan> loans = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "loans", region).collectAsList()) {
-      loans.put(string(r, "loan_id"), new CollateralBook.Loan(string(r, "loan_id"), string(r, "bank_id"),
-          decimal(r, "outstanding_yuan")));
+      LoanBalance.Terms terms = new LoanBalance.Terms(string(r, "loan_id"), date(r, "disbursed_on"),
+          JobSupport.textDate(r, "matures_on"), decimal(r, "principal_yuan"));
+      loans.put(terms.loanId(), new CollateralBook.Loan(terms.loanId(), string(r, "bank_id"),
+          LoanBalance.on(terms, repayments, date)));
     }
     Map<String, CollateralBook.Right> rights = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "rights_issued", region).collectAsList()) {
@@ -116,13 +125,13 @@ public final class ValuationJob {
         bySubject.computeIfAbsent(trade.rightType() + "|" + subjectKey(subject), t -> new ArrayList<>()).add(trade);
       }
     }
-    VolatilityHaircut.Terms volatility = VolatilityHaircut.Terms.of(p);
+    VolatilityHaircut.Terms volatility = config.volatility();
     Map<String, PriceHistory.Benchmark> benchmarks = benchmarks(run, region, date);
-    Optional<PriceHistory.Benchmark> carbon = carbonReference(p);
+    Optional<PriceHistory.Benchmark> carbon = config.carbonReference();
 
-    int window = (int) p.number("collateral.window_trading_days");
-    int minTrades = (int) p.number("collateral.thin_market_min_trades");
-    CollateralBook.Terms terms = CollateralBook.Terms.of(p);
+    int window = config.windowTradingDays();
+    int minTrades = config.thinMarketMinTrades();
+    CollateralBook.Terms terms = config.terms();
     List<CollateralBook.Valuation> valuations = CollateralBook.value(pledges, loans, rights, retired, right -> {
       Optional<PriceHistory.Benchmark> fallback = switch (right.rightType()) {
         case "eco_voucher", "discharge_right" -> Optional.ofNullable(right.zoneId())
@@ -145,7 +154,7 @@ public final class ValuationJob {
     }, date, terms, p);
     List<CollateralBook.Stress> stresses = CollateralBook.stress(valuations, terms);
 
-    List<Object[]> rows = new ArrayList<>();
+    List<CollateralRows.Valuation> rows = new ArrayList<>();
     BigDecimal totalValue = BigDecimal.ZERO;
     BigDecimal totalMaxLoan = BigDecimal.ZERO;
     Map<String, Integer> byStatus = new TreeMap<>();
@@ -160,50 +169,50 @@ public final class ValuationJob {
         totalMaxLoan = totalMaxLoan.add(JobSupport.money(out.get().maxLoan()));
       }
       Optional<PriceHistory.Quote> q = v.quote();
-      rows.add(new Object[] {region.id(), JobSupport.sqlDate(date), v.pledge().loanId(), v.loan().bankId(),
-          v.pledge().pledgeId(), v.pledge().rightId(), v.right().map(CollateralBook.Right::rightType).orElse(null),
+      rows.add(new CollateralRows.Valuation(region.id(), date, v.pledge().loanId(), v.loan().bankId(),
+          v.pledge().pledgeId(), v.pledge().rightId(), v.right().map(CollateralBook.Right::rightType),
           v.pledge().quantity(),
-          JobSupport.money(q.flatMap(PriceHistory.Quote::marketSpot).orElse(null)),
-          JobSupport.money(q.flatMap(PriceHistory.Quote::marketAverage).orElse(null)),
+          q.flatMap(PriceHistory.Quote::marketSpot).map(JobSupport::money),
+          q.flatMap(PriceHistory.Quote::marketAverage).map(JobSupport::money),
           q.map(PriceHistory.Quote::tradesInWindow).orElse(0),
-          JobSupport.money(out.map(Collateral.Output::valuationPrice).orElse(null)),
+          out.map(Collateral.Output::valuationPrice).map(JobSupport::money),
           q.map(PriceHistory.Quote::source).orElse("none"),
-          v.haircut().map(BigDecimal::doubleValue).orElse(null),
-          v.ltv().map(BigDecimal::doubleValue).orElse(null),
-          JobSupport.money(out.map(Collateral.Output::collateralValue).orElse(null)),
-          JobSupport.money(out.map(Collateral.Output::maxLoan).orElse(null)),
+          v.haircut().map(BigDecimal::doubleValue),
+          v.ltv().map(BigDecimal::doubleValue),
+          out.map(Collateral.Output::collateralValue).map(JobSupport::money),
+          out.map(Collateral.Output::maxLoan).map(JobSupport::money),
           JobSupport.money(v.loan().outstandingYuan()),
           JobSupport.money(outstandingShares.get(v.pledge().pledgeId())),
-          CollateralBook.actualLtv(v).map(BigDecimal::doubleValue).orElse(null),
-          JobSupport.money(out.map(Collateral.Output::marginCallPrice).orElse(null)),
-          out.map(o -> o.topupQuantity().doubleValue()).orElse(null),
-          v.status(), v.notes()});
+          CollateralBook.actualLtv(v).map(BigDecimal::doubleValue),
+          out.map(Collateral.Output::marginCallPrice).map(JobSupport::money),
+          out.map(o -> o.topupQuantity().doubleValue()),
+          v.status(), v.notes()));
     }
-    List<Object[]> haircutRows = new ArrayList<>();
+    List<CollateralRows.Haircut> haircutRows = new ArrayList<>();
     for (CollateralBook.Valuation v : valuations) {
       if (v.haircutBasis().isEmpty()) {
         continue;
       }
       VolatilityHaircut.Result h = v.haircutBasis().get();
-      haircutRows.add(new Object[] {region.id(), JobSupport.sqlDate(date), v.pledge().loanId(), v.loan().bankId(),
+      haircutRows.add(new CollateralRows.Haircut(region.id(), date, v.pledge().loanId(), v.loan().bankId(),
           v.pledge().pledgeId(), v.right().orElseThrow().rightType(), h.series(),
-          h.windowStart() == null ? null : JobSupport.sqlDate(h.windowStart()), h.windowTradingDays(), h.prices().size(),
-          h.returns(), h.sigmaDaily().orElse(null), h.sigmaAnnual().orElse(null), h.confidence(), h.z(), h.liquidationDays(),
-          h.volatilityHaircut().map(BigDecimal::doubleValue).orElse(null), h.configured().doubleValue(), h.cap().doubleValue(),
-          h.haircut().doubleValue(), h.basis(), h.note()});
+          Optional.ofNullable(h.windowStart()), h.windowTradingDays(), h.prices().size(),
+          h.returns(), h.sigmaDaily(), h.sigmaAnnual(), h.confidence(), h.z(), h.liquidationDays(),
+          h.volatilityHaircut().map(BigDecimal::doubleValue), h.configured().doubleValue(), h.cap().doubleValue(),
+          h.haircut().doubleValue(), Optional.ofNullable(h.basis()), h.note()));
     }
-    List<Object[]> stressRows = new ArrayList<>();
+    List<CollateralRows.Stress> stressRows = new ArrayList<>();
     for (CollateralBook.Stress s : stresses) {
-      stressRows.add(new Object[] {region.id(), JobSupport.sqlDate(date), s.base().pledge().loanId(),
+      stressRows.add(new CollateralRows.Stress(region.id(), date, s.base().pledge().loanId(),
           s.base().pledge().pledgeId(), s.base().pledge().rightId(), s.shock().doubleValue(), JobSupport.money(s.stressedPrice()),
           JobSupport.money(s.atShock().collateralValue()), JobSupport.money(s.atShock().maxLoan()),
-          JobSupport.money(s.base().loan().outstandingYuan()), s.ltvBreach(), s.topupQuantity().doubleValue()});
+          JobSupport.money(s.base().loan().outstandingYuan()), s.ltvBreach(), s.topupQuantity().doubleValue()));
     }
     progress.accept("valuation " + region.id() + " " + date + ": writing gold tables");
     String slice = "region = '" + JobSupport.sql(region.id()) + "' AND valuation_date = DATE'" + date + "'";
-    JobSupport.replace(run, FinanceTables.COLLATERAL_VALUATION, rows, slice);
-    JobSupport.replace(run, FinanceTables.COLLATERAL_STRESS, stressRows, slice);
-    JobSupport.replace(run, HaircutTables.COLLATERAL_HAIRCUTS, haircutRows, slice);
+    JobSupport.replace(run, CollateralRows.VALUATION, rows, slice);
+    JobSupport.replace(run, CollateralRows.STRESS, stressRows, slice);
+    JobSupport.replace(run, CollateralRows.HAIRCUT, haircutRows, slice);
     return new Summary(region.id(), date, valuations.size(), valued, totalValue, totalMaxLoan, byStatus, stressRows.size());
   }
 
@@ -227,19 +236,5 @@ public final class ValuationJob {
           MarketTables.BENCHMARK_PRICES.qualifiedName() + " " + year + " " + string(r, "zone_id") + " " + string(r, "pollutant")));
     }
     return result;
-  }
-
-  static Optional<PriceHistory.Benchmark> carbonReference(ParameterSet p) {
-    if (p.has("collateral.carbon_reference_price_yuan_per_t")) {
-      return Optional.of(new PriceHistory.Benchmark(p.decimal("collateral.carbon_reference_price_yuan_per_t"),
-          "collateral.carbon_reference_price_yuan_per_t"));
-    }
-    if (p.has("gep.carbon_price_yuan_per_tc")) {
-      BigDecimal perTc = p.decimal("gep.carbon_price_yuan_per_tc");
-      return Optional.of(new PriceHistory.Benchmark(
-          perTc.multiply(BigDecimal.valueOf(12)).divide(BigDecimal.valueOf(44), MathContext.DECIMAL128),
-          "carbon reference gep.carbon_price_yuan_per_tc x 12/44"));
-    }
-    return Optional.empty();
   }
 }

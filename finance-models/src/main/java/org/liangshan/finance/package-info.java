@@ -24,9 +24,14 @@
  *   <li>Valuation window: the last 20 weekdays (Monday to Friday) ending on the valuation date;
  *       average = volume-weighted; thin market below {@code collateral.thin_market_min_trades} trades.
  *   <li>Money: exact BigDecimal while computing, DECIMAL(38, 6) when stored; ledger amounts in fen,
- *       HALF_EVEN, with parts that sum exactly to their fund.
+ *       HALF_EVEN, with parts that sum exactly to their fund; every rounding through core's {@code Money}.
+ *   <li>A loan's outstanding balance on a date: one rule for the bank book, the valuation and the
+ *       realization ({@link org.liangshan.finance.model.LoanBalance}).
+ *   <li>Gold rows: a record per table mapped by column name ({@code CollateralRows}, {@code
+ *       RealizationRows}, {@code CompensationRows}, {@code publish.BankBookRows}).
  *   <li>Parameters the core defaults lack come from {@code finance/defaults.json} and fill only missing
- *       keys ({@link org.liangshan.finance.model.FinanceParameters}).
+ *       keys ({@link org.liangshan.finance.model.FinanceParameters}); the collateral ones are read once
+ *       into {@link org.liangshan.finance.model.CollateralParameters}.
  * </ul>
  */
 package org.liangshan.finance;

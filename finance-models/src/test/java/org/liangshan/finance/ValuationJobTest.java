@@ -32,6 +32,13 @@ class ValuationJobTest {
   void runTwice() {
     lake.silver("loans", "liyang", Lakehouse.rows(
         loan("L1", "K1", "3000000"), loan("L2", "K2", "100000")));
+    // The outstanding on the date is the principal 5,000,000 less the repayments up to it (LoanBalance): L1
+    // 3,000,000, L2 100,000; L2's repayment after the date does not count.
+    lake.silver("repayments", "liyang", Lakehouse.rows(
+        row("loan_id", "L1", "repaid_on", "2024-04-01", "amount_yuan", "2000000"),
+        row("loan_id", "L2", "repaid_on", "2024-03-01", "amount_yuan", "4000000"),
+        row("loan_id", "L2", "repaid_on", "2024-06-28", "amount_yuan", "900000"),
+        row("loan_id", "L2", "repaid_on", "2024-07-01", "amount_yuan", "100000")));
     lake.silver("rights_issued", "liyang", Lakehouse.rows(
         row("right_id", "R1", "right_type", "carbon_quota", "holder", "E1", "subject", "CO2", "quantity", 100000.0,
             "unit", "tCO2e", "issued_on", "2024-01-01"),

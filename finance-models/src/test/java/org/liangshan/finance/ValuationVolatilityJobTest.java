@@ -42,6 +42,7 @@ class ValuationVolatilityJobTest {
   void run() {
     lake.silver("loans", "liyang", Lakehouse.rows(row("loan_id", "L1", "bank_id", "K1", "borrower", "E1", "disbursed_on",
         "2024-01-01", "matures_on", "2026-01-01", "principal_yuan", "50000", "outstanding_yuan", "30000", "rate", 0.04)));
+    lake.silver("repayments", "liyang", Lakehouse.rows(row("loan_id", "L1", "repaid_on", "2024-04-01", "amount_yuan", "20000")));
     lake.silver("rights_issued", "liyang", Lakehouse.rows(
         row("right_id", "R1", "right_type", "carbon_quota", "holder", "E1", "subject", "CO2", "quantity", 1000.0,
             "unit", "tCO2e", "issued_on", "2024-01-01"),

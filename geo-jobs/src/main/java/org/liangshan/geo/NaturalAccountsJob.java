@@ -21,6 +21,7 @@ import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.District;
 import org.liangshan.core.region.Region;
+import org.liangshan.core.unit.Carbon;
 import org.liangshan.geo.model.BalanceSheetAccounts;
 import org.liangshan.geo.model.CellYear;
 import org.liangshan.geo.model.ForestCarbonBase;
@@ -143,10 +144,10 @@ final class NaturalAccountsJob {
           b.cellId(), b.forestType(), b.typeBasis(), b.areaHa(), b.ageYears(), b.ageBasis(),
           b.nepGcM2Vegetated().isPresent() ? b.nepGcM2Vegetated().getAsDouble() : null,
           b.observedTc().isPresent() ? b.observedTc().getAsDouble() : null, b.modelTc(), b.siteFactor(), b.siteBasis(),
-          b.stockTc(), b.stockTc() * ForestCarbonBase.CO2_PER_C, b.potentialTc(), b.gapTc()));
+          b.stockTc(), b.stockTc() * Carbon.CO2_PER_C, b.potentialTc(), b.gapTc()));
       for (ForestCarbonBase.Forecast f : model.forecast(b, year)) {
         forecastRows.add(RowFactory.create(region.id(), year, f.parcelId(), f.year(), f.ageYears(), f.stockTc(),
-            f.sequestrationTc(), f.sequestrationTc() * ForestCarbonBase.CO2_PER_C));
+            f.sequestrationTc(), f.sequestrationTc() * Carbon.CO2_PER_C));
       }
     }
     List<Row> priorityRows = new ArrayList<>();
@@ -154,7 +155,7 @@ final class NaturalAccountsJob {
     priorities.addAll(model.management(bases));
     for (ForestCarbonBase.Priority p : priorities) {
       priorityRows.add(RowFactory.create(region.id(), year, p.kind(), p.rank(), p.targetId(), p.districtCode(), p.areaHa(),
-          p.potentialTc(), p.potentialTc() * ForestCarbonBase.CO2_PER_C, p.basis()));
+          p.potentialTc(), p.potentialTc() * Carbon.CO2_PER_C, p.basis()));
     }
 
     write(run, params.version(), NaturalAccountsTables.NR_BALANCE_SHEET, sheetRows, slice);

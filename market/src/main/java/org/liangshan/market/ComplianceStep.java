@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Row;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
+import org.liangshan.core.unit.Carbon;
 import org.liangshan.market.model.Compliance;
 import org.liangshan.market.model.HoldingsLedger;
 import org.liangshan.market.model.MarketBoard;
@@ -59,8 +60,8 @@ final class ComplianceStep {
       return Optional.of(p.decimal("collateral.carbon_reference_price_yuan_per_t"));
     }
     if (p.has("gep.carbon_price_yuan_per_tc")) {
-      return Optional.of(p.decimal("gep.carbon_price_yuan_per_tc").multiply(BigDecimal.valueOf(12))
-          .divide(BigDecimal.valueOf(44), 10, RoundingMode.HALF_EVEN));
+      // the compliance tables have always carried the reference price to 10 decimals
+      return Optional.of(Carbon.perTonneCo2(p.decimal("gep.carbon_price_yuan_per_tc")).setScale(10, RoundingMode.HALF_EVEN));
     }
     return Optional.empty();
   }

@@ -186,9 +186,9 @@ public final class MarketJob {
     progress.accept("market " + region.id() + " " + year + ": auctions");
     Set<String> knownBidders = new HashSet<>(enterprises.keySet());
     List<AuctionBook.Outcome> outcomes = auctions(run, region, year, p, benchmarks, knownBidders);
-    List<Object[]> resultRows = new ArrayList<>();
-    List<Object[]> awardRows = new ArrayList<>();
-    List<Object[]> rejectionRows = new ArrayList<>();
+    List<MarketRows.AuctionResult> resultRows = new ArrayList<>();
+    List<MarketRows.AuctionAward> awardRows = new ArrayList<>();
+    List<MarketRows.AuctionRejection> rejectionRows = new ArrayList<>();
     List<AuctionCleared> cleared = new ArrayList<>();
     List<HoldingsLedger.Right> awardedRights = new ArrayList<>();
     for (AuctionBook.Outcome o : outcomes) {
@@ -197,24 +197,25 @@ public final class MarketJob {
       LocalDate awardedOn = s.closesAt().atOffset(WaterQuality.CST).toLocalDate();
       if (o.output().isPresent()) {
         var out = o.output().get();
-        resultRows.add(new Object[] {region.id(), year, s.auctionId(), s.zoneId(), pollutant, s.supply(),
-            JobSupport.money(o.reservePrice().orElseThrow()), JobSupport.money(out.clearingPrice()), out.sold(),
-            out.undersubscribed(), s.rule(), s.tieSeed(), String.join(",", out.tieOrder()), o.bidsReceived(),
-            o.awards().size()});
+        resultRows.add(new MarketRows.AuctionResult(region.id(), year, s.auctionId(), Optional.ofNullable(s.zoneId()),
+            pollutant, s.supply(), JobSupport.money(o.reservePrice().orElseThrow()), JobSupport.money(out.clearingPrice()),
+            out.sold(), out.undersubscribed(), s.rule(), s.tieSeed(), String.join(",", out.tieOrder()), o.bidsReceived(),
+            o.awards().size()));
         cleared.add(new AuctionCleared(s.auctionId(), true, out.clearingPrice(), out.sold(), s.supply(), out.undersubscribed()));
       } else {
         cleared.add(new AuctionCleared(s.auctionId(), false, BigDecimal.ZERO, 0, s.supply(), true));
       }
       for (AuctionBook.AwardRow a : o.awards()) {
         String rightId = awardRightId(s.auctionId(), a.bidId());
-        awardRows.add(new Object[] {region.id(), year, s.auctionId(), a.bidId(), a.bidder(), a.quantity(),
-            JobSupport.money(a.priceYuan()), JobSupport.money(a.amountYuan()), rightId, s.zoneId(), pollutant,
-            JobSupport.sqlDate(awardedOn)});
+        awardRows.add(new MarketRows.AuctionAward(region.id(), year, s.auctionId(), a.bidId(), a.bidder(), a.quantity(),
+            JobSupport.money(a.priceYuan()), JobSupport.money(a.amountYuan()), rightId, Optional.ofNullable(s.zoneId()),
+            pollutant, awardedOn));
         awardedRights.add(new HoldingsLedger.Right(rightId, "eco_voucher", a.bidder(), s.zoneId(), pollutant, a.quantity(),
             awardedOn, Optional.empty(), "auction " + s.auctionId()));
       }
       for (AuctionBook.RejectionRow r : o.rejections()) {
-        rejectionRows.add(new Object[] {region.id(), year, s.auctionId(), r.bidId(), r.bidder(), r.reasonCode(), r.reason()});
+        rejectionRows.add(new MarketRows.AuctionRejection(region.id(), year, s.auctionId(), r.bidId(), r.bidder(),
+            r.reasonCode(), r.reason()));
       }
     }
 
@@ -224,16 +225,17 @@ public final class MarketJob {
     HoldingsLedger ledger = HoldingsLedger.replay(issuedRights(run, region), awardedRights,
         ComplianceStep.neutralityActions(run, region, certificates::add), yearEnd);
     ledger.checkIssuedEqualsHeldRetiredExpired();
-    List<Object[]> movementRows = new ArrayList<>();
+    List<MarketRows.Movement> movementRows = new ArrayList<>();
     for (HoldingsLedger.Movement m : ledger.movementsInYear(year)) {
-      movementRows.add(new Object[] {region.id(), year, m.movementId(), JobSupport.sqlDate(m.date()), m.type(),
-          m.right().rightId(), m.right().rightType(), m.right().zoneId(), m.right().subject(), m.debitAccount(),
-          m.creditAccount(), m.quantity(), m.source()});
+      movementRows.add(new MarketRows.Movement(region.id(), year, m.movementId(), m.date(), m.type(),
+          m.right().rightId(), m.right().rightType(), Optional.ofNullable(m.right().zoneId()),
+          Optional.ofNullable(m.right().subject()), m.debitAccount(), m.creditAccount(), m.quantity(), m.source()));
     }
-    List<Object[]> holdingRows = new ArrayList<>();
+    List<MarketRows.Holding> holdingRows = new ArrayList<>();
     for (HoldingsLedger.Balance b : ledger.balances()) {
-      holdingRows.add(new Object[] {region.id(), year, JobSupport.sqlDate(yearEnd), b.account(), b.right().rightId(),
-          b.right().rightType(), b.right().zoneId(), b.right().subject(), b.quantity()});
+      holdingRows.add(new MarketRows.Holding(region.id(), year, yearEnd, b.account(), b.right().rightId(),
+          b.right().rightType(), Optional.ofNullable(b.right().zoneId()), Optional.ofNullable(b.right().subject()),
+          b.quantity()));
     }
 
     progress.accept("market " + region.id() + " " + year + ": writing gold tables");
@@ -242,11 +244,11 @@ public final class MarketJob {
     JobSupport.replace(run, MarketTables.ENTERPRISE_OCCUPATION, occupationRows, slice);
     JobSupport.replace(run, MarketTables.ENTERPRISE_EMISSIONS, emissionRows, slice);
     JobSupport.replace(run, MarketTables.BENCHMARK_PRICES, benchmarkRows, slice);
-    JobSupport.replace(run, MarketTables.AUCTION_RESULTS, resultRows, slice);
-    JobSupport.replace(run, MarketTables.AUCTION_AWARDS, awardRows, slice);
-    JobSupport.replace(run, MarketTables.AUCTION_REJECTIONS, rejectionRows, slice);
-    JobSupport.replace(run, MarketTables.HOLDINGS_MOVEMENTS, movementRows, slice);
-    JobSupport.replace(run, MarketTables.HOLDINGS, holdingRows, slice);
+    JobSupport.replace(run, MarketRows.AUCTION_RESULT, resultRows, slice);
+    JobSupport.replace(run, MarketRows.AUCTION_AWARD, awardRows, slice);
+    JobSupport.replace(run, MarketRows.AUCTION_REJECTION, rejectionRows, slice);
+    JobSupport.replace(run, MarketRows.MOVEMENT, movementRows, slice);
+    JobSupport.replace(run, MarketRows.HOLDING, holdingRows, slice);
 
     progress.accept("market " + region.id() + " " + year + ": verification, board, event neutrality");
     ComplianceStep.Result verified = ComplianceStep.run(run, region, year, p, ledger, requirements, names, benchmarks,

@@ -15,6 +15,7 @@ import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.money.Money;
 import org.liangshan.core.region.Region;
 
 /** What the thin jobs share: reading inputs through the run, building rows, replacing a gold slice. */
@@ -41,6 +42,10 @@ public final class JobSupport {
 
   /** Rows for a gold table: every declared column but the audit columns, which {@link Run#stamp} adds. */
   public static Dataset<Row> frame(Run run, TableDef def, List<Object[]> rows) {
+    return stamped(run, def, rows.stream().map(RowFactory::create).toList());
+  }
+
+  private static Dataset<Row> stamped(Run run, TableDef def, List<Row> rows) {
     List<StructField> fields = new ArrayList<>();
     for (StructField field : def.schema().fields()) {
       if (!field.name().equals("run_id") && !field.name().equals("parameter_set")) {
@@ -48,8 +53,20 @@ public final class JobSupport {
       }
     }
     StructType schema = new StructType(fields.toArray(StructField[]::new));
-    List<Row> list = rows.stream().map(RowFactory::create).toList();
-    return run.stamp(run.catalog().spark().createDataFrame(list, schema));
+    return run.stamp(run.catalog().spark().createDataFrame(rows, schema));
+  }
+
+  /** Rows for a gold table from records ({@link RecordRows}); the audit columns are added by {@link Run#stamp}. */
+  public static <R extends Record> Dataset<Row> frame(Run run, RecordRows<R> mapper, List<R> records) {
+    return stamped(run, mapper.def(), mapper.rows(records));
+  }
+
+  /** Replaces the slice the predicate names with the records' rows, atomically, and records the version written. */
+  public static <R extends Record> void replace(Run run, RecordRows<R> mapper, List<R> records, String predicate) {
+    TableDef def = mapper.def();
+    run.catalog().replace(def, frame(run, mapper, records), predicate);
+    run.wrote(def);
+    run.count(def.name() + "_rows", records.size());
   }
 
   /** Replaces the slice the predicate names with the rows, atomically, and records the version written. */
@@ -123,8 +140,8 @@ public final class JobSupport {
     return Date.valueOf(date);
   }
 
-  /** Money at the storage scale, HALF_EVEN. */
+  /** Money at the storage scale, HALF_EVEN ({@link Money#stored}); null stays null (a Spark null). */
   public static BigDecimal money(BigDecimal value) {
-    return value == null ? null : value.setScale(6, java.math.RoundingMode.HALF_EVEN);
+    return value == null ? null : Money.stored(value);
   }
 }

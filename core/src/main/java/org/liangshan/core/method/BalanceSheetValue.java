@@ -1,7 +1,7 @@
 package org.liangshan.core.method;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import org.liangshan.core.money.Money;
 
 /**
  * The value lines of the natural-resource balance sheet (docs/methods/balance-sheet.md): each area
@@ -25,6 +25,6 @@ public final class BalanceSheetValue {
   }
 
   private static BigDecimal fen(BigDecimal value) {
-    return value.setScale(2, RoundingMode.HALF_EVEN);
+    return Money.toFen(value);
   }
 }

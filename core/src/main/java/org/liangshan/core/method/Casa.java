@@ -177,11 +177,6 @@ public final class Casa {
     return gcM2 * areaM2 / 1e6;
   }
 
-  /** Tonnes of CO₂ from tonnes of carbon: × 44/12. */
-  public static double co2FromCarbon(double tonnesC) {
-    return tonnesC * 44.0 / 12.0;
-  }
-
   /** Tonnes of O₂ released from tonnes of carbon fixed: × 32/12. */
   public static double oxygenFromCarbon(double tonnesC) {
     return tonnesC * 32.0 / 12.0;

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.unit.Carbon;
 
 /**
  * Emissions by the energy-consumption method (METHODOLOGY.md section 4; MEE/NDRC industry
@@ -13,7 +14,6 @@ import org.liangshan.core.param.ParameterSet;
  */
 public final class CombustionEmissions {
   /** tCO₂ per tC. */
-  public static final double CO2_PER_C = 44.0 / 12.0;
 
   private CombustionEmissions() {}
 
@@ -31,7 +31,7 @@ public final class CombustionEmissions {
     }
 
     public double tco2() {
-      return consumptionT * ncvGjPerT * carbonTcPerGj * oxidation * CO2_PER_C;
+      return consumptionT * ncvGjPerT * carbonTcPerGj * oxidation * Carbon.CO2_PER_C;
     }
   }
 

@@ -3,12 +3,12 @@ package org.liangshan.core.method;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.liangshan.core.money.Money;
 
 /**
  * GEP realization rate (METHODOLOGY.md section 2; docs/methods/realization-rate.md): value realized
@@ -47,7 +47,7 @@ public record GepRealization(
   public static Map<String, BigDecimal> split(BigDecimal amountYuan, Map<String, Double> weights) {
     Checks.nonNegative("amount_yuan", amountYuan);
     requireNonNull(weights, "weights is null");
-    long fen = amountYuan.setScale(2, RoundingMode.HALF_EVEN).movePointRight(2).longValueExact();
+    long fen = Money.toFen(amountYuan).movePointRight(2).longValueExact();
     double total = 0;
     for (double w : weights.values()) {
       total += Checks.nonNegative("weight", w);

@@ -3,6 +3,7 @@ package org.liangshan.core.method;
 import static java.util.Objects.requireNonNull;
 
 import java.util.List;
+import org.liangshan.core.unit.Carbon;
 
 /**
  * Steel-plant CO₂ by carbon balance (METHODOLOGY.md section 4; MEE/NDRC iron and steel guideline):
@@ -37,6 +38,6 @@ public final class SteelCarbonBalance {
     for (Flow flow : outputs) {
       carbon -= flow.carbonT();
     }
-    return carbon * CombustionEmissions.CO2_PER_C;
+    return carbon * Carbon.CO2_PER_C;
   }
 }

@@ -136,6 +136,28 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     return new Money(amount.setScale(STORAGE_SCALE, PUBLISH_ROUNDING), currency);
   }
 
+  /**
+   * Yuan at the storage scale {@link #STORAGE_SCALE} with {@link #PUBLISH_ROUNDING}: how every money
+   * column of the lakehouse is written (gold rows, whatever was computed at full scale before).
+   */
+  public static BigDecimal stored(BigDecimal yuan) {
+    return cny(yuan).atStorageScale().amount();
+  }
+
+  /** Yuan rounded to the fen with {@link #PUBLISH_ROUNDING}: for publishing, never for computing. */
+  public static BigDecimal toFen(BigDecimal yuan) {
+    return cny(yuan).roundedToFen().amount();
+  }
+
+  /**
+   * Yuan already in whole fen (a ledger amount read back), at scale 2; an amount with a fraction of a fen
+   * is a broken ledger, so it throws {@link ArithmeticException} rather than rounding.
+   */
+  public static BigDecimal wholeFen(BigDecimal yuan) {
+    requireNonNull(yuan, "yuan is null");
+    return yuan.setScale(FEN_SCALE, RoundingMode.UNNECESSARY);
+  }
+
   /** Numerically equal amounts of the same currency, whatever their scales (2.0 equals 2.00). */
   public boolean isEqualTo(Money other) {
     return compareTo(other) == 0;

@@ -36,6 +36,19 @@ class MoneyTest {
   }
 
   @Test
+  void yuanAmountsAreStoredAtScaleSixAndPublishedInFen() {
+    assertThat(Money.stored(new BigDecimal("1.2345675"))).isEqualTo(new BigDecimal("1.234568"));
+    assertThat(Money.stored(new BigDecimal("1.2345665"))).isEqualTo(new BigDecimal("1.234566"));
+    assertThat(Money.stored(new BigDecimal("8000"))).isEqualTo(new BigDecimal("8000.000000"));
+    assertThat(Money.toFen(new BigDecimal("0.125"))).isEqualTo(new BigDecimal("0.12"));
+    assertThat(Money.toFen(new BigDecimal("7.005000001"))).isEqualTo(new BigDecimal("7.01"));
+    assertThat(Money.wholeFen(new BigDecimal("5000.000000"))).isEqualTo(new BigDecimal("5000.00"));
+    assertThatThrownBy(() -> Money.wholeFen(new BigDecimal("0.125")))
+        .isInstanceOf(ArithmeticException.class)
+        .hasMessage("Rounding necessary");
+  }
+
+  @Test
   void mixingCurrenciesThrows() {
     assertThatThrownBy(() -> Money.cny("1").plus(Money.of(BigDecimal.ONE, "USD")))
         .isInstanceOf(LiangshanException.class)

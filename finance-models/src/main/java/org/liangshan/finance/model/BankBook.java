@@ -7,7 +7,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +21,8 @@ import org.liangshan.core.param.ParameterSet;
  * core's {@link LoanPricing}, {@link Pcaf} and {@link PbocScore}:
  *
  * <ul>
- *   <li><b>Balance</b> of a loan on a date: principal − repayments up to the date, for a loan disbursed by
- *       then (0 before). <b>Overdue</b>: a balance left after the maturity date.
+ *   <li><b>Balance</b> of a loan on a date and <b>overdue</b> balance: {@link LoanBalance}, the rule the
+ *       realization and the valuation use too.
  *   <li><b>Pricing</b>: the rating of the loan's project in the green project library when it has one,
  *       else the rating on the loan record; the rating maps to a class of the scale ({@code
  *       loan_pricing.rating_scale}) whose discount ({@code loan_pricing.discounts_by_rating}) is taken off
@@ -53,9 +52,11 @@ public final class BankBook {
       requireNonNull(principalYuan, "principalYuan is null");
       rating = rating == null ? "none" : rating;
     }
-  }
 
-  public record Repayment(String loanId, LocalDate repaidOn, BigDecimal amountYuan) {}
+    public LoanBalance.Terms terms() {
+      return new LoanBalance.Terms(loanId, disbursedOn, maturesOn, principalYuan);
+    }
+  }
 
   public record Project(String projectId, String name, String category, String rating, String criteria, LocalDate listedOn) {}
 
@@ -64,21 +65,9 @@ public final class BankBook {
 
   public record Qualitative(BigDecimal policy, BigDecimal system, BigDecimal support) {}
 
-  /** Balances on a date per loan. */
-  public static Map<String, BigDecimal> balances(List<Loan> loans, List<Repayment> repayments, LocalDate date) {
-    Map<String, BigDecimal> repaid = new TreeMap<>();
-    for (Repayment r : repayments) {
-      if (!r.repaidOn().isAfter(date)) {
-        repaid.merge(r.loanId(), r.amountYuan(), BigDecimal::add);
-      }
-    }
-    Map<String, BigDecimal> result = new LinkedHashMap<>();
-    for (Loan l : loans) {
-      BigDecimal balance = l.disbursedOn().isAfter(date) ? BigDecimal.ZERO
-          : l.principalYuan().subtract(repaid.getOrDefault(l.loanId(), BigDecimal.ZERO)).max(BigDecimal.ZERO);
-      result.put(l.loanId(), balance);
-    }
-    return result;
+  /** Balances on a date per loan ({@link LoanBalance}). */
+  public static Map<String, BigDecimal> balances(List<Loan> loans, List<LoanBalance.Repayment> repayments, LocalDate date) {
+    return LoanBalance.on(loans.stream().map(Loan::terms).toList(), repayments, date);
   }
 
   public static boolean green(String rating) {
@@ -155,7 +144,7 @@ public final class BankBook {
       PbocScore.Output result, boolean hasQualitative, String notes) {}
 
   /** The PBoC evaluation of every bank with a balance at the end of the quarter. */
-  public static List<Evaluation> pboc(List<String> banks, List<Loan> loans, List<Repayment> repayments, LocalDate quarterEnd,
+  public static List<Evaluation> pboc(List<String> banks, List<Loan> loans, List<LoanBalance.Repayment> repayments, LocalDate quarterEnd,
       LocalDate previousQuarterEnd, String quarter, Map<String, Qualitative> qualitative, ParameterSet p) {
     return pboc(banks, loans, Map.of(), repayments, quarterEnd, previousQuarterEnd, quarter, qualitative, p);
   }
@@ -170,7 +159,7 @@ public final class BankBook {
    * effective rating ({@link #effectiveRating}), as in pricing.
    */
   public static List<Evaluation> pboc(List<String> banks, List<Loan> loans, Map<String, Project> library,
-      List<Repayment> repayments, LocalDate quarterEnd, LocalDate previousQuarterEnd, String quarter,
+      List<LoanBalance.Repayment> repayments, LocalDate quarterEnd, LocalDate previousQuarterEnd, String quarter,
       Map<String, Qualitative> qualitative, ParameterSet p) {
     Map<String, BigDecimal> now = balances(loans, repayments, quarterEnd);
     Map<String, BigDecimal> before = balances(loans, repayments, previousQuarterEnd);
@@ -186,7 +175,7 @@ public final class BankBook {
         s[0] = s[0].add(b);
         s[2] = s[2].add(before.get(l.loanId()));
         regionGreen = regionGreen.add(b);
-        if (l.maturesOn().isPresent() && l.maturesOn().get().isBefore(quarterEnd) && b.signum() > 0) {
+        if (LoanBalance.overdue(l.terms(), b, quarterEnd)) {
           s[3] = s[3].add(b);
         }
       }

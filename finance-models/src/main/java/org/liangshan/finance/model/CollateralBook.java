@@ -3,7 +3,6 @@ package org.liangshan.finance.model;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -266,10 +265,5 @@ public final class CollateralBook {
       }
     }
     return Optional.empty();
-  }
-
-  /** A price or amount at the lakehouse's money scale (6), HALF_EVEN. */
-  public static BigDecimal stored(BigDecimal value) {
-    return value.setScale(6, RoundingMode.HALF_EVEN);
   }
 }

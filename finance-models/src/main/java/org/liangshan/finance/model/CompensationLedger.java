@@ -103,7 +103,7 @@ public final class CompensationLedger {
 
   /** The exact amount as published: rounded to the fen, HALF_EVEN. */
   public static BigDecimal toFen(BigDecimal exactYuan) {
-    return Money.cny(exactYuan).roundedToFen().amount();
+    return Money.toFen(exactYuan);
   }
 
   /**

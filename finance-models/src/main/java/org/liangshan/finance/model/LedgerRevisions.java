@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.liangshan.core.money.Money;
 
 /**
  * Revisions of the compensation ledger, per period (a month for horizontal agreements, a year for
@@ -237,7 +238,7 @@ public final class LedgerRevisions {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       for (Stored s : sorted) {
         String line = s.entryId() + "|" + s.payer() + "|" + s.payee() + "|"
-            + s.amountYuan().setScale(2, java.math.RoundingMode.UNNECESSARY).toPlainString() + "|" + s.basis() + "\n";
+            + Money.wholeFen(s.amountYuan()).toPlainString() + "|" + s.basis() + "\n";
         digest.update(line.getBytes(StandardCharsets.UTF_8));
       }
       return HexFormat.of().formatHex(digest.digest());

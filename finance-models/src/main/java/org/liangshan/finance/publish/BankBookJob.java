@@ -1,6 +1,7 @@
 package org.liangshan.finance.publish;
 
 import static org.apache.spark.sql.functions.col;
+import static org.liangshan.warehouse.JobSupport.money;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -13,14 +14,13 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.model.BankBook;
 import org.liangshan.finance.model.FinanceParameters;
+import org.liangshan.finance.model.LoanBalance;
+import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableDef;
 
@@ -54,9 +54,9 @@ public final class BankBookJob {
           Optional.ofNullable(r.getAs("rate")).map(v -> BigDecimal.valueOf(((Number) v).doubleValue())),
           r.getAs("green_rating"), Optional.ofNullable(r.getAs("project_id"))));
     }
-    List<BankBook.Repayment> repayments = new ArrayList<>();
+    List<LoanBalance.Repayment> repayments = new ArrayList<>();
     for (Row r : silver(run, "repayments", region).collectAsList()) {
-      repayments.add(new BankBook.Repayment(r.getAs("loan_id"), date(r, "repaid_on"), decimal(r, "amount_yuan")));
+      repayments.add(new LoanBalance.Repayment(r.getAs("loan_id"), date(r, "repaid_on"), decimal(r, "amount_yuan")));
     }
     Map<String, String> banks = new TreeMap<>();
     for (Row r : silver(run, "banks", region).collectAsList()) {
@@ -80,7 +80,7 @@ public final class BankBookJob {
 
     Map<String, BigDecimal> balances = BankBook.balances(loans, repayments, yearEnd);
     List<BankBook.Priced> priced = BankBook.price(loans, library, balances, p);
-    List<Object[]> libraryRows = new ArrayList<>();
+    List<BankBookRows.Project> libraryRows = new ArrayList<>();
     for (BankBook.Project project : library.values()) {
       int n = 0;
       BigDecimal outstanding = BigDecimal.ZERO;
@@ -91,49 +91,45 @@ public final class BankBookJob {
         }
       }
       String cls = BankBook.greenClass(project.rating(), p);
-      libraryRows.add(new Object[] {id, Date.valueOf(yearEnd), project.projectId(), project.name(), project.category(),
-          project.rating(), cls, discount(p, cls), project.criteria(), Date.valueOf(project.listedOn()), n, money(outstanding)});
+      libraryRows.add(new BankBookRows.Project(id, yearEnd, project.projectId(), project.name(), project.category(),
+          project.rating(), cls, discount(p, cls), project.criteria(), project.listedOn(), n, money(outstanding)));
     }
-    List<Object[]> pricingRows = new ArrayList<>();
+    List<BankBookRows.Pricing> pricingRows = new ArrayList<>();
     for (BankBook.Priced x : priced) {
-      pricingRows.add(new Object[] {id, Date.valueOf(yearEnd), x.loan().loanId(), x.loan().bankId(), x.loan().borrower(),
-          x.loan().projectId().orElse(null), x.rating(), x.ratingSource(), x.greenClass(), x.baseRate(), x.discount(),
-          x.pricedRate(), x.loan().contractRate().orElse(null), money(x.balanceYuan()), money(x.annualSavingYuan())});
+      pricingRows.add(new BankBookRows.Pricing(id, yearEnd, x.loan().loanId(), x.loan().bankId(), x.loan().borrower(),
+          x.loan().projectId(), x.rating(), x.ratingSource(), x.greenClass(), x.baseRate(), x.discount(),
+          x.pricedRate(), x.loan().contractRate(), money(x.balanceYuan()), money(x.annualSavingYuan())));
     }
 
     List<BankBook.Financed> financed = BankBook.pcaf(loans, balances, borrowers);
-    List<Object[]> financedRows = new ArrayList<>();
-    Map<String, Object[]> byBank = new TreeMap<>();
-    Map<String, BigDecimal> qualityWeight = new TreeMap<>();
+    List<BankBookRows.Financed> financedRows = new ArrayList<>();
+    Map<String, BankTally> byBank = new TreeMap<>();
     double totalFinanced = 0;
     for (BankBook.Financed f : financed) {
       Optional<BankBook.Borrower> b = f.borrower();
-      financedRows.add(new Object[] {id, year, f.loan().bankId(), f.loan().loanId(), f.loan().borrower(), money(f.balanceYuan()),
-          b.flatMap(BankBook.Borrower::evicYuan).map(BankBookJob::money).orElse(null),
+      financedRows.add(new BankBookRows.Financed(id, year, f.loan().bankId(), f.loan().loanId(), f.loan().borrower(),
+          money(f.balanceYuan()), b.flatMap(BankBook.Borrower::evicYuan).map(JobSupport::money),
           b.filter(x -> x.equityYuan().isPresent() && x.debtYuan().isPresent())
-              .map(x -> money(x.equityYuan().get().add(x.debtYuan().get()))).orElse(null),
-          f.basis(), f.attribution().map(a -> a.setScale(10, java.math.RoundingMode.HALF_EVEN)).orElse(null),
-          b.map(BankBook.Borrower::emissionsTco2e).orElse(null), f.financedTco2e().orElse(null),
-          b.map(BankBook.Borrower::dataQuality).orElse(null)});
-      Object[] s = byBank.computeIfAbsent(f.loan().bankId(), k -> new Object[] {0, 0, BigDecimal.ZERO, BigDecimal.ZERO, 0.0});
-      s[0] = (int) s[0] + 1;
-      s[2] = ((BigDecimal) s[2]).add(f.balanceYuan());
+              .map(x -> money(x.equityYuan().get().add(x.debtYuan().get()))),
+          f.basis(), f.attribution().map(a -> a.setScale(10, java.math.RoundingMode.HALF_EVEN)),
+          b.map(BankBook.Borrower::emissionsTco2e), f.financedTco2e(), b.map(BankBook.Borrower::dataQuality)));
+      BankTally s = byBank.computeIfAbsent(f.loan().bankId(), k -> new BankTally());
+      s.loans++;
+      s.outstanding = s.outstanding.add(f.balanceYuan());
       if (f.financedTco2e().isPresent()) {
-        s[1] = (int) s[1] + 1;
-        s[3] = ((BigDecimal) s[3]).add(f.balanceYuan());
-        s[4] = (double) s[4] + f.financedTco2e().get();
+        s.attributedLoans++;
+        s.attributed = s.attributed.add(f.balanceYuan());
+        s.financedTco2e += f.financedTco2e().get();
         totalFinanced += f.financedTco2e().get();
-        qualityWeight.merge(f.loan().bankId(), f.balanceYuan().multiply(BigDecimal.valueOf(b.orElseThrow().dataQuality())),
-            BigDecimal::add);
+        s.qualityWeight = s.qualityWeight.add(f.balanceYuan().multiply(BigDecimal.valueOf(b.orElseThrow().dataQuality())));
       }
     }
-    List<Object[]> byBankRows = new ArrayList<>();
+    List<BankBookRows.FinancedByBank> byBankRows = new ArrayList<>();
     byBank.forEach((bank, s) -> {
-      BigDecimal attributed = (BigDecimal) s[3];
-      Double quality = attributed.signum() == 0 ? null
-          : qualityWeight.get(bank).divide(attributed, java.math.MathContext.DECIMAL64).doubleValue();
-      byBankRows.add(new Object[] {id, year, bank, banks.getOrDefault(bank, bank), s[0], s[1], money((BigDecimal) s[2]),
-          money(attributed), s[4], quality});
+      Optional<Double> quality = s.attributed.signum() == 0 ? Optional.empty()
+          : Optional.of(s.qualityWeight.divide(s.attributed, java.math.MathContext.DECIMAL64).doubleValue());
+      byBankRows.add(new BankBookRows.FinancedByBank(id, year, bank, banks.getOrDefault(bank, bank), s.loans,
+          s.attributedLoans, money(s.outstanding), money(s.attributed), s.financedTco2e, quality));
     });
 
     Map<String, Map<String, BankBook.Qualitative>> qualitative = new TreeMap<>();
@@ -141,32 +137,42 @@ public final class BankBookJob {
       qualitative.computeIfAbsent(r.getAs("quarter"), k -> new TreeMap<>()).put(r.getAs("bank_id"), new BankBook.Qualitative(
           dec(r, "policy"), dec(r, "system"), dec(r, "support")));
     }
-    List<Object[]> evaluationRows = new ArrayList<>();
+    List<BankBookRows.Evaluation> evaluationRows = new ArrayList<>();
     for (int q = 1; q <= 4; q++) {
       LocalDate end = LocalDate.of(year, q * 3, 1).plusMonths(1).minusDays(1);
       LocalDate previous = end.withDayOfMonth(1).minusMonths(2).minusDays(1);
       String quarter = year + "-Q" + q;
       for (BankBook.Evaluation e : BankBook.pboc(List.copyOf(banks.keySet()), loans, library, repayments, end, previous, quarter,
           qualitative.getOrDefault(quarter, Map.of()), p)) {
-        evaluationRows.add(new Object[] {id, quarter, e.bankId(), banks.get(e.bankId()), money(e.green()), money(e.total()),
-            money(e.regionGreen()), money(e.previousGreen()), money(e.greenOverdue()), e.greenShare(), e.marketShare(),
-            e.growth().orElse(null), e.overdueRatio(), e.scores().get(0), e.scores().get(1), e.scores().get(2), e.scores().get(3),
-            e.qualitative().map(BankBook.Qualitative::policy).orElse(null),
-            e.qualitative().map(BankBook.Qualitative::system).orElse(null),
-            e.qualitative().map(BankBook.Qualitative::support).orElse(null), e.result().quantitativeScore(),
-            e.hasQualitative() ? e.result().qualitativeScore() : null, e.hasQualitative() ? e.result().totalScore() : null,
-            e.notes()});
+        evaluationRows.add(new BankBookRows.Evaluation(id, quarter, e.bankId(), banks.get(e.bankId()), money(e.green()),
+            money(e.total()), money(e.regionGreen()), money(e.previousGreen()), money(e.greenOverdue()), e.greenShare(),
+            e.marketShare(), e.growth(), e.overdueRatio(), e.scores().get(0), e.scores().get(1), e.scores().get(2),
+            e.scores().get(3), e.qualitative().map(BankBook.Qualitative::policy),
+            e.qualitative().map(BankBook.Qualitative::system), e.qualitative().map(BankBook.Qualitative::support),
+            e.result().quantitativeScore(),
+            e.hasQualitative() ? Optional.of(e.result().qualitativeScore()) : Optional.empty(),
+            e.hasQualitative() ? Optional.of(e.result().totalScore()) : Optional.empty(), e.notes()));
       }
     }
     progress.accept("bank book " + id + " " + year + ": writing gold tables");
     String slice = "region = '" + id.replace("'", "''") + "'";
-    replace(run, PublicationTables.GREEN_PROJECT_LIBRARY, libraryRows, slice + " AND as_of = DATE'" + yearEnd + "'");
-    replace(run, PublicationTables.LOAN_PRICING, pricingRows, slice + " AND as_of = DATE'" + yearEnd + "'");
-    replace(run, PublicationTables.FINANCED_EMISSIONS, financedRows, slice + " AND year = " + year);
-    replace(run, PublicationTables.FINANCED_EMISSIONS_BY_BANK, byBankRows, slice + " AND year = " + year);
-    replace(run, PublicationTables.PBOC_EVALUATION, evaluationRows, slice + " AND quarter LIKE '" + year + "-Q%'");
+    JobSupport.replace(run, BankBookRows.PROJECT, libraryRows, slice + " AND as_of = DATE'" + yearEnd + "'");
+    JobSupport.replace(run, BankBookRows.PRICING, pricingRows, slice + " AND as_of = DATE'" + yearEnd + "'");
+    JobSupport.replace(run, BankBookRows.FINANCED, financedRows, slice + " AND year = " + year);
+    JobSupport.replace(run, BankBookRows.FINANCED_BY_BANK, byBankRows, slice + " AND year = " + year);
+    JobSupport.replace(run, BankBookRows.EVALUATION, evaluationRows, slice + " AND quarter LIKE '" + year + "-Q%'");
     return new Summary(id, year, libraryRows.size(), pricingRows.size(), byBankRows.size(), totalFinanced,
         evaluationRows.size());
+  }
+
+  /** A bank's PCAF sums while the loans are walked. */
+  private static final class BankTally {
+    int loans;
+    int attributedLoans;
+    BigDecimal outstanding = BigDecimal.ZERO;
+    BigDecimal attributed = BigDecimal.ZERO;
+    double financedTco2e;
+    BigDecimal qualityWeight = BigDecimal.ZERO;
   }
 
   private static BigDecimal discount(ParameterSet p, String cls) {
@@ -178,20 +184,6 @@ public final class BankBookJob {
     TableDef def = run.catalog().find("silver." + name).orElseThrow(() -> LiangshanException.failure(
         "Table silver.%s is not declared in the catalog: run the job through the liangshan CLI.", name));
     return run.input(def).where(col("region").equalTo(region.id()));
-  }
-
-  private static void replace(Run run, TableDef def, List<Object[]> rows, String predicate) {
-    List<StructField> fields = new ArrayList<>();
-    for (StructField f : def.schema().fields()) {
-      if (!f.name().equals("run_id") && !f.name().equals("parameter_set")) {
-        fields.add(f);
-      }
-    }
-    StructType schema = new StructType(fields.toArray(StructField[]::new));
-    Dataset<Row> frame = run.stamp(run.catalog().spark().createDataFrame(rows.stream().map(RowFactory::create).toList(), schema));
-    run.catalog().replace(def, frame, predicate);
-    run.wrote(def);
-    run.count(def.name() + "_rows", rows.size());
   }
 
   private static LocalDate date(Row r, String column) {
@@ -215,9 +207,5 @@ public final class BankBookJob {
   private static BigDecimal dec(Row r, String column) {
     Object v = r.getAs(column);
     return v == null ? null : new BigDecimal(v.toString());
-  }
-
-  private static BigDecimal money(BigDecimal v) {
-    return v == null ? null : v.setScale(6, java.math.RoundingMode.HALF_EVEN);
   }
 }

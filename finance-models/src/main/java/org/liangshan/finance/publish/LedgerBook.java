@@ -17,6 +17,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.money.Money;
 import org.liangshan.finance.CompensationJob;
 import org.liangshan.finance.FinanceTables;
 import org.liangshan.finance.model.LedgerRevisions;
@@ -64,7 +65,7 @@ public final class LedgerBook {
         .agg(functions.count("*").as("entries"), functions.sum("amount_yuan").as("total"))
         .orderBy("period", "revision").collectAsList()) {
       result.add(new RevisionSummary(region, r.getInt(0), r.getString(1), r.getInt(2), r.getString(3),
-          (int) r.getLong(6), r.getDecimal(7).setScale(2, java.math.RoundingMode.UNNECESSARY), r.getString(4), r.getString(5)));
+          (int) r.getLong(6), Money.wholeFen(r.getDecimal(7)), r.getString(4), r.getString(5)));
     }
     return List.copyOf(result);
   }

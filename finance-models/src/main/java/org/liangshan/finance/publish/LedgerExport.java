@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +25,7 @@ import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Row;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.money.Money;
 import org.liangshan.finance.FinanceTables;
 import org.liangshan.finance.model.LedgerRevisions;
 import org.liangshan.warehouse.TableCatalog;
@@ -324,6 +324,6 @@ public final class LedgerExport {
   }
 
   static BigDecimal fen(BigDecimal amount) {
-    return amount.setScale(2, RoundingMode.UNNECESSARY);
+    return Money.wholeFen(amount);
   }
 }

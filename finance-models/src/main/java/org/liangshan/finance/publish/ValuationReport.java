@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.liangshan.core.money.Money;
 
 /**
  * A valuation report of one loan on one date, for the bank's credit officer: every pledged right with
@@ -200,11 +201,11 @@ public record ValuationReport(
   }
 
   static String yuan(BigDecimal amount) {
-    return String.format("%,.2f", amount.setScale(2, RoundingMode.HALF_EVEN));
+    return String.format("%,.2f", Money.toFen(amount));
   }
 
   static String price(BigDecimal price) {
-    return String.format("%,.2f", price.setScale(2, RoundingMode.HALF_EVEN));
+    return String.format("%,.2f", Money.toFen(price));
   }
 
   static String plain(BigDecimal value) {

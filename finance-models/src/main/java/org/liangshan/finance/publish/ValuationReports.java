@@ -18,7 +18,7 @@ import org.apache.spark.sql.Row;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.finance.FinanceTables;
-import org.liangshan.finance.model.FinanceParameters;
+import org.liangshan.finance.model.CollateralParameters;
 import org.liangshan.warehouse.OpsTables;
 import org.liangshan.warehouse.TableCatalog;
 
@@ -129,7 +129,7 @@ public final class ValuationReports {
 
   static ValuationReport build(String region, LocalDate date, List<Row> valuations, Map<String, List<Row>> stressByPledge,
       Map<String, Row> haircuts, Row run, ParameterSet params) {
-    ParameterSet p = FinanceParameters.complete(params);
+    CollateralParameters config = CollateralParameters.of(params);
     List<ValuationReport.Pledge> pledges = new ArrayList<>();
     for (Row v : valuations) {
       List<ValuationReport.Stress> stresses = new ArrayList<>();
@@ -151,9 +151,8 @@ public final class ValuationReports {
     }
     Row first = valuations.get(0);
     ValuationReport.Parameters parameters = new ValuationReport.Parameters(first.getAs("parameter_set"),
-        p.decimal("collateral.trigger_drop"), (int) p.number("collateral.window_trading_days"),
-        (int) p.number("collateral.thin_market_min_trades"), FinanceParameters.decimals(p, "collateral.stress_shocks"),
-        (int) p.number("collateral.volatility.trading_days_per_year"));
+        config.terms().triggerDrop(), config.windowTradingDays(), config.thinMarketMinTrades(), config.terms().shocks(),
+        config.volatility().tradingDaysPerYear());
     ValuationReport.Audit audit = run == null
         ? new ValuationReport.Audit(first.getAs("run_id"), "unknown (not in ops.run_log)", "", "", "", Map.of(), Map.of())
         : new ValuationReport.Audit(run.getAs("run_id"), run.getAs("methodology_version"), run.getAs("command"),

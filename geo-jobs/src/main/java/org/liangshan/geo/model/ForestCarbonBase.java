@@ -20,7 +20,6 @@ import org.liangshan.core.param.ParameterSet;
  * forecast for the next years; and the priority lists for afforestation and forest management.
  */
 public final class ForestCarbonBase {
-  public static final double CO2_PER_C = 44.0 / 12.0;
   public static final double HA_PER_MU = 1.0 / 15.0;
 
   /** A forest parcel as registered; {@code ageYears} NaN when the register has none. */

@@ -18,6 +18,7 @@ import org.liangshan.core.method.SoilRetention;
 import org.liangshan.core.method.WaterConservation;
 import org.liangshan.core.method.WaterPurification;
 import org.liangshan.core.money.Money;
+import org.liangshan.core.unit.Carbon;
 
 /**
  * The grid-derived accounts of a cell piece, all formulas from core ({@link Casa}, {@link
@@ -252,7 +253,7 @@ public final class GridAccounting {
         nppTc,
         rhTc,
         nepTc,
-        Casa.co2FromCarbon(nepTc),
+        Carbon.co2FromCarbon(nepTc),
         precip,
         et,
         waterMonths,

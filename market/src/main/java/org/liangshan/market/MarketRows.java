@@ -1,0 +1,45 @@
+package org.liangshan.market;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.liangshan.warehouse.RecordRows;
+
+/**
+ * The auction and holdings rows the market job writes, one record per gold table, mapped by column name
+ * ({@link RecordRows}); the mappers are checked against the tables when this class loads. Money at the storage
+ * scale.
+ */
+final class MarketRows {
+  private MarketRows() {}
+
+  /** A row of gold.auction_results. */
+  record AuctionResult(String region, int year, String auctionId, Optional<String> zoneId, String pollutant, long supply,
+      BigDecimal reservePriceYuan, BigDecimal clearingPriceYuan, long sold, boolean undersubscribed, String rule,
+      long tieSeed, String tieOrder, int bidsReceived, int bidsAwarded) {}
+
+  /** A row of gold.auction_awards. */
+  record AuctionAward(String region, int year, String auctionId, String bidId, String bidder, long quantity,
+      BigDecimal priceYuan, BigDecimal amountYuan, String rightId, Optional<String> zoneId, String pollutant,
+      LocalDate awardedOn) {}
+
+  /** A row of gold.auction_rejections. */
+  record AuctionRejection(String region, int year, String auctionId, String bidId, String bidder, String reasonCode,
+      String reason) {}
+
+  /** A row of gold.holdings_movements. */
+  record Movement(String region, int year, String movementId, LocalDate movementDate, String movementType, String rightId,
+      String rightType, Optional<String> zoneId, Optional<String> subject, String debitAccount, String creditAccount,
+      double quantity, String source) {}
+
+  /** A row of gold.holdings. */
+  record Holding(String region, int year, LocalDate asOf, String account, String rightId, String rightType,
+      Optional<String> zoneId, Optional<String> subject, double quantity) {}
+
+  static final RecordRows<AuctionResult> AUCTION_RESULT = RecordRows.of(MarketTables.AUCTION_RESULTS, AuctionResult.class);
+  static final RecordRows<AuctionAward> AUCTION_AWARD = RecordRows.of(MarketTables.AUCTION_AWARDS, AuctionAward.class);
+  static final RecordRows<AuctionRejection> AUCTION_REJECTION =
+      RecordRows.of(MarketTables.AUCTION_REJECTIONS, AuctionRejection.class);
+  static final RecordRows<Movement> MOVEMENT = RecordRows.of(MarketTables.HOLDINGS_MOVEMENTS, Movement.class);
+  static final RecordRows<Holding> HOLDING = RecordRows.of(MarketTables.HOLDINGS, Holding.class);
+}
