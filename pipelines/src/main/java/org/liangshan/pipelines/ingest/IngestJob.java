@@ -106,16 +106,18 @@ public final class IngestJob {
    */
   public void reportQuality() {
     recoverOnce();
-    if (committedLoad || !DataQuality.present(catalog, region.id())) {
+    boolean present = DataQuality.present(catalog, region.id());
+    if (!committedFamilies.isEmpty() || !present) {
       long t = System.nanoTime();
       progress.accept(String.format("  %-8s %-22s data-quality report", region.id(), "ops.dq_*"));
-      new DataQuality(run, region.id(), landingRoot, Instant.now()).write();
+      new DataQuality(run, region.id(), landingRoot, Instant.now()).write(present ? Set.copyOf(committedFamilies) : null);
       tick("data quality", t);
-      committedLoad = false;
+      committedFamilies.clear();
     }
   }
 
-  private boolean committedLoad;
+  /** Families whose loads this job committed since its last data-quality report. */
+  private final Set<String> committedFamilies = new HashSet<>();
 
   /** The family's files under the region's landing folder, sorted by name. */
   public List<Path> discover(SourceFamily family) {
@@ -198,24 +200,28 @@ public final class IngestJob {
       // commit is rolled back from it by the next ingestion of the region (IngestJournal).
       journal.started(run.id(), region.id(), family, loadedFiles);
       step("journal");
+      // A file this region never loaded under this name has no rows anywhere (an interrupted attempt was
+      // rolled back by recoverOnce()), so its rows are appended; only a redelivery replaces rows.
+      Map<String, Set<String>> earlier = this.loadedFiles.getOrDefault(family.name(), Map.of());
+      boolean redelivery = loadedFiles.stream().anyMatch(earlier::containsKey);
       TableDef bronze = BronzeTables.of(family);
-      catalog.replace(bronze,
+      write(bronze,
           good.where(col("kind").equalTo("B"))
               .withColumn("region", lit(region.id()))
               .withColumn("ingest_run_id", lit(run.id()))
               .withColumn("ingested_at", lit(now)),
-          "region = " + regionLiteral + " AND source_file IN " + inFiles);
+          redelivery, "region = " + regionLiteral + " AND source_file IN " + inFiles);
       run.wrote(bronze);
       t0 = tick("bronze", t0);
       step("bronze");
 
-      catalog.replace(OpsTables.QUARANTINE,
+      write(OpsTables.QUARANTINE,
           good.where(col("kind").equalTo("Q"))
               .withColumn("region", lit(region.id()))
               .withColumn("family", lit(family.name()))
               .withColumn("original", col("raw_line"))
               .withColumn("ingest_run_id", lit(run.id())),
-          "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
+          redelivery, "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
       run.wrote(OpsTables.QUARANTINE);
       t0 = tick("quarantine", t0);
       step("quarantine");
@@ -233,20 +239,18 @@ public final class IngestJob {
           .drop("_rank")
           .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
       try {
-        Map<String, Set<String>> earlier = this.loadedFiles.getOrDefault(family.name(), Map.of());
-        boolean redelivery = loadedFiles.stream().anyMatch(earlier::containsKey);
         step("silver-start");
         mergeSilver(silver, latest, regionLiteral, inFiles, redelivery);
         run.wrote(silver);
         t0 = tick("silver merge", t0);
         step("silver");
         if (Plausibility.applies(silver)) {
-          catalog.replace(Plausibility.TABLE,
+          write(Plausibility.TABLE,
               Plausibility.spikes(latest)
                   .withColumn("region", lit(region.id()))
                   .withColumn("family", lit(family.name()))
                   .withColumn("ingest_run_id", lit(run.id())),
-              "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
+              redelivery, "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
           run.wrote(Plausibility.TABLE);
           t0 = tick("plausibility", t0);
         }
@@ -271,7 +275,7 @@ public final class IngestJob {
         }
         catalog.append(OpsTables.INGESTED_FILES, spark.createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()));
         run.wrote(OpsTables.INGESTED_FILES);
-        committedLoad = true;
+        committedFamilies.add(family.name());
         t0 = tick("ledger", t0);
         step("ledger");
         refreshKnown(family);
@@ -351,11 +355,17 @@ public final class IngestJob {
    */
   private void mergeSilver(TableDef silver, Dataset<Row> latest, String regionLiteral, String inFiles, boolean redelivery) {
     catalog.ensure(silver);
+    Dataset<Row> source = catalog.conform(silver, latest);
+    if (!redelivery && !collides(silver, source)) {
+      // Every natural key is new to the region: an append commits the same rows as the MERGE would,
+      // without the MERGE's scan of the target and rewrite of the files it touches.
+      catalog.append(silver, source);
+      return;
+    }
     StringBuilder on = new StringBuilder("t.region = " + regionLiteral);
     for (String column : silver.naturalKey()) {
       on.append(" AND ").append("t.`").append(column).append("` <=> s.`").append(column).append('`');
     }
-    Dataset<Row> source = catalog.conform(silver, latest);
     TableCatalog.retrying(() -> {
       io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, catalog.location(silver))
           .as("t")
@@ -370,6 +380,26 @@ public final class IngestJob {
       }
       merge.execute();
     });
+  }
+
+  /** Appends rows of files loaded for the first time; replaces the rows in {@code scope} for a redelivery. */
+  private void write(TableDef table, Dataset<Row> rows, boolean redelivery, String scope) {
+    if (redelivery) {
+      catalog.replace(table, rows, scope);
+    } else {
+      catalog.append(table, rows);
+    }
+  }
+
+  /** Whether any natural key of the load is already in the region's silver rows (null-safe, as the MERGE). */
+  private boolean collides(TableDef silver, Dataset<Row> source) {
+    Dataset<Row> target = catalog.read(silver).where(col("region").equalTo(region.id()));
+    org.apache.spark.sql.Column on = null;
+    for (String column : silver.naturalKey()) {
+      org.apache.spark.sql.Column equal = target.col(column).eqNullSafe(source.col(column));
+      on = on == null ? equal : on.and(equal);
+    }
+    return !source.join(target, on, "left_semi").limit(1).isEmpty();
   }
 
   /** Per file: received records, quarantined records, records that parsed, records that reached silver. */
