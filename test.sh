@@ -23,8 +23,9 @@ installs=$!
 trap 'kill "$installs" 2>/dev/null || true' EXIT
 
 echo "test.sh: unit stage (installing Chromium and Superset in the background: $installs_log)"
-# -T 2: modules that do not depend on each other (pipelines, geo-jobs, finance-models) test side by side;
-# their Spark tests are latency-bound, so two at once use two cores better than one after another.
+# -T 2: modules that do not depend on each other (pipelines beside market, then geo-jobs; generator and
+# dashboards beside any) test side by side; their Spark tests are latency-bound, so two at once use two
+# cores better than one after another. finance-models waits for geo-jobs and market (it reads their gold).
 mvn -B --no-transfer-progress -T 2 verify -DskipITs "$@"
 
 echo "test.sh: waiting for the integration stage's installs"

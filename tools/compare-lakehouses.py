@@ -6,7 +6,7 @@ Usage: tools/compare-lakehouses.py LEFT_ROOT RIGHT_ROOT [--layer gold] [--layer 
 Every Delta table under <root>/<layer>/ is read at its latest version on both sides. Columns that differ
 between runs by design are left out: run ids (run_id, *_run_id), timestamps (any timestamp column) and
 provenance (input Delta versions). The remaining rows are compared as multisets. Exit 0 when every table
-is equal, 1 otherwise. Needs `pip install deltalake pandas`.
+is equal, 1 otherwise. Needs `pip install deltalake pyarrow`.
 """
 import argparse
 import os
@@ -32,12 +32,14 @@ def tables(root, layer):
             if os.path.isdir(os.path.join(base, name, "_delta_log"))}
 
 
-def rows(path):
-    table = DeltaTable(path).to_pyarrow_table()
-    keep = [f.name for f in table.schema if not volatile(f)]
-    frame = table.select(keep).to_pandas()
-    lines = frame.astype(str).agg("\x1f".join, axis=1).tolist() if len(frame) else []
-    return keep, sorted(lines)
+def columns(path):
+    schema = pa.schema(DeltaTable(path).schema().to_arrow())
+    return [f.name for f in schema if not volatile(f)]
+
+
+def rows(path, keep):
+    table = DeltaTable(path).to_pyarrow_table(columns=keep)
+    return sorted(repr(tuple(row[c] for c in keep)) for row in table.to_pylist())
 
 
 def main():
@@ -56,19 +58,23 @@ def main():
                 print(f"DIFF {name}: only in {'left' if name in left else 'right'}")
                 differ += 1
                 continue
-            lcols, lrows = rows(left[name])
-            rcols, rrows = rows(right[name])
-            compared += 1
-            if lcols != rcols:
-                print(f"DIFF {name}: columns {lcols} vs {rcols}")
+            lcols, rcols = columns(left[name]), columns(right[name])
+            common = [c for c in lcols if c in rcols]
+            note = ""
+            if [c for c in lcols if c not in rcols]:
+                print(f"DIFF {name}: columns only on the left: {[c for c in lcols if c not in rcols]}")
                 differ += 1
-            elif lrows != rrows:
+            if [c for c in rcols if c not in lcols]:
+                note = f" (new on the right, not compared: {', '.join(c for c in rcols if c not in lcols)})"
+            lrows, rrows = rows(left[name], common), rows(right[name], common)
+            compared += 1
+            if lrows != rrows:
                 only_left = len(set(lrows) - set(rrows))
                 only_right = len(set(rrows) - set(lrows))
                 print(f"DIFF {name}: {len(lrows):,} vs {len(rrows):,} rows, {only_left:,} only left, {only_right:,} only right")
                 differ += 1
             else:
-                print(f"same {name}: {len(lrows):,} rows, {len(lcols)} columns compared")
+                print(f"same {name}: {len(lrows):,} rows, {len(common)} columns compared{note}")
     print(f"{compared} tables compared, {differ} differ")
     return 1 if differ else 0
 

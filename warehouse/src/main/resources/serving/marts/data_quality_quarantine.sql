@@ -1,4 +1,5 @@
--- Data quality: quarantine rate per region and family (every current delivery's records), and the deliveries
+-- Data quality: records received and quarantined per region and family (every current delivery's records; the rate,
+-- quarantined / received, is aggregated by the dashboard), and the deliveries
 -- of time-series families on time, late and missing (docs/operations-lineage.md).
 -- requires: ops.dq_quarantine_rates, ops.dq_deliveries
 WITH rates AS (
@@ -13,7 +14,6 @@ WITH rates AS (
   GROUP BY d.region, d.family
 )
 SELECT r.region, r.family, r.files, r.received, r.quarantined,
-       CAST(r.quarantined AS DOUBLE) / NULLIF(r.received, 0) AS quarantine_rate,
        coalesce(d.on_time, 0) AS deliveries_on_time, coalesce(d.late, 0) AS deliveries_late,
        coalesce(d.missing, 0) AS deliveries_missing, d.max_lateness_days
 FROM rates r

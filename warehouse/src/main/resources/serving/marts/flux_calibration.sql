@@ -3,6 +3,5 @@
 -- requires: gold.flux_calibration
 SELECT f.region, f.year, f.tower_id, f.tower_name, f.veg_class, f.cell_id, f.months_paired, f.tower_gpp_gc_m2,
        f.eps_max_prior, f.eps_max_tower, f.eps_max_class,
-       f.eps_max_class / NULLIF(f.eps_max_prior, 0) - 1 AS eps_max_change,
        f.r_squared, f.rmse_gc_m2, f.bias_gc_m2, f.applied, f.base_parameter_set, f.run_id, f.parameter_set
 FROM delta.gold.flux_calibration f

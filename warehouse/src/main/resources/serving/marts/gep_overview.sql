@@ -1,7 +1,7 @@
--- GEP per region and year by category (EPV, ERV, ECV), its growth on the previous year, and the GEP realization
--- of the year as gold.gep_realization computes it (docs/methods/realization-rate.md): trading (eco-voucher auction
--- awards and trades of eco-rights), compensation received and eco-finance, on the region's row of that table.
--- realization_rate = realized_yuan / gep_yuan. Years without a realization run show 0 realized and a null rate.
+-- GEP per region and year by category (EPV, ERV, ECV), the previous year's GEP, and the GEP realization of the year
+-- as gold.gep_realization computes it (docs/methods/realization-rate.md): trading (eco-voucher auction awards and
+-- trades of eco-rights), compensation received and eco-finance, with the realization rate, on the region's row of
+-- that table. Years without a realization run show 0 realized and a null rate.
 -- requires: gold.gep_by_district, gold.gep_realization
 WITH gep AS (
   SELECT region, year,
@@ -14,13 +14,12 @@ WITH gep AS (
   GROUP BY region, year
 ), realized AS (
   SELECT region, year, auction_yuan, trade_yuan, trading_yuan, compensation_yuan, eco_finance_yuan, eco_finance_basis,
-         realized_yuan, run_id AS realization_run_id, parameter_set AS realization_parameter_set
+         realized_yuan, realization_rate, run_id AS realization_run_id, parameter_set AS realization_parameter_set
   FROM delta.gold.gep_realization
   WHERE scope = 'region'
 )
 SELECT gep.region, gep.year, gep.districts, gep.gep_yuan, gep.epv_yuan, gep.erv_yuan, gep.ecv_yuan,
        previous.gep_yuan AS previous_year_gep_yuan,
-       CAST(gep.gep_yuan - previous.gep_yuan AS DOUBLE) / NULLIF(CAST(previous.gep_yuan AS DOUBLE), 0) AS growth,
        COALESCE(r.auction_yuan, 0) AS auction_yuan,
        COALESCE(r.trade_yuan, 0) AS trade_yuan,
        COALESCE(r.trading_yuan, 0) AS trading_yuan,
@@ -28,8 +27,7 @@ SELECT gep.region, gep.year, gep.districts, gep.gep_yuan, gep.epv_yuan, gep.erv_
        COALESCE(r.eco_finance_yuan, 0) AS eco_finance_yuan,
        r.eco_finance_basis,
        COALESCE(r.realized_yuan, 0) AS realized_yuan,
-       CASE WHEN r.realized_yuan IS NULL THEN NULL
-            ELSE CAST(r.realized_yuan AS DOUBLE) / NULLIF(CAST(gep.gep_yuan AS DOUBLE), 0) END AS realization_rate,
+       r.realization_rate,
        r.realization_run_id, r.realization_parameter_set
 FROM gep
 LEFT JOIN gep previous ON previous.region = gep.region AND previous.year = gep.year - 1

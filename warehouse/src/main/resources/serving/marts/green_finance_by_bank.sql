@@ -1,5 +1,6 @@
 -- Green finance per bank and valuation date: loans and pledges valued, pledged (collateral) value, maximum loan,
--- outstanding (each loan counted once), the portfolio LTV, margin calls and refused double pledges.
+-- outstanding (each loan counted once), margin calls and refused double pledges. The portfolio LTV is outstanding /
+-- pledged value, aggregated by the dashboard.
 -- requires: gold.collateral_valuation, silver.banks
 WITH loans AS (
   SELECT region, valuation_date, bank_id, loan_id, MAX(outstanding_yuan) AS outstanding_yuan
@@ -21,7 +22,6 @@ WITH loans AS (
 )
 SELECT p.region, p.valuation_date, p.bank_id, b.bank_name, b.bank_type, o.loans, p.pledges,
        p.pledged_value_yuan, p.max_loan_yuan, o.outstanding_yuan,
-       CAST(o.outstanding_yuan AS DOUBLE) / NULLIF(CAST(p.pledged_value_yuan AS DOUBLE), 0) AS ltv,
        p.margin_calls, p.refused_double_pledges, p.pledges_not_valued
 FROM pledges p
 JOIN outstanding o ON o.region = p.region AND o.valuation_date = p.valuation_date AND o.bank_id = p.bank_id

@@ -14,9 +14,7 @@ WITH demand AS (
 )
 SELECT a.region, a.year, a.auction_id, a.zone_id, a.pollutant,
        a.supply, COALESCE(d.demand, 0) AS demand, COALESCE(d.bidders, 0) AS bidders, a.sold,
-       CAST(a.sold AS DOUBLE) / NULLIF(a.supply, 0) AS sell_through,
        a.undersubscribed, a.clearing_price_yuan, a.reserve_price_yuan,
-       CAST(a.clearing_price_yuan AS DOUBLE) / NULLIF(CAST(a.reserve_price_yuan AS DOUBLE), 0) AS clearing_to_benchmark,
        b.benchmark_price_yuan_per_t_a,
        COALESCE(w.proceeds_yuan, 0) AS proceeds_yuan,
        a.bids_received, a.bids_awarded, a.rule,

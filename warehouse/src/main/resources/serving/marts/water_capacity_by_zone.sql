@@ -9,7 +9,6 @@ WITH occupants AS (
 )
 SELECT z.region, z.year, z.zone_id, z.pollutant, z.water_body, z.model, z.target_class,
        z.capacity_t_a, z.background_t_a, z.allocatable_t_a, z.occupied_t_a, z.remaining_t_a,
-       z.occupied_t_a / NULLIF(z.allocatable_t_a, 0) AS occupation_rate,
        z.remaining_t_a < 0 AS exceeded,
        GREATEST(-z.remaining_t_a, 0) AS exceedance_t_a,
        COALESCE(o.enterprises, 0) AS enterprises,

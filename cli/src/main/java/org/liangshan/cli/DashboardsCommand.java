@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.dashboards.Bundle;
 import org.liangshan.dashboards.BundleBuilder;
 import org.liangshan.dashboards.DashboardDef;

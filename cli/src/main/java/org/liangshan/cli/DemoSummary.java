@@ -14,6 +14,11 @@ import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.liangshan.core.region.Region;
+import org.liangshan.core.text.TextTable;
+import org.liangshan.finance.FinanceTables;
+import org.liangshan.finance.RealizationTables;
+import org.liangshan.geo.GeoTables;
+import org.liangshan.market.MarketTables;
 import org.liangshan.warehouse.TableCatalog;
 import org.liangshan.warehouse.TableDef;
 
@@ -32,8 +37,8 @@ final class DemoSummary {
     this.years = years;
   }
 
-  private Optional<Dataset<Row>> gold(String name) {
-    Optional<TableDef> def = catalog.find("gold." + name);
+  private Optional<Dataset<Row>> gold(TableDef table) {
+    Optional<TableDef> def = catalog.find(table.qualifiedName());
     return def.filter(catalog::exists).map(catalog::read);
   }
 
@@ -65,7 +70,7 @@ final class DemoSummary {
   }
 
   private void gep(PrintStream out, Region region) {
-    gold("gep_by_district").ifPresent(gep -> {
+    gold(GeoTables.GEP_BY_DISTRICT).ifPresent(gep -> {
       Dataset<Row> rows = gep.where(col("region").equalTo(region.id()))
           .groupBy("district", "year").agg(sum("value_yuan").as("v"));
       TextTable table = new TextTable("district", "GEP " + years.last() + " (亿元)", "GEP " + years.first() + " (亿元)", "growth");
@@ -83,7 +88,7 @@ final class DemoSummary {
   }
 
   private void realization(PrintStream out, Region region) {
-    gold("gep_realization").ifPresent(g -> {
+    gold(RealizationTables.GEP_REALIZATION).ifPresent(g -> {
       TextTable table = new TextTable("year", "trading (万元)", "compensation (万元)", "eco-finance (万元)", "realized (万元)", "rate");
       for (Row r : g.where(col("region").equalTo(region.id())).where(col("scope").equalTo("region")).orderBy("year")
           .collectAsList()) {
@@ -97,7 +102,7 @@ final class DemoSummary {
   }
 
   private void carbon(PrintStream out, Region region) {
-    gold("carbon_sink_district_year").ifPresent(c -> {
+    gold(GeoTables.CARBON_SINK_DISTRICT_YEAR).ifPresent(c -> {
       TextTable table = new TextTable("year", "NEP (t C)", "CO2 (t)");
       for (Row r : c.where(col("region").equalTo(region.id())).groupBy("year")
           .agg(sum("nep_tc"), sum("co2_t")).orderBy("year").collectAsList()) {
@@ -109,7 +114,7 @@ final class DemoSummary {
   }
 
   private void auctions(PrintStream out, Region region) {
-    gold("auction_results").ifPresent(a -> {
+    gold(MarketTables.AUCTION_RESULTS).ifPresent(a -> {
       TextTable table = new TextTable("auction", "clearing price (元)", "sold", "supply", "undersubscribed");
       for (Row r : a.where(col("region").equalTo(region.id())).orderBy("auction_id").collectAsList()) {
         table.row(r.getAs("auction_id"), String.format("%,.2f", ((Number) r.getAs("clearing_price_yuan")).doubleValue()),
@@ -121,7 +126,7 @@ final class DemoSummary {
   }
 
   private void valuations(PrintStream out, Region region) {
-    gold("collateral_valuation").ifPresent(v -> {
+    gold(FinanceTables.COLLATERAL_VALUATION).ifPresent(v -> {
       Row r = v.where(col("region").equalTo(region.id()))
           .agg(count(lit(1)), sum("collateral_value_yuan"), sum("max_loan_yuan"),
               sum(when(col("status").notEqual("ok"), 1).otherwise(0)))
@@ -132,10 +137,10 @@ final class DemoSummary {
   }
 
   private void ledger(PrintStream out, Region region) {
-    gold("compensation_ledger").ifPresent(l -> {
+    gold(FinanceTables.COMPENSATION_LEDGER).ifPresent(l -> {
       Dataset<Row> mine = l.where(col("region").equalTo(region.id()));
       Row r = mine.agg(count(lit(1)), sum("amount_yuan")).head();
-      String balance = gold("compensation_postings").map(p -> {
+      String balance = gold(FinanceTables.COMPENSATION_POSTINGS).map(p -> {
         Row s = p.join(mine.select("entry_id"), "entry_id").agg(sum("debit_yuan"), sum("credit_yuan")).head();
         BigDecimal d = s.isNullAt(0) ? BigDecimal.ZERO : s.getDecimal(0);
         BigDecimal c = s.isNullAt(1) ? BigDecimal.ZERO : s.getDecimal(1);

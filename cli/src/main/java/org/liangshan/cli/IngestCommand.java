@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.pipelines.ingest.FileRejected;
 import org.liangshan.pipelines.ingest.IngestJob;
 import org.liangshan.pipelines.ingest.LoadReport;

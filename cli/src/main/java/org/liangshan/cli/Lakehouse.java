@@ -3,6 +3,7 @@ package org.liangshan.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
+import org.liangshan.warehouse.ClusterSettings;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.SparkSessions;
 import org.liangshan.warehouse.TableCatalog;

@@ -1,6 +1,7 @@
 package org.liangshan.cli;
 
 import java.io.PrintWriter;
+import org.liangshan.bench.BenchCommand;
 import org.liangshan.core.LiangshanException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.first;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.OpsTables;
 import org.liangshan.warehouse.TableCatalog;
 import picocli.CommandLine.Command;

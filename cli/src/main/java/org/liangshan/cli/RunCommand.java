@@ -7,6 +7,7 @@ import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
+import org.liangshan.scheduler.jobs.Jobs;
 import org.liangshan.warehouse.TableCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.OpsTables;
 import org.liangshan.warehouse.TableCatalog;
 import picocli.CommandLine.Command;

@@ -19,19 +19,15 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.liangshan.cli.schedule.Period;
-import org.liangshan.cli.schedule.PlanScheduler;
-import org.liangshan.cli.schedule.RunPlan;
-import org.liangshan.cli.schedule.ScheduleStore;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.region.Regions;
-import org.quartz.CronTrigger;
-import org.quartz.JobKey;
-import org.quartz.Scheduler;
-import org.quartz.SchedulerException;
-import org.quartz.Trigger;
-import org.quartz.TriggerKey;
-import org.quartz.impl.matchers.GroupMatcher;
+import org.liangshan.core.text.TextTable;
+import org.liangshan.scheduler.Period;
+import org.liangshan.scheduler.PlanScheduler;
+import org.liangshan.scheduler.RunPlan;
+import org.liangshan.scheduler.ScheduleStore;
+import org.liangshan.scheduler.StoreJobs;
+import org.liangshan.scheduler.jobs.ScheduledJobs;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -156,7 +152,7 @@ final class ScheduleCommand implements Runnable {
           scheduler.sync();
           System.out.println("Run plan " + plan.version() + " (" + plan.jobs().size() + " jobs x " + plan.regions().size()
               + " regions), store " + jobStore.description());
-          System.out.print(jobsTable(scheduler.quartz(), plan.timeZone()));
+          System.out.print(StoreJobs.jobsTable(scheduler.quartz(), plan.timeZone()));
           scheduler.start();
           System.err.println("Scheduler started" + (limit == null ? "; stop with Ctrl-C." : " for " + limit + "."));
           if (limit == null) {
@@ -194,16 +190,12 @@ final class ScheduleCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       try (ScheduleStore jobStore = store.open()) {
-        Scheduler quartz = PlanScheduler.quartz(jobStore, 1);
-        try {
-          if (quartz.getJobGroupNames().isEmpty()) {
-            System.out.println("No jobs in the store " + jobStore.description() + " yet: 'liangshan schedule start' writes the run plan into it.");
-            return Main.OK;
-          }
-          System.out.print(jobsTable(quartz, null));
-        } finally {
-          quartz.shutdown(false);
+        Optional<String> jobs = StoreJobs.jobsTable(jobStore);
+        if (jobs.isEmpty()) {
+          System.out.println("No jobs in the store " + jobStore.description() + " yet: 'liangshan schedule start' writes the run plan into it.");
+          return Main.OK;
         }
+        System.out.print(jobs.get());
       }
       return Main.OK;
     }
@@ -223,13 +215,8 @@ final class ScheduleCommand implements Runnable {
     @Override
     public Integer call() throws Exception {
       try (ScheduleStore jobStore = store.open()) {
-        Scheduler quartz = PlanScheduler.quartz(jobStore, 1);
-        try {
-          System.out.println("Store: " + jobStore.description());
-          System.out.print(jobsTable(quartz, null));
-        } finally {
-          quartz.shutdown(false);
-        }
+        System.out.println("Store: " + jobStore.description());
+        System.out.print(StoreJobs.jobsTable(jobStore).orElseGet(StoreJobs::emptyJobsTable));
         System.out.println();
         System.out.println("Periods (latest state):");
         TextTable periods = new TextTable("job", "region", "period", "state", "attempts", "checks", "updated (UTC)", "run_id", "message");
@@ -341,78 +328,11 @@ final class ScheduleCommand implements Runnable {
     }
   }
 
-  static int pauseOrResume(StoreOptions store, String job, String region, boolean pause) throws SchedulerException {
+  static int pauseOrResume(StoreOptions store, String job, String region, boolean pause) throws Exception {
     try (ScheduleStore jobStore = store.open()) {
-      Scheduler quartz = PlanScheduler.quartz(jobStore, 1);
-      try {
-        List<JobKey> keys = new ArrayList<>();
-        for (String group : quartz.getJobGroupNames()) {
-          for (JobKey key : quartz.getJobKeys(GroupMatcher.jobGroupEquals(group))) {
-            if ((job == null || key.getName().equals(job)) && (region == null || key.getGroup().equals(region))) {
-              keys.add(key);
-            }
-          }
-        }
-        if (keys.isEmpty()) {
-          throw LiangshanException.badInput("No job %s%s in the store %s (jobs are written by 'liangshan schedule start').",
-              job == null ? "" : "'" + job + "'", region == null ? "" : " for region " + region, jobStore.description());
-        }
-        if (job == null && region == null) {
-          if (pause) {
-            quartz.pauseAll();
-          } else {
-            quartz.resumeAll();
-          }
-        } else {
-          for (JobKey key : keys) {
-            if (pause) {
-              quartz.pauseJob(key);
-            } else {
-              quartz.resumeJob(key);
-            }
-          }
-        }
-        System.out.println((pause ? "Paused " : "Resumed ") + keys.size() + " job(s): "
-            + String.join(", ", keys.stream().map(k -> k.getName() + "/" + k.getGroup()).toList()) + ".");
-      } finally {
-        quartz.shutdown(false);
-      }
+      System.out.println(StoreJobs.pauseOrResume(jobStore, job, region, pause));
     }
     return Main.OK;
-  }
-
-  /** Every job in the store with its cron trigger and pending one-shot (retry, re-check) triggers. */
-  static String jobsTable(Scheduler quartz, ZoneId zone) throws SchedulerException {
-    TextTable table = new TextTable("job", "region", "runs", "cron", "time zone", "state", "next firing", "pending retries/re-checks (UTC)");
-    List<JobKey> keys = new ArrayList<>();
-    for (String group : quartz.getJobGroupNames()) {
-      keys.addAll(quartz.getJobKeys(GroupMatcher.jobGroupEquals(group)));
-    }
-    keys.sort(java.util.Comparator.comparing(JobKey::getGroup).thenComparing(JobKey::getName));
-    {
-      for (JobKey key : keys) {
-        String description = Optional.ofNullable(quartz.getJobDetail(key).getDescription()).orElse("");
-        Trigger cron = quartz.getTrigger(TriggerKey.triggerKey(key.getName(), key.getGroup()));
-        List<String> pending = new ArrayList<>();
-        for (Trigger t : quartz.getTriggersOfJob(key)) {
-          if (!(t instanceof CronTrigger) && t.getNextFireTime() != null) {
-            pending.add(t.getDescription() + " at " + seconds(t.getNextFireTime().toInstant()));
-          }
-        }
-        String cronText = cron instanceof CronTrigger c ? c.getCronExpression() : "";
-        ZoneId tz = cron instanceof CronTrigger c ? c.getTimeZone().toZoneId() : zone;
-        table.row(key.getName(), key.getGroup(), description.split(",")[0], cronText, tz == null ? "" : tz,
-            cron == null ? "NONE" : quartz.getTriggerState(cron.getKey()),
-            cron == null || cron.getNextFireTime() == null ? "" : at(cron.getNextFireTime(), tz),
-            String.join("; ", pending));
-      }
-    }
-    return table.toString();
-  }
-
-  private static String at(Date date, ZoneId zone) {
-    ZoneId z = zone == null ? ZoneId.of("UTC") : zone;
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(z).format(date.toInstant());
   }
 
   private static String seconds(Instant instant) {

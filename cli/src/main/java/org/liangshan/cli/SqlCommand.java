@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.TableCatalog;
 import org.liangshan.warehouse.TableDef;
 import picocli.CommandLine.Command;

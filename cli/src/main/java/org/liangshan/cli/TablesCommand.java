@@ -1,6 +1,7 @@
 package org.liangshan.cli;
 
 import java.util.concurrent.Callable;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.TableCatalog;
 import org.liangshan.warehouse.TableDef;
 import picocli.CommandLine.Command;

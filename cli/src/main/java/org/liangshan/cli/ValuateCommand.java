@@ -12,6 +12,7 @@ import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
 import org.liangshan.finance.publish.ValuationReport;
 import org.liangshan.finance.publish.ValuationReports;
+import org.liangshan.scheduler.jobs.Jobs;
 import org.liangshan.warehouse.TableCatalog;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

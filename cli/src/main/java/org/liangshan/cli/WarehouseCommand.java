@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.serving.AccessRules;
 import org.liangshan.warehouse.serving.LakehouseTables;
@@ -24,8 +25,8 @@ import org.liangshan.warehouse.serving.ServingLayout;
 import org.liangshan.warehouse.serving.TrinoEndpoint;
 import org.liangshan.warehouse.serving.TrinoInstallation;
 import org.liangshan.warehouse.serving.TrinoServer;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -376,7 +377,7 @@ final class WarehouseCommand implements Runnable {
     @Option(names = "--warmup", defaultValue = "3", description = "Warm-up runs per query, not measured (default ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--query", paramLabel = "NAME", description = "Only this dashboard query (repeatable; default: all).")
+    @Option(names = "--query", paramLabel = "NAME", description = "Only the query of this chart, e.g. gep_growth (repeatable; default: every chart).")
     List<String> only;
 
     @Option(names = "--label", paramLabel = "TEXT", defaultValue = "this run",

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.liangshan.bench.BenchSupport;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
 import org.liangshan.generator.GenerationRequest;

@@ -92,6 +92,12 @@ public record DatasetDef(
       return this;
     }
 
+    /** A column of the SQL type {@code type} as Trino reports it (e.g. {@code VARCHAR}, {@code DOUBLE}). */
+    public Builder column(String column, String columnTitle, String type) {
+      columns.add(new Field(column, columnTitle, type));
+      return this;
+    }
+
     public Builder text(String column, String columnTitle) {
       columns.add(new Field(column, columnTitle, "VARCHAR"));
       return this;

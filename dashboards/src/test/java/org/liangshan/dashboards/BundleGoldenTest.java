@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class BundleGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
   static final TrinoTarget TRINO = new TrinoTarget("127.0.0.1", 8443, "leadership", "delta", true, false);
+  private static final DatasetDef GEP = DashboardSpec.load().dataset("gep_district_service");
 
   @Test
   void bundleMatchesTheGoldenFiles() throws IOException {
@@ -102,17 +103,17 @@ class BundleGoldenTest {
 
   @Test
   void aChartNamingAColumnTheDatasetLacksFailsWhenBuilt() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Charts.pie("x", "x", "x", LeadershipDashboards.GEP, "no_such", "gep_100m_yuan"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Charts.pie("x", "x", "x", GEP, "no_such", "gep_100m_yuan"))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("Dataset gep_district_service has no column no_such");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Charts.pie("x", "x", "x", LeadershipDashboards.GEP, "district", "nope"))
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Charts.pie("x", "x", "x", GEP, "district", "nope"))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("Dataset gep_district_service has no metric nope");
   }
 
   @Test
   void rowsFitTheTwelveColumnGrid() {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> new DashboardDef("d", "d", "d", List.of(List.of(
-            Charts.pie("a", "a", "a", LeadershipDashboards.GEP, "district", "gep_100m_yuan").withSize(8, 50),
-            Charts.pie("b", "b", "b", LeadershipDashboards.GEP, "district", "gep_100m_yuan").withSize(8, 50)))))
+            Charts.pie("a", "a", "a", GEP, "district", "gep_100m_yuan").withSize(8, 50),
+            Charts.pie("b", "b", "b", GEP, "district", "gep_100m_yuan").withSize(8, 50)))))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("Dashboard d: a row needs 1..12 grid columns, got 16");
   }
 }

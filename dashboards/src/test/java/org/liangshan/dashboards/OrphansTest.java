@@ -88,14 +88,14 @@ class OrphansTest {
   void aDashboardRemovedFromTheCodeLeavesItsDashboardChartsAndOwnDatasetsAsOrphans() throws Exception {
     Listings before = imported(bundle(LeadershipDashboards.all()));
     List<DashboardDef> now = LeadershipDashboards.all().stream().filter(d -> !d.name().equals("carbon_inclusion")).toList();
-    DashboardDef removed = LeadershipDashboards.carbonInclusion();
+    DashboardDef removed = LeadershipDashboards.all().stream().filter(d -> d.name().equals("carbon_inclusion")).findFirst().orElseThrow();
 
     List<Orphans.Orphan> orphans = Orphans.find(now, before.dashboards(), before.charts(), before.datasets());
 
     List<UUID> expected = new ArrayList<>();
     expected.add(removed.uuid());
     removed.charts().forEach(c -> expected.add(c.uuid()));
-    expected.add(LeadershipDashboards.INCLUSION.uuid());
+    expected.add(DashboardSpec.load().dataset("carbon_inclusion_participation").uuid());
     assertThat(orphans).extracting(Orphans.Orphan::uuid).containsExactlyInAnyOrderElementsOf(expected);
     assertThat(orphans).allMatch(Orphans.Orphan::deletable);
     // Deletion order: the dashboard before its charts, the charts before their dataset.
@@ -132,7 +132,7 @@ class OrphansTest {
     ObjectNode own = JSON.createObjectNode().put("extra", "{\"warning_markdown\": \"draft\"}");
     datasets.add(new SupersetClient.Item(901, UUID.randomUUID(), "my_dataset", own));
     charts.add(new SupersetClient.Item(902, UUID.randomUUID(), "我的图表", JSON.createObjectNode().put("datasource_id", 901)));
-    int inclusionId = datasets.stream().filter(i -> i.uuid().equals(LeadershipDashboards.INCLUSION.uuid())).findFirst().orElseThrow().id();
+    int inclusionId = datasets.stream().filter(i -> i.uuid().equals(DashboardSpec.load().dataset("carbon_inclusion_participation").uuid())).findFirst().orElseThrow().id();
     charts.add(new SupersetClient.Item(903, UUID.randomUUID(), "碳普惠自制图", JSON.createObjectNode()
         .put("datasource_id", inclusionId).put("datasource_type", "table").putNull("certification_details")));
 
@@ -141,7 +141,7 @@ class OrphansTest {
 
     assertThat(orphans).extracting(Orphans.Orphan::id).doesNotContain(900, 901, 902, 903);
     Orphans.Orphan dataset = orphans.stream().filter(o -> o.kind() == SupersetClient.Kind.DATASET).findFirst().orElseThrow();
-    assertThat(dataset.uuid()).isEqualTo(LeadershipDashboards.INCLUSION.uuid());
+    assertThat(dataset.uuid()).isEqualTo(DashboardSpec.load().dataset("carbon_inclusion_participation").uuid());
     assertThat(dataset.deletable()).isFalse();
     assertThat(dataset.keptBecause()).contains("碳普惠自制图").contains("903");
     assertThat(orphans.stream().filter(o -> o.kind() != SupersetClient.Kind.DATASET)).allMatch(Orphans.Orphan::deletable);

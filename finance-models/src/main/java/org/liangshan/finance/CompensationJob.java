@@ -1,10 +1,10 @@
 package org.liangshan.finance;
 
 import static org.apache.spark.sql.functions.col;
-import static org.liangshan.finance.JobSupport.date;
-import static org.liangshan.finance.JobSupport.decimal;
-import static org.liangshan.finance.JobSupport.number;
-import static org.liangshan.finance.JobSupport.string;
+import static org.liangshan.warehouse.JobSupport.date;
+import static org.liangshan.warehouse.JobSupport.decimal;
+import static org.liangshan.warehouse.JobSupport.number;
+import static org.liangshan.warehouse.JobSupport.string;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -29,9 +29,12 @@ import org.liangshan.core.region.WaterFunctionZone;
 import org.liangshan.finance.model.Compensation;
 import org.liangshan.finance.model.CompensationLedger;
 import org.liangshan.finance.model.FinanceParameters;
-import org.liangshan.finance.model.Hydrology;
 import org.liangshan.finance.model.LedgerRevisions;
-import org.liangshan.finance.model.WaterQuality;
+import org.liangshan.geo.GeoTables;
+import org.liangshan.market.MarketJob;
+import org.liangshan.market.model.Hydrology;
+import org.liangshan.market.model.WaterQuality;
+import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableDef;
 
@@ -242,7 +245,7 @@ public final class CompensationJob {
     if (agreements.isEmpty()) {
       return;
     }
-    TableDef gepDef = run.catalog().find("gold.gep_by_district").orElse(FinanceTables.GEP_BY_DISTRICT_AS_READ);
+    TableDef gepDef = run.catalog().find(GeoTables.GEP_BY_DISTRICT.qualifiedName()).orElse(GeoTables.GEP_BY_DISTRICT);
     if (!run.catalog().exists(gepDef)) {
       agreements.forEach(a -> notSettled.add(a.id() + " " + year + ": gold.gep_by_district does not exist (run accounting first)"));
       return;

@@ -1,9 +1,9 @@
 package org.liangshan.finance;
 
 import static org.apache.spark.sql.functions.col;
-import static org.liangshan.finance.JobSupport.date;
-import static org.liangshan.finance.JobSupport.number;
-import static org.liangshan.finance.JobSupport.string;
+import static org.liangshan.warehouse.JobSupport.date;
+import static org.liangshan.warehouse.JobSupport.number;
+import static org.liangshan.warehouse.JobSupport.string;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -18,8 +18,10 @@ import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.model.CompensationLedger;
-import org.liangshan.finance.model.Pollutant;
 import org.liangshan.finance.model.QuotaAndDamage;
+import org.liangshan.market.MarketTables;
+import org.liangshan.market.model.Pollutant;
+import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableDef;
 
@@ -102,7 +104,7 @@ final class QuotaAndDamageStep {
   /** Capacity held (occupied) against allocatable, per zone and pollutant. */
   private static List<QuotaAndDamage.Holding> capacity(Run run, Region region, int year, CompensationAgreement agreement,
       List<String> notSettled) {
-    Optional<Dataset<Row>> table = JobSupport.goldIfExists(run, FinanceTables.ZONE_CAPACITY);
+    Optional<Dataset<Row>> table = JobSupport.goldIfExists(run, MarketTables.ZONE_CAPACITY);
     if (table.isEmpty()) {
       notSettled.add(agreement.id() + " " + year + ": gold.zone_capacity does not exist (run market first): no capacity quota");
       return List.of();
@@ -122,8 +124,8 @@ final class QuotaAndDamageStep {
       String indicator = Pollutant.parse(pollutant).map(Pollutant::indicator).orElse(pollutant);
       result.add(new QuotaAndDamage.Holding(QuotaAndDamage.CAPACITY, zone + "-" + indicator,
           zoneNames.getOrDefault(zone, zone) + " (" + zone + ")", pollutant, "t/a", BigDecimal.valueOf(allocatable),
-          BigDecimal.valueOf(occupied), "gold.zone_capacity.allocatable_t_a " + year,
-          "gold.zone_capacity.occupied_t_a " + year));
+          BigDecimal.valueOf(occupied), MarketTables.ZONE_CAPACITY.qualifiedName() + ".allocatable_t_a " + year,
+          MarketTables.ZONE_CAPACITY.qualifiedName() + ".occupied_t_a " + year));
     }
     return result;
   }
@@ -131,9 +133,9 @@ final class QuotaAndDamageStep {
   /** The year's carbon quota held on 31 December against the final allocation, per enterprise. */
   private static List<QuotaAndDamage.Holding> carbon(Run run, Region region, int year, CompensationAgreement agreement,
       List<String> notSettled) {
-    Optional<Dataset<Row>> emissions = JobSupport.goldIfExists(run, FinanceTables.ENTERPRISE_EMISSIONS);
-    Optional<Dataset<Row>> holdings = JobSupport.goldIfExists(run, FinanceTables.HOLDINGS);
-    Optional<Dataset<Row>> movements = JobSupport.goldIfExists(run, FinanceTables.HOLDINGS_MOVEMENTS);
+    Optional<Dataset<Row>> emissions = JobSupport.goldIfExists(run, MarketTables.ENTERPRISE_EMISSIONS);
+    Optional<Dataset<Row>> holdings = JobSupport.goldIfExists(run, MarketTables.HOLDINGS);
+    Optional<Dataset<Row>> movements = JobSupport.goldIfExists(run, MarketTables.HOLDINGS_MOVEMENTS);
     if (emissions.isEmpty() || holdings.isEmpty() || movements.isEmpty()) {
       notSettled.add(agreement.id() + " " + year + ": gold.enterprise_emissions or gold.holdings does not exist (run market"
           + " first): no carbon quota");
@@ -161,8 +163,8 @@ final class QuotaAndDamageStep {
       }
       result.add(new QuotaAndDamage.Holding(QuotaAndDamage.CARBON, uscc, string(r, "name"), "CO2", "tCO2e",
           BigDecimal.valueOf(number(r, "final_allocation_tco2")), quota,
-          "gold.enterprise_emissions.final_allocation_tco2 " + year,
-          "gold.holdings " + year + "-12-31: carbon quota issued in " + year));
+          MarketTables.ENTERPRISE_EMISSIONS.qualifiedName() + ".final_allocation_tco2 " + year,
+          MarketTables.HOLDINGS.qualifiedName() + " " + year + "-12-31: carbon quota issued in " + year));
     }
     if (withoutQuota > 0) {
       notSettled.add(agreement.id() + " " + year + ": " + withoutQuota + " enterprise(s) with an allocation hold no carbon quota"

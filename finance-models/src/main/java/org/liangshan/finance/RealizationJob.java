@@ -1,10 +1,10 @@
 package org.liangshan.finance;
 
 import static org.apache.spark.sql.functions.col;
-import static org.liangshan.finance.JobSupport.date;
-import static org.liangshan.finance.JobSupport.decimal;
-import static org.liangshan.finance.JobSupport.number;
-import static org.liangshan.finance.JobSupport.string;
+import static org.liangshan.warehouse.JobSupport.date;
+import static org.liangshan.warehouse.JobSupport.decimal;
+import static org.liangshan.warehouse.JobSupport.number;
+import static org.liangshan.warehouse.JobSupport.string;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,6 +29,9 @@ import org.liangshan.core.method.GepRealization;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.District;
 import org.liangshan.core.region.Region;
+import org.liangshan.geo.GeoTables;
+import org.liangshan.market.MarketTables;
+import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableDef;
 
@@ -71,10 +74,10 @@ public final class RealizationJob {
           params.version(), basis);
     }
     // GEP
-    TableDef gepDef = run.catalog().find("gold.gep_by_district").orElse(FinanceTables.GEP_BY_DISTRICT_AS_READ);
+    TableDef gepDef = run.catalog().find(GeoTables.GEP_BY_DISTRICT.qualifiedName()).orElse(GeoTables.GEP_BY_DISTRICT);
     if (!run.catalog().exists(gepDef)) {
-      throw LiangshanException.badInput("gold.gep_by_district does not exist: run 'liangshan run accounting --region %s --year %d' first.",
-          region.id(), year);
+      throw LiangshanException.badInput("%s does not exist: run 'liangshan run accounting --region %s --year %d' first.",
+          gepDef.qualifiedName(), region.id(), year);
     }
     Map<String, BigDecimal> gep = new TreeMap<>();
     for (Row r : run.input(gepDef).where(col("region").equalTo(region.id())).where(col("year").equalTo(year))
@@ -131,8 +134,8 @@ public final class RealizationJob {
     }
     BigDecimal allGep = gep.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     if (allGep.compareTo(regionGep) != 0) {
-      throw LiangshanException.failure("gold.gep_by_district of %s %d names districts that are not the region's (GEP %s vs %s).",
-          region.id(), year, allGep.toPlainString(), regionGep.toPlainString());
+      throw LiangshanException.failure("%s of %s %d names districts that are not the region's (GEP %s vs %s).",
+          GeoTables.GEP_BY_DISTRICT.qualifiedName(), region.id(), year, allGep.toPlainString(), regionGep.toPlainString());
     }
     Object[] regionRow = row(region, year, "region", region.id(), region.name(), region5, regionGep, basis, provenanceText);
     rows.add(regionRow);
@@ -171,12 +174,12 @@ public final class RealizationJob {
 
   /** Auction awards: a zone's auction split over the districts by the zone's area in each (gold.grid_cells). */
   private static void auctions(Run run, Region region, int year, List<Item> items) {
-    Optional<Dataset<Row>> awards = JobSupport.goldIfExists(run, FinanceTables.AUCTION_AWARDS);
+    Optional<Dataset<Row>> awards = JobSupport.goldIfExists(run, MarketTables.AUCTION_AWARDS);
     if (awards.isEmpty()) {
       return;
     }
     Map<String, Map<String, Double>> zoneShares = new TreeMap<>();
-    Optional<Dataset<Row>> cells = JobSupport.goldIfExists(run, RealizationTables.GRID_CELLS_AS_READ);
+    Optional<Dataset<Row>> cells = JobSupport.goldIfExists(run, GeoTables.GRID_CELLS);
     if (cells.isPresent()) {
       for (Row r : cells.get().where(col("region").equalTo(region.id())).where(col("zone_id").isNotNull())
           .groupBy("zone_id", "district_code").agg(functions.sum("area_m2").as("area_m2"))
@@ -191,12 +194,12 @@ public final class RealizationJob {
       String zone = string(r, "zone_id");
       Map<String, Double> shares = zone == null ? null : zoneShares.get(zone);
       if (shares == null || shares.isEmpty()) {
-        items.add(new Item("trading", "auction", "gold.auction_awards", id, UNATTRIBUTED, amount,
+        items.add(new Item("trading", "auction", MarketTables.AUCTION_AWARDS.qualifiedName(), id, UNATTRIBUTED, amount,
             zone == null ? "no zone" : "zone " + zone + " is not on the grid"));
         continue;
       }
       double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
-      GepRealization.split(amount, shares).forEach((code, part) -> items.add(new Item("trading", "auction", "gold.auction_awards",
+      GepRealization.split(amount, shares).forEach((code, part) -> items.add(new Item("trading", "auction", MarketTables.AUCTION_AWARDS.qualifiedName(),
           id, code, part, String.format(Locale.ROOT, "zone %s: %.4f of its area", zone, shares.get(code) / total))));
     }
   }
@@ -240,7 +243,7 @@ public final class RealizationJob {
       if (code.isEmpty() && !payee.strip().equals(region.name()) && !payee.strip().equalsIgnoreCase(region.nameEn())) {
         continue; // paid to a party outside the region: not value realized in it
       }
-      items.add(new Item("compensation", "ledger", "gold.compensation_ledger", string(r, "entry_id"), code.orElse(UNATTRIBUTED),
+      items.add(new Item("compensation", "ledger", FinanceTables.COMPENSATION_LEDGER.qualifiedName(), string(r, "entry_id"), code.orElse(UNATTRIBUTED),
           fen(decimal(r, "amount_yuan")), "payee " + payee + " (" + string(r, "status") + ")"));
     }
   }

@@ -59,20 +59,6 @@ public final class RealizationTables implements TableProvider {
           .naturalKey("region", "year", "channel", "source_id", "district_code")
           .build();
 
-  /**
-   * The columns of {@code gold.grid_cells} (geo-jobs owns and registers it) this job reads: the area of
-   * each water-function zone in each district. Used only when the catalog does not know the table.
-   */
-  static final TableDef GRID_CELLS_AS_READ =
-      TableDef.builder(Layer.GOLD, "grid_cells", "Analysis grid (owned by geo-jobs)")
-          .string("region", "region id")
-          .string("cell_id", "cell")
-          .string("district_code", "district")
-          .optional("zone_id", StringType, "zone")
-          .number("area_m2", "area")
-          .partitionBy("region")
-          .build();
-
   public static final List<TableDef> ALL = List.of(GEP_REALIZATION, GEP_REALIZATION_ITEMS);
 
   @Override

@@ -1,10 +1,10 @@
 package org.liangshan.finance;
 
 import static org.apache.spark.sql.functions.col;
-import static org.liangshan.finance.JobSupport.date;
-import static org.liangshan.finance.JobSupport.decimal;
-import static org.liangshan.finance.JobSupport.number;
-import static org.liangshan.finance.JobSupport.string;
+import static org.liangshan.warehouse.JobSupport.date;
+import static org.liangshan.warehouse.JobSupport.decimal;
+import static org.liangshan.warehouse.JobSupport.number;
+import static org.liangshan.warehouse.JobSupport.string;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -25,9 +25,11 @@ import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.model.CollateralBook;
 import org.liangshan.finance.model.FinanceParameters;
-import org.liangshan.finance.model.Pollutant;
 import org.liangshan.finance.model.PriceHistory;
 import org.liangshan.finance.model.VolatilityHaircut;
+import org.liangshan.market.MarketTables;
+import org.liangshan.market.model.Pollutant;
+import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 
 /**
@@ -84,7 +86,7 @@ public final class ValuationJob {
       rights.put(string(r, "right_id"), new CollateralBook.Right(string(r, "right_id"), string(r, "right_type"),
           string(r, "zone_id"), string(r, "subject"), JobSupport.textDate(r, "valid_until")));
     }
-    JobSupport.goldIfExists(run, FinanceTables.AUCTION_AWARDS).ifPresent(awards -> {
+    JobSupport.goldIfExists(run, MarketTables.AUCTION_AWARDS).ifPresent(awards -> {
       for (Row r : awards.where(col("region").equalTo(region.id())).collectAsList()) {
         if (!date(r, "awarded_on").isAfter(date)) {
           rights.put(string(r, "right_id"), new CollateralBook.Right(string(r, "right_id"), "eco_voucher",
@@ -93,7 +95,7 @@ public final class ValuationJob {
       }
     });
     Set<String> retired = new HashSet<>();
-    JobSupport.goldIfExists(run, FinanceTables.HOLDINGS_MOVEMENTS).ifPresent(movements -> {
+    JobSupport.goldIfExists(run, MarketTables.HOLDINGS_MOVEMENTS).ifPresent(movements -> {
       for (Row r : movements.where(col("region").equalTo(region.id())).where(col("movement_type").equalTo("retire"))
           .collectAsList()) {
         if (!date(r, "movement_date").isAfter(date)) {
@@ -148,6 +150,7 @@ public final class ValuationJob {
     BigDecimal totalMaxLoan = BigDecimal.ZERO;
     Map<String, Integer> byStatus = new TreeMap<>();
     int valued = 0;
+    Map<String, BigDecimal> outstandingShares = CollateralBook.outstandingShares(valuations);
     for (CollateralBook.Valuation v : valuations) {
       byStatus.merge(v.status(), 1, Integer::sum);
       Optional<Collateral.Output> out = v.output();
@@ -170,6 +173,8 @@ public final class ValuationJob {
           JobSupport.money(out.map(Collateral.Output::collateralValue).orElse(null)),
           JobSupport.money(out.map(Collateral.Output::maxLoan).orElse(null)),
           JobSupport.money(v.loan().outstandingYuan()),
+          JobSupport.money(outstandingShares.get(v.pledge().pledgeId())),
+          CollateralBook.actualLtv(v).map(BigDecimal::doubleValue).orElse(null),
           JobSupport.money(out.map(Collateral.Output::marginCallPrice).orElse(null)),
           out.map(o -> o.topupQuantity().doubleValue()).orElse(null),
           v.status(), v.notes()});
@@ -210,7 +215,7 @@ public final class ValuationJob {
   /** The latest benchmark per zone and pollutant of a year not after the date's. */
   private static Map<String, PriceHistory.Benchmark> benchmarks(Run run, Region region, LocalDate date) {
     Map<String, PriceHistory.Benchmark> result = new LinkedHashMap<>();
-    Optional<Dataset<Row>> table = JobSupport.goldIfExists(run, FinanceTables.BENCHMARK_PRICES);
+    Optional<Dataset<Row>> table = JobSupport.goldIfExists(run, MarketTables.BENCHMARK_PRICES);
     if (table.isEmpty()) {
       return result;
     }
@@ -219,7 +224,7 @@ public final class ValuationJob {
       int year = ((Number) r.get(r.fieldIndex("year"))).intValue();
       result.put(string(r, "zone_id") + "|" + string(r, "pollutant"), new PriceHistory.Benchmark(
           decimal(r, "benchmark_price_yuan_per_t_a"),
-          "gold.benchmark_prices " + year + " " + string(r, "zone_id") + " " + string(r, "pollutant")));
+          MarketTables.BENCHMARK_PRICES.qualifiedName() + " " + year + " " + string(r, "zone_id") + " " + string(r, "pollutant")));
     }
     return result;
   }

@@ -1,5 +1,5 @@
 /**
- * The money side of Liangshan: the rights market ({@link org.liangshan.finance.MarketJob}), collateral
+ * The money side of Liangshan: the rights market ({@link org.liangshan.market.MarketJob}), collateral
  * valuation ({@link org.liangshan.finance.ValuationJob}) and the compensation ledger ({@link
  * org.liangshan.finance.CompensationJob}). Every formula of METHODOLOGY.md is called from {@code
  * org.liangshan.core.method}; the plain-Java {@code model} package holds what the platform adds around

@@ -1,10 +1,12 @@
 package org.liangshan.finance;
 
-import static org.liangshan.finance.Lakehouse.row;
+import static org.liangshan.market.Lakehouse.row;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.liangshan.geo.GeoTables;
+import org.liangshan.market.Lakehouse;
 
 /** Silver water quality, hydrology and gold GEP for Tianjin 2024: the compensation tests' inputs. */
 final class CompensationFixture {
@@ -27,7 +29,7 @@ final class CompensationFixture {
         row("section_id", "TJ-S03", "date", "2024-04-01", "flow_m3_s", 4.0),
         row("section_id", "TJ-S03", "date", "2024-04-02", "flow_m3_s", 6.0),
         row("section_id", "TJ-S03", "date", "2024-05-01", "flow_m3_s", 5.0)));
-    lake.write(FinanceTables.GEP_BY_DISTRICT_AS_READ, "tianjin", Lakehouse.rows(
+    lake.write(GeoTables.GEP_BY_DISTRICT, "tianjin", Lakehouse.rows(
         gep(2024, "120101", "和平区", "water_conservation", "600000000"),
         gep(2024, "120101", "和平区", "carbon_fixation", "400000000"),
         gep(2024, "120102", "河东区", "water_conservation", "2000000000"),

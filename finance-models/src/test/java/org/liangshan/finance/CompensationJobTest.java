@@ -1,7 +1,7 @@
 package org.liangshan.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.liangshan.finance.Lakehouse.row;
+import static org.liangshan.market.Lakehouse.row;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -17,11 +17,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
+import org.liangshan.market.Lakehouse;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompensationJobTest {
-  private final Lakehouse lake = new Lakehouse();
+  private final Lakehouse lake = FinanceLakehouse.create();
   private final Region tianjin = Regions.load("tianjin");
   private final ParameterSet params = ParameterSet.forRegion(tianjin);
   private CompensationJob.Summary summary;

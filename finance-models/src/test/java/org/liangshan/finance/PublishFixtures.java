@@ -1,16 +1,17 @@
 package org.liangshan.finance;
 
-import static org.liangshan.finance.Lakehouse.row;
+import static org.liangshan.market.Lakehouse.row;
 
 import java.util.List;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
+import org.liangshan.market.Lakehouse;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableCatalog;
 
 /** A test lakehouse with the publication tables too, for tests outside this package. */
 public final class PublishFixtures {
-  private final Lakehouse lake = new Lakehouse();
+  private final Lakehouse lake = FinanceLakehouse.create();
 
   public TableCatalog catalog() {
     return lake.catalog;

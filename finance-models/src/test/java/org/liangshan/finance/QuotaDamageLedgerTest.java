@@ -1,7 +1,7 @@
 package org.liangshan.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.liangshan.finance.Lakehouse.row;
+import static org.liangshan.market.Lakehouse.row;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -31,6 +31,8 @@ import org.liangshan.core.region.Regions;
 import org.liangshan.finance.model.ReviewWorkflow;
 import org.liangshan.finance.publish.LedgerBook;
 import org.liangshan.finance.publish.LedgerExport;
+import org.liangshan.market.Lakehouse;
+import org.liangshan.market.MarketTables;
 import org.liangshan.warehouse.TableDef;
 
 /**
@@ -41,7 +43,7 @@ import org.liangshan.warehouse.TableDef;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class QuotaDamageLedgerTest {
-  private final Lakehouse lake = new Lakehouse();
+  private final Lakehouse lake = FinanceLakehouse.create();
   private final Region tianjin = Regions.load("tianjin");
   private final ParameterSet params = ParameterSet.forRegion(tianjin);
   private final Clock clock = Clock.fixed(Instant.parse("2025-01-10T08:00:00Z"), ZoneOffset.UTC);
@@ -67,23 +69,23 @@ class QuotaDamageLedgerTest {
   }
 
   private Map<String, Object> capacity(String pollutant, double allocatable, double occupied) {
-    return filled(FinanceTables.ZONE_CAPACITY, row("year", 2024, "zone_id", "TJ-WFZ-01", "pollutant", pollutant,
+    return filled(MarketTables.ZONE_CAPACITY, row("year", 2024, "zone_id", "TJ-WFZ-01", "pollutant", pollutant,
         "allocatable_t_a", allocatable, "occupied_t_a", occupied));
   }
 
   private Map<String, Object> holding(String account, String rightId, double quantity) {
-    return filled(FinanceTables.HOLDINGS, row("year", 2024, "as_of", "2024-12-31", "account", account, "right_id", rightId,
+    return filled(MarketTables.HOLDINGS, row("year", 2024, "as_of", "2024-12-31", "account", account, "right_id", rightId,
         "right_type", "carbon_quota", "subject", "CO2", "quantity", quantity));
   }
 
   private Map<String, Object> issue(int year, String rightId, String holder, double quantity) {
-    return filled(FinanceTables.HOLDINGS_MOVEMENTS, row("year", year, "movement_id", "issue:" + rightId, "movement_date",
+    return filled(MarketTables.HOLDINGS_MOVEMENTS, row("year", year, "movement_id", "issue:" + rightId, "movement_date",
         year + "-03-31", "movement_type", "issue", "right_id", rightId, "right_type", "carbon_quota", "subject", "CO2",
         "debit_account", "holder:" + holder, "credit_account", "issuance", "quantity", quantity));
   }
 
   private Map<String, Object> emissions(String uscc, String name, double allocation) {
-    return filled(FinanceTables.ENTERPRISE_EMISSIONS, row("year", 2024, "uscc", uscc, "name", name, "industry", "steel",
+    return filled(MarketTables.ENTERPRISE_EMISSIONS, row("year", 2024, "uscc", uscc, "name", name, "industry", "steel",
         "final_allocation_tco2", allocation));
   }
 
@@ -95,14 +97,14 @@ class QuotaDamageLedgerTest {
   @BeforeAll
   void compute() {
     CompensationFixture.write(lake);
-    lake.write(FinanceTables.ZONE_CAPACITY, "tianjin", Lakehouse.rows(
+    lake.write(MarketTables.ZONE_CAPACITY, "tianjin", Lakehouse.rows(
         capacity("COD", 120.5, 100.25), capacity("NH3-N", 10, 12.5), capacity("TP", 1.0, 1.0)));
-    lake.write(FinanceTables.ENTERPRISE_EMISSIONS, "tianjin", Lakehouse.rows(
+    lake.write(MarketTables.ENTERPRISE_EMISSIONS, "tianjin", Lakehouse.rows(
         emissions("E1", "一号钢厂", 100000.4), emissions("E2", "二号水泥", 50000), emissions("E3", "三号钢厂", 2000)));
-    lake.write(FinanceTables.HOLDINGS, "tianjin", Lakehouse.rows(
+    lake.write(MarketTables.HOLDINGS, "tianjin", Lakehouse.rows(
         holding("holder:E1", "CQ-2024-1", 100000), holding("holder:E1", "CQ-2023-9", 5000),
         holding("holder:E2", "CQ-2024-2", 50123.4567), holding("holder:E4", "CQ-2024-4", 10)));
-    lake.write(FinanceTables.HOLDINGS_MOVEMENTS, "tianjin", Lakehouse.rows(
+    lake.write(MarketTables.HOLDINGS_MOVEMENTS, "tianjin", Lakehouse.rows(
         issue(2024, "CQ-2024-1", "E1", 100000), issue(2023, "CQ-2023-9", "E1", 5000), issue(2024, "CQ-2024-2", "E2", 50123.4567),
         issue(2024, "CQ-2024-4", "E4", 10)));
     lake.silver("enterprises", "tianjin", Lakehouse.rows(
@@ -181,9 +183,9 @@ class QuotaDamageLedgerTest {
     book.act(lake.run("ledger", tianjin, "2024-03", params), "tianjin", "2024-03", Optional.empty(),
         ReviewWorkflow.Action.REVIEW, "wang", null, clock);
     // The COD occupation of the zone is corrected from 100.25 to 110.25 t/a: (120.5 - 110.25) x 15,000 = 153,750.
-    String location = lake.catalog.location(FinanceTables.ZONE_CAPACITY);
+    String location = lake.catalog.location(MarketTables.ZONE_CAPACITY);
     lake.spark.sql("DELETE FROM delta.`" + location + "` WHERE zone_id = 'TJ-WFZ-01' AND pollutant = 'COD'");
-    lake.write(FinanceTables.ZONE_CAPACITY, "tianjin", Lakehouse.rows(capacity("COD", 120.5, 110.25)));
+    lake.write(MarketTables.ZONE_CAPACITY, "tianjin", Lakehouse.rows(capacity("COD", 120.5, 110.25)));
     CompensationJob.Summary next = CompensationJob.run(lake.run("compensation", tianjin, "2024", params), tianjin, 2024, params);
     assertThat(next.revised()).extracting(p -> p.period() + " -> r" + p.revision() + " " + p.write())
         .containsExactly("2024 -> r2 true", "2024-03 -> r1 false");

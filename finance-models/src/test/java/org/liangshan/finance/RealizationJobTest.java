@@ -3,8 +3,8 @@ package org.liangshan.finance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.liangshan.finance.Lakehouse.row;
-import static org.liangshan.finance.Lakehouse.rows;
+import static org.liangshan.market.Lakehouse.row;
+import static org.liangshan.market.Lakehouse.rows;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -18,6 +18,9 @@ import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
+import org.liangshan.geo.GeoTables;
+import org.liangshan.market.Lakehouse;
+import org.liangshan.market.MarketTables;
 
 /**
  * The realization rate of Tianjin 2024 from hand-made source rows: every component traced to the rows
@@ -25,7 +28,7 @@ import org.liangshan.core.region.Regions;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealizationJobTest {
-  private final Lakehouse lake = new Lakehouse();
+  private final Lakehouse lake = FinanceLakehouse.create();
   private final Region tianjin = Regions.load("tianjin");
   private final ParameterSet params = ParameterSet.forRegion(tianjin);
   private RealizationJob.Summary first;
@@ -34,14 +37,12 @@ class RealizationJobTest {
   @BeforeAll
   void run() {
     String r = tianjin.id();
-    lake.write(FinanceTables.GEP_BY_DISTRICT_AS_READ, r, rows(
+    lake.write(GeoTables.GEP_BY_DISTRICT, r, rows(
         gep(2024, "120101", "water_conservation", "600000"), gep(2024, "120101", "carbon_fixation", "400000"),
         gep(2024, "120102", "water_conservation", "2000000"), gep(2023, "120102", "water_conservation", "9999999")));
-    lake.write(RealizationTables.GRID_CELLS_AS_READ, r, rows(
-        row("cell_id", "c1", "district_code", "120101", "zone_id", "Z1", "area_m2", 3e6),
-        row("cell_id", "c2", "district_code", "120102", "zone_id", "Z1", "area_m2", 1e6),
-        row("cell_id", "c3", "district_code", "120102", "zone_id", null, "area_m2", 1e6)));
-    lake.write(FinanceTables.AUCTION_AWARDS, r, rows(
+    lake.write(GeoTables.GRID_CELLS, r, rows(cell("c1", 0, "120101", "Z1", 3e6), cell("c2", 1, "120102", "Z1", 1e6),
+        cell("c3", 2, "120102", null, 1e6)));
+    lake.write(MarketTables.AUCTION_AWARDS, r, rows(
         award(2024, "A1", "B1", "Z1", "1000"), award(2024, "A1", "B2", null, "100"), award(2023, "A0", "B9", "Z1", "777")));
     lake.silver("enterprises", r, rows(enterprise("E1", "和平区"), enterprise("E2", "河东区")));
     lake.silver("trades", r, rows(
@@ -176,5 +177,12 @@ class RealizationJobTest {
 
   private static Map<String, Object> pledge(String id, String loan, String right) {
     return row("pledge_id", id, "loan_id", loan, "right_id", right, "quantity", 1.0, "pledged_on", "2023-01-01", "status", "active");
+  }
+
+  /** A grid-cell piece: the realization reads only its district, zone and area; the rest is filler. */
+  private static Map<String, Object> cell(String id, int column, String district, String zone, double area) {
+    return row("cell_id", id, "cell_column", column, "cell_row", 0, "district_code", district, "district", district,
+        "zone_id", zone, "area_m2", area, "centroid_lon", 117.2, "centroid_lat", 39.1, "wkt", "POINT (117.2 39.1)",
+        "polygon_json", "[]", "metric_crs", "EPSG:32650", "resolution_m", 1000.0);
   }
 }

@@ -2,7 +2,7 @@ package org.liangshan.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.liangshan.finance.Lakehouse.row;
+import static org.liangshan.market.Lakehouse.row;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -15,12 +15,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
+import org.liangshan.market.Lakehouse;
+import org.liangshan.market.MarketTables;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ValuationJobTest {
   /** A Friday. */
   private static final LocalDate DATE = LocalDate.of(2024, 6, 28);
-  private final Lakehouse lake = new Lakehouse();
+  private final Lakehouse lake = FinanceLakehouse.create();
   private final Region liyang = Regions.load("liyang");
   private final ParameterSet params = ParameterSet.forRegion(liyang);
   private ValuationJob.Summary summary;
@@ -51,7 +53,7 @@ class ValuationJobTest {
         trade("t7", "2024-07-01", "carbon_quota", 10),
         // eco_voucher: one trade, a thin market.
         trade("v1", "2024-06-20", "eco_voucher", 900000)));
-    lake.write(FinanceTables.BENCHMARK_PRICES, "liyang", Lakehouse.rows(
+    lake.write(MarketTables.BENCHMARK_PRICES, "liyang", Lakehouse.rows(
         row("year", 2024, "zone_id", "LY-WFZ-01", "pollutant", "TP", "benchmark_price_yuan_per_t_a", "1000000",
             "annualized_cost_yuan", "2000000", "tradable_capacity_t_a", 2.0, "survey_year", 2023, "cost_items", 2)));
     summary = ValuationJob.run(lake.run("valuation", liyang, DATE.toString(), params), liyang, DATE, params);
@@ -96,6 +98,13 @@ class ValuationJobTest {
     assertThat(p3.<BigDecimal>getAs("collateral_value_yuan")).isEqualByComparingTo("1600000");
     assertThat(p3.<BigDecimal>getAs("max_loan_yuan")).isEqualByComparingTo("640000");
     assertThat(rows.get(1).<BigDecimal>getAs("collateral_value_yuan")).isNull();
+    // The loan's balance split over its pledges on the date (L1: P1 and the expired P4; L2: P2 and P3), and the
+    // actual LTV: the loan's balance over the pledge's collateral value (none when not valued).
+    assertThat(rows).extracting(r -> r.<BigDecimal>getAs("outstanding_share_yuan").stripTrailingZeros().toPlainString())
+        .containsExactly("1500000", "50000", "50000", "1500000");
+    assertThat(p1.<Double>getAs("ltv_actual")).isCloseTo(3_000_000 / 8_100_000.0, within(1e-12));
+    assertThat(p3.<Double>getAs("ltv_actual")).isEqualTo(0.0625);
+    assertThat(rows.get(1).<Double>getAs("ltv_actual")).isNull();
     assertThat(summary.valued()).isEqualTo(2);
     assertThat(summary.collateralValueYuan()).isEqualByComparingTo("9700000");
     assertThat(summary.maxLoanYuan()).isEqualByComparingTo("4690000");

@@ -2,7 +2,7 @@ package org.liangshan.finance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.liangshan.finance.Lakehouse.row;
+import static org.liangshan.market.Lakehouse.row;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +22,8 @@ import org.liangshan.finance.publish.ReportHtml;
 import org.liangshan.finance.publish.ReportJson;
 import org.liangshan.finance.publish.ValuationReport;
 import org.liangshan.finance.publish.ValuationReports;
+import org.liangshan.market.Lakehouse;
+import org.liangshan.market.MarketTables;
 
 /**
  * The valuation job with enough carbon-quota prices to measure volatility: the haircut from σ, in
@@ -32,7 +34,7 @@ import org.liangshan.finance.publish.ValuationReports;
 class ValuationVolatilityJobTest {
   /** A Friday. */
   private static final LocalDate DATE = LocalDate.of(2024, 6, 28);
-  private final Lakehouse lake = new Lakehouse();
+  private final Lakehouse lake = FinanceLakehouse.create();
   private final Region liyang = Regions.load("liyang");
   private final ParameterSet params = ParameterSet.forRegion(liyang);
 
@@ -65,7 +67,7 @@ class ValuationVolatilityJobTest {
     trades.add(row("trade_id", "v1", "trade_date", "2024-06-20", "right_type", "eco_voucher", "quantity", 1.0,
         "price_yuan", 900000.0, "subject", "TP"));
     lake.silver("trades", "liyang", trades);
-    lake.write(FinanceTables.BENCHMARK_PRICES, "liyang", Lakehouse.rows(
+    lake.write(MarketTables.BENCHMARK_PRICES, "liyang", Lakehouse.rows(
         row("year", 2024, "zone_id", "LY-WFZ-01", "pollutant", "TP", "benchmark_price_yuan_per_t_a", "1000000",
             "annualized_cost_yuan", "2000000", "tradable_capacity_t_a", 2.0, "survey_year", 2023, "cost_items", 2)));
     ValuationJob.run(lake.run("valuation", liyang, DATE.toString(), params), liyang, DATE, params);

@@ -42,6 +42,7 @@ import org.liangshan.geo.model.PieceAccount;
 import org.liangshan.geo.model.Product;
 import org.liangshan.geo.model.WaterPurificationCaps;
 import org.liangshan.geo.model.ZonalStats;
+import org.liangshan.market.MarketTables;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableCatalog;
 import org.liangshan.warehouse.TableDef;
@@ -75,7 +76,8 @@ public final class AccountingJob {
   /** The services of {@code gep.indicators} this job cannot compute from the data it receives. */
   static final Map<String, String> NOT_COMPUTED = Map.of();
 
-  private static final String ZONE_CAPACITY = "gold.zone_capacity";
+  /** The market job's capacity per zone and pollutant (water purification); absent before the market runs. */
+  private static final String ZONE_CAPACITY = MarketTables.ZONE_CAPACITY.qualifiedName();
 
   private static final String SCENES = "silver.raster_scenes";
   private static final String STAT_OUTPUT = "silver.stat_output";

@@ -195,6 +195,33 @@ public final class CollateralBook {
    * restores the unstressed value at the stressed price, and whether the loan (all its valued pledges
    * at the same shock) would breach.
    */
+  /**
+   * The actual loan-to-value of a valued pledge: its loan's outstanding ÷ the pledge's collateral value (to read
+   * against the right type's LTV limit); empty when the pledge is not valued or its value is 0. The dashboards
+   * and marts read it from gold.collateral_valuation and compute no LTV of their own.
+   */
+  public static Optional<BigDecimal> actualLtv(Valuation valuation) {
+    return valuation.output().map(Collateral.Output::collateralValue).filter(value -> value.signum() != 0)
+        .map(value -> valuation.loan().outstandingYuan().divide(value, java.math.MathContext.DECIMAL64));
+  }
+
+  /**
+   * Each pledge's share of its loan's outstanding: the balance split evenly over the loan's pledges on the date
+   * (valued or not), so that sums over pledges (per right type, per bank) count each loan once. Keyed by pledge id.
+   */
+  public static Map<String, BigDecimal> outstandingShares(List<Valuation> valuations) {
+    Map<String, Integer> pledgesPerLoan = new HashMap<>();
+    for (Valuation v : valuations) {
+      pledgesPerLoan.merge(v.pledge().loanId(), 1, Integer::sum);
+    }
+    Map<String, BigDecimal> shares = new HashMap<>();
+    for (Valuation v : valuations) {
+      shares.put(v.pledge().pledgeId(), v.loan().outstandingYuan()
+          .divide(BigDecimal.valueOf(pledgesPerLoan.get(v.pledge().loanId())), java.math.MathContext.DECIMAL128));
+    }
+    return shares;
+  }
+
   public static List<Stress> stress(List<Valuation> valuations, Terms terms) {
     record Shocked(Valuation base, BigDecimal shock, BigDecimal stressedPrice, Collateral.Output atShock, BigDecimal topup) {}
     List<Shocked> shocked = new ArrayList<>();

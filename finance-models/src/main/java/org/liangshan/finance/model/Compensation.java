@@ -20,6 +20,8 @@ import org.liangshan.core.method.XinanPIndex;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
 import org.liangshan.core.region.WaterFunctionZone;
+import org.liangshan.market.model.Hydrology;
+import org.liangshan.market.model.WaterQuality;
 
 /**
  * Ledger entries of the compensation agreements (METHODOLOGY.md section 5), each computed by a core

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.liangshan.market.model.Benchmark;
 
 /**
  * The market price of a right type on a valuation date, from exchange trades (silver.trades).

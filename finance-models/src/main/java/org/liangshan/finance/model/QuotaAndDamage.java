@@ -12,6 +12,7 @@ import java.util.List;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
+import org.liangshan.market.model.Pollutant;
 
 /**
  * The two entry kinds of METHODOLOGY.md section 5 beside the GEP-keyed and horizontal ones:

@@ -74,6 +74,9 @@ class CollateralBookTest {
     assertThat(out.marginCallPrice()).isEqualByComparingTo("76.5");
     assertThat(out.topupQuantity().doubleValue()).isCloseTo(8.1e6 / (76.5 * 0.9) - 100_000, within(1e-6));
     assertThat(v.status()).isEqualTo("ok");
+    // Actual LTV: the loan's outstanding 3,000,000 / the collateral value 8,100,000.
+    assertThat(CollateralBook.actualLtv(v)).hasValueSatisfying(ltv -> assertThat(ltv.doubleValue())
+        .isCloseTo(3_000_000 / 8_100_000.0, within(1e-15)));
 
     List<CollateralBook.Stress> stress = CollateralBook.stress(List.of(v), CollateralBook.Terms.of(PARAMS));
     assertThat(stress).extracting(s -> s.shock().doubleValue()).containsExactly(-0.1, -0.2, -0.3);
@@ -108,6 +111,13 @@ class CollateralBookTest {
         .containsExactly("P1=ok", "P2=refused_double_pledge", "P3=ok", "P4=expired", "P6=unknown_right");
     assertThat(valuations.get(1).output()).isEmpty();
     assertThat(valuations.get(1).notes()).isEqualTo("right R1 already backs an active pledge of loan L1");
+    assertThat(CollateralBook.actualLtv(valuations.get(1))).isEmpty();
+    // L1's 3,000,000 over its two pledges (P1, P3); L2's 100,000 over its three (P2, P4, P6), valued or not.
+    Map<String, BigDecimal> shares = CollateralBook.outstandingShares(valuations);
+    assertThat(shares).containsOnlyKeys("P1", "P2", "P3", "P4", "P6");
+    assertThat(shares.get("P1")).isEqualByComparingTo("1500000");
+    assertThat(shares.get("P3")).isEqualByComparingTo("1500000");
+    assertThat(shares.get("P6").doubleValue()).isCloseTo(100_000 / 3.0, within(1e-9));
   }
 
   @Test

@@ -16,7 +16,10 @@ class FinanceParameterSetTest {
   void aRegionsSetHoldsTheFinanceParametersAndNamesTheirSources() {
     ParameterSet set = ParameterSet.forRegion(tianjin);
     assertThat(set.version()).isEqualTo("tianjin-2025.1");
-    assertThat(set.sources()).containsExactly("cn-default-2025.1", "realization-2025.1", "finance-defaults-2025.2", "finance-publication-2025.1");
+    // Contributions in the order of their class names: finance's, then geo-jobs' and the market's (dependencies).
+    assertThat(set.sources()).containsExactly("cn-default-2025.1", "realization-2025.1", "finance-defaults-2025.2",
+        "finance-publication-2025.1", "natural-resources-2025.1", "market-defaults-2025.2");
+    assertThat(set.decimal("water_capacity.decay_k_per_day.river.cod")).isEqualByComparingTo("0.15");
     assertThat(set.number("collateral.window_trading_days")).isEqualTo(20);
     assertThat(set.decimal("loan_pricing.base_rate")).isEqualByComparingTo("0.0385");
     assertThat(set.text("loan_pricing.rating_scale.A")).isEqualTo("dark_green");
@@ -37,5 +40,17 @@ class FinanceParameterSetTest {
     // The same numbers written differently are the same parameters.
     ParameterSet same = set.withOverrides(set.version(), json.readTree("{\"loan_pricing\":{\"base_rate\":0.03850}}"));
     assertThat(same.fingerprint()).isEqualTo(set.fingerprint());
+  }
+
+  @Test
+  void financeDefaultsFillOnlyMissingKeysAndKeepTheVersion() {
+    ParameterSet region = ParameterSet.defaults().withOverrides("r-1", new com.fasterxml.jackson.databind.ObjectMapper()
+        .createObjectNode().set("collateral", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+            .put("thin_market_min_trades", 3)));
+    ParameterSet complete = FinanceParameters.complete(region);
+    assertThat(complete.version()).isEqualTo("r-1");
+    assertThat(complete.number("collateral.thin_market_min_trades")).isEqualTo(3);
+    assertThat(complete.number("collateral.window_trading_days")).isEqualTo(20);
+    assertThat(complete.number("collateral.trigger_drop")).isEqualTo(0.15);
   }
 }

@@ -91,7 +91,7 @@ public final class IngestJob {
       rejected.addAll(report.rejectedFiles());
     }
     long t = System.nanoTime();
-    LoadReport rasters = new org.liangshan.pipelines.raster.RasterCatalogJob(run, region, landingRoot, progress).load();
+    LoadReport rasters = new RasterCatalogJob(run, region, landingRoot, progress).load();
     tick("total rasters", t);
     lines.addAll(rasters.files());
     rejected.addAll(rasters.rejectedFiles());

@@ -19,9 +19,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.dashboards.BenchQueries;
 
 /**
- * Latency of the dashboards' queries ({@code serving/dashboard-queries.txt}) on Trino: each query runs a few times
+ * Latency of the dashboards' queries (one per chart, generated from the dashboard spec by
+ * {@link org.liangshan.dashboards.BenchQueries}) on Trino: each query runs a few times
  * to warm up, then {@code runs} times, fetching every row as a dashboard would; reported are the median and p95
  * wall time per query, the rows returned, Trino's peak query memory, and the ratio of the median to the median of
  * {@code SELECT 1} measured in the same run (the round-trip floor of the protocol).
@@ -48,17 +50,9 @@ public final class ServingBenchmark {
     this.runs = runs;
   }
 
-  /** The dashboard queries shipped with the platform. */
+  /** The queries of the dashboards shipped with the platform, named after their charts. */
   public static List<Query> dashboardQueries() {
-    List<Query> queries = new ArrayList<>();
-    for (String line : Registration.resource("serving/dashboard-queries.txt").split("\n")) {
-      if (line.isBlank() || line.startsWith("#")) {
-        continue;
-      }
-      int bar = line.indexOf('|');
-      queries.add(new Query(line.substring(0, bar).strip(), line.substring(bar + 1).strip()));
-    }
-    return queries;
+    return BenchQueries.shipped().stream().map(q -> new Query(q.name(), q.sql())).toList();
   }
 
   /** Runs the baseline ({@code SELECT 1}) first, then every query; results in that order. */

@@ -1,0 +1,171 @@
+package org.liangshan.market;
+
+import static org.liangshan.warehouse.JobSupport.date;
+import static org.liangshan.warehouse.JobSupport.number;
+import static org.liangshan.warehouse.JobSupport.string;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Row;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.Region;
+import org.liangshan.market.model.Compliance;
+import org.liangshan.market.model.HoldingsLedger;
+import org.liangshan.market.model.MarketBoard;
+import org.liangshan.market.model.Neutrality;
+import org.liangshan.warehouse.JobSupport;
+import org.liangshan.warehouse.Run;
+
+/**
+ * The market job's last steps, thin over the plain models: event-neutrality retirements inside the holdings
+ * replay ({@link Neutrality}), verification of the year's occupation and emissions against holdings ({@link
+ * Compliance}) and the supply and demand board ({@link MarketBoard}). Reads silver.neutral_events,
+ * silver.rights_issued (units) and silver.auctions (units); replaces the (region, year) slice of
+ * gold.compliance, gold.market_board and gold.neutrality_certificates.
+ */
+final class ComplianceStep {
+  private ComplianceStep() {}
+
+  /** What the step adds to the market summary. */
+  record Result(int requirements, int obligations, int offers, int needs, int certificates, int neutral) {
+    @Override
+    public String toString() {
+      return String.format("  verification: %d requirements, %d obligations to buy; board: %d offers, %d needs;"
+          + " neutrality: %d of %d events neutral", requirements, obligations, offers, needs, neutral, certificates);
+    }
+  }
+
+  /** The retirements of every event on record (all years: the ledger is replayed from the start). */
+  static List<HoldingsLedger.Action> neutralityActions(Run run, Region region, Consumer<Neutrality.Certificate> certificates) {
+    List<HoldingsLedger.Action> actions = new ArrayList<>();
+    for (Row r : JobSupport.silver(run, "neutral_events", region).orderBy("event_id").collectAsList()) {
+      Neutrality.Event event = new Neutrality.Event(string(r, "event_id"), string(r, "event_name"), string(r, "organiser"),
+          date(r, "event_date"), number(r, "emissions_tco2e"), string(r, "credit_holder"));
+      actions.add(Neutrality.action(event, certificates));
+    }
+    return actions;
+  }
+
+  /** The national reference carbon price per tCO2e, when the parameter set has one. */
+  static Optional<BigDecimal> carbonReferencePrice(ParameterSet p) {
+    if (p.has("collateral.carbon_reference_price_yuan_per_t")) {
+      return Optional.of(p.decimal("collateral.carbon_reference_price_yuan_per_t"));
+    }
+    if (p.has("gep.carbon_price_yuan_per_tc")) {
+      return Optional.of(p.decimal("gep.carbon_price_yuan_per_tc").multiply(BigDecimal.valueOf(12))
+          .divide(BigDecimal.valueOf(44), 10, RoundingMode.HALF_EVEN));
+    }
+    return Optional.empty();
+  }
+
+  /** Every holder's positive balances on the ledger, water rights converted to t/a. */
+  static List<Compliance.Holding> holdings(Run run, Region region, HoldingsLedger ledger) {
+    Map<String, String> units = new HashMap<>();
+    for (Row r : JobSupport.silver(run, "rights_issued", region).select("right_id", "unit").collectAsList()) {
+      units.put(string(r, "right_id"), string(r, "unit"));
+    }
+    Map<String, String> auctionUnits = new HashMap<>();
+    for (Row r : JobSupport.silver(run, "auctions", region).select("auction_id", "unit").collectAsList()) {
+      auctionUnits.put(string(r, "auction_id"), string(r, "unit"));
+    }
+    List<Compliance.Holding> result = new ArrayList<>();
+    for (HoldingsLedger.Balance b : ledger.balances()) {
+      if (!b.account().startsWith("holder:") || b.quantity() <= 0) {
+        continue;
+      }
+      HoldingsLedger.Right right = b.right();
+      String unit = units.get(right.rightId());
+      if (unit == null && right.source().startsWith("auction ")) {
+        unit = auctionUnits.get(right.source().substring("auction ".length()));
+      }
+      double quantity = b.quantity();
+      String stored = unit == null ? "" : unit;
+      if (right.rightType().equals("eco_voucher") || right.rightType().equals("discharge_right")) {
+        Optional<Double> factor = Compliance.toTonnesPerYear(unit);
+        if (factor.isEmpty()) {
+          run.count("water_rights_unknown_unit", 1);
+          continue;
+        }
+        quantity *= factor.get();
+        stored = "t/a";
+      }
+      result.add(new Compliance.Holding(b.account().substring("holder:".length()), right.rightId(), right.rightType(),
+          right.zoneId(), right.subject(), quantity, stored));
+    }
+    return result;
+  }
+
+  static Result run(Run run, Region region, int year, ParameterSet p, HoldingsLedger ledger,
+      List<Compliance.Requirement> requirements, Map<String, String> names, Map<String, BigDecimal> benchmarks,
+      List<Neutrality.Certificate> certificates) {
+    LocalDate yearEnd = LocalDate.of(year, 12, 31);
+    List<Compliance.Holding> holdings = holdings(run, region, ledger);
+    Compliance.Result verified = Compliance.verify(requirements, holdings);
+    Optional<BigDecimal> carbonPrice = carbonReferencePrice(p);
+
+    List<Object[]> complianceRows = new ArrayList<>();
+    int obligations = 0;
+    for (Compliance.Line line : verified.lines()) {
+      Compliance.Requirement r = line.requirement();
+      boolean water = r.kind().equals(Compliance.WATER);
+      Optional<BigDecimal> price = water ? Optional.ofNullable(benchmarks.get(r.zoneId() + "|" + r.subject())) : carbonPrice;
+      BigDecimal value = line.shortfall() > 0 && price.isPresent()
+          ? JobSupport.money(price.get().multiply(BigDecimal.valueOf(line.shortfall()))) : null;
+      if (line.status().equals("obligation_to_buy")) {
+        obligations++;
+      }
+      complianceRows.add(new Object[] {region.id(), year, JobSupport.sqlDate(yearEnd), r.holder(), names.get(r.holder()),
+          r.kind(), water ? r.zoneId() : null, r.subject(), r.quantity(), line.held(), line.shortfall(), line.surplus(),
+          water ? "t/a" : "tCO2e", line.status(), line.rightToBuy(), value, line.coveredBy(), r.basis()});
+    }
+
+    List<MarketBoard.Entry> board = MarketBoard.build(verified, holdings, benchmarks, carbonPrice);
+    List<Object[]> boardRows = new ArrayList<>();
+    Map<String, Integer> seen = new HashMap<>();
+    int offers = 0;
+    for (MarketBoard.Entry e : board) {
+      String id = e.side() + ":" + e.rightType() + ":" + (e.zoneId() == null ? "-" : e.zoneId()) + ":"
+          + (e.subject() == null ? "-" : e.subject()) + ":" + e.party();
+      int n = seen.merge(id, 1, Integer::sum);
+      if (n > 1) {
+        id = id + ":" + n;
+      }
+      if (e.side().equals(MarketBoard.OFFER)) {
+        offers++;
+      }
+      BigDecimal price = e.referencePrice().map(JobSupport::money).orElse(null);
+      BigDecimal value = e.referencePrice().map(pr -> JobSupport.money(pr.multiply(BigDecimal.valueOf(e.quantity())))).orElse(null);
+      boardRows.add(new Object[] {region.id(), year, JobSupport.sqlDate(yearEnd), id, e.side(), e.party(), e.rightType(),
+          e.zoneId(), e.subject(), e.quantity(), e.unit(), price, e.priceBasis(), value, e.basis()});
+    }
+
+    List<Object[]> certificateRows = new ArrayList<>();
+    int neutral = 0;
+    for (Neutrality.Certificate c : certificates) {
+      if (c.event().date().getYear() != year) {
+        continue;
+      }
+      if (c.status().equals("neutral")) {
+        neutral++;
+      }
+      Neutrality.Event e = c.event();
+      certificateRows.add(new Object[] {region.id(), year, c.certificateId(), e.eventId(), e.name(), e.organiser(),
+          JobSupport.sqlDate(e.date()), e.emissionsTco2e(), c.requiredTco2e(), c.retiredTco2e(), e.creditHolder(),
+          c.rightsRetired(), c.status(), c.reason()});
+    }
+
+    String slice = JobSupport.regionYear(region, year);
+    JobSupport.replace(run, MarketBoardTables.COMPLIANCE, complianceRows, slice);
+    JobSupport.replace(run, MarketBoardTables.MARKET_BOARD, boardRows, slice);
+    JobSupport.replace(run, MarketBoardTables.NEUTRALITY_CERTIFICATES, certificateRows, slice);
+    return new Result(complianceRows.size(), obligations, offers, boardRows.size() - offers, certificateRows.size(), neutral);
+  }
+
+}

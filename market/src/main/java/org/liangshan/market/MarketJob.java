@@ -1,0 +1,448 @@
+package org.liangshan.market;
+
+import static org.apache.spark.sql.functions.col;
+import static org.liangshan.warehouse.JobSupport.bool;
+import static org.liangshan.warehouse.JobSupport.date;
+import static org.liangshan.warehouse.JobSupport.decimal;
+import static org.liangshan.warehouse.JobSupport.instant;
+import static org.liangshan.warehouse.JobSupport.number;
+import static org.liangshan.warehouse.JobSupport.string;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.liangshan.core.method.BenchmarkPrice;
+import org.liangshan.core.method.CarbonQuota;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.MonitoringSection;
+import org.liangshan.core.region.Region;
+import org.liangshan.core.region.WaterFunctionZone;
+import org.liangshan.market.model.ActivityMonth;
+import org.liangshan.market.model.AuctionBook;
+import org.liangshan.market.model.Benchmark;
+import org.liangshan.market.model.Compliance;
+import org.liangshan.market.model.Emissions;
+import org.liangshan.market.model.HoldingsLedger;
+import org.liangshan.market.model.Hydrology;
+import org.liangshan.market.model.MarketParameters;
+import org.liangshan.market.model.Neutrality;
+import org.liangshan.market.model.Occupation;
+import org.liangshan.market.model.Pollutant;
+import org.liangshan.market.model.WaterQuality;
+import org.liangshan.market.model.ZoneCapacity;
+import org.liangshan.warehouse.JobSupport;
+import org.liangshan.warehouse.Run;
+
+/**
+ * The rights market of a region for a year, thin over the plain models: capacity per zone and pollutant
+ * ({@link ZoneCapacity}), enterprise occupation ({@link Occupation}), steel and cement emissions and quota
+ * allocation ({@link Emissions}), benchmark prices ({@link Benchmark}), eco-voucher auctions ({@link
+ * AuctionBook}) and the holdings ledger ({@link HoldingsLedger}).
+ *
+ * <p>Reads silver.hydrology, silver.water_quality, silver.enterprises, silver.enterprise_activity,
+ * silver.protection_costs, silver.auctions, silver.bids, silver.rights_issued and the earlier years'
+ * gold.auction_awards; replaces the (region, year) slice of gold.zone_capacity,
+ * gold.enterprise_occupation, gold.enterprise_emissions, gold.benchmark_prices, gold.auction_results,
+ * gold.auction_awards, gold.auction_rejections, gold.holdings_movements and gold.holdings. An auction
+ * belongs to the year it closes in (China Standard Time). Then {@link ComplianceStep} (verification, the
+ * supply and demand board, event neutrality: gold.compliance, gold.market_board,
+ * gold.neutrality_certificates) and {@link InclusionJob} (carbon inclusion and eco-points). See docs/market.md.
+ */
+public final class MarketJob {
+  private MarketJob() {}
+
+  /** What the CLI prints. */
+  public record Summary(
+      String region,
+      int year,
+      int capacityRows,
+      int occupationRows,
+      int emissionRows,
+      int benchmarkPrices,
+      List<AuctionCleared> auctions,
+      BigDecimal issued,
+      BigDecimal held,
+      BigDecimal retired,
+      BigDecimal expired,
+      String verificationAndInclusion) {
+    @Override
+    public String toString() {
+      StringBuilder s = new StringBuilder();
+      s.append(String.format("market %s %d: %d capacity rows, %d occupation rows, %d emission rows, %d benchmark prices%n",
+          region, year, capacityRows, occupationRows, emissionRows, benchmarkPrices));
+      for (AuctionCleared a : auctions) {
+        s.append(String.format("  auction %s: %s%n", a.auctionId(), a.cleared()
+            ? "clearing price " + a.clearingPriceYuan().toPlainString() + " yuan, sold " + a.sold() + " of " + a.supply()
+                + (a.undersubscribed() ? " (undersubscribed)" : "")
+            : "not cleared (no benchmark price)"));
+      }
+      s.append(String.format("  holdings: issued %s = held %s + retired %s + expired %s",
+          issued.toPlainString(), held.toPlainString(), retired.toPlainString(), expired.toPlainString()));
+      if (!verificationAndInclusion.isEmpty()) {
+        s.append(String.format("%n")).append(verificationAndInclusion);
+      }
+      return s.toString();
+    }
+  }
+
+  public record AuctionCleared(String auctionId, boolean cleared, BigDecimal clearingPriceYuan, long sold, long supply,
+      boolean undersubscribed) {}
+
+  public static Summary run(Run run, Region region, int year, ParameterSet params) {
+    return run(run, region, year, params, message -> {});
+  }
+
+  public static Summary run(Run run, Region region, int year, ParameterSet params, Consumer<String> progress) {
+    ParameterSet p = MarketParameters.complete(params);
+    LocalDate yearEnd = LocalDate.of(year, 12, 31);
+
+    progress.accept("market " + region.id() + " " + year + ": reading enterprises and activity");
+    Map<String, Row> enterprises = new TreeMap<>();
+    for (Row row : JobSupport.silver(run, "enterprises", region).collectAsList()) {
+      enterprises.put(string(row, "uscc"), row);
+    }
+    Map<String, List<ActivityMonth>> activity = activity(run, region, year);
+    Map<String, List<ActivityMonth>> previousActivity = activity(run, region, year - 1);
+
+    // Occupation per enterprise and pollutant, then per zone.
+    List<Object[]> occupationRows = new ArrayList<>();
+    List<Compliance.Requirement> requirements = new ArrayList<>();
+    Map<String, String> names = new TreeMap<>();
+    enterprises.forEach((uscc, row) -> names.put(uscc, string(row, "name")));
+    Map<String, Double> occupied = new LinkedHashMap<>();
+    for (Map.Entry<String, Row> e : enterprises.entrySet()) {
+      List<ActivityMonth> months = activity.getOrDefault(e.getKey(), List.of());
+      if (months.isEmpty()) {
+        continue;
+      }
+      Row ent = e.getValue();
+      String industry = string(ent, "industry");
+      Optional<String> zone = zoneOf(region, ent);
+      for (Occupation.Result r : Occupation.compute(industry, months, p)) {
+        occupationRows.add(new Object[] {region.id(), year, e.getKey(), string(ent, "name"), industry, zone.orElse(null),
+            r.pollutant().code(), r.method(), r.monthsReported(), r.meteredMonths(), r.occupationTA()});
+        zone.ifPresent(z -> occupied.merge(z + "|" + r.pollutant().code(), r.occupationTA(), Double::sum));
+        if (zone.isPresent() && r.occupationTA() > 0) {
+          requirements.add(new Compliance.Requirement(e.getKey(), string(ent, "name"), Compliance.WATER, zone.get(),
+              r.pollutant().code(), r.occupationTA(), "occupation " + year + " (" + r.method() + ")"));
+        }
+      }
+    }
+
+    progress.accept("market " + region.id() + " " + year + ": capacity per zone and pollutant");
+    List<ZoneCapacity> capacities = capacities(run, region, year, p, progress);
+    List<Object[]> capacityRows = new ArrayList<>();
+    Map<String, ZoneCapacity> capacityByKey = new LinkedHashMap<>();
+    for (ZoneCapacity c : capacities) {
+      String key = c.zoneId() + "|" + c.pollutant().code();
+      capacityByKey.put(key, c);
+      double used = occupied.getOrDefault(key, 0.0);
+      capacityRows.add(new Object[] {region.id(), year, c.zoneId(), c.pollutant().code(), c.waterBody(), c.model(),
+          c.targetClass(), c.csMgL(), c.c0MgL(), c.c0Basis(), c.designFlowM3S(), c.designFlowSection(), c.kPerDay(),
+          c.capacityTA(), c.backgroundTA(), c.backgroundBasis(), c.safetyMargin(), c.allocatableTA(), used,
+          c.allocatableTA() - used});
+    }
+
+    progress.accept("market " + region.id() + " " + year + ": emissions and quota allocation");
+    List<Object[]> emissionRows = new ArrayList<>();
+    for (Map.Entry<String, Row> e : enterprises.entrySet()) {
+      String industry = string(e.getValue(), "industry");
+      List<ActivityMonth> months = activity.getOrDefault(e.getKey(), List.of());
+      if (!Emissions.INDUSTRIES.contains(industry) || months.isEmpty()) {
+        continue;
+      }
+      Emissions.Result r = Emissions.compute(industry, year, months, p);
+      List<ActivityMonth> before = previousActivity.getOrDefault(e.getKey(), List.of());
+      Optional<Double> previousDirect = before.isEmpty()
+          ? Optional.empty()
+          : Optional.of(Emissions.compute(industry, year - 1, before, p).directTco2());
+      CarbonQuota.Allocation a = Emissions.allocate(e.getKey(), year, previousDirect, r.directTco2(), p);
+      if (r.directTco2() > 0) {
+        requirements.add(new Compliance.Requirement(e.getKey(), string(e.getValue(), "name"), Compliance.CARBON, null,
+            "CO2", r.directTco2(), "verified direct emissions " + year + " (" + r.method() + ")"));
+      }
+      emissionRows.add(new Object[] {region.id(), year, e.getKey(), string(e.getValue(), "name"), industry, r.method(),
+          r.monthsReported(), r.coalT(), r.gas10kM3(), r.electricityMwh(), r.clinkerT(), r.combustionTco2(),
+          r.processTco2(), r.electricityTco2(), r.totalTco2(), r.directTco2(), r.gridEfYear(), previousDirect.orElse(null),
+          a.rule(), a.preAllocatedTco2().doubleValue(), a.finalAllocationTco2().doubleValue(), a.trueUpTco2().doubleValue()});
+    }
+
+    progress.accept("market " + region.id() + " " + year + ": benchmark prices");
+    Map<String, BigDecimal> benchmarks = new LinkedHashMap<>();
+    List<Object[]> benchmarkRows = benchmarks(run, region, year, p, capacityByKey, benchmarks, progress);
+
+    progress.accept("market " + region.id() + " " + year + ": auctions");
+    Set<String> knownBidders = new HashSet<>(enterprises.keySet());
+    List<AuctionBook.Outcome> outcomes = auctions(run, region, year, p, benchmarks, knownBidders);
+    List<Object[]> resultRows = new ArrayList<>();
+    List<Object[]> awardRows = new ArrayList<>();
+    List<Object[]> rejectionRows = new ArrayList<>();
+    List<AuctionCleared> cleared = new ArrayList<>();
+    List<HoldingsLedger.Right> awardedRights = new ArrayList<>();
+    for (AuctionBook.Outcome o : outcomes) {
+      AuctionBook.Spec s = o.spec();
+      String pollutant = Pollutant.parse(s.subject()).map(Pollutant::code).orElse(s.subject());
+      LocalDate awardedOn = s.closesAt().atOffset(WaterQuality.CST).toLocalDate();
+      if (o.output().isPresent()) {
+        var out = o.output().get();
+        resultRows.add(new Object[] {region.id(), year, s.auctionId(), s.zoneId(), pollutant, s.supply(),
+            JobSupport.money(o.reservePrice().orElseThrow()), JobSupport.money(out.clearingPrice()), out.sold(),
+            out.undersubscribed(), s.rule(), s.tieSeed(), String.join(",", out.tieOrder()), o.bidsReceived(),
+            o.awards().size()});
+        cleared.add(new AuctionCleared(s.auctionId(), true, out.clearingPrice(), out.sold(), s.supply(), out.undersubscribed()));
+      } else {
+        cleared.add(new AuctionCleared(s.auctionId(), false, BigDecimal.ZERO, 0, s.supply(), true));
+      }
+      for (AuctionBook.AwardRow a : o.awards()) {
+        String rightId = awardRightId(s.auctionId(), a.bidId());
+        awardRows.add(new Object[] {region.id(), year, s.auctionId(), a.bidId(), a.bidder(), a.quantity(),
+            JobSupport.money(a.priceYuan()), JobSupport.money(a.amountYuan()), rightId, s.zoneId(), pollutant,
+            JobSupport.sqlDate(awardedOn)});
+        awardedRights.add(new HoldingsLedger.Right(rightId, "eco_voucher", a.bidder(), s.zoneId(), pollutant, a.quantity(),
+            awardedOn, Optional.empty(), "auction " + s.auctionId()));
+      }
+      for (AuctionBook.RejectionRow r : o.rejections()) {
+        rejectionRows.add(new Object[] {region.id(), year, s.auctionId(), r.bidId(), r.bidder(), r.reasonCode(), r.reason()});
+      }
+    }
+
+    progress.accept("market " + region.id() + " " + year + ": holdings ledger");
+    awardedRights.addAll(earlierAwards(run, region, year));
+    List<Neutrality.Certificate> certificates = new ArrayList<>();
+    HoldingsLedger ledger = HoldingsLedger.replay(issuedRights(run, region), awardedRights,
+        ComplianceStep.neutralityActions(run, region, certificates::add), yearEnd);
+    ledger.checkIssuedEqualsHeldRetiredExpired();
+    List<Object[]> movementRows = new ArrayList<>();
+    for (HoldingsLedger.Movement m : ledger.movementsInYear(year)) {
+      movementRows.add(new Object[] {region.id(), year, m.movementId(), JobSupport.sqlDate(m.date()), m.type(),
+          m.right().rightId(), m.right().rightType(), m.right().zoneId(), m.right().subject(), m.debitAccount(),
+          m.creditAccount(), m.quantity(), m.source()});
+    }
+    List<Object[]> holdingRows = new ArrayList<>();
+    for (HoldingsLedger.Balance b : ledger.balances()) {
+      holdingRows.add(new Object[] {region.id(), year, JobSupport.sqlDate(yearEnd), b.account(), b.right().rightId(),
+          b.right().rightType(), b.right().zoneId(), b.right().subject(), b.quantity()});
+    }
+
+    progress.accept("market " + region.id() + " " + year + ": writing gold tables");
+    String slice = JobSupport.regionYear(region, year);
+    JobSupport.replace(run, MarketTables.ZONE_CAPACITY, capacityRows, slice);
+    JobSupport.replace(run, MarketTables.ENTERPRISE_OCCUPATION, occupationRows, slice);
+    JobSupport.replace(run, MarketTables.ENTERPRISE_EMISSIONS, emissionRows, slice);
+    JobSupport.replace(run, MarketTables.BENCHMARK_PRICES, benchmarkRows, slice);
+    JobSupport.replace(run, MarketTables.AUCTION_RESULTS, resultRows, slice);
+    JobSupport.replace(run, MarketTables.AUCTION_AWARDS, awardRows, slice);
+    JobSupport.replace(run, MarketTables.AUCTION_REJECTIONS, rejectionRows, slice);
+    JobSupport.replace(run, MarketTables.HOLDINGS_MOVEMENTS, movementRows, slice);
+    JobSupport.replace(run, MarketTables.HOLDINGS, holdingRows, slice);
+
+    progress.accept("market " + region.id() + " " + year + ": verification, board, event neutrality");
+    ComplianceStep.Result verified = ComplianceStep.run(run, region, year, p, ledger, requirements, names, benchmarks,
+        certificates);
+    progress.accept("market " + region.id() + " " + year + ": carbon inclusion and eco-points");
+    InclusionJob.Summary inclusion = InclusionJob.run(run, region, year, p);
+    return new Summary(region.id(), year, capacityRows.size(), occupationRows.size(), emissionRows.size(),
+        benchmarkRows.size(), List.copyOf(cleared), ledger.issued(), ledger.total("holder:"),
+        ledger.total(HoldingsLedger.RETIRED), ledger.total(HoldingsLedger.EXPIRED),
+        verified + String.format("%n") + inclusion);
+  }
+
+  static String awardRightId(String auctionId, String bidId) {
+    return "AWD-" + auctionId + "-" + bidId;
+  }
+
+  /** The registry's zone, else the zone whose bounds hold the site. */
+  static Optional<String> zoneOf(Region region, Row enterprise) {
+    String zone = string(enterprise, "zone_id");
+    if (zone != null && !zone.isBlank()) {
+      return Optional.of(zone.strip());
+    }
+    return region.zoneAt(number(enterprise, "lon"), number(enterprise, "lat")).map(WaterFunctionZone::id);
+  }
+
+  private static Map<String, List<ActivityMonth>> activity(Run run, Region region, int year) {
+    Map<String, List<ActivityMonth>> byEnterprise = new TreeMap<>();
+    List<Row> rows = JobSupport.silver(run, "enterprise_activity", region)
+        .where(col("month").startsWith(year + "-"))
+        .orderBy("uscc", "month")
+        .collectAsList();
+    for (Row r : rows) {
+      ActivityMonth m = new ActivityMonth(string(r, "uscc"), YearMonth.parse(string(r, "month")), number(r, "coal_t"),
+          number(r, "gas_10k_m3"), number(r, "electricity_mwh"), number(r, "output_t"), number(r, "clinker_t"),
+          number(r, "clinker_cao_frac"), number(r, "clinker_mgo_frac"), number(r, "tea_area_mu"), number(r, "beds"),
+          number(r, "occupancy"), number(r, "livestock_head"), bool(r, "metered"), number(r, "discharge_m3"),
+          number(r, "cod_mg_l"), number(r, "nh3n_mg_l"), number(r, "tp_mg_l"), number(r, "tn_mg_l"));
+      byEnterprise.computeIfAbsent(m.uscc(), u -> new ArrayList<>()).add(m);
+    }
+    return byEnterprise;
+  }
+
+  private static List<ZoneCapacity> capacities(Run run, Region region, int year, ParameterSet p, Consumer<String> progress) {
+    List<String> sectionIds = region.sections().stream().map(MonitoringSection::id).toList();
+    Map<String, List<Hydrology.DailyFlow>> flows = new TreeMap<>();
+    for (Row r : JobSupport.silver(run, "hydrology", region)
+        .where(col("section_id").isin(sectionIds.toArray()))
+        .where(functions.year(col("date")).equalTo(year))
+        .where(col("flow_m3_s").isNotNull())
+        .collectAsList()) {
+      flows.computeIfAbsent(string(r, "section_id"), s -> new ArrayList<>())
+          .add(new Hydrology.DailyFlow(string(r, "section_id"), date(r, "date"), number(r, "flow_m3_s")));
+    }
+    List<String> indicators = java.util.Arrays.stream(Pollutant.values()).map(Pollutant::indicator).toList();
+    List<WaterQuality.Samples> samples = samples(run, region, sectionIds, indicators, year, year);
+    List<ZoneCapacity> result = new ArrayList<>();
+    for (WaterFunctionZone zone : region.zones()) {
+      List<String> zoneSections = region.sections().stream().filter(s -> s.zoneId().equals(zone.id()))
+          .map(MonitoringSection::id).toList();
+      Map<String, List<Hydrology.DailyFlow>> zoneFlows = new TreeMap<>();
+      zoneSections.forEach(s -> zoneFlows.put(s, flows.getOrDefault(s, List.of())));
+      Optional<Hydrology.DesignFlow> design = Hydrology.designFlow(zoneFlows);
+      if (design.isEmpty()) {
+        progress.accept("  zone " + zone.id() + ": no flow at " + zoneSections + " in " + year + ": no capacity");
+        run.count("zones_without_flow", 1);
+        continue;
+      }
+      for (Pollutant pollutant : Pollutant.values()) {
+        if (!ZoneCapacity.applies(zone, pollutant)) {
+          continue;
+        }
+        Optional<WaterQuality.Mean> c0 = WaterQuality.meanOfMonthlyMeans(samples, zoneSections, pollutant.indicator(), year, year);
+        if (c0.isEmpty()) {
+          progress.accept("  zone " + zone.id() + " " + pollutant.code() + ": no concentrations in " + year + ": no capacity");
+          run.count("capacities_without_concentration", 1);
+          continue;
+        }
+        String basis = "mean of monthly means at " + String.join(", ", zoneSections) + " in " + year + " ("
+            + c0.get().method() + ", " + c0.get().samples() + " samples)";
+        ZoneCapacity.compute(zone, pollutant, design.get(), c0.get(), basis, p).ifPresent(result::add);
+      }
+    }
+    return result;
+  }
+
+  /** Samples pre-aggregated per section, China Standard Time month, method and indicator (the compensation job reads them too). */
+  public static List<WaterQuality.Samples> samples(Run run, Region region, List<String> sectionIds, List<String> indicators,
+      int fromYear, int toYear) {
+    Dataset<Row> wq = JobSupport.silver(run, "water_quality", region)
+        .where(col("section_id").isin(sectionIds.toArray()))
+        .where(col("indicator").isin(indicators.toArray()))
+        .withColumn("cst_month", functions.date_format(functions.from_utc_timestamp(col("observed_at"), "Asia/Shanghai"), "yyyy-MM"))
+        .where(col("cst_month").geq(fromYear + "-01").and(col("cst_month").leq(toYear + "-12")));
+    List<WaterQuality.Samples> result = new ArrayList<>();
+    for (Row r : wq.groupBy("section_id", "cst_month", "method", "indicator")
+        .agg(functions.sum("value").as("total"), functions.count(functions.lit(1)).as("n"))
+        .orderBy("section_id", "cst_month", "method", "indicator")
+        .collectAsList()) {
+      result.add(new WaterQuality.Samples(string(r, "section_id"), YearMonth.parse(string(r, "cst_month")),
+          string(r, "method"), string(r, "indicator"), number(r, "total"), r.getLong(r.fieldIndex("n"))));
+    }
+    return result;
+  }
+
+  private static List<Object[]> benchmarks(Run run, Region region, int year, ParameterSet p,
+      Map<String, ZoneCapacity> capacities, Map<String, BigDecimal> prices, Consumer<String> progress) {
+    Map<String, Map<Integer, List<Benchmark.CostItem>>> items = new TreeMap<>();
+    for (Row r : JobSupport.silver(run, "protection_costs", region)
+        .where(col("survey_year").leq(year))
+        .orderBy("zone_id", "pollutant", "survey_year", "item")
+        .collectAsList()) {
+      Optional<Pollutant> pollutant = Pollutant.parse(string(r, "pollutant"));
+      if (pollutant.isEmpty()) {
+        continue;
+      }
+      String key = string(r, "zone_id") + "|" + pollutant.get().code();
+      items.computeIfAbsent(key, k -> new TreeMap<>())
+          .computeIfAbsent(((Number) r.get(r.fieldIndex("survey_year"))).intValue(), y -> new ArrayList<>())
+          .add(new Benchmark.CostItem(string(r, "item"), string(r, "cost_type"), decimal(r, "amount_yuan"),
+              number(r, "life_years"), number(r, "discount_rate")));
+    }
+    List<Object[]> rows = new ArrayList<>();
+    for (Map.Entry<String, Map<Integer, List<Benchmark.CostItem>>> e : items.entrySet()) {
+      int surveyYear = ((TreeMap<Integer, List<Benchmark.CostItem>>) e.getValue()).lastKey();
+      List<Benchmark.CostItem> latest = e.getValue().get(surveyYear);
+      ZoneCapacity capacity = capacities.get(e.getKey());
+      String[] zp = e.getKey().split("\\|", 2);
+      if (capacity == null) {
+        progress.accept("  benchmark " + zp[0] + " " + zp[1] + ": no capacity computed for " + year + ": no price");
+        run.count("benchmarks_without_capacity", 1);
+        continue;
+      }
+      Benchmark.Priced priced = Benchmark.price(latest, capacity.allocatableTA(), p);
+      if (priced.output().isEmpty()) {
+        progress.accept("  benchmark " + zp[0] + " " + zp[1] + ": " + priced.note());
+        run.count("benchmarks_not_priced", 1);
+        continue;
+      }
+      BenchmarkPrice.Output out = priced.output().get();
+      prices.put(e.getKey(), out.benchmarkPriceYuanPerTA());
+      rows.add(new Object[] {region.id(), year, zp[0], zp[1], JobSupport.money(out.benchmarkPriceYuanPerTA()),
+          JobSupport.money(out.annualizedCostYuan()), capacity.allocatableTA(), surveyYear, latest.size()});
+    }
+    return rows;
+  }
+
+  private static List<AuctionBook.Outcome> auctions(Run run, Region region, int year, ParameterSet p,
+      Map<String, BigDecimal> benchmarks, Set<String> knownBidders) {
+    List<Row> auctionRows = JobSupport.silver(run, "auctions", region).orderBy("auction_id").collectAsList();
+    Map<String, List<AuctionBook.BidRow>> bids = new TreeMap<>();
+    for (Row r : JobSupport.silver(run, "bids", region).orderBy("bid_id").collectAsList()) {
+      bids.computeIfAbsent(string(r, "auction_id"), a -> new ArrayList<>()).add(new AuctionBook.BidRow(string(r, "bid_id"),
+          string(r, "bidder"), number(r, "quantity"), BigDecimal.valueOf(number(r, "price_yuan")), decimal(r, "deposit_yuan"),
+          instant(r, "submitted_at")));
+    }
+    BigDecimal depositRatio = p.decimal("auction.deposit_ratio");
+    List<AuctionBook.Outcome> outcomes = new ArrayList<>();
+    for (Row r : auctionRows) {
+      AuctionBook.Spec spec = new AuctionBook.Spec(string(r, "auction_id"), string(r, "zone_id"), string(r, "subject"),
+          (long) Math.floor(number(r, "supply")), instant(r, "opens_at"), instant(r, "closes_at"), string(r, "rule"),
+          ((Number) r.get(r.fieldIndex("tie_seed"))).longValue());
+      if (spec.closesAt().atOffset(WaterQuality.CST).getYear() != year) {
+        continue;
+      }
+      Optional<BigDecimal> reserve = Optional.ofNullable(spec.zoneId())
+          .flatMap(z -> Pollutant.parse(spec.subject()).map(pol -> benchmarks.get(z + "|" + pol.code())))
+          .flatMap(benchmark -> AuctionBook.reservePerUnit(benchmark, string(r, "unit")));
+      outcomes.add(AuctionBook.run(spec, reserve, bids.getOrDefault(spec.auctionId(), List.of()), knownBidders, depositRatio));
+    }
+    return outcomes;
+  }
+
+  static List<HoldingsLedger.Right> issuedRights(Run run, Region region) {
+    List<HoldingsLedger.Right> rights = new ArrayList<>();
+    for (Row r : JobSupport.silver(run, "rights_issued", region).orderBy("right_id").collectAsList()) {
+      String subject = string(r, "subject");
+      rights.add(new HoldingsLedger.Right(string(r, "right_id"), string(r, "right_type"), string(r, "holder"),
+          string(r, "zone_id"), Pollutant.parse(subject).map(Pollutant::code).orElse(subject), number(r, "quantity"),
+          date(r, "issued_on"), JobSupport.textDate(r, "valid_until"), "silver.rights_issued"));
+    }
+    return rights;
+  }
+
+  /** Awards of auctions that closed in earlier years, as this job wrote them. */
+  private static List<HoldingsLedger.Right> earlierAwards(Run run, Region region, int year) {
+    Optional<Dataset<Row>> awards = JobSupport.goldIfExists(run, MarketTables.AUCTION_AWARDS);
+    if (awards.isEmpty()) {
+      return List.of();
+    }
+    List<HoldingsLedger.Right> rights = new ArrayList<>();
+    for (Row r : awards.get().where(col("region").equalTo(region.id())).where(col("year").lt(year))
+        .orderBy("right_id").collectAsList()) {
+      rights.add(new HoldingsLedger.Right(string(r, "right_id"), "eco_voucher", string(r, "bidder"), string(r, "zone_id"),
+          string(r, "pollutant"), ((Number) r.get(r.fieldIndex("quantity"))).doubleValue(), date(r, "awarded_on"),
+          Optional.empty(), "auction " + string(r, "auction_id")));
+    }
+    return rights;
+  }
+}

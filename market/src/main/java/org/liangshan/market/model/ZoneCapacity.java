@@ -1,0 +1,79 @@
+package org.liangshan.market.model;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.liangshan.core.method.WaterCapacity;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.WaterFunctionZone;
+import org.liangshan.core.region.WaterFunctionZone.WaterBody;
+
+/**
+ * A zone's capacity for one pollutant and year: the model chosen by the water body (lake: fully mixed;
+ * river: {@code water_capacity.model}), Cs from the zone's GB 3838-2002 target class, C0 and the design
+ * flow from the data, K from {@code water_capacity.decay_k_per_day}, then the allocatable capacity. The
+ * formulas are core's {@link WaterCapacity}.
+ */
+public record ZoneCapacity(
+    String zoneId,
+    Pollutant pollutant,
+    String waterBody,
+    String model,
+    int targetClass,
+    double csMgL,
+    double c0MgL,
+    String c0Basis,
+    double designFlowM3S,
+    String designFlowSection,
+    double kPerDay,
+    double capacityTA,
+    double backgroundTA,
+    String backgroundBasis,
+    double safetyMargin,
+    double allocatableTA) {
+
+  public ZoneCapacity {
+    requireNonNull(zoneId, "zoneId is null");
+    requireNonNull(pollutant, "pollutant is null");
+  }
+
+  /** Whether GB 3838-2002 sets a limit for the pollutant in this water body (TN: lakes only). */
+  public static boolean applies(WaterFunctionZone zone, Pollutant pollutant) {
+    return pollutant != Pollutant.TN || zone.waterBody() == WaterBody.LAKE;
+  }
+
+  public static Optional<ZoneCapacity> compute(
+      WaterFunctionZone zone, Pollutant pollutant, Hydrology.DesignFlow flow, WaterQuality.Mean background, String c0Basis,
+      ParameterSet params) {
+    requireNonNull(zone, "zone is null");
+    if (!applies(zone, pollutant)) {
+      return Optional.empty();
+    }
+    double cs = WaterCapacity.standardLimitMgL(params, pollutant.indicator(), zone.waterBody(), zone.targetClass());
+    String body = zone.waterBody().name().toLowerCase(Locale.ROOT);
+    double k = params.number("water_capacity.decay_k_per_day." + body + "." + pollutant.indicator());
+    double c0 = background.valueMgL();
+    double capacity;
+    String model;
+    if (zone.waterBody() == WaterBody.LAKE) {
+      model = "lake";
+      capacity = WaterCapacity.lake(new WaterCapacity.LakeInput(cs, c0, flow.flowM3S(), k, zone.volumeM3()));
+    } else {
+      WaterCapacity.RiverModel riverModel = WaterCapacity.RiverModel.parse("water_capacity.model", params.text("water_capacity.model"));
+      model = "river_" + riverModel.jsonName();
+      capacity = WaterCapacity.river(new WaterCapacity.RiverInput(
+          cs, c0, flow.flowM3S(), k, zone.lengthKm(), zone.velocityMS(), params.number("water_capacity.b"), riverModel));
+    }
+    String backgroundKey = "water_capacity.background_t_a." + zone.id() + "." + pollutant.indicator();
+    double backgroundLoad = params.has(backgroundKey) ? params.number(backgroundKey) : 0;
+    String backgroundBasis = params.has(backgroundKey)
+        ? "parameter " + backgroundKey
+        : "none surveyed: 0 (set " + backgroundKey + ")";
+    double margin = params.number("water_capacity.safety_margin");
+    // Negative when the inflow already exceeds the standard: nothing is allocatable.
+    double allocatable = WaterCapacity.allocatable(capacity, backgroundLoad, margin);
+    return Optional.of(new ZoneCapacity(zone.id(), pollutant, body, model, zone.targetClass(), cs, c0, c0Basis,
+        flow.flowM3S(), flow.sectionId() + " " + flow.month(), k, capacity, backgroundLoad, backgroundBasis, margin, allocatable));
+  }
+}

@@ -1,0 +1,211 @@
+package org.liangshan.market;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.liangshan.market.Lakehouse.row;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.Region;
+import org.liangshan.core.region.Regions;
+
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MarketJobTest {
+  private static final String LAKE_ZONE = "LY-WFZ-01";
+  private final Lakehouse lake = new Lakehouse();
+  private final Region liyang = Regions.load("liyang");
+  private final ParameterSet params = ParameterSet.forRegion(liyang);
+  private MarketJob.Summary first;
+  private List<Map<String, Object>> firstRows;
+
+  @BeforeAll
+  void runTwice() {
+    fixture();
+    first = MarketJob.run(lake.run("market", liyang, "2024", params), liyang, 2024, params);
+    firstRows = snapshot();
+    MarketJob.run(lake.run("market", liyang, "2024", params), liyang, 2024, params);
+  }
+
+  private void fixture() {
+    List<Map<String, Object>> flows = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      String month = String.format("2024-%02d", m);
+      // LY-S02 (reservoir outlet): days 1 and 15 at m+1 and m+3 m³/s, monthly mean m+2: the driest month is January, 3.0.
+      flows.add(row("section_id", "LY-S02", "date", month + "-01", "flow_m3_s", m + 1.0));
+      flows.add(row("section_id", "LY-S02", "date", month + "-15", "flow_m3_s", m + 3.0));
+      flows.add(row("section_id", "LY-S01", "date", month + "-01", "flow_m3_s", 1.0));
+    }
+    lake.silver("hydrology", "liyang", flows);
+    lake.silver("water_quality", "liyang", Lakehouse.rows(
+        // Manual samples are stored at 00:00 China Standard Time: 10 January.
+        row("section_id", "LY-S01", "observed_at", "2024-01-09T16:00:00Z", "method", "manual", "indicator", "tp", "value", 0.01, "unit", "mg/L"),
+        row("section_id", "LY-S02", "observed_at", "2024-01-10T02:00:00Z", "method", "auto", "indicator", "tp", "value", 0.02, "unit", "mg/L"),
+        row("section_id", "LY-S02", "observed_at", "2024-01-10T03:00:00Z", "method", "auto", "indicator", "tp", "value", 0.02, "unit", "mg/L"),
+        // 23:00 on 31 December 2023 in China Standard Time: not in 2024.
+        row("section_id", "LY-S02", "observed_at", "2023-12-31T15:00:00Z", "method", "auto", "indicator", "tp", "value", 9.9, "unit", "mg/L")));
+    lake.silver("enterprises", "liyang", Lakehouse.rows(
+        row("uscc", "E-HOTEL", "name", "天目湖宾馆", "industry", "hotel", "lon", 119.45, "lat", 31.28, "district", "溧阳市", "zone_id", LAKE_ZONE),
+        row("uscc", "E-TEA", "name", "白茶园", "industry", "tea_garden", "lon", 119.43, "lat", 31.29, "district", "溧阳市"),
+        row("uscc", "E-CEM", "name", "水泥厂", "industry", "cement", "lon", 119.46, "lat", 31.6, "district", "溧阳市"),
+        row("uscc", "B1", "name", "甲", "industry", "restaurant", "lon", 119.4, "lat", 31.4, "district", "溧阳市"),
+        row("uscc", "B2", "name", "乙", "industry", "restaurant", "lon", 119.4, "lat", 31.4, "district", "溧阳市"),
+        row("uscc", "B3", "name", "丙", "industry", "restaurant", "lon", 119.4, "lat", 31.4, "district", "溧阳市")));
+    lake.silver("enterprise_activity", "liyang", Lakehouse.rows(
+        row("uscc", "E-HOTEL", "month", "2024-01", "beds", 100.0, "occupancy", 0.5),
+        row("uscc", "E-TEA", "month", "2024-01", "tea_area_mu", 150.0),
+        row("uscc", "E-CEM", "month", "2024-01", "clinker_t", 1000.0, "clinker_cao_frac", 0.65, "clinker_mgo_frac", 0.02,
+            "coal_t", 100.0, "electricity_mwh", 1000.0),
+        row("uscc", "E-CEM", "month", "2023-12", "clinker_t", 500.0, "clinker_cao_frac", 0.65, "clinker_mgo_frac", 0.02)));
+    lake.silver("protection_costs", "liyang", Lakehouse.rows(
+        row("survey_year", 2023, "zone_id", LAKE_ZONE, "pollutant", "TP", "item", "治理工程", "cost_type", "capital",
+            "amount_yuan", "10000000", "life_years", 20.0, "discount_rate", 0.05),
+        row("survey_year", 2023, "zone_id", LAKE_ZONE, "pollutant", "TP", "item", "运行维护", "cost_type", "operating",
+            "amount_yuan", "3000000"),
+        row("survey_year", 2022, "zone_id", LAKE_ZONE, "pollutant", "TP", "item", "旧调查", "cost_type", "operating",
+            "amount_yuan", "1")));
+    lake.silver("auctions", "liyang", Lakehouse.rows(
+        row("auction_id", "A1", "zone_id", LAKE_ZONE, "subject", "TP", "supply", 1000.0, "unit", "kg/a",
+            "opens_at", "2024-05-01T00:00:00Z", "closes_at", "2024-05-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7L),
+        row("auction_id", "A0", "zone_id", LAKE_ZONE, "subject", "TP", "supply", 10.0, "unit", "kg/a",
+            "opens_at", "2023-05-01T00:00:00Z", "closes_at", "2023-05-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7L)));
+    lake.silver("bids", "liyang", Lakehouse.rows(
+        bid("b1", "B1", 400, 2000), bid("b2", "B2", 400, 1800), bid("b3", "B3", 400, 1500),
+        bid("b4", "E-HOTEL", 100, 1000), bid("b5", "BX", 100, 3000)));
+    lake.silver("rights_issued", "liyang", Lakehouse.rows(
+        row("right_id", "R1", "right_type", "eco_voucher", "holder", "E-HOTEL", "zone_id", LAKE_ZONE, "subject", "TP",
+            "quantity", 2.0, "unit", "t/a", "issued_on", "2024-01-10"),
+        row("right_id", "R2", "right_type", "carbon_quota", "holder", "E-CEM", "subject", "CO2", "quantity", 1000.0,
+            "unit", "tCO2e", "issued_on", "2024-02-01", "valid_until", "2024-06-30"),
+        row("right_id", "R3", "right_type", "discharge_right", "holder", "E-TEA", "zone_id", LAKE_ZONE, "subject", "TP",
+            "quantity", 0.5, "unit", "t/a", "issued_on", "2023-05-01"),
+        row("right_id", "R4", "right_type", "eco_voucher", "holder", "E-TEA", "zone_id", LAKE_ZONE, "subject", "TP",
+            "quantity", 9.0, "unit", "t/a", "issued_on", "2025-01-05")));
+  }
+
+  private static Map<String, Object> bid(String id, String bidder, double quantity, double price) {
+    return row("bid_id", id, "auction_id", "A1", "bidder", bidder, "quantity", quantity, "price_yuan", price,
+        "deposit_yuan", BigDecimal.valueOf(quantity * price), "submitted_at", "2024-05-05T00:00:00Z");
+  }
+
+  /** W = 31.536·[Cs·(Q + K·V) − C0·Q] (METHODOLOGY.md 3, fully mixed lake). */
+  private static double expectedCapacity() {
+    double cs = 0.025; // TP, lake, class II
+    double c0 = (0.01 + 0.02) / 2; // mean of the monthly means at LY-S01 (manual) and LY-S02 (auto)
+    double q = 3.0; // driest monthly mean at the control section LY-S02
+    double kPerSecond = 0.005 / 86400;
+    double volume = 6.2e7;
+    return 31.536 * (cs * (q + kPerSecond * volume) - c0 * q);
+  }
+
+  @Test
+  void capacityFollowsTheLakeModelOnTheData() {
+    List<Row> rows = lake.gold(MarketTables.ZONE_CAPACITY, "zone_id");
+    // Only the lake zone has flows, and only TP has concentrations.
+    assertThat(rows).singleElement().satisfies(r -> {
+      assertThat(r.<String>getAs("zone_id")).isEqualTo(LAKE_ZONE);
+      assertThat(r.<String>getAs("pollutant")).isEqualTo("TP");
+      assertThat(r.<String>getAs("model")).isEqualTo("lake");
+      assertThat(r.<Double>getAs("design_flow_m3_s")).isEqualTo(3.0);
+      assertThat(r.<String>getAs("design_flow_section")).isEqualTo("LY-S02 2024-01");
+      assertThat(r.<Double>getAs("c0_mg_l")).isCloseTo(0.015, within(1e-12));
+      assertThat(r.<Double>getAs("capacity_t_a")).isCloseTo(expectedCapacity(), within(1e-9));
+      assertThat(r.<Double>getAs("allocatable_t_a")).isCloseTo(0.9 * expectedCapacity(), within(1e-9));
+      // Hotel 0.00093 t + tea garden 0.00075 t (the tea garden's zone comes from its site).
+      assertThat(r.<Double>getAs("occupied_t_a")).isCloseTo(0.00168, within(1e-12));
+    });
+  }
+
+  @Test
+  void occupationAndEmissionsRecordTheirMethod() {
+    List<Row> occupation = lake.gold(MarketTables.ENTERPRISE_OCCUPATION, "uscc", "pollutant");
+    assertThat(occupation).filteredOn(r -> r.getAs("pollutant").equals("TP"))
+        .extracting(r -> r.getAs("uscc") + " " + r.getAs("method") + " " + r.getAs("zone_id"))
+        .containsExactly("E-HOTEL coefficient:hotel LY-WFZ-01", "E-TEA coefficient:tea_garden LY-WFZ-01");
+    List<Row> emissions = lake.gold(MarketTables.ENTERPRISE_EMISSIONS, "uscc");
+    assertThat(emissions).singleElement().satisfies(r -> {
+      // Process: 1000 t × (0.65 × 44/56 + 0.02 × 44/40); coal 100 t × 20.908 × 0.02618 × 0.98 × 44/12.
+      double process = 1000 * (0.65 * 44 / 56 + 0.02 * 44 / 40);
+      double coal = 100 * 20.908 * 0.02618 * 0.98 * 44 / 12;
+      assertThat(r.<Double>getAs("process_tco2")).isCloseTo(process, within(1e-6));
+      assertThat(r.<Double>getAs("combustion_tco2")).isCloseTo(coal, within(1e-6));
+      assertThat(r.<Double>getAs("direct_tco2")).isCloseTo(process + coal, within(1e-6));
+      assertThat(r.<String>getAs("method")).isEqualTo("energy_consumption+process");
+      // Pre-allocation: 70 % of December 2023's direct emissions (500 t clinker).
+      assertThat(r.<Double>getAs("pre_allocated_tco2")).isCloseTo(0.7 * 500 * (0.65 * 44 / 56 + 0.02 * 44 / 40), within(1e-6));
+      assertThat(r.<String>getAs("quota_rule")).isEqualTo("cn-2025");
+    });
+  }
+
+  @Test
+  void benchmarkPriceIsTheAnnualizedCostOverTheTradableCapacity() {
+    Row price = lake.gold(MarketTables.BENCHMARK_PRICES, "zone_id").get(0);
+    // 1e7 × CRF(5 %, 20) + 3e6 = 3,802,425.87 yuan (METHODOLOGY.md 3); the 2022 survey is superseded.
+    double annualized = 1e7 * 0.05 * Math.pow(1.05, 20) / (Math.pow(1.05, 20) - 1) + 3e6;
+    assertThat(price.<BigDecimal>getAs("annualized_cost_yuan").doubleValue()).isCloseTo(annualized, within(1e-4));
+    assertThat(price.<BigDecimal>getAs("benchmark_price_yuan_per_t_a").doubleValue())
+        .isCloseTo(annualized / (0.9 * expectedCapacity()), within(1e-2));
+    assertThat(price.<Integer>getAs("survey_year")).isEqualTo(2023);
+  }
+
+  @Test
+  void auctionClearsAtTheReserveOfItsZoneWithEveryWinnerPayingTheClearingPrice() {
+    assertThat(first.auctions()).singleElement().satisfies(a -> {
+      assertThat(a.auctionId()).isEqualTo("A1");
+      assertThat(a.clearingPriceYuan()).isEqualByComparingTo("1500");
+      assertThat(a.sold()).isEqualTo(1000);
+    });
+    Row result = lake.gold(MarketTables.AUCTION_RESULTS, "auction_id").get(0);
+    BigDecimal benchmark = lake.gold(MarketTables.BENCHMARK_PRICES, "zone_id").get(0).getAs("benchmark_price_yuan_per_t_a");
+    // Units are kg/a: the reserve is the benchmark per t/a ÷ 1000.
+    assertThat(result.<BigDecimal>getAs("reserve_price_yuan").doubleValue()).isCloseTo(benchmark.doubleValue() / 1000, within(1e-6));
+    assertThat(result.<Long>getAs("sold")).isLessThanOrEqualTo(result.<Long>getAs("supply"));
+    List<Row> awards = lake.gold(MarketTables.AUCTION_AWARDS, "bid_id");
+    assertThat(awards).extracting(r -> r.getAs("bidder") + " " + r.getAs("quantity"))
+        .containsExactly("B1 400", "B2 400", "B3 200");
+    assertThat(awards).allSatisfy(r -> assertThat(r.<BigDecimal>getAs("price_yuan")).isEqualByComparingTo("1500"));
+    assertThat(awards.stream().mapToLong(r -> r.<Long>getAs("quantity")).sum()).isLessThanOrEqualTo(result.<Long>getAs("supply"));
+    assertThat(lake.gold(MarketTables.AUCTION_REJECTIONS, "bid_id"))
+        .extracting(r -> r.getAs("bid_id") + " " + r.getAs("reason_code"))
+        .containsExactly("b4 BELOW_RESERVE", "b5 UNKNOWN_BIDDER");
+  }
+
+  @Test
+  void holdingsBalanceAndNeverGoNegative() {
+    // Issued: R1 2 + R2 1000 + R3 0.5 + awards 1000 = 2002.5; R2 expired on 1 July; R4 is issued in 2025.
+    assertThat(first.issued()).isEqualByComparingTo("2002.5");
+    assertThat(first.expired()).isEqualByComparingTo("1000");
+    assertThat(first.held()).isEqualByComparingTo("1002.5");
+    assertThat(first.issued()).isEqualByComparingTo(first.held().add(first.retired()).add(first.expired()));
+    List<Row> holdings = lake.gold(MarketTables.HOLDINGS, "account", "right_id");
+    assertThat(holdings).allSatisfy(r -> assertThat(r.<Double>getAs("quantity")).isPositive());
+    double held = holdings.stream().filter(r -> r.<String>getAs("account").startsWith("holder:"))
+        .mapToDouble(r -> r.<Double>getAs("quantity")).sum();
+    assertThat(held).isEqualTo(1002.5);
+    List<Row> movements = lake.gold(MarketTables.HOLDINGS_MOVEMENTS, "movement_id");
+    assertThat(movements).extracting(r -> r.<String>getAs("movement_id")).containsExactly(
+        "award:AWD-A1-b1", "award:AWD-A1-b2", "award:AWD-A1-b3", "expire:R2", "issue:R1", "issue:R2");
+    assertThat(movements).allSatisfy(r -> assertThat(r.<String>getAs("debit_account")).isNotEqualTo(r.getAs("credit_account")));
+  }
+
+  @Test
+  void aReRunWithTheSameInputsYieldsTheSameRows() {
+    assertThat(snapshot()).isEqualTo(firstRows);
+  }
+
+  private List<Map<String, Object>> snapshot() {
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (var def : List.of(MarketTables.ZONE_CAPACITY, MarketTables.ENTERPRISE_OCCUPATION, MarketTables.ENTERPRISE_EMISSIONS,
+        MarketTables.BENCHMARK_PRICES, MarketTables.AUCTION_RESULTS, MarketTables.AUCTION_AWARDS,
+        MarketTables.AUCTION_REJECTIONS, MarketTables.HOLDINGS_MOVEMENTS, MarketTables.HOLDINGS)) {
+      all.addAll(lake.withoutRunId(def));
+    }
+    return all;
+  }
+}
