@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.liangshan.core.text.TextTable;
 
 /**
  * Where a long command's time goes: per stage (a region's ingestion, its market, ...) the wall-clock
