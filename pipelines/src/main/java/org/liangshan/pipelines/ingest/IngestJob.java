@@ -343,7 +343,8 @@ public final class IngestJob {
   private long tick(String step, long since) {
     long now = System.nanoTime();
     if (TIMING) {
-      progress.accept(String.format("      %-14s %6.2f s", step, (now - since) / 1e9));
+      int jobs = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+      progress.accept(String.format("      %-14s %6.2f s  %4d Spark jobs so far", step, (now - since) / 1e9, jobs));
     }
     return now;
   }
