@@ -334,7 +334,7 @@ public final class IngestJob {
       recovered = true;
       int undone = journal.recover(region.id(), progress);
       if (undone > 0) {
-        knownIds = null;
+        knownIds.clear();
         loadedFiles = null;
       }
     }
@@ -357,7 +357,7 @@ public final class IngestJob {
   private void mergeSilver(TableDef silver, Dataset<Row> latest, String regionLiteral, String inFiles, boolean redelivery) {
     catalog.ensure(silver);
     Dataset<Row> source = catalog.conform(silver, latest);
-    if (!redelivery && !collides(silver, source)) {
+    if (!redelivery && (!regionLoaded(silver) || !collides(silver, source))) {
       // Every natural key is new to the region: an append commits the same rows as the MERGE would,
       // without the MERGE's scan of the target and rewrite of the files it touches.
       catalog.append(silver, source);
@@ -392,6 +392,20 @@ public final class IngestJob {
     }
   }
 
+  /**
+   * Whether the file ledger shows a load of this region into the silver table (by any family that fills
+   * it). When it shows none the region has no rows there: rows of an interrupted load were rolled back by
+   * recoverOnce(), and every committed load has ledger rows.
+   */
+  private boolean regionLoaded(TableDef silver) {
+    for (SourceFamily family : SourceFamilies.all()) {
+      if (family.silver().name().equals(silver.name()) && !loadedFiles.getOrDefault(family.name(), Map.of()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether any natural key of the load is already in the region's silver rows (null-safe, as the MERGE). */
   private boolean collides(TableDef silver, Dataset<Row> source) {
     Dataset<Row> target = catalog.read(silver).where(col("region").equalTo(region.id()));
@@ -403,20 +417,24 @@ public final class IngestJob {
     return !source.join(target, on, "left_semi").limit(1).isEmpty();
   }
 
-  /** Per file: received records, quarantined records, records that parsed, records that reached silver. */
+  /**
+   * Per file: received records, quarantined records, records that parsed, records that reached silver; one
+   * Spark query over the parsed rows and the de-duplicated silver rows (both persisted).
+   */
   private static Map<String, long[]> countsByFile(Dataset<Row> parsed, Dataset<Row> latest) {
+    Dataset<Row> byKind = parsed.groupBy("source_file", "kind").agg(countDistinct("source_line").as("n"));
+    Dataset<Row> reached = latest.groupBy("source_file").agg(countDistinct("source_line").as("n"))
+        .select(col("source_file"), lit("L").as("kind"), col("n"));
     Map<String, long[]> counts = new HashMap<>();
-    for (Row row : parsed.groupBy("source_file", "kind").agg(countDistinct("source_line").as("n")).collectAsList()) {
+    for (Row row : byKind.unionByName(reached).collectAsList()) {
       long[] c = counts.computeIfAbsent(row.getString(0), k -> new long[4]);
       switch (row.getString(1)) {
         case "B" -> c[0] = row.getLong(2);
         case "Q" -> c[1] = row.getLong(2);
         case "S" -> c[2] = row.getLong(2);
+        case "L" -> c[3] = row.getLong(2);
         default -> { }
       }
-    }
-    for (Row row : latest.groupBy("source_file").agg(countDistinct("source_line").as("n")).collectAsList()) {
-      counts.computeIfAbsent(row.getString(0), k -> new long[4])[3] = row.getLong(1);
     }
     return counts;
   }
@@ -448,41 +466,36 @@ public final class IngestJob {
   /** Reference kinds, the silver table and column holding their ids, and the family that fills it (the spec). */
   private static final Map<String, SourceFamilies.ReferenceSource> REFERENCES = SourceFamilies.referenceSources();
 
-  /** Ids known so far in this job, refreshed when the family that fills them loads. */
-  private Map<String, Set<String>> knownIds;
+  /**
+   * Ids known so far in this job, per reference kind (section, tower, enterprise ...); a kind is read on
+   * first use and read again only after the family that fills it has loaded.
+   */
+  private final Map<String, Set<String>> knownIds = new HashMap<>();
 
   private void refreshKnown(SourceFamily loaded) {
-    if (knownIds != null) {
-      REFERENCES.forEach((kind, source) -> {
-        if (source.family().equals(loaded.name())) {
-          knownIds = null;
-        }
-      });
-    }
+    REFERENCES.forEach((kind, source) -> {
+      if (source.family().equals(loaded.name())) {
+        knownIds.remove(kind);
+      }
+    });
   }
 
   /** Ids that references are checked against: configuration plus what silver already holds. */
   private Map<String, Set<String>> knownIds() {
-    if (knownIds == null) {
-      knownIds = readKnownIds();
+    for (SourceFamilies.ReferenceSource source : REFERENCES.values()) {
+      knownIds.computeIfAbsent(source.kind(), kind -> readKnownIds(source));
     }
-    return knownIds;
+    return new HashMap<>(knownIds);
   }
 
-  private Map<String, Set<String>> readKnownIds() {
-    Map<String, Set<String>> ids = new HashMap<>();
-    Set<String> sections = new HashSet<>();
-    region.sections().forEach(s -> sections.add(s.id()));
-    sections.addAll(distinct("sections", "section_id"));
-    ids.put("section", sections);
-    Set<String> towers = new HashSet<>();
-    region.fluxTowers().forEach(t -> towers.add(t.id()));
-    towers.addAll(distinct("flux_towers", "tower_id"));
-    ids.put("tower", towers);
-    ids.put("enterprise", distinct("enterprises", "uscc"));
-    ids.put("auction", distinct("auctions", "auction_id"));
-    ids.put("bank", distinct("banks", "bank_id"));
-    ids.put("loan", distinct("loans", "loan_id"));
+  private Set<String> readKnownIds(SourceFamilies.ReferenceSource source) {
+    Set<String> ids = new HashSet<>();
+    if (source.kind().equals("section")) {
+      region.sections().forEach(s -> ids.add(s.id()));
+    } else if (source.kind().equals("tower")) {
+      region.fluxTowers().forEach(t -> ids.add(t.id()));
+    }
+    ids.addAll(distinct(source.silverTable(), source.column()));
     return ids;
   }
 
