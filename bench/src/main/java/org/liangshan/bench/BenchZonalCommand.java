@@ -117,7 +117,7 @@ final class BenchZonalCommand implements Callable<Integer> {
     }
     long sceneBytes = BenchSupport.size(scenes.files());
 
-    SparkSession spark = SparkSessions.create(new LakehouseConfig(work.resolve("spark").toString(), master, Map.of()));
+    SparkSession spark = SparkSessions.withSedona(SparkSessions.create(new LakehouseConfig(work.resolve("spark").toString(), master, Map.of())));
     Path lakehouse = work.resolve("lakehouse");
     BenchSupport.delete(lakehouse);
     TableCatalog catalog = TableCatalog.discover(spark, new LakehouseConfig(lakehouse.toString(), master, Map.of()));

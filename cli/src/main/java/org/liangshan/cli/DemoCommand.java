@@ -58,8 +58,10 @@ final class DemoCommand implements Callable<Integer> {
         GenerateCommand.generate(r, range, scale, GenerateCommand.DEFAULT_SEED, landing);
       }
     }
-    step(start, "2/6 starting Spark (local, Delta + Sedona)");
+    step(start, "2/6 starting Spark (local, Delta)");
     TableCatalog catalog = lakehouse.catalog();
+    meter = new StageMeter(catalog.spark().sparkContext());
+    long commitsBefore = StageMeter.commits(catalog.config().root());
 
     // The regions are independent: each runs its ingest and jobs in its own thread on the shared
     // session (their Delta writes touch different partitions), which keeps both cores busy.
@@ -100,11 +102,15 @@ final class DemoCommand implements Callable<Integer> {
     for (Region r : regions) {
       published.getOrDefault(r.id(), List.of()).forEach(line -> System.out.println("  " + r.id() + ": " + line));
     }
+    System.out.println();
+    meter.print(System.out, commitsBefore, StageMeter.commits(catalog.config().root()));
     System.out.printf("%nDone in %.0f s. Lakehouse: %s%n", (System.nanoTime() - start) / 1e9, catalog.config().root());
     System.out.println("Next: 'liangshan tables' lists every table; 'liangshan runs --detail' shows each run's input versions;");
     System.out.println("      'liangshan quarantine' explains rejected records.");
     return ingestStatus;
   }
+
+  private StageMeter meter;
 
   private final java.util.Map<String, List<String>> published = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -117,29 +123,38 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private LoadReport runRegion(TableCatalog catalog, String command, Region r, Years range, long start) {
+    meter.begin(r.id(), "ingest");
     LoadReport report = IngestCommand.ingestRegion(catalog, r, landing);
     ParameterSet params = ParameterSet.forRegion(r);
     step(start, r.nameEn() + ": ingested; market and grid accounting (CASA carbon sink, GEP)");
     // The market first: its gold.zone_capacity caps water purification in the grid accounting.
+    meter.begin(r.id(), "market");
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.market(catalog, command, r, year, params);
     }
+    meter.begin(r.id(), "accounting");
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.accounting(catalog, command, r, year, params, System.err::println);
     }
     step(start, r.nameEn() + ": compensation ledger, collateral valuation, bank book and GEP realization");
+    meter.begin(r.id(), "compensation");
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.compensation(catalog, command, r, year, params);
     }
+    meter.begin(r.id(), "valuation");
     Jobs.valuation(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
+    meter.begin(r.id(), "bank book");
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.bankBook(catalog, command, r, year, params);
     }
+    meter.begin(r.id(), "realization");
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.realization(catalog, command, r, year, params);
     }
     step(start, r.nameEn() + ": publishing valuation reports and ledger exports");
+    meter.begin(r.id(), "publish");
     published.put(r.id(), Publications.publish(catalog, r, range, LocalDate.of(range.last(), 12, 31), params, reportsDir()));
+    meter.end();
     step(start, r.nameEn() + ": done");
     return report;
   }

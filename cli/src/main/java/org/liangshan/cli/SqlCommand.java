@@ -37,7 +37,8 @@ final class SqlCommand implements Callable<Integer> {
           "Only read-only statements are accepted here (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN), not %s.", head);
     }
     TableCatalog catalog = lakehouse.catalog();
-    SparkSession spark = catalog.spark();
+    // Ad-hoc queries may use Sedona's ST_* functions on the WKT columns.
+    SparkSession spark = org.liangshan.warehouse.SparkSessions.withSedona(catalog.spark());
     for (TableDef def : catalog.tables()) {
       if (catalog.exists(def)) {
         spark.sql("CREATE DATABASE IF NOT EXISTS " + def.layer().directory());

@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.liangshan.core.method.BenchmarkPrice;
 import org.liangshan.core.method.CarbonQuota;
 import org.liangshan.core.param.ParameterSet;
@@ -298,6 +299,7 @@ public final class MarketJob {
         .where(col("section_id").isin(sectionIds.toArray()))
         .where(functions.year(col("date")).equalTo(year))
         .where(col("flow_m3_s").isNotNull())
+        .orderBy("section_id", "date")
         .collectAsList()) {
       flows.computeIfAbsent(string(r, "section_id"), s -> new ArrayList<>())
           .add(new Hydrology.DailyFlow(string(r, "section_id"), date(r, "date"), number(r, "flow_m3_s")));
@@ -344,7 +346,10 @@ public final class MarketJob {
         .where(col("cst_month").geq(fromYear + "-01").and(col("cst_month").leq(toYear + "-12")));
     List<WaterQuality.Samples> result = new ArrayList<>();
     for (Row r : wq.groupBy("section_id", "cst_month", "method", "indicator")
-        .agg(functions.sum("value").as("total"), functions.count(functions.lit(1)).as("n"))
+        // Summed as decimals: exact, so the total does not depend on the order Spark meets the rows in
+        // (which follows the storage layout of silver); a double sum would differ in its last bits.
+        .agg(functions.sum(col("value").cast(DataTypes.createDecimalType(38, 12))).as("total"),
+            functions.count(functions.lit(1)).as("n"))
         .orderBy("section_id", "cst_month", "method", "indicator")
         .collectAsList()) {
       result.add(new WaterQuality.Samples(string(r, "section_id"), YearMonth.parse(string(r, "cst_month")),

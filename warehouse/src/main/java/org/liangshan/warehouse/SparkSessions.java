@@ -6,9 +6,11 @@ import org.apache.sedona.spark.SedonaContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * The one place a Spark session is made: Delta and Sedona registered, bound to loopback in local mode,
- * small shuffle for a 2-core machine, UTC session time zone (landing timestamps are converted from
- * China Standard Time when parsed). Every job takes its session from here.
+ * The one place a Spark session is made: Delta registered, bound to loopback in local mode, small shuffle
+ * for a 2-core machine, UTC session time zone (landing timestamps are converted from China Standard Time
+ * when parsed). Every job takes its session from here. Sedona's SQL functions (ST_*, RS_*) are registered
+ * only where a command uses them ({@link #withSedona}): no batch job does (the grid accounting tiles
+ * rasters in plain Java), and registering them costs every session start a few seconds.
  */
 public final class SparkSessions {
   private SparkSessions() {}
@@ -47,6 +49,11 @@ public final class SparkSessions {
     defaults(config).forEach(builder::config);
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+
+  /** Registers Sedona's SQL functions and types on the session (idempotent); for commands that use them. */
+  public static synchronized SparkSession withSedona(SparkSession spark) {
     return SedonaContext.create(spark);
   }
 }

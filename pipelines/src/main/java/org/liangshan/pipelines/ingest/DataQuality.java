@@ -168,18 +168,34 @@ public final class DataQuality {
 
   /** Computes the region's three reports and replaces each in one commit; records the reads and writes. */
   public void write() {
+    write(null);
+  }
+
+  /**
+   * As {@link #write()}, but completeness (which reads the whole bronze history of a family) is recomputed
+   * only for {@code families}, the families whose loads committed since the last report; the other
+   * families' completeness rows are kept as they are. Deliveries and quarantine rates (from the file
+   * ledger, cheap) are always recomputed for the whole region. {@code null}: every family.
+   */
+  public void write(java.util.Set<String> families) {
     Timestamp at = Timestamp.from(now);
     String scope = "region = " + IngestJob.sqlLiteral(region);
     List<Row> ledger = catalog.exists(OpsTables.INGESTED_FILES)
         ? current(run.input(OpsTables.INGESTED_FILES).where(col("region").equalTo(region)).collectAsList())
         : List.of();
     List<Row> completeness = new ArrayList<>();
+    List<String> measured = new ArrayList<>();
     for (Rule rule : RULES) {
-      if (rule.measuresCompleteness()) {
+      if (rule.measuresCompleteness() && (families == null || families.contains(rule.family()))) {
         completeness.addAll(completeness(rule, at));
+        measured.add(rule.family());
       }
     }
-    replace(COMPLETENESS, completeness, scope);
+    if (families == null) {
+      replace(COMPLETENESS, completeness, scope);
+    } else if (!measured.isEmpty()) {
+      replace(COMPLETENESS, completeness, scope + " AND family IN " + IngestJob.sqlIn(measured));
+    }
     replace(DELIVERIES, deliveries(ledger, at), scope);
     replace(QUARANTINE_RATES, quarantineRates(ledger, at), scope);
   }

@@ -106,16 +106,18 @@ public final class IngestJob {
    */
   public void reportQuality() {
     recoverOnce();
-    if (committedLoad || !DataQuality.present(catalog, region.id())) {
+    boolean present = DataQuality.present(catalog, region.id());
+    if (!committedFamilies.isEmpty() || !present) {
       long t = System.nanoTime();
       progress.accept(String.format("  %-8s %-22s data-quality report", region.id(), "ops.dq_*"));
-      new DataQuality(run, region.id(), landingRoot, Instant.now()).write();
+      new DataQuality(run, region.id(), landingRoot, Instant.now()).write(present ? Set.copyOf(committedFamilies) : null);
       tick("data quality", t);
-      committedLoad = false;
+      committedFamilies.clear();
     }
   }
 
-  private boolean committedLoad;
+  /** Families whose loads this job committed since its last data-quality report. */
+  private final Set<String> committedFamilies = new HashSet<>();
 
   /** The family's files under the region's landing folder, sorted by name. */
   public List<Path> discover(SourceFamily family) {
@@ -198,24 +200,28 @@ public final class IngestJob {
       // commit is rolled back from it by the next ingestion of the region (IngestJournal).
       journal.started(run.id(), region.id(), family, loadedFiles);
       step("journal");
+      // A file this region never loaded under this name has no rows anywhere (an interrupted attempt was
+      // rolled back by recoverOnce()), so its rows are appended; only a redelivery replaces rows.
+      Map<String, Set<String>> earlier = this.loadedFiles.getOrDefault(family.name(), Map.of());
+      boolean redelivery = loadedFiles.stream().anyMatch(earlier::containsKey);
       TableDef bronze = BronzeTables.of(family);
-      catalog.replace(bronze,
+      write(bronze,
           good.where(col("kind").equalTo("B"))
               .withColumn("region", lit(region.id()))
               .withColumn("ingest_run_id", lit(run.id()))
               .withColumn("ingested_at", lit(now)),
-          "region = " + regionLiteral + " AND source_file IN " + inFiles);
+          redelivery, "region = " + regionLiteral + " AND source_file IN " + inFiles);
       run.wrote(bronze);
       t0 = tick("bronze", t0);
       step("bronze");
 
-      catalog.replace(OpsTables.QUARANTINE,
+      write(OpsTables.QUARANTINE,
           good.where(col("kind").equalTo("Q"))
               .withColumn("region", lit(region.id()))
               .withColumn("family", lit(family.name()))
               .withColumn("original", col("raw_line"))
               .withColumn("ingest_run_id", lit(run.id())),
-          "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
+          redelivery, "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
       run.wrote(OpsTables.QUARANTINE);
       t0 = tick("quarantine", t0);
       step("quarantine");
@@ -233,20 +239,18 @@ public final class IngestJob {
           .drop("_rank")
           .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
       try {
-        Map<String, Set<String>> earlier = this.loadedFiles.getOrDefault(family.name(), Map.of());
-        boolean redelivery = loadedFiles.stream().anyMatch(earlier::containsKey);
         step("silver-start");
         mergeSilver(silver, latest, regionLiteral, inFiles, redelivery);
         run.wrote(silver);
         t0 = tick("silver merge", t0);
         step("silver");
         if (Plausibility.applies(silver)) {
-          catalog.replace(Plausibility.TABLE,
+          write(Plausibility.TABLE,
               Plausibility.spikes(latest)
                   .withColumn("region", lit(region.id()))
                   .withColumn("family", lit(family.name()))
                   .withColumn("ingest_run_id", lit(run.id())),
-              "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
+              redelivery, "region = " + regionLiteral + " AND family = " + sqlLiteral(family.name()) + " AND source_file IN " + inFiles);
           run.wrote(Plausibility.TABLE);
           t0 = tick("plausibility", t0);
         }
@@ -271,7 +275,7 @@ public final class IngestJob {
         }
         catalog.append(OpsTables.INGESTED_FILES, spark.createDataFrame(ledger, OpsTables.INGESTED_FILES.schema()));
         run.wrote(OpsTables.INGESTED_FILES);
-        committedLoad = true;
+        committedFamilies.add(family.name());
         t0 = tick("ledger", t0);
         step("ledger");
         refreshKnown(family);
@@ -330,7 +334,7 @@ public final class IngestJob {
       recovered = true;
       int undone = journal.recover(region.id(), progress);
       if (undone > 0) {
-        knownIds = null;
+        knownIds.clear();
         loadedFiles = null;
       }
     }
@@ -339,7 +343,8 @@ public final class IngestJob {
   private long tick(String step, long since) {
     long now = System.nanoTime();
     if (TIMING) {
-      progress.accept(String.format("      %-14s %6.2f s", step, (now - since) / 1e9));
+      int jobs = spark.sparkContext().statusTracker().getJobIdsForGroup(null).length;
+      progress.accept(String.format("      %-14s %6.2f s  %4d Spark jobs so far", step, (now - since) / 1e9, jobs));
     }
     return now;
   }
@@ -351,11 +356,17 @@ public final class IngestJob {
    */
   private void mergeSilver(TableDef silver, Dataset<Row> latest, String regionLiteral, String inFiles, boolean redelivery) {
     catalog.ensure(silver);
+    Dataset<Row> source = catalog.conform(silver, latest);
+    if (!redelivery && (!regionLoaded(silver) || !collides(silver, source))) {
+      // Every natural key is new to the region: an append commits the same rows as the MERGE would,
+      // without the MERGE's scan of the target and rewrite of the files it touches.
+      catalog.append(silver, source);
+      return;
+    }
     StringBuilder on = new StringBuilder("t.region = " + regionLiteral);
     for (String column : silver.naturalKey()) {
       on.append(" AND ").append("t.`").append(column).append("` <=> s.`").append(column).append('`');
     }
-    Dataset<Row> source = catalog.conform(silver, latest);
     TableCatalog.retrying(() -> {
       io.delta.tables.DeltaMergeBuilder merge = DeltaTable.forPath(spark, catalog.location(silver))
           .as("t")
@@ -372,20 +383,58 @@ public final class IngestJob {
     });
   }
 
-  /** Per file: received records, quarantined records, records that parsed, records that reached silver. */
+  /** Appends rows of files loaded for the first time; replaces the rows in {@code scope} for a redelivery. */
+  private void write(TableDef table, Dataset<Row> rows, boolean redelivery, String scope) {
+    if (redelivery) {
+      catalog.replace(table, rows, scope);
+    } else {
+      catalog.append(table, rows);
+    }
+  }
+
+  /**
+   * Whether the file ledger shows a load of this region into the silver table (by any family that fills
+   * it). When it shows none the region has no rows there: rows of an interrupted load were rolled back by
+   * recoverOnce(), and every committed load has ledger rows.
+   */
+  private boolean regionLoaded(TableDef silver) {
+    for (SourceFamily family : SourceFamilies.all()) {
+      if (family.silver().name().equals(silver.name()) && !loadedFiles.getOrDefault(family.name(), Map.of()).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether any natural key of the load is already in the region's silver rows (null-safe, as the MERGE). */
+  private boolean collides(TableDef silver, Dataset<Row> source) {
+    Dataset<Row> target = catalog.read(silver).where(col("region").equalTo(region.id()));
+    org.apache.spark.sql.Column on = null;
+    for (String column : silver.naturalKey()) {
+      org.apache.spark.sql.Column equal = target.col(column).eqNullSafe(source.col(column));
+      on = on == null ? equal : on.and(equal);
+    }
+    return !source.join(target, on, "left_semi").limit(1).isEmpty();
+  }
+
+  /**
+   * Per file: received records, quarantined records, records that parsed, records that reached silver; one
+   * Spark query over the parsed rows and the de-duplicated silver rows (both persisted).
+   */
   private static Map<String, long[]> countsByFile(Dataset<Row> parsed, Dataset<Row> latest) {
+    Dataset<Row> byKind = parsed.groupBy("source_file", "kind").agg(countDistinct("source_line").as("n"));
+    Dataset<Row> reached = latest.groupBy("source_file").agg(countDistinct("source_line").as("n"))
+        .select(col("source_file"), lit("L").as("kind"), col("n"));
     Map<String, long[]> counts = new HashMap<>();
-    for (Row row : parsed.groupBy("source_file", "kind").agg(countDistinct("source_line").as("n")).collectAsList()) {
+    for (Row row : byKind.unionByName(reached).collectAsList()) {
       long[] c = counts.computeIfAbsent(row.getString(0), k -> new long[4]);
       switch (row.getString(1)) {
         case "B" -> c[0] = row.getLong(2);
         case "Q" -> c[1] = row.getLong(2);
         case "S" -> c[2] = row.getLong(2);
+        case "L" -> c[3] = row.getLong(2);
         default -> { }
       }
-    }
-    for (Row row : latest.groupBy("source_file").agg(countDistinct("source_line").as("n")).collectAsList()) {
-      counts.computeIfAbsent(row.getString(0), k -> new long[4])[3] = row.getLong(1);
     }
     return counts;
   }
@@ -417,41 +466,36 @@ public final class IngestJob {
   /** Reference kinds, the silver table and column holding their ids, and the family that fills it (the spec). */
   private static final Map<String, SourceFamilies.ReferenceSource> REFERENCES = SourceFamilies.referenceSources();
 
-  /** Ids known so far in this job, refreshed when the family that fills them loads. */
-  private Map<String, Set<String>> knownIds;
+  /**
+   * Ids known so far in this job, per reference kind (section, tower, enterprise ...); a kind is read on
+   * first use and read again only after the family that fills it has loaded.
+   */
+  private final Map<String, Set<String>> knownIds = new HashMap<>();
 
   private void refreshKnown(SourceFamily loaded) {
-    if (knownIds != null) {
-      REFERENCES.forEach((kind, source) -> {
-        if (source.family().equals(loaded.name())) {
-          knownIds = null;
-        }
-      });
-    }
+    REFERENCES.forEach((kind, source) -> {
+      if (source.family().equals(loaded.name())) {
+        knownIds.remove(kind);
+      }
+    });
   }
 
   /** Ids that references are checked against: configuration plus what silver already holds. */
   private Map<String, Set<String>> knownIds() {
-    if (knownIds == null) {
-      knownIds = readKnownIds();
+    for (SourceFamilies.ReferenceSource source : REFERENCES.values()) {
+      knownIds.computeIfAbsent(source.kind(), kind -> readKnownIds(source));
     }
-    return knownIds;
+    return new HashMap<>(knownIds);
   }
 
-  private Map<String, Set<String>> readKnownIds() {
-    Map<String, Set<String>> ids = new HashMap<>();
-    Set<String> sections = new HashSet<>();
-    region.sections().forEach(s -> sections.add(s.id()));
-    sections.addAll(distinct("sections", "section_id"));
-    ids.put("section", sections);
-    Set<String> towers = new HashSet<>();
-    region.fluxTowers().forEach(t -> towers.add(t.id()));
-    towers.addAll(distinct("flux_towers", "tower_id"));
-    ids.put("tower", towers);
-    ids.put("enterprise", distinct("enterprises", "uscc"));
-    ids.put("auction", distinct("auctions", "auction_id"));
-    ids.put("bank", distinct("banks", "bank_id"));
-    ids.put("loan", distinct("loans", "loan_id"));
+  private Set<String> readKnownIds(SourceFamilies.ReferenceSource source) {
+    Set<String> ids = new HashSet<>();
+    if (source.kind().equals("section")) {
+      region.sections().forEach(s -> ids.add(s.id()));
+    } else if (source.kind().equals("tower")) {
+      region.fluxTowers().forEach(t -> ids.add(t.id()));
+    }
+    ids.addAll(distinct(source.silverTable(), source.column()));
     return ids;
   }
 
