@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.spec.SpecYaml;
 
 /**
  * A module's tables as declared in a {@code spec/tables/*.yaml} file: what a reviewer reads, checked when it is
@@ -43,9 +44,7 @@ public final class TableSpec {
   private static final Pattern MAP = Pattern.compile("map<(\\w+),\\s*(\\w+)>");
   private static final Map<String, DataType> SCALARS = scalars();
 
-  private static final ObjectMapper YAML = YAMLMapper.builder()
-      .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+  private static final ObjectMapper YAML = SpecYaml.strict()
       .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
       .build();
 
@@ -302,39 +301,14 @@ public final class TableSpec {
   }
 
   private static String read(String resource) {
-    try (InputStream in = TableSpec.class.getClassLoader().getResourceAsStream(resource)) {
-      if (in == null) {
-        throw LiangshanException.failure("%s is not on the classpath", resource);
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw LiangshanException.failure(e, "%s cannot be read: %s", resource, e.getMessage());
-    }
+    return SpecYaml.resource(TableSpec.class, resource);
   }
 
   private static JsonNode tree(String file, String yaml) {
-    try {
-      return YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw LiangshanException.failure(e, "%s is not valid YAML: %s", file, e.getMessage());
-    }
+    return SpecYaml.tree(YAML, file, yaml);
   }
 
   private static <T> T bind(String file, String what, JsonNode node, Class<T> type) {
-    try {
-      return YAML.treeToValue(node, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw LiangshanException.failure(e, "%s: %s: %s", file, what, reason(e));
-    }
-  }
-
-  /** The message of the constructor that refused a value, or Jackson's own without its location. */
-  private static String reason(Exception e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
-        return cause.getMessage();
-      }
-    }
-    return e instanceof JsonMappingException mapping ? mapping.getOriginalMessage() : e.getMessage();
+    return SpecYaml.bind(YAML, file, what, node, type);
   }
 }

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.spec.SpecYaml;
 import org.liangshan.pipelines.source.SourceFamilies.Indicator;
 
 /**
@@ -333,20 +334,11 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
     }
   }
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-      .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper YAML = SpecYaml.strict().build();
 
   /** Loads the spec on the classpath. */
   public static LandingSpec load() {
-    try (InputStream in = LandingSpec.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw LiangshanException.failure("%s is not on the classpath", RESOURCE);
-      }
-      return parse(RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw LiangshanException.failure(e, "%s cannot be read: %s", RESOURCE, e.getMessage());
-    }
+    return parse(RESOURCE, SpecYaml.resource(LandingSpec.class, RESOURCE));
   }
 
   /**
@@ -355,12 +347,7 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
    * @throws LiangshanException naming the file, family and field at fault
    */
   public static LandingSpec parse(String file, String yaml) {
-    JsonNode root;
-    try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw LiangshanException.failure(e, "%s is not valid YAML: %s", file, e.getMessage());
-    }
+    JsonNode root = SpecYaml.tree(YAML, file, yaml);
     List<Indicator> indicators = new ArrayList<>();
     for (JsonNode node : root.path("indicators")) {
       indicators.add(read(file, "indicator '" + node.path("code").asText() + "'", node, Indicator.class));
@@ -381,20 +368,6 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
   }
 
   private static <T> T read(String file, String what, JsonNode node, Class<T> type) {
-    try {
-      return YAML.treeToValue(node, type);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw LiangshanException.failure(e, "%s: %s: %s", file, what, reason(e));
-    }
-  }
-
-  /** The message of the constructor that refused a value, or Jackson's own without its location. */
-  private static String reason(Exception e) {
-    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof IllegalArgumentException || cause instanceof NullPointerException) {
-        return cause.getMessage();
-      }
-    }
-    return e instanceof JsonMappingException mapping ? mapping.getOriginalMessage() : e.getMessage();
+    return SpecYaml.bind(YAML, file, what, node, type);
   }
 }
