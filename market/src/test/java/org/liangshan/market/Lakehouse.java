@@ -28,6 +28,7 @@ import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.pipelines.source.SourceFamilies;
 import org.liangshan.warehouse.LakehouseConfig;
+import org.liangshan.warehouse.Layer;
 import org.liangshan.warehouse.OpsTables;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.SharedSpark;
@@ -40,12 +41,13 @@ import org.liangshan.warehouse.TableDef;
  * the test jar) and the run log; tiny fixtures are written into it row by row.
  *
  * <p>Creating a Delta table and adding each of its CHECK constraints is a commit, and every job test
- * declares the same few dozen tables. So the tables of a declaration are created once per JVM, empty, in a
- * template lakehouse (surefire runs a module's test classes in one JVM), and each new {@code Lakehouse} is a
- * copy of that directory. A table read or written through the catalog is created on first use anyway, so
- * finding it already there changes nothing; the tables whose mere existence a job or a report checks
- * ({@link #CREATED_ON_FIRST_USE}) are left out of the template and still appear only when first used. A test
- * that writes to the outputs of a run it shares with other classes works on a {@link #copy()}.
+ * declares the same few dozen tables. So the gold tables of a declaration and the silver tables the jobs
+ * read are created once per JVM, empty, in a template lakehouse (surefire runs a module's test classes in one
+ * JVM), and each new {@code Lakehouse} is a copy of that directory. A table read or written through the
+ * catalog is created on first use anyway, so finding it already there changes nothing; the tables whose mere
+ * existence a job or a report checks ({@link #CREATED_ON_FIRST_USE}) are left out of the template and still
+ * appear only when first used. A test that writes to the outputs of a run it shares with other classes works
+ * on a {@link #copy()}.
  */
 public final class Lakehouse {
   /**
@@ -59,6 +61,16 @@ public final class Lakehouse {
       "gold.holdings", "gold.holdings_movements", "gold.compensation_ledger", "gold.ledger_review_events",
       "gold.collateral_valuation", "gold.collateral_stress", "gold.collateral_haircuts", "gold.gep_by_district",
       "gold.grid_cells");
+
+  /**
+   * The silver tables the jobs of the market and of finance-models read (by name, in their code): the template
+   * holds these of the thirty silver tables only, the rest no test here uses. A table missing from this list
+   * is created on first use, as before: slower, never wrong.
+   */
+  static final Set<String> SILVER_READ_BY_JOBS = Set.of(
+      "auctions", "bids", "hydrology", "water_quality", "protection_costs", "enterprise_activity", "rights_issued",
+      "neutral_events", "carbon_inclusion", "points_redemptions", "trades", "pledges", "repayments", "banks",
+      "borrowers", "green_projects", "bank_qualitative");
 
   /** Per list of table declarations, the lakehouse holding those of them created ahead, once per JVM. */
   private static final Map<List<TableDef>, LakehouseConfig> TEMPLATES = new HashMap<>();
@@ -94,9 +106,16 @@ public final class Lakehouse {
     return TEMPLATES.computeIfAbsent(defs, d -> {
       LakehouseConfig config = SharedSpark.freshLakehouse();
       TableCatalog created = new TableCatalog(spark, config, d);
-      d.stream().filter(def -> !CREATED_ON_FIRST_USE.contains(def.qualifiedName())).forEach(created::ensure);
+      d.stream().filter(Lakehouse::inTemplate).forEach(created::ensure);
       return config;
     });
+  }
+
+  private static boolean inTemplate(TableDef def) {
+    if (CREATED_ON_FIRST_USE.contains(def.qualifiedName())) {
+      return false;
+    }
+    return def.layer() != Layer.SILVER || SILVER_READ_BY_JOBS.contains(def.name());
   }
 
   /**
