@@ -72,8 +72,8 @@ class AccountingJobTest {
     tables.add(SourceFamilies.silver("stat_water_supply"));
     tables.add(SourceFamilies.silver("stat_tourism"));
     tables.add(OpsTables.RUN_LOG);
-    tables.add(ZONE_CAPACITY);
-    catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), tables);
+    tables.add(JobTestLakehouse.ZONE_CAPACITY);
+    catalog = JobTestLakehouse.copy(spark, tables);
     loadScenes();
     loadCapacity();
     loadStatistics();
@@ -231,24 +231,11 @@ class AccountingJobTest {
       GepService.CARBON_FIXATION, "carbon_fixation_tc",
       GepService.CLIMATE_REGULATION, "climate_regulation_kwh");
 
-  /**
-   * The columns of the market job's {@code gold.zone_capacity} the accounting reads (finance-models
-   * is not a dependency of geo-jobs; the job reads the table by name).
-   */
-  private static final TableDef ZONE_CAPACITY =
-      TableDef.builder(org.liangshan.warehouse.Layer.GOLD, "zone_capacity", "capacity per zone (test copy of the columns read)")
-          .string("region", "region id")
-          .required("year", org.apache.spark.sql.types.DataTypes.IntegerType, "year")
-          .string("zone_id", "zone")
-          .string("pollutant", "COD, NH3-N, TP or TN")
-          .number("capacity_t_a", "capacity W, t/a")
-          .build();
-
   private void loadCapacity() {
-    catalog.append(ZONE_CAPACITY, spark.createDataFrame(List.of(
+    catalog.append(JobTestLakehouse.ZONE_CAPACITY, spark.createDataFrame(List.of(
         RowFactory.create(region.id(), YEAR, "Z-WEST", "COD", 0.5),
         RowFactory.create(region.id(), YEAR, "Z-WEST", "TP", 100.0),
-        RowFactory.create(region.id(), YEAR - 1, "Z-WEST", "TP", 0.0)), ZONE_CAPACITY.schema()));
+        RowFactory.create(region.id(), YEAR - 1, "Z-WEST", "TP", 0.0)), JobTestLakehouse.ZONE_CAPACITY.schema()));
   }
 
   private Run start() {
@@ -328,25 +315,31 @@ class AccountingJobTest {
   }
 
   private void loadStatistics() {
-    append("stat_output", Map.of("district", "West", "category", "agriculture", "output_10k_yuan", 100.0));
-    append("stat_output", Map.of("district", "Elsewhere", "category", "agriculture", "output_10k_yuan", 999.0));
+    append("stat_output", Map.of("district", "West", "category", "agriculture", "output_10k_yuan", 100.0),
+        Map.of("district", "Elsewhere", "category", "agriculture", "output_10k_yuan", 999.0));
     append("stat_water_supply", Map.of("district", "West", "use", "domestic", "supply_10k_m3", 10.0));
     append("stat_tourism", Map.of("district", "East", "visits_10k", 20.0, "revenue_10k_yuan", 500.0, "eco_share", 0.4));
   }
 
-  private void append(String tableName, Map<String, Object> values) {
+  /** Appends the records to a statistics table in one commit. */
+  @SafeVarargs
+  private void append(String tableName, Map<String, Object>... records) {
     TableDef table = SourceFamilies.silver(tableName);
-    Map<String, Object> all = new LinkedHashMap<>(values);
-    all.put("region", region.id());
-    all.put("year", YEAR);
-    all.put("source_file", "statistics/" + tableName + ".csv");
-    all.put("source_line", 2L);
-    all.put("record_hash", "hash-" + values.hashCode());
-    all.put("ingest_run_id", "ingest-1");
-    List<Object> ordered = new ArrayList<>();
-    for (StructField field : table.schema().fields()) {
-      ordered.add(all.get(field.name()));
+    List<Row> rows = new ArrayList<>();
+    for (Map<String, Object> values : records) {
+      Map<String, Object> all = new LinkedHashMap<>(values);
+      all.put("region", region.id());
+      all.put("year", YEAR);
+      all.put("source_file", "statistics/" + tableName + ".csv");
+      all.put("source_line", 2L);
+      all.put("record_hash", "hash-" + values.hashCode());
+      all.put("ingest_run_id", "ingest-1");
+      List<Object> ordered = new ArrayList<>();
+      for (StructField field : table.schema().fields()) {
+        ordered.add(all.get(field.name()));
+      }
+      rows.add(RowFactory.create(ordered.toArray()));
     }
-    catalog.append(table, spark.createDataFrame(List.of(RowFactory.create(ordered.toArray())), table.schema()));
+    catalog.append(table, spark.createDataFrame(rows, table.schema()));
   }
 }

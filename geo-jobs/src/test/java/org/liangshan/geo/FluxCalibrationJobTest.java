@@ -77,7 +77,7 @@ class FluxCalibrationJobTest {
     tables.add(RasterTables.SCENES);
     tables.add(SourceFamilies.silver("flux"));
     tables.add(OpsTables.RUN_LOG);
-    catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), tables);
+    catalog = JobTestLakehouse.copy(spark, tables);
     loadScenes(dir);
     loadFlux();
     Run run = Run.start(catalog, "test accounting", "accounting", region.id(), Integer.toString(YEAR), params.version());

@@ -65,7 +65,7 @@ class NaturalAccountsJobTest {
     tables.add(RasterTables.SCENES);
     tables.add(SourceFamilies.silver("rights_register"));
     tables.add(OpsTables.RUN_LOG);
-    catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), tables);
+    catalog = JobTestLakehouse.copy(spark, tables);
     List<Row> scenes = new ArrayList<>();
     for (int year : new int[] {2023, 2024}) {
       for (int month = 6; month <= 8; month++) {
@@ -80,9 +80,11 @@ class NaturalAccountsJobTest {
     scenes.add(scene("landcover", 2023, 0, field((c, r) -> c < 4 ? 24 : 60)));
     scenes.add(scene("landcover", 2024, 0, field((c, r) -> c < 2 ? 10 : c < 4 ? 24 : c < 6 ? 60 : 40)));
     catalog.append(RasterTables.SCENES, spark.createDataFrame(scenes, RasterTables.SCENES.schema()));
-    register("P-DBF", "forest", "West", 150.0, "DBF", 20.0, 119.410, 31.410);
-    register("P-OUT", "forest", "Elsewhere", 150.0, null, null, 118.0, 30.0);
-    register("P-FISH", "aquaculture", "East", 40.0, null, null, 119.425, 31.410);
+    TableDef register = SourceFamilies.silver("rights_register");
+    catalog.append(register, spark.createDataFrame(List.of(
+        parcel("P-DBF", "forest", "West", 150.0, "DBF", 20.0, 119.410, 31.410),
+        parcel("P-OUT", "forest", "Elsewhere", 150.0, null, null, 118.0, 30.0),
+        parcel("P-FISH", "aquaculture", "East", 40.0, null, null, 119.425, 31.410)), register.schema()));
     AccountingJob.run(start(2023), region, 2023, params);
     AccountingJob.run(start(2024), region, 2024, params);
     firstRows = snapshot();
@@ -266,7 +268,8 @@ class NaturalAccountsJobTest {
     return rows;
   }
 
-  private void register(String parcel, String type, String district, double areaMu, String veg, Double age, double lon, double lat) {
+  /** A row of silver.rights_register. */
+  private Row parcel(String parcel, String type, String district, double areaMu, String veg, Double age, double lon, double lat) {
     TableDef table = SourceFamilies.silver("rights_register");
     Map<String, Object> all = new LinkedHashMap<>();
     all.put("region", region.id());
@@ -287,6 +290,6 @@ class NaturalAccountsJobTest {
     for (StructField field : table.schema().fields()) {
       ordered.add(all.get(field.name()));
     }
-    catalog.append(table, spark.createDataFrame(List.of(RowFactory.create(ordered.toArray())), table.schema()));
+    return RowFactory.create(ordered.toArray());
   }
 }

@@ -100,10 +100,12 @@ public record TableDef(
       return required(column, DataTypes.DoubleType, columnComment);
     }
 
-    /** The audit columns every gold table carries: the run that produced the row and its parameter set. */
+    /**
+     * The audit columns every gold table carries: the run that produced the row and its parameter set (the
+     * {@code gold} group of {@code spec/tables/audit-columns.yaml}).
+     */
     public Builder audit() {
-      required("run_id", DataTypes.StringType, "run that produced this row (ops.run_log)");
-      required("parameter_set", DataTypes.StringType, "parameter-set version used");
+      columns.addAll(TableSpec.auditColumns("gold"));
       return this;
     }
 

@@ -25,8 +25,22 @@ class TableCatalogTest {
           .naturalKey("region", "item")
           .build();
 
+  private static final List<TableDef> TABLES = List.of(PRICES, OpsTables.RUN_LOG);
+  /** Both tables created once; each test but the one about creating them writes to a copy. */
+  private static LakehouseConfig template;
+
   private final SparkSession spark = SharedSpark.session();
-  private final TableCatalog catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), List.of(PRICES, OpsTables.RUN_LOG));
+  private final TableCatalog catalog = new TableCatalog(spark, SharedSpark.copyOf(template()), TABLES);
+
+  private static synchronized LakehouseConfig template() {
+    if (template == null) {
+      LakehouseConfig config = SharedSpark.freshLakehouse();
+      TableCatalog created = new TableCatalog(SharedSpark.session(), config, TABLES);
+      TABLES.forEach(created::ensure);
+      template = config;
+    }
+    return template;
+  }
 
   private Dataset<Row> rows(Object[]... values) {
     List<Row> list = java.util.Arrays.stream(values).map(RowFactory::create).toList();
@@ -35,6 +49,7 @@ class TableCatalogTest {
 
   @Test
   void ensureIsIdempotentAndDeclaresConstraints() {
+    TableCatalog catalog = new TableCatalog(spark, SharedSpark.freshLakehouse(), TABLES);
     catalog.ensure(PRICES);
     long first = catalog.version(PRICES).orElseThrow();
     TableCatalog again = new TableCatalog(spark, catalog.config(), List.of(PRICES));

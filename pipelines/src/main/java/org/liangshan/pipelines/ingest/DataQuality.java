@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -65,19 +66,15 @@ public final class DataQuality {
     }
   }
 
-  /** Days after the end of a delivery period by which its file is due, unless a rule says otherwise. */
-  public static final int DEFAULT_DUE_DAYS = 30;
-
   private static final Pattern STATION_YEAR = Pattern.compile("(?:.*/)?(?<station>[^/]+)_(?<year>\\d{4})\\.csv");
   private static final Pattern YEAR = Pattern.compile("(?:.*/)?(?<year>\\d{4})\\.csv");
 
-  /** The families measured, with the cadence of docs/landing-formats.md. */
-  public static final List<Rule> RULES = List.of(
-      new Rule("water-quality-auto", "section_id", "observed_at", 6, STATION_YEAR, DEFAULT_DUE_DAYS),
-      new Rule("water-quality-manual", "section_id", "sampled_on", 0, YEAR, DEFAULT_DUE_DAYS),
-      new Rule("hydrology", "section_id", "date", 1, YEAR, DEFAULT_DUE_DAYS),
-      new Rule("meteo", "station_id", "date", 1, YEAR, DEFAULT_DUE_DAYS),
-      new Rule("flux", "", "timestamp_start", 48, STATION_YEAR, DEFAULT_DUE_DAYS));
+  /** The families measured, with the cadence their declaration gives (spec/landing-families.yaml, data-quality). */
+  public static final List<Rule> RULES = SourceFamilies.spec().families().stream()
+      .filter(f -> f.dataQuality() != null)
+      .map(f -> new Rule(f.name(), Objects.requireNonNullElse(f.dataQuality().stationColumn(), ""), f.dataQuality().timeColumn(),
+          f.dataQuality().perDay(), f.dataQuality().perStation() ? STATION_YEAR : YEAR, f.dataQuality().dueDays()))
+      .toList();
 
   /** Station or month that could not be read from a record (unparseable, missing). */
   public static final String UNKNOWN = "(unknown)";

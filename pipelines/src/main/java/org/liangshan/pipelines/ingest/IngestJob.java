@@ -414,14 +414,8 @@ public final class IngestJob {
     return loaded;
   }
 
-  /** Reference kinds, the silver table and column holding their ids, and the family that fills it. */
-  private static final Map<String, String[]> REFERENCES = Map.of(
-      "section", new String[] {"sections", "section_id", "sections"},
-      "tower", new String[] {"flux_towers", "tower_id", "flux-towers"},
-      "enterprise", new String[] {"enterprises", "uscc", "enterprises"},
-      "auction", new String[] {"auctions", "auction_id", "auctions"},
-      "bank", new String[] {"banks", "bank_id", "banks"},
-      "loan", new String[] {"loans", "loan_id", "loans"});
+  /** Reference kinds, the silver table and column holding their ids, and the family that fills it (the spec). */
+  private static final Map<String, SourceFamilies.ReferenceSource> REFERENCES = SourceFamilies.referenceSources();
 
   /** Ids known so far in this job, refreshed when the family that fills them loads. */
   private Map<String, Set<String>> knownIds;
@@ -429,7 +423,7 @@ public final class IngestJob {
   private void refreshKnown(SourceFamily loaded) {
     if (knownIds != null) {
       REFERENCES.forEach((kind, source) -> {
-        if (source[2].equals(loaded.name())) {
+        if (source.family().equals(loaded.name())) {
           knownIds = null;
         }
       });

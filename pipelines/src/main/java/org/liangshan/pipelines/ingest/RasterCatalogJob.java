@@ -26,6 +26,7 @@ import org.geotools.geometry.GeneralBounds;
 import org.geotools.referencing.CRS;
 import org.liangshan.core.region.Region;
 import org.liangshan.pipelines.raster.RasterTables;
+import org.liangshan.pipelines.source.SourceFamilies;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableCatalog;
 
@@ -37,9 +38,8 @@ import org.liangshan.warehouse.TableCatalog;
  */
 public final class RasterCatalogJob {
   private static final Pattern NAME = Pattern.compile("([a-z0-9]+)(?:_(\\d{4})(\\d{2})?)?\\.tiff?");
-  private static final Map<String, String> UNITS =
-      Map.of("ndvi", "NDVI", "temperature", "°C", "precipitation", "mm", "radiation", "MJ/m²",
-          "et", "mm", "pet", "mm", "landcover", "class code", "dem", "m");
+  /** Band unit by product, as spec/landing-families.yaml declares the products. */
+  private static final Map<String, String> UNITS = SourceFamilies.spec().rasterUnits();
 
   private final Run run;
   private final TableCatalog catalog;

@@ -53,6 +53,11 @@ public record FieldSpec(
   }
 
   public DataType sparkType() {
+    return sparkType(type);
+  }
+
+  /** The Spark type a value of {@code type} is stored as in silver. */
+  public static DataType sparkType(FieldType type) {
     return switch (type) {
       case TEXT, CODE, MONTH -> DataTypes.StringType;
       case INTEGER -> DataTypes.IntegerType;

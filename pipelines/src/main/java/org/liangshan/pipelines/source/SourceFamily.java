@@ -14,8 +14,9 @@ import org.liangshan.warehouse.TableDef;
 
 /**
  * A source family: where its files land, which fields they carry, how a record becomes silver rows, the
- * silver table it fills and the natural key that de-duplicates it. docs/landing-formats.md is the
- * human-readable side of these declarations.
+ * silver table it fills and the natural key that de-duplicates it. Families are declared in
+ * spec/landing-families.yaml and built by {@link SourceFamilies}; docs/landing-formats.md is generated from
+ * the same declarations.
  */
 public record SourceFamily(
     String name,

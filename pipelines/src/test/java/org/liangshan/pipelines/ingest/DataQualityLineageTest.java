@@ -24,8 +24,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.region.Region;
@@ -44,6 +45,7 @@ import org.liangshan.warehouse.TableDef;
  * duplicate records, a late and a missing delivery; then a gold-like table computed from silver, traced
  * back to the exact landing files.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DataQualityLineageTest {
   private static final TableDef GOLD = TableDef.builder(Layer.GOLD, "test_wq_summary", "test: records per region")
       .string("region", "region id")
@@ -58,14 +60,22 @@ class DataQualityLineageTest {
   private final SparkSession spark = SharedSpark.session();
   private final Region liyang = Regions.load("liyang");
   private TableCatalog catalog;
-  @TempDir Path landing;
+  private Path landing;
+  private Path s01;
+  private Path s02;
+  private Run ingest;
 
-  @BeforeEach
-  void freshLakehouse() {
+  /** One delivery of S01 and S02 ingested once; the tests read it, and the one that writes takes a copy. */
+  @BeforeAll
+  void ingestOnce(@TempDir Path landingDir) throws IOException {
+    landing = landingDir;
     LakehouseConfig config = SharedSpark.freshLakehouse();
     List<TableDef> tables = new ArrayList<>(TableCatalog.discover(spark, config).tables());
     tables.add(GOLD);
     catalog = new TableCatalog(spark, config, tables);
+    s01 = s01();
+    s02 = s02();
+    ingest = ingest();
   }
 
   private Path write(String relative, String text, LocalDate modified) throws IOException {
@@ -119,10 +129,8 @@ class DataQualityLineageTest {
   }
 
   @Test
-  void completenessOfAStationMonthWithGapsQuarantineAndDuplicatesIsTheHandComputedValue() throws IOException {
-    s01();
-    s02();
-    Run run = ingest();
+  void completenessOfAStationMonthWithGapsQuarantineAndDuplicatesIsTheHandComputedValue() {
+    Run run = ingest;
 
     Row feb = catalog.read(DataQuality.COMPLETENESS)
         .where(col("station_id").equalTo("LY-S01").and(col("month").equalTo("2024-02"))).collectAsList().get(0);
@@ -154,10 +162,7 @@ class DataQualityLineageTest {
   }
 
   @Test
-  void lateAndMissingDeliveriesAndQuarantineRatesAreReported() throws IOException {
-    s01();
-    s02();
-    ingest();
+  void lateAndMissingDeliveriesAndQuarantineRatesAreReported() {
 
     Map<String, Row> deliveries = catalog.read(DataQuality.DELIVERIES).collectAsList().stream()
         .collect(Collectors.toMap(r -> r.getAs("station_id") + " " + r.getAs("period"), r -> r));
@@ -191,14 +196,15 @@ class DataQualityLineageTest {
   }
 
   @Test
-  void lineageOfAGoldTableReachesTheExactLandingFilesWithTheVersionsOfTheRunLog() throws IOException {
-    Path first = s01();
-    Path second = s02();
-    Run ingest = ingest();
+  void lineageOfAGoldTableReachesTheExactLandingFilesWithTheVersionsOfTheRunLog() {
+    Path first = s01;
+    Path second = s02;
+    // This test writes: on a copy of the ingested lakehouse.
+    TableCatalog catalog = new TableCatalog(spark, SharedSpark.copyOf(this.catalog.config()), this.catalog.tables());
 
     // Two runs write the gold table, one per region partition.
-    Run liyangRun = gold("liyang");
-    Run tianjinRun = gold("tianjin");
+    Run liyangRun = gold(catalog, "liyang");
+    Run tianjinRun = gold(catalog, "tianjin");
 
     Lineage lineage = new Lineage(catalog);
     Lineage.Node root = lineage.of(GOLD.qualifiedName(), OptionalLong.empty());
@@ -237,7 +243,7 @@ class DataQualityLineageTest {
         .isInstanceOf(LiangshanException.class).hasMessageContaining("gold.no_such_table");
   }
 
-  private Run gold(String region) {
+  private Run gold(TableCatalog catalog, String region) {
     Run run = Run.start(catalog, "test gold", "test-gold", region, "2024", "default");
     long records = run.input(org.liangshan.pipelines.source.SourceFamilies.silver("water_quality"))
         .where(col("region").equalTo(region)).count();

@@ -1,0 +1,28 @@
+package org.liangshan.finance;
+
+import org.junit.jupiter.api.Test;
+import org.liangshan.finance.publish.PublicationTables;
+import org.liangshan.warehouse.FormerTables;
+
+/** finance-models' tables of the spec are the ones formerly declared in Java, column for column. */
+class FinanceTableSpecTest {
+  @Test
+  void financeTablesAreTheFormerDeclarations() {
+    FormerTables.assertUnchanged("finance", new FinanceTables().tables());
+  }
+
+  @Test
+  void haircutTablesAreTheFormerDeclarations() {
+    FormerTables.assertUnchanged("haircuts", new HaircutTables().tables());
+  }
+
+  @Test
+  void realizationTablesAreTheFormerDeclarations() {
+    FormerTables.assertUnchanged("realization", new RealizationTables().tables());
+  }
+
+  @Test
+  void publicationTablesAreTheFormerDeclarations() {
+    FormerTables.assertUnchanged("publication", new PublicationTables().tables());
+  }
+}

@@ -1,0 +1,233 @@
+package org.liangshan.pipelines.source;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.liangshan.core.region.GeoJson;
+import org.liangshan.pipelines.source.Rejection.Reason;
+import org.liangshan.pipelines.source.SourceFamilies.Indicator;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.operation.valid.IsValidOp;
+
+/**
+ * The mappers of families whose records are not one silver row each, named by {@code mapper:} in
+ * spec/landing-families.yaml. The fields, ranges, reference checks and silver columns they use come from
+ * the spec; what is here is only what cannot be declared: unpivoting, unit conversion, geometry.
+ */
+final class CustomMappers {
+  private CustomMappers() {}
+
+  /** The mapper {@code name} for a family built from its declared fields ({@code draft}). */
+  static RecordMapper create(String name, SourceFamily draft, LandingSpec spec) {
+    return switch (name) {
+      case "water-quality-wide" -> waterQualityWide(draft, spec);
+      case "water-quality-long" -> waterQualityLong(draft, spec.indicators());
+      case "flux-half-hourly" -> fluxHalfHourly(draft);
+      case "vector-features" -> vectorFeatures(draft);
+      default -> throw new IllegalArgumentException("family '" + draft.name() + "': unknown mapper '" + name
+          + "'; expected one of water-quality-wide, water-quality-long, flux-half-hourly, vector-features");
+    };
+  }
+
+  /** Automatic stations: one row per indicator column that carries a value, in the indicator's unit. */
+  private static RecordMapper waterQualityWide(SourceFamily draft, LandingSpec spec) {
+    FieldSpec sectionSpec = draft.field("section_id");
+    FieldSpec timeSpec = draft.field("observed_at");
+    String sectionKind = draft.references().get("section_id");
+    LandingSpec.Family declared = spec.family(draft.name());
+    List<FieldSpec> valueSpecs = new ArrayList<>();
+    List<Indicator> indicators = new ArrayList<>();
+    for (LandingSpec.Field field : declared.fields()) {
+      if (field.indicator() != null) {
+        valueSpecs.add(draft.field(field.column()));
+        indicators.add(spec.indicator(field.indicator()));
+      }
+    }
+    return (raw, context) -> {
+      String section = (String) sectionSpec.parse(raw.get("section_id"), context.now());
+      checkKnown(context, sectionKind, section, "section_id", sectionSpec.headers().get(0));
+      Object time = timeSpec.parse(raw.get("observed_at"), context.now());
+      List<Object[]> rows = new ArrayList<>();
+      for (int i = 0; i < valueSpecs.size(); i++) {
+        Object value = valueSpecs.get(i).parse(raw.get(valueSpecs.get(i).column()), context.now());
+        if (value != null) {
+          rows.add(new Object[] {section, time, "auto", indicators.get(i).code(), value, indicators.get(i).unit()});
+        }
+      }
+      if (rows.isEmpty()) {
+        throw new Rejection(Reason.MISSING_VALUE, null, "record carries no indicator value");
+      }
+      return rows;
+    };
+  }
+
+  /** Routine sampling: one indicator per record, its value converted to the indicator's canonical unit. */
+  private static RecordMapper waterQualityLong(SourceFamily draft, List<Indicator> indicators) {
+    FieldSpec sectionSpec = draft.field("section_id");
+    FieldSpec dateSpec = draft.field("sampled_on");
+    String sectionKind = draft.references().get("section_id");
+    return (raw, context) -> {
+      String section = (String) sectionSpec.parse(raw.get("section_id"), context.now());
+      checkKnown(context, sectionKind, section, "section_id", sectionSpec.headers().get(0));
+      Date date = (Date) dateSpec.parse(raw.get("sampled_on"), context.now());
+      String name = raw.getOrDefault("indicator", "").strip();
+      Indicator indicator = indicators.stream()
+          .filter(i -> i.nameZh().equalsIgnoreCase(name) || i.code().equalsIgnoreCase(name))
+          .findFirst()
+          .orElseThrow(() -> new Rejection(Reason.UNKNOWN_CODE, "indicator",
+              "'" + name + "' is not a known indicator; expected one of "
+                  + String.join(", ", indicators.stream().map(Indicator::nameZh).toList())));
+      String valueText = raw.getOrDefault("value", "").strip();
+      double value;
+      try {
+        value = Double.parseDouble(valueText);
+      } catch (NumberFormatException e) {
+        throw new Rejection(valueText.isEmpty() ? Reason.MISSING_VALUE : Reason.NOT_A_NUMBER, "value",
+            "'" + valueText + "' in '监测值' is not a number");
+      }
+      String unit = raw.getOrDefault("unit", "").strip();
+      double factor = unitFactor(indicator, unit);
+      double canonical = value * factor;
+      if (canonical < indicator.min()) {
+        throw new Rejection(indicator.min() == 0 ? Reason.NEGATIVE_VALUE : Reason.OUT_OF_RANGE, "value",
+            indicator.nameZh() + " = " + valueText + " " + unit + " is below the minimum " + indicator.min());
+      }
+      if (canonical > indicator.max()) {
+        throw new Rejection(Reason.OUT_OF_RANGE, "value",
+            indicator.nameZh() + " = " + valueText + " " + unit + " is above the plausible maximum " + indicator.max() + " " + indicator.unit());
+      }
+      // Routine samples are taken in the morning; the date is stored as 00:00 China Standard Time.
+      Timestamp at = Timestamp.from(date.toLocalDate().atStartOfDay().toInstant(FieldSpec.CST));
+      return List.<Object[]>of(new Object[] {section, at, "manual", indicator.code(), canonical, indicator.unit()});
+    };
+  }
+
+  /** The factor from a reported unit to the indicator's canonical one. */
+  private static double unitFactor(Indicator indicator, String unit) throws Rejection {
+    String u = unit.replace(" ", "").toLowerCase(Locale.ROOT);
+    if (indicator.unit().equals("mg/L")) {
+      switch (u) {
+        case "mg/l":
+          return 1;
+        case "μg/l", "µg/l", "ug/l":
+          return 0.001;
+        case "g/m³", "g/m3":
+          return 1;
+        default:
+          break;
+      }
+    } else if (indicator.unit().equals("℃") && (u.equals("℃") || u.equals("°c") || u.equals("c"))) {
+      return 1;
+    } else if (indicator.unit().equals("无量纲") && (u.equals("无量纲") || u.isEmpty() || u.equals("-"))) {
+      return 1;
+    }
+    throw new Rejection(Reason.UNKNOWN_UNIT, "unit",
+        "unit '" + unit + "' is not accepted for " + indicator.nameZh() + "; expected " + indicator.unit()
+            + (indicator.unit().equals("mg/L") ? " or μg/L" : ""));
+  }
+
+  private static void checkKnown(RecordMapper.Context context, String reference, String id, String column, String header)
+      throws Rejection {
+    if (!context.known(reference).isEmpty() && !context.known(reference).contains(id)) {
+      throw new Rejection(Reason.UNKNOWN_REFERENCE, column, "'" + id + "' in '" + header + "' is not a known " + reference);
+    }
+  }
+
+  /**
+   * Boundaries and zones as GeoJSON or Shapefile (.shp with sidecars, a folder, or a .zip): one silver row
+   * per feature, geometry as WKT in WGS 84 (Shapefiles reprojected from their .prj). Invalid
+   * geometries are quarantined with the validator's reason rather than repaired silently.
+   */
+  private static RecordMapper vectorFeatures(SourceFamily draft) {
+    FieldSpec layerSpec = draft.field("layer");
+    FieldSpec idSpec = draft.field("feature_id");
+    FieldSpec nameSpec = draft.field("name");
+    return (raw, context) -> {
+      String layer = (String) layerSpec.parse(raw.get("layer"), context.now());
+      String id = (String) idSpec.parse(raw.get("feature_id"), context.now());
+      String name = (String) nameSpec.parse(raw.get("name"), context.now());
+      String geometryJson = raw.getOrDefault("geometry", "");
+      if (geometryJson.isBlank()) {
+        throw new Rejection(Reason.MISSING_VALUE, "geometry", "feature " + id + " has no geometry");
+      }
+      Geometry geometry;
+      if (geometryJson.startsWith("INVALID:")) {
+        // A Shapefile shape the reader could not assemble (open ring, stray hole): quarantined with its reason.
+        throw new Rejection(Reason.INVALID_GEOMETRY, "geometry", "feature " + id + " is not a valid polygon: "
+            + geometryJson.substring("INVALID:".length()));
+      }
+      try {
+        if (geometryJson.startsWith("{")) {
+          JsonNode node = new ObjectMapper().readTree(geometryJson);
+          geometry = GeoJson.strictGeometry(node, "feature " + id);
+        } else {
+          // Shapefile shapes arrive as WKT, already reprojected to WGS 84 from the .prj's CRS.
+          geometry = new WKTReader().read(geometryJson);
+          if (!(geometry instanceof Polygon || geometry instanceof MultiPolygon)) {
+            throw new IllegalArgumentException("feature " + id + " is a " + geometry.getGeometryType() + ", not a polygon");
+          }
+        }
+      } catch (JsonProcessingException | ParseException | IllegalArgumentException e) {
+        throw new Rejection(Reason.INVALID_GEOMETRY, "geometry", e.getMessage());
+      }
+      IsValidOp valid = new IsValidOp(geometry);
+      if (!valid.isValid()) {
+        throw new Rejection(Reason.INVALID_GEOMETRY, "geometry",
+            "feature " + id + " is not a valid polygon: " + valid.getValidationError());
+      }
+      Envelope e = geometry.getEnvelopeInternal();
+      if (e.getMinX() < -180 || e.getMaxX() > 180 || e.getMinY() < -90 || e.getMaxY() > 90) {
+        throw new Rejection(Reason.OUT_OF_RANGE, "geometry",
+            "feature " + id + " has coordinates outside longitude/latitude ranges: deliver WGS 84 degrees");
+      }
+      return List.<Object[]>of(new Object[] {layer, id, name, geometry.getGeometryType(), geometry.toText(), geometry.getArea()});
+    };
+  }
+
+  private static final DateTimeFormatter FLUX_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+
+  /** Half-hourly flux records: the tower from the file name, the stamp in local standard time, -9999 as null. */
+  private static RecordMapper fluxHalfHourly(SourceFamily draft) {
+    String towerKind = draft.references().get("tower_id");
+    String towerHeader = draft.field("tower_id").headers().get(0);
+    List<FieldSpec> valueSpecs = draft.fields().stream()
+        .filter(f -> !f.column().equals("tower_id") && !f.column().equals("timestamp_start"))
+        .toList();
+    return (raw, context) -> {
+      String tower = raw.getOrDefault("tower_id", "").strip();
+      checkKnown(context, towerKind, tower, "tower_id", towerHeader);
+      String start = raw.getOrDefault("timestamp_start", "").strip();
+      Instant at;
+      try {
+        at = LocalDateTime.parse(start, FLUX_STAMP).toInstant(FieldSpec.CST);
+      } catch (DateTimeParseException e) {
+        throw new Rejection(Reason.BAD_DATE, "timestamp_start", "'" + start + "' in 'TIMESTAMP_START' is not yyyyMMddHHmm");
+      }
+      if (at.isAfter(context.now())) {
+        throw new Rejection(Reason.FUTURE_TIMESTAMP, "timestamp_start", "TIMESTAMP_START " + start + " is in the future");
+      }
+      Object[] row = new Object[2 + valueSpecs.size()];
+      row[0] = tower;
+      row[1] = Timestamp.from(at);
+      for (int i = 0; i < valueSpecs.size(); i++) {
+        String value = raw.get(valueSpecs.get(i).column());
+        row[2 + i] = value != null && value.strip().equals("-9999") ? null : valueSpecs.get(i).parse(value, context.now());
+      }
+      return List.<Object[]>of(row);
+    };
+  }
+}

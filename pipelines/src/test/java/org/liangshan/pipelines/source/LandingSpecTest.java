@@ -1,0 +1,205 @@
+package org.liangshan.pipelines.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.liangshan.pipelines.source.FieldType.DATE;
+import static org.liangshan.pipelines.source.FieldType.DOUBLE;
+import static org.liangshan.pipelines.source.FieldType.LONG;
+import static org.liangshan.pipelines.source.FieldType.TEXT;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.types.DataTypes;
+import org.junit.jupiter.api.Test;
+import org.liangshan.core.LiangshanException;
+import org.liangshan.pipelines.ingest.DataQuality;
+import org.liangshan.pipelines.source.SourceFamilies.ReferenceSource;
+import org.liangshan.warehouse.Column;
+
+/**
+ * The families built from spec/landing-families.yaml against what the Java builder declared before the spec
+ * existed (the expected values below are those declarations), and a bad spec failing at load.
+ */
+class LandingSpecTest {
+  private static final double NO_MIN = Double.NEGATIVE_INFINITY;
+  private static final double NO_MAX = Double.POSITIVE_INFINITY;
+
+  @Test
+  void hydrologyHasTheFieldsRangesKeyAndReferenceTheJavaDeclared() {
+    SourceFamily hydrology = SourceFamilies.get("hydrology");
+    assertThat(hydrology.folder()).isEqualTo("hydrology");
+    assertThat(hydrology.glob()).isEqualTo("*.csv");
+    assertThat(hydrology.fields()).containsExactly(
+        field("section_id", "断面编码", TEXT, true, NO_MIN, NO_MAX, "section"),
+        field("date", "日期", DATE, true, NO_MIN, NO_MAX, "day"),
+        field("flow_m3_s", "流量(m³/s)", DOUBLE, false, 0, 100000, "daily mean flow, m³/s"),
+        field("level_m", "水位(m)", DOUBLE, false, -10, 2000, "water level, m"));
+    assertThat(hydrology.references()).isEqualTo(Map.of("section_id", "section"));
+    assertThat(hydrology.silver().name()).isEqualTo("hydrology");
+    assertThat(hydrology.silver().comment()).isEqualTo("Daily flow and level at sections");
+    assertThat(hydrology.silver().naturalKey()).containsExactly("region", "section_id", "date");
+  }
+
+  @Test
+  void codesKeepTheirSpellingsInDeclarationOrder() {
+    FieldSpec pollutant = SourceFamilies.get("protection-costs").field("pollutant");
+    // The order rejection messages list them in: each pair (spelling, code) as the builder received them.
+    assertThat(new ArrayList<>(pollutant.codes().keySet())).containsExactly("cod", "nh3-n", "氨氮", "tp", "总磷", "tn", "总氮");
+    assertThat(pollutant.codes()).containsEntry("氨氮", "NH3-N").containsEntry("nh3-n", "NH3-N").containsEntry("总磷", "TP");
+    FieldSpec rating = SourceFamilies.get("loans").field("green_rating");
+    assertThat(new ArrayList<>(rating.codes().keySet())).containsExactly("a", "b", "c", "none", "无");
+    assertThat(rating.required()).isFalse();
+  }
+
+  @Test
+  void indicatorFieldsTakeRangeAndDescriptionFromTheIndicator() {
+    SourceFamily auto = SourceFamilies.get("water-quality-auto");
+    assertThat(auto.field("tp_mg_l")).isEqualTo(field("tp_mg_l", "总磷(mg/L)", DOUBLE, false, 0, 20, "总磷 mg/L"));
+    assertThat(auto.field("water_temp_c")).isEqualTo(field("water_temp_c", "水温(℃)", DOUBLE, false, -5, 40, "水温 ℃"));
+    assertThat(auto.outputColumns().stream().map(c -> c.name()).toList())
+        .containsExactly("section_id", "observed_at", "method", "indicator", "value", "unit");
+    assertThat(auto.silver().naturalKey()).containsExactly("region", "section_id", "observed_at", "method", "indicator");
+    assertThat(SourceFamilies.INDICATORS).hasSize(8).first()
+        .isEqualTo(new SourceFamilies.Indicator("cod", "化学需氧量", "mg/L", 0, 1000));
+  }
+
+  @Test
+  void longsChecksAndFileNameColumnsAsDeclared() {
+    assertThat(SourceFamilies.get("auctions").field("tie_seed"))
+        .isEqualTo(field("tie_seed", "随机种子", LONG, true, 0, Long.MAX_VALUE, "seed for the tie order"));
+    assertThat(SourceFamilies.get("trades").silver().checks()).isEqualTo(Map.of("quantity_positive", "quantity > 0"));
+    SourceFamily flux = SourceFamilies.get("flux");
+    assertThat(flux.fileNameColumn()).isEqualTo("tower_id");
+    assertThat(flux.field("nee_qc")).isEqualTo(field("nee_qc", "NEE_QC", DOUBLE, false, 0, 3, "NEE quality flag"));
+    // {field: nee_qc} in the spec: the silver column is the field as parsed.
+    assertThat(flux.outputColumns()).hasSize(10).startsWith(
+        Column.required("tower_id", DataTypes.StringType, "tower"),
+        Column.required("ts_start", DataTypes.TimestampType, "start of the half hour (UTC)"),
+        Column.optional("nee_umol_m2_s", DataTypes.DoubleType, "net ecosystem exchange, µmol CO₂ m⁻² s⁻¹"),
+        Column.optional("nee_qc", DataTypes.DoubleType, "NEE quality flag"));
+    assertThat(SourceFamilies.get("vectors").format()).isEqualTo(SourceFamily.Format.GEOJSON);
+    assertThat(SourceFamilies.get("vectors").field("feature_id").headers()).containsExactly("code", "zone_id", "id", "编码");
+  }
+
+  @Test
+  void referenceKindsAndCadencesAreThoseIngestionAndDataQualityDeclaredBefore() {
+    assertThat(SourceFamilies.referenceSources()).containsExactly(
+        Map.entry("section", new ReferenceSource("section", "sections", "sections", "section_id")),
+        Map.entry("tower", new ReferenceSource("tower", "flux-towers", "flux_towers", "tower_id")),
+        Map.entry("enterprise", new ReferenceSource("enterprise", "enterprises", "enterprises", "uscc")),
+        Map.entry("auction", new ReferenceSource("auction", "auctions", "auctions", "auction_id")),
+        Map.entry("bank", new ReferenceSource("bank", "banks", "banks", "bank_id")),
+        Map.entry("loan", new ReferenceSource("loan", "loans", "loans", "loan_id")));
+    assertThat(DataQuality.RULES.stream()
+        .map(r -> String.join(" ", r.family(), r.stationColumn(), r.timeColumn(), Integer.toString(r.perDay()),
+            r.fileName().pattern(), Integer.toString(r.dueDays())))
+        .toList())
+        .containsExactly(
+            "water-quality-auto section_id observed_at 6 (?:.*/)?(?<station>[^/]+)_(?<year>\\d{4})\\.csv 30",
+            "water-quality-manual section_id sampled_on 0 (?:.*/)?(?<year>\\d{4})\\.csv 30",
+            "hydrology section_id date 1 (?:.*/)?(?<year>\\d{4})\\.csv 30",
+            "flux  timestamp_start 48 (?:.*/)?(?<station>[^/]+)_(?<year>\\d{4})\\.csv 30",
+            "meteo station_id date 1 (?:.*/)?(?<year>\\d{4})\\.csv 30");
+  }
+
+  @Test
+  void everyFamilySerializesAsSparkShipsItsMapperToTasks() throws IOException {
+    for (SourceFamily family : SourceFamilies.all()) {
+      try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+        out.writeObject(family);
+      } catch (NotSerializableException e) {
+        throw new AssertionError(family.name() + " does not serialize: " + e.getMessage(), e);
+      }
+    }
+  }
+
+  @Test
+  void aValidSpecLoads() {
+    LandingSpec spec = LandingSpec.parse("test.yaml", spec(HYDROLOGY_FIELDS, "[section_id, date]"));
+    assertThat(spec.families()).extracting(LandingSpec.Family::name).containsExactly("sections", "hydrology");
+    assertThat(spec.family("hydrology").dataQuality().perStation()).isFalse();
+  }
+
+  @Test
+  void anUnknownTypeFailsNamingFileFamilyAndField() {
+    assertBadSpec(spec(HYDROLOGY_FIELDS.replace("type: double", "type: float"), "[section_id, date]"),
+        "test.yaml: family 'hydrology': field 'flow_m3_s': unknown type 'float'; expected one of text, code, integer, long,"
+            + " double, decimal, date, month, timestamp, boolean");
+  }
+
+  @Test
+  void aReferenceToAnUnknownFamilyFailsNamingIt() {
+    assertBadSpec(spec(HYDROLOGY_FIELDS.replace("references: sections", "references: stations"), "[section_id, date]"),
+        "test.yaml: family 'hydrology': field 'section_id': references unknown family 'stations'");
+  }
+
+  @Test
+  void aNaturalKeyNamingNoFieldFails() {
+    assertBadSpec(spec(HYDROLOGY_FIELDS, "[section_id, day]"),
+        "test.yaml: family 'hydrology': natural key names no field 'day'; the silver columns are section_id, date, flow_m3_s");
+  }
+
+  @Test
+  void aRangeUpsideDownOrAMisspelledKeyFails() {
+    assertBadSpec(spec(HYDROLOGY_FIELDS.replace("min: 0, max: 100000", "min: 100000, max: 0"), "[section_id, date]"),
+        "test.yaml: family 'hydrology': field 'flow_m3_s': min 100000.0 is above max 0.0");
+    assertThatThrownBy(() -> LandingSpec.parse("test.yaml", spec(HYDROLOGY_FIELDS.replace("max: 100000", "mxa: 100000"), "[section_id, date]")))
+        .isInstanceOf(LiangshanException.class)
+        .hasMessageStartingWith("test.yaml: family 'hydrology': Unrecognized field \"mxa\"");
+  }
+
+  @Test
+  void aDataQualityColumnNamingNoFieldFails() {
+    assertBadSpec(spec(HYDROLOGY_FIELDS, "[section_id, date]").replace("time-column: date", "time-column: day"),
+        "test.yaml: family 'hydrology': data-quality time-column names no field 'day'");
+  }
+
+  private static final String HYDROLOGY_FIELDS = """
+            - {column: section_id, header: 断面编码, type: text, required: true, references: sections, description: section}
+            - {column: date, header: 日期, type: date, required: true, description: day}
+            - {column: flow_m3_s, header: 流量(m³/s), type: double, min: 0, max: 100000, description: daily mean flow}
+      """;
+
+  private static String spec(String hydrologyFields, String naturalKey) {
+    return """
+        indicators:
+          - {code: tp, name-zh: 总磷, unit: mg/L, min: 0, max: 20}
+        families:
+          - name: sections
+            doc-section: water-quality
+            doc-file: sections/sections.csv
+            folder: sections
+            glob: "*.csv"
+            reference-name: section
+            silver: {table: sections, comment: Sections}
+            natural-key: [section_id]
+            fields:
+              - {column: section_id, header: 断面编码, type: text, required: true, description: section id}
+          - name: hydrology
+            doc-section: hydrology
+            doc-file: "hydrology/<yyyy>.csv"
+            folder: hydrology
+            glob: "*.csv"
+            silver: {table: hydrology, comment: Daily flow}
+            natural-key: %s
+            data-quality: {station-column: section_id, time-column: date, per-day: 1, file-name: year, due-days: 30}
+            fields:
+        %s""".formatted(naturalKey, hydrologyFields);
+  }
+
+  private static void assertBadSpec(String yaml, String message) {
+    assertThatThrownBy(() -> LandingSpec.parse("test.yaml", yaml))
+        .isInstanceOf(LiangshanException.class)
+        .hasMessage(message)
+        .satisfies(e -> assertThat(((LiangshanException) e).kind()).isEqualTo(LiangshanException.Kind.FAILURE));
+  }
+
+  private static FieldSpec field(String column, String header, FieldType type, boolean required, double min, double max, String description) {
+    return new FieldSpec(column, List.of(header, column), type, required, min, max, Map.of(), description);
+  }
+}
