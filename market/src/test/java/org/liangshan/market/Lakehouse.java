@@ -1,11 +1,6 @@
 package org.liangshan.market;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -90,7 +84,7 @@ public final class Lakehouse {
     defs.addAll(InclusionTables.ALL);
     defs.addAll(moreTables);
     defs.add(OpsTables.RUN_LOG);
-    catalog = new TableCatalog(spark, copyOf(template(spark, List.copyOf(defs))), defs);
+    catalog = new TableCatalog(spark, SharedSpark.copyOf(template(spark, List.copyOf(defs))), defs);
   }
 
   private Lakehouse(TableCatalog catalog) {
@@ -99,7 +93,7 @@ public final class Lakehouse {
 
   /** A new lakehouse holding a copy of every table of this one, as they are now. */
   public Lakehouse copy() {
-    return new Lakehouse(new TableCatalog(spark, copyOf(catalog.config()), catalog.tables()));
+    return new Lakehouse(new TableCatalog(spark, SharedSpark.copyOf(catalog.config()), catalog.tables()));
   }
 
   private static synchronized LakehouseConfig template(SparkSession spark, List<TableDef> defs) {
@@ -116,29 +110,6 @@ public final class Lakehouse {
       return false;
     }
     return def.layer() != Layer.SILVER || SILVER_READ_BY_JOBS.contains(def.name());
-  }
-
-  /**
-   * A fresh lakehouse with a copy of every file of {@code source} (a local one). A Delta table is its
-   * directory: its log names its data files relative to it.
-   */
-  private static LakehouseConfig copyOf(LakehouseConfig source) {
-    Path from = Path.of(URI.create(source.root()));
-    LakehouseConfig target = SharedSpark.freshLakehouse();
-    Path to = Path.of(URI.create(target.root()));
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        Path copy = to.resolve(from.relativize(file).toString());
-        if (Files.isDirectory(file)) {
-          Files.createDirectories(copy);
-        } else {
-          Files.copy(file, copy);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return new LakehouseConfig(target.root(), source.master(), source.sparkConf());
   }
 
   /** A row as column → value; values are converted to the column's type (dates and times from text). */
