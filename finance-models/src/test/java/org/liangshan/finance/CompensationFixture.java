@@ -5,12 +5,46 @@ import static org.liangshan.market.Lakehouse.row;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.region.Region;
+import org.liangshan.core.region.Regions;
 import org.liangshan.geo.GeoTables;
 import org.liangshan.market.Lakehouse;
 
-/** Silver water quality, hydrology and gold GEP for Tianjin 2024: the compensation tests' inputs. */
+/**
+ * Silver water quality, hydrology and gold GEP for Tianjin 2024: the compensation tests' inputs; and, made
+ * once per JVM, a lakehouse holding them and the outputs of one compensation run on them, which the classes
+ * starting from that run each take a copy of (they review, approve and recompute).
+ */
 final class CompensationFixture {
+  /** The inputs and the outputs of one compensation run; never written to once made, only copied. */
+  private static Lakehouse computed;
+  private static CompensationJob.Summary computedSummary;
+
   private CompensationFixture() {}
+
+  /** A copy of the lakehouse holding these inputs and the outputs of one compensation run of Tianjin 2024. */
+  static Lakehouse computedCopy() {
+    return computed().copy();
+  }
+
+  /** The summary of that run. */
+  static CompensationJob.Summary computedSummary() {
+    computed();
+    return computedSummary;
+  }
+
+  private static synchronized Lakehouse computed() {
+    if (computed == null) {
+      Lakehouse lake = FinanceLakehouse.create();
+      write(lake);
+      Region tianjin = Regions.load("tianjin");
+      ParameterSet params = ParameterSet.forRegion(tianjin);
+      computedSummary = CompensationJob.run(lake.run("compensation", tianjin, "2024", params), tianjin, 2024, params);
+      computed = lake;
+    }
+    return computed;
+  }
 
   static void write(Lakehouse lake) {
     List<Map<String, Object>> wq = new ArrayList<>();

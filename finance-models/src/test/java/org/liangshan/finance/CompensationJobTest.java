@@ -22,16 +22,16 @@ import org.liangshan.market.Lakehouse;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CompensationJobTest {
-  private final Lakehouse lake = FinanceLakehouse.create();
+  /** A copy of the shared run's lakehouse: this class runs the job again and approves a period. */
+  private final Lakehouse lake = CompensationFixture.computedCopy();
   private final Region tianjin = Regions.load("tianjin");
   private final ParameterSet params = ParameterSet.forRegion(tianjin);
-  private CompensationJob.Summary summary;
+  private final CompensationJob.Summary summary = CompensationFixture.computedSummary();
   private List<Map<String, Object>> firstRows;
 
+  /** The first run is the shared one; the second, on the same inputs, is this class's own. */
   @BeforeAll
-  void runTwice() {
-    CompensationFixture.write(lake);
-    summary = CompensationJob.run(lake.run("compensation", tianjin, "2024", params), tianjin, 2024, params);
+  void runAgain() {
     firstRows = snapshot();
     CompensationJob.run(lake.run("compensation", tianjin, "2024", params), tianjin, 2024, params);
   }

@@ -11,7 +11,24 @@ import org.liangshan.warehouse.TableCatalog;
 
 /** A test lakehouse with the publication tables too, for tests outside this package. */
 public final class PublishFixtures {
-  private final Lakehouse lake = FinanceLakehouse.create();
+  private final Lakehouse lake;
+
+  /** An empty lakehouse. */
+  public PublishFixtures() {
+    this(FinanceLakehouse.create());
+  }
+
+  private PublishFixtures(Lakehouse lake) {
+    this.lake = lake;
+  }
+
+  /**
+   * A copy of the lakehouse holding the Tianjin 2024 compensation inputs of {@link CompensationFixture} and the
+   * outputs of one compensation run on them (made once per JVM).
+   */
+  public static PublishFixtures afterCompensation() {
+    return new PublishFixtures(CompensationFixture.computedCopy());
+  }
 
   public TableCatalog catalog() {
     return lake.catalog;
@@ -19,11 +36,6 @@ public final class PublishFixtures {
 
   public Run run(String job, Region region, String period, ParameterSet params) {
     return lake.run(job, region, period, params);
-  }
-
-  /** The Tianjin 2024 compensation inputs of {@link CompensationFixture}. */
-  public void compensationInputs() {
-    CompensationFixture.write(lake);
   }
 
   public void addWaterQuality(String section, String at, String method, String indicator, double value) {
