@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.liangshan.warehouse.SparkSql;
 import org.liangshan.core.method.Collateral;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
@@ -209,7 +210,7 @@ public final class ValuationJob {
           JobSupport.money(s.base().loan().outstandingYuan()), s.ltvBreach(), s.topupQuantity().doubleValue()));
     }
     progress.accept("valuation " + region.id() + " " + date + ": writing gold tables");
-    String slice = "region = '" + JobSupport.sql(region.id()) + "' AND valuation_date = DATE'" + date + "'";
+    String slice = "region = " + SparkSql.literal(region.id()) + " AND valuation_date = DATE'" + date + "'";
     JobSupport.replace(run, CollateralRows.VALUATION, rows, slice);
     JobSupport.replace(run, CollateralRows.STRESS, stressRows, slice);
     JobSupport.replace(run, CollateralRows.HAIRCUT, haircutRows, slice);

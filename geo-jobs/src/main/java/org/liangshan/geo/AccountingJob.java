@@ -23,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
+import org.liangshan.warehouse.SparkSql;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.method.Gep;
 import org.liangshan.core.param.ParameterSet;
@@ -158,7 +159,7 @@ public final class AccountingJob {
     checkDistrictsSumTheirPieces(districts, accounts);
     start = lap(timings, "accounting", start);
 
-    String regionSlice = "region = '" + region.id().replace("'", "''") + "'";
+    String regionSlice = "region = " + SparkSql.literal(region.id());
     String yearSlice = regionSlice + " AND year = " + year;
     String regionId = region.id();
     String version = used.version();

@@ -17,6 +17,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.liangshan.warehouse.SparkSql;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.District;
@@ -69,7 +70,7 @@ final class NaturalAccountsJob {
       Consumer<String> progress) {
     TableCatalog catalog = run.catalog();
     SparkSession spark = catalog.spark();
-    String slice = "region = '" + region.id().replace("'", "''") + "' AND year = " + year;
+    String slice = "region = " + SparkSql.literal(region.id()) + " AND year = " + year;
 
     // 1. balance sheet
     Optional<SceneRef> openingScene = landCoverFor(run, catalog, region, year - 1);

@@ -77,12 +77,10 @@ public final class JobSupport {
   }
 
   public static String regionYear(Region region, int year) {
-    return "region = '" + sql(region.id()) + "' AND year = " + year;
+    return "region = " + SparkSql.literal(region.id()) + " AND year = " + year;
   }
 
-  public static String sql(String text) {
-    return text.replace("'", "''");
-  }
+
 
   public static String string(Row row, String column) {
     Object value = row.get(row.fieldIndex(column));

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.liangshan.warehouse.SparkSql;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
@@ -155,7 +156,7 @@ public final class BankBookJob {
       }
     }
     progress.accept("bank book " + id + " " + year + ": writing gold tables");
-    String slice = "region = '" + id.replace("'", "''") + "'";
+    String slice = "region = " + SparkSql.literal(id);
     JobSupport.replace(run, BankBookRows.PROJECT, libraryRows, slice + " AND as_of = DATE'" + yearEnd + "'");
     JobSupport.replace(run, BankBookRows.PRICING, pricingRows, slice + " AND as_of = DATE'" + yearEnd + "'");
     JobSupport.replace(run, BankBookRows.FINANCED, financedRows, slice + " AND year = " + year);

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.liangshan.warehouse.SparkSql;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.money.Money;
 import org.liangshan.finance.CompensationJob;
@@ -141,8 +142,8 @@ public final class LedgerBook {
     catalog.append(PublicationTables.LEDGER_REVIEW_EVENTS,
         catalog.spark().createDataFrame(List.of(event), PublicationTables.LEDGER_REVIEW_EVENTS.schema()));
     run.wrote(PublicationTables.LEDGER_REVIEW_EVENTS);
-    String condition = "region = '" + region.replace("'", "''") + "' AND period = '" + period.replace("'", "''")
-        + "' AND revision = " + d.summary().revision();
+    String condition = "region = " + SparkSql.literal(region) + " AND period = " + SparkSql.literal(period)
+        + " AND revision = " + d.summary().revision();
     for (var def : List.of(FinanceTables.COMPENSATION_LEDGER, FinanceTables.COMPENSATION_POSTINGS)) {
       dropLegacyStatusCheck(def);
       TableCatalog.retrying(() -> DeltaTable.forPath(catalog.spark(), catalog.location(def))

@@ -40,6 +40,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.liangshan.warehouse.SparkSql;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.region.Region;
 import org.liangshan.pipelines.bronze.BronzeTables;
@@ -545,16 +546,12 @@ public final class IngestJob {
   }
 
   static String sqlIn(List<String> values) {
-    StringBuilder in = new StringBuilder("(");
-    for (String value : values) {
-      in.append(in.length() == 1 ? "" : ", ").append(sqlLiteral(value));
-    }
-    return in.append(')').toString();
+    return SparkSql.in(values);
   }
 
-  /** A SQL string literal; values here are file names and ids from our own listing, quoted defensively. */
+  /** A Spark SQL string literal ({@link SparkSql#literal}); values here are file names and ids from our own listing. */
   public static String sqlLiteral(String value) {
-    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    return SparkSql.literal(value);
   }
 
   /** The row shape a parse task emits: kind, bronze fields, quarantine fields, then the silver columns. */
