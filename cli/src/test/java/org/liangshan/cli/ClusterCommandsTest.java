@@ -11,6 +11,14 @@ class ClusterCommandsTest {
   @TempDir Path dir;
 
   @Test
+  void theClustersBuildDirectoryIsTheClisNotTheModuleThatLooksForIt() {
+    // ClusterSettings lives in warehouse, but the cluster jar and spark-home are built in cli/target.
+    Path cliTarget = Path.of(Main.class.getProtectionDomain().getCodeSource().getLocation().getPath()).getParent();
+    assertThat(org.liangshan.warehouse.ClusterSettings.buildDirectory()).contains(cliTarget);
+    assertThat(cliTarget.getParent().getFileName().toString()).isEqualTo("cli");
+  }
+
+  @Test
   void runOnAClusterWithoutTheJarExitsTwo() {
     String before = System.getProperty("liangshan.cluster-jar");
     System.setProperty("liangshan.cluster-jar", dir.resolve("missing-cluster.jar").toString());

@@ -109,13 +109,24 @@ public final class ClusterSettings {
     }
   }
 
+  /** The CLI's entry point, whose build directory holds the cluster jar and the loopback SPARK_HOME. */
+  static final String CLI_MAIN = "org.liangshan.cli.Main";
+
   /**
-   * The Maven build directory ({@code cli/target}) these classes were loaded from: the parent of
-   * {@code target/classes}, or the directory of the jar.
+   * The CLI's Maven build directory ({@code cli/target}), where the cluster jar and {@code spark-home} are
+   * built: the parent of the {@code target/classes} (or the directory of the jar) the CLI's entry point was
+   * loaded from. These settings live in warehouse, whose own build directory is not that one; without the
+   * CLI on the class path, the directory these classes came from.
    */
   public static Optional<Path> buildDirectory() {
+    Class<?> anchor;
     try {
-      var source = ClusterSettings.class.getProtectionDomain().getCodeSource();
+      anchor = Class.forName(CLI_MAIN, false, ClusterSettings.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      anchor = ClusterSettings.class;
+    }
+    try {
+      var source = anchor.getProtectionDomain().getCodeSource();
       if (source == null) {
         return Optional.empty();
       }
