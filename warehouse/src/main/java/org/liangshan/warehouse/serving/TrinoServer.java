@@ -21,6 +21,7 @@ import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -176,6 +177,30 @@ public final class TrinoServer {
     throw LiangshanException.failure(last, "User %s could not log in to Trino at %s within %s.", user, state.url(), timeout);
   }
 
+  /**
+   * Waits until the coordinator's node manager lists itself as an active node. {@code /v1/info} reports "not starting"
+   * and {@code SELECT 1} succeeds a few seconds before the node's own announcement is refreshed into the node manager;
+   * in that window any query that scans a table fails with "No nodes available to run query".
+   */
+  private void awaitActiveNode(State state, Duration timeout) {
+    Instant deadline = Instant.now().plus(timeout);
+    SQLException last = null;
+    while (Instant.now().isBefore(deadline)) {
+      try (Connection connection = endpoint(state, AccessRules.SERVICE).connect();
+          Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT count(*) FROM system.runtime.nodes WHERE state = 'active'")) {
+        if (rows.next() && rows.getLong(1) > 0) {
+          return;
+        }
+      } catch (SQLException e) {
+        last = e;
+      }
+      sleep(500);
+    }
+    throw LiangshanException.failure(last, "Trino at %s listed no active node within %s; see %s.", state.url(), timeout,
+        layout.serverLog());
+  }
+
   private void writeAccess(Secrets secrets, AccessRules rules) {
     try {
       OwnerOnly.write(layout.rules(), rules.json());
@@ -264,6 +289,7 @@ public final class TrinoServer {
             .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200 && !JSON.readTree(response.body()).path("starting").asBoolean(true)) {
           awaitLogin(state, AccessRules.SERVICE, Duration.ofSeconds(60));
+          awaitActiveNode(state, Duration.ofSeconds(60));
           progress.printf("  Trino is ready after %d s%n", Duration.between(start, Instant.now()).toSeconds());
           return;
         }
