@@ -22,8 +22,8 @@ import org.liangshan.core.region.FluxTower;
  *
  * <ul>
  *   <li>Each tower-year is processed into monthly GPP by core's {@link FluxTowerYear}.
- *   <li>The pairs of a tower are its months with a tower GPP and every CASA input at the tower's grid
- *       cell: x = CASA GPP per unit ε_max ({@link FluxCalibration#casaGppPerEps}) for the tower's
+ *   <li>The pairs of a tower are its unflagged months ({@link FluxTowerYear.Month#flagged}) with a tower GPP
+ *       and every CASA input at the tower's grid cell: x = CASA GPP per unit ε_max ({@link FluxCalibration#casaGppPerEps}) for the tower's
  *       vegetation class with the cell's monthly means (T_opt and E/Ep as in {@link CarbonSink}), y =
  *       tower GPP.
  *   <li>A class's ε_max is the least-squares fit through the origin on the pooled pairs of its towers
@@ -144,7 +144,7 @@ public final class TowerCalibration {
     return new Outcome(used, rows, calibrated);
   }
 
-  /** The tower's months that have a tower GPP and every CASA input at its cell. */
+  /** The tower's unflagged months that have a tower GPP and every CASA input at its cell. */
   public static List<PairedMonth> pairs(
       CellYear cell, VegetationClass veg, FluxTowerYear.Result result, Casa.Parameters parameters, double nppOverGpp) {
     int peak = CarbonSink.peakNdviMonth(cell);
@@ -154,7 +154,8 @@ public final class TowerCalibration {
     }
     double tOpt = cell.temperatureC()[peak - 1];
     for (FluxTowerYear.Month month : result.months()) {
-      if (!month.hasValue()) {
+      // A flagged month keeps its value in the tower-year's sums but is not evidence enough for the fit.
+      if (!month.hasValue() || month.flagged()) {
         continue;
       }
       int m = month.month() - 1;
