@@ -86,6 +86,43 @@ public final class FluxPartitioning {
     }
   }
 
+  /**
+   * Where a tower stands, for the sun's position: latitude and longitude in degrees, the offset of its local
+   * standard time from UTC in hours.
+   */
+  public record Site(double latDeg, double lonDeg, double utcOffsetHours) {
+    public Site {
+      Checks.range("lat", latDeg, -90, 90);
+      Checks.range("lon", lonDeg, -180, 180);
+    }
+  }
+
+  /**
+   * Whether the sun is above the horizon at the middle of each half-hour of a series starting at 00:00 of
+   * {@code firstEpochDay} (local standard time): solar elevation from the fractional year, the equation of time
+   * and the declination (Spencer-type series), as REddyProc's {@code fCalcSunPosition} (R/GeoFunctions.R,
+   * REddyProc up to 1.1) computes it for the potential radiation of its night filter.
+   */
+  public static boolean[] sunUp(long firstEpochDay, int n, Site site) {
+    boolean[] up = new boolean[n];
+    double lat = Math.toRadians(site.latDeg());
+    for (int i = 0; i < n; i++) {
+      java.time.LocalDate date = java.time.LocalDate.ofEpochDay(firstEpochDay + i / FluxGapFilling.PER_DAY);
+      double hour = (i % FluxGapFilling.PER_DAY) / 2.0 + 0.25;
+      double f = 2 * Math.PI * (date.getDayOfYear() - 1) / 365.24;
+      double equationOfTime = 0.0072 * Math.cos(f) - 0.0528 * Math.cos(2 * f) - 0.0012 * Math.cos(3 * f)
+          - 0.1229 * Math.sin(f) - 0.1565 * Math.sin(2 * f) - 0.0041 * Math.sin(3 * f);
+      double solarHour = hour + site.lonDeg() / 15 - site.utcOffsetHours() + equationOfTime;
+      double hourAngle = (solarHour - 12) * Math.PI / 12;
+      double declination = Math.toRadians(0.33281 - 22.984 * Math.cos(f) - 0.34990 * Math.cos(2 * f)
+          - 0.13980 * Math.cos(3 * f) + 3.7872 * Math.sin(f) + 0.03205 * Math.sin(2 * f) + 0.07187 * Math.sin(3 * f));
+      double elevation = Math.asin(Math.sin(declination) * Math.sin(lat)
+          + Math.cos(declination) * Math.cos(lat) * Math.cos(hourAngle));
+      up[i] = elevation > 0;
+    }
+    return up;
+  }
+
   /** One window's Lloyd–Taylor fit. */
   record Fit(double rRef, double e0K, double e0StandardError, int n) {}
 
@@ -96,10 +133,21 @@ public final class FluxPartitioning {
    */
   public static Result partition(
       double[] nee, double[] neeFilled, double[] tair, double[] tairFilled, double[] rg, Settings s) {
+    return partition(nee, neeFilled, tair, tairFilled, rg, null, s);
+  }
+
+  /**
+   * As {@link #partition(double[], double[], double[], double[], double[], Settings)}, a record counting as
+   * night only when, besides its radiation, the sun is below the horizon ({@code sunUp} false; null: radiation
+   * alone), as REddyProc requires a potential radiation of zero.
+   */
+  public static Result partition(
+      double[] nee, double[] neeFilled, double[] tair, double[] tairFilled, double[] rg, boolean[] sunUp, Settings s) {
     int n = nee.length;
     double[] night = new double[n];
     for (int i = 0; i < n; i++) {
-      boolean usable = Double.isFinite(rg[i]) && rg[i] <= s.nightMaxWM2() && tair[i] + 273.15 > s.t0K();
+      boolean usable = Double.isFinite(rg[i]) && rg[i] <= s.nightMaxWM2() && tair[i] + 273.15 > s.t0K()
+          && (sunUp == null || !sunUp[i]);
       night[i] = usable ? nee[i] : Double.NaN;
     }
     List<Fit> valid = new ArrayList<>();

@@ -106,6 +106,14 @@ public final class FluxTowerYear {
   }
 
   public static Result process(List<FluxCalibration.HalfHour> records, Settings s) {
+    return process(records, null, s);
+  }
+
+  /**
+   * As {@link #process(List, Settings)}; with a {@code site}, a night record of the partitioning must also have
+   * the sun below the horizon ({@link FluxPartitioning#sunUp}), as REddyProc does; null: radiation alone.
+   */
+  public static Result process(List<FluxCalibration.HalfHour> records, FluxPartitioning.Site site, Settings s) {
     requireNonNull(records, "records is null");
     requireNonNull(s, "settings is null");
     if (records.isEmpty()) {
@@ -144,8 +152,9 @@ public final class FluxTowerYear {
     int afterFilter = count(filtered);
     FluxGapFilling.Filled neeFilled = FluxGapFilling.fill(filtered, rg, vpd, tair, s.mds());
     FluxGapFilling.Filled tairFilled = FluxGapFilling.fill(tair, rg, null, null, s.mds());
-    FluxPartitioning.Result parts =
-        FluxPartitioning.partition(filtered, neeFilled.values(), tair, tairFilled.values(), rg, s.partitioning());
+    boolean[] sunUp = site == null ? null : FluxPartitioning.sunUp(firstDay, n, site);
+    FluxPartitioning.Result parts = FluxPartitioning.partition(
+        filtered, neeFilled.values(), tair, tairFilled.values(), rg, sunUp, s.partitioning());
 
     List<Month> months = new ArrayList<>();
     int from = 0;

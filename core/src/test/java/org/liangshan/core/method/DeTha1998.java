@@ -23,6 +23,15 @@ final class DeTha1998 {
    */
   static final double REDDYPROC_NEE_GC_M2 = -1.616926 * 12.011e-6 * 86_400 * 365;
 
+  /**
+   * REddyProc's annual GPP, 1,919.176 gC m⁻² (vignettes/useCase.md, column uStar: mean GPP_uStar_f × 12.011 ×
+   * 10⁻⁶ × 86,400 × 365.25), over the 365 days of the series.
+   */
+  static final double REDDYPROC_GPP_GC_M2 = 1919.176 * 365 / 365.25;
+
+  /** The site as REddyProc's use case declares it ({@code sSetLocationInfo(LatDeg = 51.0, LongDeg = 13.6, TimeZoneHour = 1)}). */
+  static final FluxPartitioning.Site SITE = new FluxPartitioning.Site(51.0, 13.6, 1);
+
   private DeTha1998() {}
 
   static List<FluxCalibration.HalfHour> records() {

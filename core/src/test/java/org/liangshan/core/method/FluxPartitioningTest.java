@@ -51,6 +51,21 @@ class FluxPartitioningTest {
     assertThat(result.gpp()[0]).isNaN();
   }
 
+  /**
+   * Tharandt (51.0 N, 13.6 E, CET = UTC+1): on 21 June sunrise is near 03:55 and sunset near 20:30 CET, on 21
+   * December near 08:10 and 15:55 (published sun tables for Dresden); each half-hour is judged at its middle.
+   */
+  @Test
+  void theSunIsUpByDayAtTheSite() {
+    FluxPartitioning.Site tharandt = new FluxPartitioning.Site(51.0, 13.6, 1);
+    long june21 = java.time.LocalDate.of(1998, 6, 21).toEpochDay();
+    boolean[] june = FluxPartitioning.sunUp(june21, DAY, tharandt);
+    // half-hours 03:00-03:30 (slot 6) down, 04:00-04:30 (slot 8) up, noon up, 20:00-20:30 (slot 40) up, 21:00-21:30 down
+    assertThat(new boolean[] {june[6], june[8], june[24], june[40], june[42]}).containsExactly(false, true, true, true, false);
+    boolean[] december = FluxPartitioning.sunUp(java.time.LocalDate.of(1998, 12, 21).toEpochDay(), DAY, tharandt);
+    assertThat(new boolean[] {december[14], december[17], december[31], december[33]}).containsExactly(false, true, true, false);
+  }
+
   @Test
   void dayCountingIsREddyProcs() {
     // Half-hour 47 (the one ending at 24:00) belongs to the next day.

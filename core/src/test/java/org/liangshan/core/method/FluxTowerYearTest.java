@@ -21,7 +21,7 @@ class FluxTowerYearTest {
 
   @BeforeAll
   void processTheYear() {
-    result = FluxTowerYear.process(DeTha1998.records(), SETTINGS);
+    result = FluxTowerYear.process(DeTha1998.records(), DeTha1998.SITE, SETTINGS);
     System.out.printf(java.util.Locale.ROOT,
         "DE-Tha 1998: u* %.4f (5/50/95 %% %.4f %.4f %.4f, %d draws valid), E0 %.2f K, NEE %.1f GPP %.1f Reco %.1f gC/m2,"
             + " measured %d, u*-filtered %d, filled %d, missing %d%n",
@@ -88,6 +88,12 @@ class FluxTowerYearTest {
     assertThat(august.hasValue()).isTrue();
     assertThat(august.gppGcM2()).isGreaterThan(200);
     assertThat(result.months()).filteredOn(m -> !m.flagged()).allSatisfy(m -> assertThat(m.coverage()).isGreaterThan(0.95));
+  }
+
+  /** Night-time partitioning with the site's sun position: GPP 1,917.8 gC/m2, REddyProc's 1,917.9 over 365 days. */
+  @Test
+  void theAnnualGppIsREddyProcs() {
+    assertThat(result.gppGcM2()).isCloseTo(DeTha1998.REDDYPROC_GPP_GC_M2, within(0.005 * DeTha1998.REDDYPROC_GPP_GC_M2));
   }
 
   /** GPP = Reco − NEE over the year, and a plausible temperature sensitivity (REddyProc's bounds 30..350 K). */
