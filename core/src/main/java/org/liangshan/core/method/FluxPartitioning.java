@@ -254,14 +254,7 @@ public final class FluxPartitioning {
       }
     }
     double e0 = (lo + hi) / 2;
-    double sxy = 0;
-    double sxx = 0;
-    for (int i : window) {
-      double x = Casa.lloydTaylorReco(1, e0, tair[i], s.tRefK(), s.t0K());
-      sxy += x * y[i];
-      sxx += x * x;
-    }
-    double rRef = sxy / sxx;
+    double rRef = referenceFit(y, tair, window, e0, s);
     // Jacobian: ∂f/∂R_ref = x, ∂f/∂E0 = R_ref · x · (1/(T_ref − T0) − 1/(T − T0)).
     double jrr = 0;
     double jre = 0;
@@ -284,6 +277,18 @@ public final class FluxPartitioning {
     double sigma2 = sse / (n - 2);
     double e0Se = Math.sqrt(sigma2 * jrr / det);
     return new Fit(rRef, e0, e0Se, n);
+  }
+
+  /** R_ref by least squares with E0 fixed: Σxy / Σx², x = Lloyd–Taylor at R_ref 1. */
+  private static double referenceFit(double[] y, double[] tair, List<Integer> window, double e0, Settings s) {
+    double sxy = 0;
+    double sxx = 0;
+    for (int i : window) {
+      double x = Casa.lloydTaylorReco(1, e0, tair[i], s.tRefK(), s.t0K());
+      sxy += x * y[i];
+      sxx += x * x;
+    }
+    return sxy / sxx;
   }
 
   private static double profileSse(double[] y, double[] tair, List<Integer> window, double e0, Settings s) {
@@ -330,16 +335,11 @@ public final class FluxPartitioning {
       if (window.size() <= MIN_RREF_RECORDS) {
         continue;
       }
-      double sxy = 0;
-      double sxx = 0;
+      double rRef = referenceFit(night, tair, window, e0, s);
       double meanIndex = 0;
       for (int i : window) {
-        double x = Casa.lloydTaylorReco(1, e0, tair[i], s.tRefK(), s.t0K());
-        sxy += x * night[i];
-        sxx += x * x;
         meanIndex += i + 1;
       }
-      double rRef = sxy / sxx;
       int position = (int) Math.rint(meanIndex / window.size()) - 1;
       at[position] = rRef < 0 ? Double.NaN : rRef;
     }
