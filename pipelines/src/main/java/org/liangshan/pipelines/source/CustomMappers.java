@@ -316,9 +316,15 @@ final class CustomMappers {
     }
   }
 
-  /** REddyProc's units row: the time columns hold '-' (or nothing) and the NEE column holds a unit, not a number. */
+  /**
+   * REddyProc's units row: in the Year/DoY/Hour layout, the year holds '-' (or nothing) and the NEE column a
+   * unit, not a number. Other layouts have no units row: a word in their NEE column is NOT_A_NUMBER.
+   */
   private static boolean isUnitsRow(Map<String, String> raw) {
-    String year = raw.getOrDefault("year", raw.getOrDefault("timestamp_start", "")).strip();
+    if (!raw.containsKey("year") || raw.containsKey("timestamp_start")) {
+      return false;
+    }
+    String year = raw.getOrDefault("year", "").strip();
     String nee = raw.getOrDefault("nee_umol_m2_s", "").strip();
     return (year.equals("-") || year.isEmpty()) && !nee.isEmpty() && Character.isLetter(nee.charAt(0));
   }

@@ -151,6 +151,14 @@ class FluxLandingTest {
   }
 
   @Test
+  void aWordInAFluxnetNeeColumnIsNotAUnitsRow() throws Exception {
+    Path file = write("US-Ha1_2024.csv", "TIMESTAMP_START,FC,TA_1_1_1,SW_IN,USTAR\n202406010000,umol,14.1,0,0.3\n");
+    Rejection r = parse(file).get(0).rejection();
+    assertThat(r.reason()).isEqualTo(Rejection.Reason.NOT_A_NUMBER);
+    assertThat(r.field()).isEqualTo("nee_umol_m2_s");
+  }
+
+  @Test
   void timestampEndMustCloseTheHalfHour() throws Exception {
     Path file = write("US-Ha1_2024.csv",
         "TIMESTAMP_START,TIMESTAMP_END,FC,TA_1_1_1,SW_IN,USTAR\n202406010000,202406010100,3.2,14.1,0,0.3\n");
