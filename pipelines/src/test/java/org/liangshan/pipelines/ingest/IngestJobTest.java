@@ -41,9 +41,9 @@ class IngestJobTest {
     return file;
   }
 
-  private LoadReport ingest(String family) {
+  private LoadReport ingest(String family, Path... allowShrink) {
     Run run = Run.start(catalog, "test", "ingest", "liyang", null, null);
-    IngestJob job = new IngestJob(run, liyang, landing, line -> {});
+    IngestJob job = new IngestJob(run, liyang, landing, line -> {}, List.of(allowShrink));
     SourceFamily f = SourceFamilies.get(family);
     LoadReport report = job.load(f, job.discover(f));
     run.succeed("ok");
@@ -106,9 +106,11 @@ class IngestJobTest {
     assertThat(again.files()).singleElement().satisfies(line -> assertThat(line.skipped()).isTrue());
     assertThat(catalog.version(SourceFamilies.silver("water_quality"))).hasValue(version);
 
-    // The agency corrects TP and withdraws TN.
-    write("water-quality-manual/2024.csv", MANUAL_HEADER + "LY-S01,2024-03-05,总磷,0.02,mg/L\n", StandardCharsets.UTF_8);
-    ingest("water-quality-manual");
+    // The agency corrects TP and withdraws TN: half the file's rows, so the redelivery is held until confirmed.
+    Path corrected = write("water-quality-manual/2024.csv", MANUAL_HEADER + "LY-S01,2024-03-05,总磷,0.02,mg/L\n", StandardCharsets.UTF_8);
+    assertThat(ingest("water-quality-manual").heldFiles()).extracting(LoadReport.Held::rowsWithdrawn).containsExactly(1L);
+    assertThat(catalog.version(SourceFamilies.silver("water_quality"))).hasValue(version);
+    ingest("water-quality-manual", corrected);
     List<Row> silver = catalog.read(SourceFamilies.silver("water_quality")).collectAsList();
     assertThat(silver).extracting(r -> r.getAs("indicator") + "=" + r.getAs("value")).containsExactly("tp=0.02");
     // The superseded value is still there in Delta history.
