@@ -146,14 +146,19 @@ public final class IngestJob {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + family.glob());
+    PathMatcher csv = FileSystems.getDefault().getPathMatcher("glob:" + family.glob());
+    // A tabular family's files may also come as Excel workbooks under the same name: 2024.xlsx for 2024.csv.
+    PathMatcher xlsx = family.format() == SourceFamily.Format.CSV && family.glob().endsWith(".csv")
+        ? FileSystems.getDefault().getPathMatcher("glob:" + family.glob().substring(0, family.glob().length() - 4) + ".xlsx")
+        : p -> false;
+    PathMatcher matcher = p -> csv.matches(p) || xlsx.matches(p);
     // Vector layers may also come as a Shapefile in a folder of its own: vectors/<layer>/<layer>.shp.
     int depth = family.format() == SourceFamily.Format.GEOJSON ? 2 : 1;
     try (Stream<Path> files = Files.walk(folder, depth)) {
       return files.filter(Files::isRegularFile)
           .filter(p -> matcher.matches(p.getFileName()))
           .filter(p -> p.getParent().equals(folder) || p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".shp"))
-          .filter(p -> !family.name().equals("flux") || !p.getFileName().toString().equals("towers.csv"))
+          .filter(p -> !family.name().equals("flux") || !p.getFileName().toString().matches("towers\\.(csv|xlsx)"))
           .sorted()
           .toList();
     } catch (IOException e) {
