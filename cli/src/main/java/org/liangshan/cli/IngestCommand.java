@@ -128,7 +128,7 @@ final class IngestCommand implements Callable<Integer> {
   }
 
   /** The command as it was run, to which a held file's --allow-shrink is appended. */
-  private String confirmCommand() {
+  String confirmCommand() {
     List<String> words = new ArrayList<>(List.of("liangshan", "ingest"));
     if (spec != null && spec.commandLine().getParseResult() != null) {
       words.addAll(spec.commandLine().getParseResult().originalArgs());
