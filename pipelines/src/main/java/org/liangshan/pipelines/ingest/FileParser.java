@@ -177,7 +177,7 @@ public final class FileParser {
         byColumn.put(family.fileNameColumn(), fileKey);
       }
       if (!measured) {
-        measured = family.requiredMeasures().stream().map(byColumn::get).anyMatch(v -> v != null && !v.isBlank());
+        measured = family.requiredMeasures().stream().map(byColumn::get).anyMatch(FileParser::hasValue);
       }
       try {
         return new Parsed(record.line(), record.text(), hash, asReceived, family.mapper().map(byColumn, known), null);
@@ -266,6 +266,11 @@ public final class FileParser {
               + " (found: " + String.join(", ", headers.stream().map(String::strip).toList()) + ")." + hint);
     }
     return index;
+  }
+
+  /** Whether a raw value is one: not empty, and not -9999, the FLUXNET marker of a missing value. */
+  private static boolean hasValue(String raw) {
+    return raw != null && !raw.isBlank() && !raw.strip().equals("-9999");
   }
 
   /** The first header of each required measure, as the spec lists them. */

@@ -148,6 +148,39 @@ class IngestJobTest {
   }
 
   @Test
+  void anExcelWorkbookBesideTheCsvFilesIsDiscoveredAndLoadedWithTypedDates() throws IOException {
+    write("hydrology/2023.csv", "断面编码,日期,流量(m³/s),水位(m)\nLY-S03,2023-07-01,30,4.0\n", StandardCharsets.UTF_8);
+    Path workbook = landing.resolve("liyang/hydrology/2024.xlsx");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        java.io.OutputStream out = Files.newOutputStream(workbook)) {
+      org.apache.poi.ss.usermodel.CellStyle date = book.createCellStyle();
+      date.setDataFormat(book.createDataFormat().getFormat("m/d/yy"));
+      org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet();
+      org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+      header.createCell(0).setCellValue("section_id");
+      header.createCell(1).setCellValue("date");
+      header.createCell(2).setCellValue("flow_m3_s");
+      org.apache.poi.ss.usermodel.Row row = sheet.createRow(1);
+      row.createCell(0).setCellValue("LY-S03");
+      row.createCell(1).setCellValue(java.time.LocalDate.of(2024, 7, 1));
+      row.getCell(1).setCellStyle(date);
+      row.createCell(2).setCellValue(35.5);
+      book.write(out);
+    }
+    SourceFamily hydrology = SourceFamilies.get("hydrology");
+    Run run = Run.start(catalog, "test", "ingest", "liyang", null, null);
+    assertThat(new IngestJob(run, liyang, landing, line -> {}).discover(hydrology))
+        .extracting(p -> landing.relativize(p).toString()).containsExactly("liyang/hydrology/2023.csv", "liyang/hydrology/2024.xlsx");
+    run.succeed("ok");
+
+    LoadReport report = ingest("hydrology");
+    assertThat(report.rejectedFiles()).isEmpty();
+    List<Row> silver = catalog.read(SourceFamilies.silver("hydrology")).orderBy("date").collectAsList();
+    assertThat(silver).extracting(r -> r.getAs("date") + " " + r.getAs("flow_m3_s") + " " + r.getAs("source_file") + ":" + r.getAs("source_line"))
+        .containsExactly("2023-07-01 30.0 liyang/hydrology/2023.csv:2", "2024-07-01 35.5 liyang/hydrology/2024.xlsx:2");
+  }
+
+  @Test
   void vectorsLoadValidPolygonsAndQuarantineInvalidOnes() throws IOException {
     write("vectors/water_function_zones.geojson", """
         {"type":"FeatureCollection","features":[
