@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
       "  liangshan ingest --region liyang --landing landing hydrology landing/liyang/hydrology/2024.csv",
       "A load killed mid-way is rolled back by the next ingestion of its region (or by --recover).",
       "A redelivery of a loaded file that would withdraw more than the family's share of the rows it loaded",
-      "(20 % unless the family declares another), or that is empty, or whose every record is quarantined, is HELD:",
+      "(20 %% unless the family declares another), or that is empty, or whose every record is quarantined, is HELD:",
       "nothing of it is written until you confirm it by running the printed command again with --allow-shrink FILE.",
       "Exit status 2 when a file was refused or held (the others still load)."
     })

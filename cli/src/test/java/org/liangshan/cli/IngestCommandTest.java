@@ -22,6 +22,7 @@ class IngestCommandTest {
     CalcCommandTest.Result help = CalcCommandTest.run("ingest", "--help");
     assertThat(help.status()).isZero();
     assertThat(help.out()).contains("--allow-shrink=FILE", "HELD", "20 %", "empty", "quarantined", "Exit status 2");
+    assertThat(help.err()).as("picocli formats descriptions: a lone % must be written %%").isEmpty();
   }
 
   @Test
