@@ -81,7 +81,10 @@ public final class TableCatalog {
     return DeltaTable.isDeltaTable(spark, location(def));
   }
 
-  /** Creates the table if absent and adds any CHECK constraint it lacks. Safe to call repeatedly. */
+  /**
+   * Creates the table if absent and adds any CHECK constraint and any nullable column it lacks (a column
+   * declared after the table was made). Safe to call repeatedly.
+   */
   public void ensure(TableDef def) {
     if (ensured.contains(def.qualifiedName())) {
       return;
@@ -113,6 +116,7 @@ public final class TableCatalog {
       }
       builder.execute();
     }
+    addMissingColumns(def, location);
     Map<String, String> properties = properties(location);
     for (Map.Entry<String, String> check : def.checks().entrySet()) {
       if (!properties.containsKey(constraintProperty(check.getKey()))) {
@@ -121,6 +125,26 @@ public final class TableCatalog {
       }
     }
     ensured.add(def.qualifiedName());
+  }
+
+  /**
+   * Adds the declared columns an existing table lacks (one ALTER TABLE per column; rows written before hold
+   * null). A missing NOT NULL column cannot be added to rows that exist, so it is refused with the fix.
+   */
+  private void addMissingColumns(TableDef def, String location) {
+    org.apache.spark.sql.types.StructType actual = org.apache.spark.sql.delta.DeltaLog.forTable(spark, location)
+        .update(false, scala.Option.empty(), scala.Option.empty()).schema();
+    java.util.Set<String> present = java.util.Set.of(actual.fieldNames());
+    for (org.apache.spark.sql.types.StructField column : def.schema().fields()) {
+      if (present.contains(column.name())) {
+        continue;
+      }
+      if (!column.nullable()) {
+        throw LiangshanException.failure("Table %s at %s lacks the NOT NULL column %s declared since it was made;"
+            + " rebuild the table (or declare the column nullable).", def.qualifiedName(), location, column.name());
+      }
+      spark.sql("ALTER TABLE delta.`" + location + "` ADD COLUMNS (" + column.toDDL() + ")");
+    }
   }
 
   private static String constraintProperty(String name) {

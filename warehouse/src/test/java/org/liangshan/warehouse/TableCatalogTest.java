@@ -60,6 +60,43 @@ class TableCatalogTest {
     assertThat(detail.getJavaMap(detail.fieldIndex("properties"))).containsEntry("delta.constraints.price_not_negative", "price_yuan >= 0");
   }
 
+  /** PRICES as declared later, with one more column after its audit columns. */
+  private static TableDef pricesWith(String column, boolean nullable) {
+    TableDef.Builder builder = TableDef.builder(Layer.GOLD, "test_prices", "prices for the catalog test")
+        .string("region", "region id")
+        .string("item", "item")
+        .money("price_yuan", "price")
+        .optional("note", DataTypes.StringType, "note")
+        .audit();
+    if (nullable) {
+      builder.optional(column, DataTypes.StringType, "declared after the table was made");
+    } else {
+      builder.string(column, "declared after the table was made");
+    }
+    return builder.check("price_not_negative", "price_yuan >= 0").partitionBy("region").naturalKey("region", "item").build();
+  }
+
+  @Test
+  void aNullableColumnDeclaredLaterIsAddedToTheTableAndANotNullOneIsRefused() {
+    catalog.append(PRICES, rows(new Object[] {"liyang", "tp", new BigDecimal("10.5"), null, "r1", "p1"}));
+    TableDef withSource = pricesWith("source", true);
+    TableCatalog later = new TableCatalog(spark, catalog.config(), List.of(withSource));
+    later.ensure(withSource);
+    Dataset<Row> read = spark.read().format("delta").load(later.location(withSource));
+    assertThat(read.columns()).containsExactly("region", "item", "price_yuan", "note", "run_id", "parameter_set", "source");
+    assertThat(read.head().<String>getAs("item")).isEqualTo("tp");
+    assertThat(read.head().<String>getAs("source")).isNull();
+    // Rows written under the new declaration land in the new column.
+    later.append(withSource, spark.createDataFrame(
+        List.of(RowFactory.create("liyang", "cod", new BigDecimal("3"), null, "r2", "p1", "survey")), withSource.schema()));
+    assertThat(later.read(withSource).where("item = 'cod'").head().<String>getAs("source")).isEqualTo("survey");
+
+    TableDef withCurrency = pricesWith("currency", false);
+    assertThatThrownBy(() -> new TableCatalog(spark, catalog.config(), List.of(withCurrency)).ensure(withCurrency))
+        .hasMessage("Table gold.test_prices at " + catalog.location(PRICES) + " lacks the NOT NULL column currency declared"
+            + " since it was made; rebuild the table (or declare the column nullable).");
+  }
+
   @Test
   void aRowViolatingACheckIsRefusedAndNothingIsWritten() {
     catalog.append(PRICES, rows(new Object[] {"liyang", "tp", new BigDecimal("10.5"), null, "r1", "p1"}));

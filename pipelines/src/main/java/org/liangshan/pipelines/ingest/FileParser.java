@@ -19,8 +19,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.liangshan.pipelines.source.FieldSpec;
+import org.liangshan.pipelines.source.LandingSpec;
 import org.liangshan.pipelines.source.RecordMapper;
 import org.liangshan.pipelines.source.Rejection;
+import org.liangshan.pipelines.source.SourceFamilies;
 import org.liangshan.pipelines.source.SourceFamily;
 
 /**
@@ -66,6 +68,7 @@ public final class FileParser {
       while (records.hasNext()) {
         sink.accept(records.next());
       }
+      records.requireMeasures();
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new FileRejected(relativeName, "cannot be read: " + e.getMessage());
     }
@@ -77,27 +80,27 @@ public final class FileParser {
    * @throws FileRejected when the file as a whole cannot be read as this family
    */
   public static Records open(SourceFamily family, Path file, String relativeName, Known known) throws FileRejected {
+    LandingSpec.Policy policy = SourceFamilies.spec().policy();
     if (family.format() == SourceFamily.Format.GEOJSON) {
-      GeoJsonFile geojson = ShapefileFile.accepts(file) ? ShapefileFile.read(file, relativeName) : GeoJsonFile.read(file, relativeName);
+      GeoJsonFile geojson = ShapefileFile.accepts(file)
+          ? ShapefileFile.read(file, relativeName, policy)
+          : GeoJsonFile.read(file, relativeName, policy);
       Map<String, Integer> index = mapHeaders(family, geojson.headers(), relativeName);
       String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-      return new Records(family, () -> { }, geojson.headers(), index, family.hasFileNameColumn() ? stem : null, known,
+      return new Records(family, relativeName, () -> { }, geojson.headers(), index, family.hasFileNameColumn() ? stem : null, known,
           geojson.records().iterator());
+    }
+    if (XlsxFile.accepts(file)) {
+      XlsxFile sheet = XlsxFile.read(file, relativeName, policy);
+      Map<String, Integer> index = mapHeaders(family, sheet.headers(), relativeName);
+      return new Records(family, relativeName, () -> { }, sheet.headers(), index, fileKey(family, file, relativeName), known,
+          sheet.iterator());
     }
     CsvFile csv = open(file, relativeName);
     try {
       List<String> headers = csv.header().values();
       Map<String, Integer> index = mapHeaders(family, headers, relativeName);
-      String fileKey = null;
-      if (family.hasFileNameColumn()) {
-        String name = file.getFileName().toString();
-        int cut = name.lastIndexOf('_');
-        if (cut <= 0) {
-          throw new FileRejected(relativeName, "the file name must be <id>_<yyyy>.csv so that the " + family.fileNameColumn() + " can be read from it");
-        }
-        fileKey = name.substring(0, cut);
-      }
-      return new Records(family, csv, headers, index, fileKey, known, csv.records());
+      return new Records(family, relativeName, csv, headers, index, fileKey(family, file, relativeName), known, csv.records());
     } catch (FileRejected | RuntimeException e) {
       try {
         csv.close();
@@ -108,9 +111,24 @@ public final class FileParser {
     }
   }
 
+  /** The value of the family's file-name column: the file name's part before the last '_', or null. */
+  private static String fileKey(SourceFamily family, Path file, String relativeName) throws FileRejected {
+    if (!family.hasFileNameColumn()) {
+      return null;
+    }
+    String name = file.getFileName().toString();
+    int cut = name.lastIndexOf('_');
+    if (cut <= 0) {
+      throw new FileRejected(relativeName, "the file name must be <id>_<yyyy>.csv (or .xlsx) so that the " + family.fileNameColumn()
+          + " can be read from it");
+    }
+    return name.substring(0, cut);
+  }
+
   /** The parsed records of one open file, read lazily. */
   public static final class Records implements java.util.Iterator<Parsed>, AutoCloseable {
     private final SourceFamily family;
+    private final String relativeName;
     private final AutoCloseable source;
     private final List<String> headers;
     private final Map<String, Integer> index;
@@ -118,10 +136,13 @@ public final class FileParser {
     private final Known known;
     private final Iterator<CsvFile.Record> records;
     private final MessageDigest sha = sha256();
+    private long count;
+    private boolean measured;
 
-    private Records(SourceFamily family, AutoCloseable source, List<String> headers, Map<String, Integer> index, String fileKey,
+    private Records(SourceFamily family, String relativeName, AutoCloseable source, List<String> headers, Map<String, Integer> index, String fileKey,
         Known known, Iterator<CsvFile.Record> records) {
       this.family = family;
+      this.relativeName = relativeName;
       this.source = source;
       this.headers = headers;
       this.index = index;
@@ -138,6 +159,7 @@ public final class FileParser {
     @Override
     public Parsed next() {
       CsvFile.Record record = records.next();
+      count++;
       String hash = HexFormat.of().formatHex(sha.digest(record.text().getBytes(StandardCharsets.UTF_8)));
       Map<String, String> asReceived = new LinkedHashMap<>();
       for (int i = 0; i < headers.size(); i++) {
@@ -154,10 +176,28 @@ public final class FileParser {
       if (fileKey != null) {
         byColumn.put(family.fileNameColumn(), fileKey);
       }
+      if (!measured) {
+        measured = family.requiredMeasures().stream().map(byColumn::get).anyMatch(FileParser::hasValue);
+      }
       try {
         return new Parsed(record.line(), record.text(), hash, asReceived, family.mapper().map(byColumn, known), null);
       } catch (Rejection rejection) {
         return new Parsed(record.line(), record.text(), hash, asReceived, List.of(), rejection);
+      }
+    }
+
+    /**
+     * Refuses a file read to its end whose records all leave every required measure empty: loading it would
+     * load rows without the values the family exists for. A file without records is not refused here (an
+     * empty redelivery is the redelivery guard's to hold).
+     *
+     * @throws FileRejected naming the file and the measures
+     */
+    public void requireMeasures() throws FileRejected {
+      if (count > 0 && !measured && !family.requiredMeasures().isEmpty()) {
+        throw new FileRejected(relativeName, "none of its " + count + " record(s) has a value in any required measure of family "
+            + family.name() + " (" + String.join(", ", measureHeaders(family)) + "); an export without its measured values is"
+            + " refused, not loaded empty: deliver the file with the values filled in");
       }
     }
 
@@ -211,6 +251,12 @@ public final class FileParser {
         missing.add(field.headers().get(0));
       }
     }
+    if (missing.isEmpty() && !family.requiredMeasures().isEmpty()
+        && family.requiredMeasures().stream().noneMatch(index::containsKey)) {
+      throw new FileRejected(relativeName, "has none of the required measures of family " + family.name() + " ("
+          + String.join(", ", measureHeaders(family)) + "): a file needs at least one of them (found: "
+          + String.join(", ", headers.stream().map(String::strip).toList()) + ")");
+    }
     if (!missing.isEmpty()) {
       String hint = headers.size() == 1
           ? " The header has a single column: the file must be comma- or tab-delimited."
@@ -220,6 +266,16 @@ public final class FileParser {
               + " (found: " + String.join(", ", headers.stream().map(String::strip).toList()) + ")." + hint);
     }
     return index;
+  }
+
+  /** Whether a raw value is one: not empty, and not -9999, the FLUXNET marker of a missing value. */
+  private static boolean hasValue(String raw) {
+    return raw != null && !raw.isBlank() && !raw.strip().equals("-9999");
+  }
+
+  /** The first header of each required measure, as the spec lists them. */
+  private static List<String> measureHeaders(SourceFamily family) {
+    return family.requiredMeasures().stream().map(m -> family.field(m).headers().get(0)).toList();
   }
 
   /** Header comparison ignores case, spaces, BOMs and full-width parentheses. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.liangshan.pipelines.source.LandingSpec;
 
 /**
  * A GeoJSON FeatureCollection seen as records: one per feature (its number is the "line"), the properties
@@ -20,9 +21,19 @@ record GeoJsonFile(List<String> headers, List<CsvFile.Record> records) {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> WGS84 = Set.of("urn:ogc:def:crs:ogc:1.3:crs84", "epsg:4326", "urn:ogc:def:crs:epsg::4326");
 
-  static GeoJsonFile read(Path file, String name) throws FileRejected {
+  /**
+   * Reads a FeatureCollection whole (a tree), so its size is bounded first by the policy's geojson-max-bytes.
+   *
+   * @throws FileRejected when it is too large, not JSON, not a FeatureCollection or not in WGS 84
+   */
+  static GeoJsonFile read(Path file, String name, LandingSpec.Policy policy) throws FileRejected {
     JsonNode root;
     try {
+      long size = java.nio.file.Files.size(file);
+      if (size > policy.geojsonMaxBytes()) {
+        throw new FileRejected(name, "is " + size + " bytes, more than the " + policy.geojsonMaxBytes()
+            + " a GeoJSON delivery may have (policy geojson-max-bytes); split the layer into several files");
+      }
       root = JSON.readTree(file.toFile());
     } catch (IOException e) {
       throw new FileRejected(name, "is not valid JSON (" + e.getMessage().lines().findFirst().orElse("") + ")");

@@ -60,6 +60,11 @@ import org.liangshan.warehouse.TableDef;
  * file ledger {@code ops.ingested_files} is written last, so a file counts as loaded only when all of that
  * is committed, and a re-run after a crash converges. After the loads, the region's data-quality report is
  * recomputed from what committed ({@link #reportQuality()}).
+ *
+ * <p>A redelivery that would withdraw more than the family's declared share of the rows its file loaded
+ * before, or that is empty, or whose every record is quarantined, is held: nothing of it is written and the
+ * report lists it with its counts, until the operator confirms it ({@code allowShrink}; the CLI's
+ * {@code --allow-shrink FILE}), which the file ledger then records.
  */
 public final class IngestJob {
   private final Run run;
@@ -68,8 +73,18 @@ public final class IngestJob {
   private final Region region;
   private final Path landingRoot;
   private final Consumer<String> progress;
+  /** Files (relative to the landing root) whose shrinking redelivery the operator confirmed. */
+  private final Set<String> allowShrink;
 
   public IngestJob(Run run, Region region, Path landingRoot, Consumer<String> progress) {
+    this(run, region, landingRoot, progress, List.of());
+  }
+
+  /**
+   * A job that also loads the redeliveries of {@code allowShrink} (paths of landing files) that the
+   * redelivery guard would hold.
+   */
+  public IngestJob(Run run, Region region, Path landingRoot, Consumer<String> progress, java.util.Collection<Path> allowShrink) {
     this.run = requireNonNull(run, "run is null");
     this.catalog = run.catalog();
     this.spark = catalog.spark();
@@ -77,6 +92,9 @@ public final class IngestJob {
     this.landingRoot = requireNonNull(landingRoot, "landingRoot is null").toAbsolutePath().normalize();
     this.progress = requireNonNull(progress, "progress is null");
     this.journal = new IngestJournal(catalog);
+    Set<String> confirmed = new HashSet<>();
+    requireNonNull(allowShrink, "allowShrink is null").forEach(file -> confirmed.add(relative(file)));
+    this.allowShrink = Set.copyOf(confirmed);
   }
 
   /** Loads every family, in dependency order, from {@code <landing>/<region>/}. */
@@ -84,12 +102,14 @@ public final class IngestJob {
     recoverOnce();
     List<LoadReport.FileLine> lines = new ArrayList<>();
     List<FileRejected> rejected = new ArrayList<>();
+    List<LoadReport.Held> held = new ArrayList<>();
     for (SourceFamily family : SourceFamilies.all()) {
       long t = System.nanoTime();
       LoadReport report = load(family, discover(family));
       tick("total " + family.name(), t);
       lines.addAll(report.files());
       rejected.addAll(report.rejectedFiles());
+      held.addAll(report.heldFiles());
     }
     long t = System.nanoTime();
     LoadReport rasters = new RasterCatalogJob(run, region, landingRoot, progress).load();
@@ -97,7 +117,7 @@ public final class IngestJob {
     lines.addAll(rasters.files());
     rejected.addAll(rasters.rejectedFiles());
     reportQuality();
-    return new LoadReport(lines, rejected);
+    return new LoadReport(lines, rejected, held);
   }
 
   /**
@@ -126,14 +146,19 @@ public final class IngestJob {
     if (!Files.isDirectory(folder)) {
       return List.of();
     }
-    PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + family.glob());
+    PathMatcher csv = FileSystems.getDefault().getPathMatcher("glob:" + family.glob());
+    // A tabular family's files may also come as Excel workbooks under the same name: 2024.xlsx for 2024.csv.
+    PathMatcher xlsx = family.format() == SourceFamily.Format.CSV && family.glob().endsWith(".csv")
+        ? FileSystems.getDefault().getPathMatcher("glob:" + family.glob().substring(0, family.glob().length() - 4) + ".xlsx")
+        : p -> false;
+    PathMatcher matcher = p -> csv.matches(p) || xlsx.matches(p);
     // Vector layers may also come as a Shapefile in a folder of its own: vectors/<layer>/<layer>.shp.
     int depth = family.format() == SourceFamily.Format.GEOJSON ? 2 : 1;
     try (Stream<Path> files = Files.walk(folder, depth)) {
       return files.filter(Files::isRegularFile)
           .filter(p -> matcher.matches(p.getFileName()))
           .filter(p -> p.getParent().equals(folder) || p.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".shp"))
-          .filter(p -> !family.name().equals("flux") || !p.getFileName().toString().equals("towers.csv"))
+          .filter(p -> !family.name().equals("flux") || !p.getFileName().toString().matches("towers\\.(csv|xlsx)"))
           .sorted()
           .toList();
     } catch (IOException e) {
@@ -188,11 +213,15 @@ public final class IngestJob {
         rejectedNames.add(error.getString(1));
         progress.accept("  REFUSED " + error.getString(1) + ": " + error.getString(7));
       }
-      Dataset<Row> good = parsed.where(col("source_file").isin(toLoad.stream().filter(f -> !rejectedNames.contains(f)).toArray()));
-      List<String> loadedFiles = toLoad.stream().filter(f -> !rejectedNames.contains(f)).toList();
+      List<String> loadable = toLoad.stream().filter(f -> !rejectedNames.contains(f)).toList();
+      Map<String, Set<String>> earlier = this.loadedFiles.getOrDefault(family.name(), Map.of());
+      Guard guard = guard(family, parsed, loadable, earlier.keySet());
+      t0 = tick("redelivery guard", t0);
+      List<String> loadedFiles = loadable.stream().filter(f -> !guard.heldFiles().contains(f)).toList();
       if (loadedFiles.isEmpty()) {
-        return new LoadReport(lines, rejected);
+        return new LoadReport(lines, rejected, guard.held());
       }
+      Dataset<Row> good = parsed.where(col("source_file").isin(loadedFiles.toArray()));
       String inFiles = sqlIn(loadedFiles);
       String regionLiteral = sqlLiteral(region.id());
       Timestamp now = Timestamp.from(known.now());
@@ -203,7 +232,6 @@ public final class IngestJob {
       step("journal");
       // A file this region never loaded under this name has no rows anywhere (an interrupted attempt was
       // rolled back by recoverOnce()), so its rows are appended; only a redelivery replaces rows.
-      Map<String, Set<String>> earlier = this.loadedFiles.getOrDefault(family.name(), Map.of());
       boolean redelivery = loadedFiles.stream().anyMatch(earlier::containsKey);
       TableDef bronze = BronzeTables.of(family);
       write(bronze,
@@ -267,8 +295,10 @@ public final class IngestJob {
           long loaded = c[3];
           long duplicates = okRecords - loaded;
           lines.add(new LoadReport.FileLine(family.name(), file, received, loaded, quarantined, duplicates, false));
+          Withdrawal withdrawal = guard.withdrawals().get(file);
           ledger.add(RowFactory.create(region.id(), family.name(), file, shaByFile.get(file), received, loaded,
-              quarantined, duplicates, false, run.id(), at));
+              quarantined, duplicates, false, run.id(), at, withdrawal == null ? 0L : withdrawal.withdrawn(),
+              guard.confirmed().contains(file)));
           run.count(family.name() + ".received", received);
           run.count(family.name() + ".loaded", loaded);
           run.count(family.name() + ".quarantined", quarantined);
@@ -287,10 +317,128 @@ public final class IngestJob {
       } finally {
         latest.unpersist();
       }
-      return new LoadReport(lines, rejected);
+      return new LoadReport(lines, rejected, guard.held());
     } finally {
       parsed.unpersist();
     }
+  }
+
+  /**
+   * What a redelivery does to the rows its file loaded before: its records, those that parsed (not
+   * quarantined), the file's silver rows now, and how many of those no record of the load keeps (the
+   * supersede rule would delete them).
+   */
+  record Withdrawal(long received, long parsed, long rowsBefore, long withdrawn) {
+    /** Why the redelivery must be confirmed first, or null when it may load. */
+    String holdReason(String family, double share) {
+      if (rowsBefore == 0) {
+        return null;
+      }
+      if (received == 0) {
+        return "it is empty (a header and no records) and would withdraw every row the file loaded before";
+      }
+      if (parsed == 0) {
+        return "every one of its " + received + " record(s) is quarantined, so it would withdraw every row the file loaded before"
+            + " (see 'liangshan quarantine')";
+      }
+      if (withdrawn > share * rowsBefore) {
+        return String.format(java.util.Locale.ROOT,
+            "it would withdraw %d of the %d rows the file loaded before (%.1f %%), more than the %.0f %% family %s allows",
+            withdrawn, rowsBefore, 100.0 * withdrawn / rowsBefore, 100 * share, family);
+      }
+      return null;
+    }
+  }
+
+  /** The redelivery guard's decision for one load: files held, files confirmed, and every redelivery's withdrawal. */
+  private record Guard(List<LoadReport.Held> held, Set<String> heldFiles, Set<String> confirmed, Map<String, Withdrawal> withdrawals) {}
+
+  /**
+   * Holds the redeliveries that would withdraw too much (see {@link Withdrawal#holdReason}), unless the
+   * operator confirmed them. Holding a file takes its records out of the load, which may withdraw more of
+   * another redelivery, so the check repeats until no new file is held.
+   */
+  private Guard guard(SourceFamily family, Dataset<Row> parsed, List<String> loadable, Set<String> loadedBefore) {
+    double share = SourceFamilies.spec().maxWithdrawnShare(family.name());
+    List<LoadReport.Held> held = new ArrayList<>();
+    Set<String> heldFiles = new HashSet<>();
+    Set<String> confirmed = new HashSet<>();
+    Map<String, Withdrawal> withdrawals = Map.of();
+    while (true) {
+      List<String> loading = loadable.stream().filter(f -> !heldFiles.contains(f)).toList();
+      List<String> redelivered = loading.stream().filter(loadedBefore::contains).toList();
+      withdrawals = redelivered.isEmpty() ? Map.of() : withdrawals(family, parsed, redelivered, loading);
+      boolean more = false;
+      confirmed.clear();
+      for (String file : redelivered) {
+        Withdrawal w = withdrawals.get(file);
+        String reason = w.holdReason(family.name(), share);
+        if (reason == null) {
+          continue;
+        }
+        if (allowShrink.contains(file)) {
+          confirmed.add(file);
+          continue;
+        }
+        LoadReport.Held h = new LoadReport.Held(family.name(), file, w.rowsBefore(), w.rowsBefore() - w.withdrawn(), w.withdrawn(), reason);
+        held.add(h);
+        heldFiles.add(file);
+        more = true;
+        progress.accept("  " + h.message() + " To load it anyway: liangshan ingest ... --allow-shrink " + landingRoot.resolve(file));
+      }
+      if (!more) {
+        break;
+      }
+    }
+    for (String file : confirmed) {
+      Withdrawal w = withdrawals.get(file);
+      progress.accept(String.format("  %s: redelivery confirmed (--allow-shrink): withdraws %d of the %d rows the file loaded before",
+          file, w.withdrawn(), w.rowsBefore()));
+    }
+    return new Guard(List.copyOf(held), Set.copyOf(heldFiles), Set.copyOf(confirmed), withdrawals);
+  }
+
+  /** Per redelivered file: its counts and what it would withdraw of its silver rows if {@code loading} loads. */
+  private Map<String, Withdrawal> withdrawals(SourceFamily family, Dataset<Row> parsed, List<String> redelivered, List<String> loading) {
+    Map<String, long[]> counts = new HashMap<>();
+    for (Row row : parsed.where(col("source_file").isin(redelivered.toArray()))
+        .groupBy("source_file", "kind").agg(countDistinct("source_line").as("n")).collectAsList()) {
+      long[] c = counts.computeIfAbsent(row.getString(0), k -> new long[4]);
+      switch (row.getString(1)) {
+        case "B" -> c[0] = row.getLong(2);
+        case "S" -> c[1] = row.getLong(2);
+        default -> { }
+      }
+    }
+    TableDef silver = family.silver();
+    if (catalog.exists(silver)) {
+      List<String> key = silver.naturalKey().stream().filter(c -> !c.equals("region")).toList();
+      Dataset<Row> target = catalog.read(silver)
+          .where(col("region").equalTo(region.id()).and(col("source_file").isin(redelivered.toArray())));
+      Dataset<Row> kept = parsed.where(col("kind").equalTo("S").and(col("source_file").isin(loading.toArray())))
+          .select(key.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
+          .distinct()
+          .withColumn("_kept", lit(true));
+      org.apache.spark.sql.Column on = null;
+      for (String column : key) {
+        org.apache.spark.sql.Column equal = target.col(column).eqNullSafe(kept.col(column));
+        on = on == null ? equal : on.and(equal);
+      }
+      for (Row row : target.join(kept, on, "left").groupBy(target.col("source_file"))
+          .agg(count(lit(1)), org.apache.spark.sql.functions.sum(
+              org.apache.spark.sql.functions.when(kept.col("_kept").isNull(), 1L).otherwise(0L)))
+          .collectAsList()) {
+        long[] c = counts.computeIfAbsent(row.getString(0), k -> new long[4]);
+        c[2] = row.getLong(1);
+        c[3] = row.getLong(2);
+      }
+    }
+    Map<String, Withdrawal> withdrawals = new HashMap<>();
+    for (String file : redelivered) {
+      long[] c = counts.getOrDefault(file, new long[4]);
+      withdrawals.put(file, new Withdrawal(c[0], c[1], c[2], c[3]));
+    }
+    return withdrawals;
   }
 
   private static final boolean TIMING = Boolean.getBoolean("liangshan.timing");
@@ -585,6 +733,16 @@ public final class IngestJob {
       this.width = width;
     }
 
+    /** The row of kind F that refuses a file whole. */
+    private Row refusal(String name, FileRejected e) {
+      Object[] f = new Object[width];
+      f[0] = "F";
+      f[1] = name;
+      f[2] = 0L;
+      f[7] = e.reason();
+      return RowFactory.create(f);
+    }
+
     @Override
     public java.util.Iterator<Row> call(String task) {
       int tab = task.indexOf('\t');
@@ -594,31 +752,32 @@ public final class IngestJob {
       try {
         records = FileParser.open(family, file, name, known);
       } catch (FileRejected e) {
-        Object[] f = new Object[width];
-        f[0] = "F";
-        f[1] = name;
-        f[2] = 0L;
-        f[7] = e.reason();
-        return List.of(RowFactory.create(f)).iterator();
+        return List.of(refusal(name, e)).iterator();
       }
-      // Lazy: one record's rows at a time, so a file larger than the heap streams through.
+      // Lazy: one record's rows at a time, so a file larger than the heap streams through. A refusal found
+      // only at the end (no required measure anywhere) comes last, as a row of kind F: the driver drops the
+      // whole file's rows.
       return new java.util.Iterator<Row>() {
         private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
+        private boolean ended;
 
         @Override
         public boolean hasNext() {
           if (pending.isEmpty() && records.hasNext()) {
             expand(records.next());
           }
-          if (pending.isEmpty()) {
+          if (pending.isEmpty() && !ended) {
+            ended = true;
             try {
               records.close();
+              records.requireMeasures();
             } catch (IOException e) {
               throw new UncheckedIOException(e);
+            } catch (FileRejected e) {
+              pending.add(refusal(name, e));
             }
-            return false;
           }
-          return true;
+          return !pending.isEmpty();
         }
 
         @Override

@@ -77,8 +77,14 @@ final class ShapefileFile {
   }
 
   static GeoJsonFile read(Path file, String name) throws FileRejected {
+    return read(file, name, org.liangshan.pipelines.source.SourceFamilies.spec().policy());
+  }
+
+  /** Reads a delivery; a zip is first bounded by the policy's zip limits ({@link ZipLimits}). */
+  static GeoJsonFile read(Path file, String name, org.liangshan.pipelines.source.LandingSpec.Policy policy) throws FileRejected {
     try {
       if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".zip")) {
+        ZipLimits.check(file, name, policy);
         Map<String, byte[]> entries = unzip(file, name);
         return parse(entries, name);
       }

@@ -55,6 +55,7 @@ public final class LandingFormatsDoc {
       List<Map<String, Object>> section = (List<Map<String, Object>>) scope.get(family.docSection().replace('-', '_'));
       section.add(family(spec, family));
     }
+    scope.put("withdrawnShare", percent(spec.policy().maxWithdrawnShare()));
     scope.put("indicators", spec.indicators().stream().map(i -> Map.of(
         "nameZh", i.nameZh(), "code", i.code(), "unit", i.unit(), "range", number(i.min()) + " – " + number(i.max()))).toList());
     scope.put("rasters", spec.rasters().stream().map(r -> Map.of(
@@ -97,6 +98,9 @@ public final class LandingFormatsDoc {
       fields.add(row);
     }
     view.put("fields", fields);
+    view.put("measures", String.join(", ", family.requiredMeasures().stream()
+        .map(m -> family.fields().stream().filter(f -> f.column().equals(m)).findFirst().orElseThrow().header()).toList()));
+    view.put("share", family.maxWithdrawnShare() == null ? false : percent(family.maxWithdrawnShare()));
     return view;
   }
 
@@ -174,6 +178,11 @@ public final class LandingFormatsDoc {
       }
     }
     return Long.toString(whole);
+  }
+
+  /** 0.2 as "20 %". */
+  private static String percent(double share) {
+    return java.math.BigDecimal.valueOf(share).movePointRight(2).stripTrailingZeros().toPlainString() + " %";
   }
 
   private static String cell(String text) {

@@ -32,7 +32,7 @@ import org.liangshan.pipelines.source.SourceFamilies.Indicator;
  * (references, indicators) are made by the spec as a whole. A bad spec fails at load with the file, the
  * family and the field in the message, never later in a load.
  */
-public record LandingSpec(List<Indicator> indicators, List<RasterProduct> rasters, List<Family> families) {
+public record LandingSpec(List<Indicator> indicators, List<RasterProduct> rasters, List<Family> families, Policy policy) {
   /** The spec every family is built from, on the classpath. */
   public static final String RESOURCE = "spec/landing-families.yaml";
 
@@ -42,6 +42,9 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
     indicators = List.copyOf(requireNonNull(indicators, "indicators is null"));
     rasters = List.copyOf(requireNonNull(rasters, "rasters is null"));
     families = List.copyOf(requireNonNull(families, "families is null"));
+    if (policy == null) {
+      throw new IllegalArgumentException("policy is missing: declare max-withdrawn-share and the size limits once");
+    }
     Map<String, Family> byName = new LinkedHashMap<>();
     for (Family family : families) {
       if (byName.put(family.name(), family) != null) {
@@ -74,6 +77,12 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
     return families.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow();
   }
 
+  /** The share of a file's silver rows a redelivery may withdraw without confirmation: the family's, or the policy's. */
+  public double maxWithdrawnShare(String family) {
+    Double own = family(family).maxWithdrawnShare();
+    return own != null ? own : policy.maxWithdrawnShare();
+  }
+
   public Indicator indicator(String code) {
     return indicators.stream().filter(i -> i.code().equals(code)).findFirst().orElseThrow();
   }
@@ -83,6 +92,51 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
     Map<String, String> units = new LinkedHashMap<>();
     rasters.forEach(r -> units.put(r.product(), r.bandUnit()));
     return units;
+  }
+
+  /**
+   * What ingestion allows, declared once: the share of a file's silver rows a redelivery may withdraw
+   * before it is held for confirmation, and the size bounds of a delivery (zip entries, their total
+   * uncompressed size and compression ratio, a GeoJSON file's size). {@code source} says where the values
+   * come from and {@code illustrative} whether they are a documented standard or the project's choice.
+   */
+  public record Policy(
+      Double maxWithdrawnShare,
+      Integer zipMaxEntries,
+      Long zipMaxUncompressedBytes,
+      Integer zipMaxRatio,
+      Long geojsonMaxBytes,
+      String source,
+      Boolean illustrative) implements java.io.Serializable {
+    public Policy {
+      requireShare(maxWithdrawnShare, "max-withdrawn-share");
+      requirePositive(zipMaxEntries, "zip-max-entries");
+      requirePositive(zipMaxUncompressedBytes, "zip-max-uncompressed-bytes");
+      requirePositive(zipMaxRatio, "zip-max-ratio");
+      requirePositive(geojsonMaxBytes, "geojson-max-bytes");
+      requireText(source, "source");
+      if (illustrative == null) {
+        throw new IllegalArgumentException("illustrative is missing");
+      }
+    }
+  }
+
+  private static void requireShare(Double share, String what) {
+    if (share == null) {
+      throw new IllegalArgumentException(what + " is missing");
+    }
+    if (!(share > 0 && share <= 1)) {
+      throw new IllegalArgumentException(what + " " + share + " is not a share in (0, 1]");
+    }
+  }
+
+  private static void requirePositive(Number value, String what) {
+    if (value == null) {
+      throw new IllegalArgumentException(what + " is missing");
+    }
+    if (value.longValue() <= 0) {
+      throw new IllegalArgumentException(what + " " + value + " is not positive");
+    }
   }
 
   /** A remote-sensing product: its folder under rasters/, how often a scene comes, its band's unit and values. */
@@ -115,7 +169,9 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
       String intro,
       String notes,
       List<Field> fields,
-      List<OutputColumn> columns) {
+      List<OutputColumn> columns,
+      List<String> requiredMeasures,
+      Double maxWithdrawnShare) {
 
     public Family {
       requireText(name, "name");
@@ -164,6 +220,18 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
       }
       if (!fileNameColumn.isEmpty() && !fieldColumns.contains(fileNameColumn)) {
         throw new IllegalArgumentException("file-name-column names no field '" + fileNameColumn + "'");
+      }
+      requiredMeasures = List.copyOf(requireNonNull(requiredMeasures, "required-measures is missing"));
+      if (requiredMeasures.isEmpty()) {
+        throw new IllegalArgumentException("required-measures is empty: name the fields a file must carry at least one value of");
+      }
+      for (String measure : requiredMeasures) {
+        if (!fieldColumns.contains(measure)) {
+          throw new IllegalArgumentException("required-measures names no field '" + measure + "'");
+        }
+      }
+      if (maxWithdrawnShare != null) {
+        requireShare(maxWithdrawnShare, "max-withdrawn-share");
       }
       if (dataQuality != null) {
         if (dataQuality.stationColumn() != null && !fieldColumns.contains(dataQuality.stationColumn())) {
@@ -360,8 +428,9 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
     for (JsonNode node : root.path("families")) {
       families.add(read(file, "family '" + node.path("name").asText("?") + "'", node, Family.class));
     }
+    Policy policy = root.hasNonNull("policy") ? read(file, "policy", root.get("policy"), Policy.class) : null;
     try {
-      return new LandingSpec(indicators, rasters, families);
+      return new LandingSpec(indicators, rasters, families, policy);
     } catch (IllegalArgumentException e) {
       throw LiangshanException.failure(e, "%s: %s", file, e.getMessage());
     }

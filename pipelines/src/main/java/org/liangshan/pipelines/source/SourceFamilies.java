@@ -87,7 +87,8 @@ public final class SourceFamilies {
   static SourceFamily build(LandingSpec spec, LandingSpec.Family declared) {
     SourceFamily.Builder builder = SourceFamily.builder(declared.name(), declared.folder(), declared.glob())
         .format(declared.isVector() ? SourceFamily.Format.GEOJSON : SourceFamily.Format.CSV)
-        .silver(declared.silver().table(), declared.silver().comment());
+        .silver(declared.silver().table(), declared.silver().comment())
+        .requiredMeasures(declared.requiredMeasures());
     if (!declared.fileNameColumn().isEmpty()) {
       builder.fileNameColumn(declared.fileNameColumn());
     }

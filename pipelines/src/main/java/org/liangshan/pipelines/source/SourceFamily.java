@@ -28,7 +28,8 @@ public record SourceFamily(
     TableDef silver,
     Map<String, String> references,
     String fileNameColumn,
-    Format format) implements java.io.Serializable {
+    Format format,
+    List<String> requiredMeasures) implements java.io.Serializable {
 
   /** How a family's files are read. */
   public enum Format {
@@ -57,6 +58,7 @@ public record SourceFamily(
     references = Map.copyOf(references);
     requireNonNull(fileNameColumn, "fileNameColumn is null");
     requireNonNull(format, "format is null");
+    requiredMeasures = List.copyOf(requiredMeasures);
   }
 
   /** Whether a column's value comes from the file name (the part before the last '_'), as for flux towers. */
@@ -89,6 +91,7 @@ public record SourceFamily(
     private List<String> partitionBy = List.of("region");
     private String fileNameColumn = "";
     private Format format = Format.CSV;
+    private List<String> requiredMeasures = List.of();
 
     private Builder(String name, String folder, String glob) {
       this.name = name;
@@ -144,6 +147,12 @@ public record SourceFamily(
 
     public Builder format(Format fileFormat) {
       this.format = fileFormat;
+      return this;
+    }
+
+    /** Fields of which a file must carry at least one value (empty: no such check). */
+    public Builder requiredMeasures(List<String> columns) {
+      this.requiredMeasures = List.copyOf(columns);
       return this;
     }
 
@@ -210,7 +219,8 @@ public record SourceFamily(
       key.addAll(naturalKey);
       table.naturalKey(key.toArray(String[]::new));
       table.partitionBy(partitionBy.toArray(String[]::new));
-      return new SourceFamily(name, folder, glob, fields, columns, recordMapper, table.build(), references, fileNameColumn, format);
+      return new SourceFamily(name, folder, glob, fields, columns, recordMapper, table.build(), references, fileNameColumn, format,
+          requiredMeasures);
     }
   }
 }

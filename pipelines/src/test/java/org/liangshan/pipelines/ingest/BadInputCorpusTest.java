@@ -60,11 +60,17 @@ class BadInputCorpusTest {
     ingest("hydrology");
     assertThat(catalog.read(SourceFamilies.silver("hydrology")).count()).isEqualTo(2);
 
-    deliver("hydrology", "hydrology", "bad_values.csv", "dup_a.csv", "dup_b.csv", "empty.csv", "missing_column.csv", "semicolon.csv");
+    deliver("hydrology", "hydrology", "bad_values.csv", "dup_a.csv", "dup_b.csv", "empty.csv", "missing_column.csv", "semicolon.csv",
+        "no_measures.csv", "no_measure_columns.csv");
     LoadReport report = ingest("hydrology");
 
     assertThat(report.rejectedFiles()).extracting(FileRejected::getMessage).containsExactlyInAnyOrder(
         "liyang/hydrology/empty.csv: the file is empty (no header line)",
+        "liyang/hydrology/no_measures.csv: none of its 2 record(s) has a value in any required measure of family hydrology"
+            + " (流量(m³/s), 水位(m)); an export without its measured values is refused, not loaded empty: deliver the file with"
+            + " the values filled in",
+        "liyang/hydrology/no_measure_columns.csv: has none of the required measures of family hydrology (流量(m³/s), 水位(m)):"
+            + " a file needs at least one of them (found: 断面编码, 日期, 备注)",
         "liyang/hydrology/missing_column.csv: missing required column(s) 日期 for family hydrology (found: 断面编码, 流量(m³/s), 水位(m)).",
         "liyang/hydrology/semicolon.csv: missing required column(s) 断面编码, 日期 for family hydrology (found: 断面编码;日期;流量(m³/s);水位(m))."
             + " The header has a single column: the file must be comma- or tab-delimited.");

@@ -41,9 +41,9 @@ class IngestJobTest {
     return file;
   }
 
-  private LoadReport ingest(String family) {
+  private LoadReport ingest(String family, Path... allowShrink) {
     Run run = Run.start(catalog, "test", "ingest", "liyang", null, null);
-    IngestJob job = new IngestJob(run, liyang, landing, line -> {});
+    IngestJob job = new IngestJob(run, liyang, landing, line -> {}, List.of(allowShrink));
     SourceFamily f = SourceFamilies.get(family);
     LoadReport report = job.load(f, job.discover(f));
     run.succeed("ok");
@@ -106,9 +106,11 @@ class IngestJobTest {
     assertThat(again.files()).singleElement().satisfies(line -> assertThat(line.skipped()).isTrue());
     assertThat(catalog.version(SourceFamilies.silver("water_quality"))).hasValue(version);
 
-    // The agency corrects TP and withdraws TN.
-    write("water-quality-manual/2024.csv", MANUAL_HEADER + "LY-S01,2024-03-05,总磷,0.02,mg/L\n", StandardCharsets.UTF_8);
-    ingest("water-quality-manual");
+    // The agency corrects TP and withdraws TN: half the file's rows, so the redelivery is held until confirmed.
+    Path corrected = write("water-quality-manual/2024.csv", MANUAL_HEADER + "LY-S01,2024-03-05,总磷,0.02,mg/L\n", StandardCharsets.UTF_8);
+    assertThat(ingest("water-quality-manual").heldFiles()).extracting(LoadReport.Held::rowsWithdrawn).containsExactly(1L);
+    assertThat(catalog.version(SourceFamilies.silver("water_quality"))).hasValue(version);
+    ingest("water-quality-manual", corrected);
     List<Row> silver = catalog.read(SourceFamilies.silver("water_quality")).collectAsList();
     assertThat(silver).extracting(r -> r.getAs("indicator") + "=" + r.getAs("value")).containsExactly("tp=0.02");
     // The superseded value is still there in Delta history.
@@ -143,6 +145,39 @@ class IngestJobTest {
     assertThat(catalog.read(SourceFamilies.silver("hydrology")).count()).isEqualTo(1);
     assertThat(catalog.read(catalog.table("bronze.hydrology")).select("source_file").distinct().collectAsList())
         .extracting(r -> r.getString(0)).containsExactly("liyang/hydrology/2024.csv");
+  }
+
+  @Test
+  void anExcelWorkbookBesideTheCsvFilesIsDiscoveredAndLoadedWithTypedDates() throws IOException {
+    write("hydrology/2023.csv", "断面编码,日期,流量(m³/s),水位(m)\nLY-S03,2023-07-01,30,4.0\n", StandardCharsets.UTF_8);
+    Path workbook = landing.resolve("liyang/hydrology/2024.xlsx");
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+        java.io.OutputStream out = Files.newOutputStream(workbook)) {
+      org.apache.poi.ss.usermodel.CellStyle date = book.createCellStyle();
+      date.setDataFormat(book.createDataFormat().getFormat("m/d/yy"));
+      org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet();
+      org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+      header.createCell(0).setCellValue("section_id");
+      header.createCell(1).setCellValue("date");
+      header.createCell(2).setCellValue("flow_m3_s");
+      org.apache.poi.ss.usermodel.Row row = sheet.createRow(1);
+      row.createCell(0).setCellValue("LY-S03");
+      row.createCell(1).setCellValue(java.time.LocalDate.of(2024, 7, 1));
+      row.getCell(1).setCellStyle(date);
+      row.createCell(2).setCellValue(35.5);
+      book.write(out);
+    }
+    SourceFamily hydrology = SourceFamilies.get("hydrology");
+    Run run = Run.start(catalog, "test", "ingest", "liyang", null, null);
+    assertThat(new IngestJob(run, liyang, landing, line -> {}).discover(hydrology))
+        .extracting(p -> landing.relativize(p).toString()).containsExactly("liyang/hydrology/2023.csv", "liyang/hydrology/2024.xlsx");
+    run.succeed("ok");
+
+    LoadReport report = ingest("hydrology");
+    assertThat(report.rejectedFiles()).isEmpty();
+    List<Row> silver = catalog.read(SourceFamilies.silver("hydrology")).orderBy("date").collectAsList();
+    assertThat(silver).extracting(r -> r.getAs("date") + " " + r.getAs("flow_m3_s") + " " + r.getAs("source_file") + ":" + r.getAs("source_line"))
+        .containsExactly("2023-07-01 30.0 liyang/hydrology/2023.csv:2", "2024-07-01 35.5 liyang/hydrology/2024.xlsx:2");
   }
 
   @Test

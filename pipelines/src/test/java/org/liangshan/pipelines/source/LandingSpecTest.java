@@ -156,6 +156,27 @@ class LandingSpecTest {
   }
 
   @Test
+  void theWithdrawnShareIsThePolicysUnlessTheFamilyDeclaresItsOwn() {
+    LandingSpec spec = LandingSpec.parse("test.yaml", spec(HYDROLOGY_FIELDS, "[section_id, date]"));
+    assertThat(spec.maxWithdrawnShare("sections")).isEqualTo(0.2);
+    assertThat(spec.maxWithdrawnShare("hydrology")).isEqualTo(0.5);
+    // The spec on the classpath: 20 % for every family, and each declares its required measures.
+    assertThat(SourceFamilies.spec().policy().maxWithdrawnShare()).isEqualTo(0.2);
+    assertThat(SourceFamilies.get("hydrology").requiredMeasures()).containsExactly("flow_m3_s", "level_m");
+    assertThat(SourceFamilies.all()).allSatisfy(f -> assertThat(f.requiredMeasures()).isNotEmpty());
+  }
+
+  @Test
+  void requiredMeasuresNamingNoFieldOrAShareAboveOneFail() {
+    assertBadSpec(spec(HYDROLOGY_FIELDS, "[section_id, date]").replace("required-measures: [flow_m3_s]", "required-measures: [flow]"),
+        "test.yaml: family 'hydrology': required-measures names no field 'flow'");
+    assertBadSpec(spec(HYDROLOGY_FIELDS, "[section_id, date]").replace("max-withdrawn-share: 0.5", "max-withdrawn-share: 20"),
+        "test.yaml: family 'hydrology': max-withdrawn-share 20.0 is not a share in (0, 1]");
+    assertBadSpec(spec(HYDROLOGY_FIELDS, "[section_id, date]").replace("zip-max-ratio: 100", "zip-max-ratio: 0"),
+        "test.yaml: policy: zip-max-ratio 0 is not positive");
+  }
+
+  @Test
   void aDataQualityColumnNamingNoFieldFails() {
     assertBadSpec(spec(HYDROLOGY_FIELDS, "[section_id, date]").replace("time-column: date", "time-column: day"),
         "test.yaml: family 'hydrology': data-quality time-column names no field 'day'");
@@ -171,6 +192,8 @@ class LandingSpecTest {
     return """
         indicators:
           - {code: tp, name-zh: 总磷, unit: mg/L, min: 0, max: 20}
+        policy: {max-withdrawn-share: 0.2, zip-max-entries: 10, zip-max-uncompressed-bytes: 1000, zip-max-ratio: 100,
+                 geojson-max-bytes: 1000, source: test, illustrative: true}
         families:
           - name: sections
             doc-section: water-quality
@@ -180,6 +203,7 @@ class LandingSpecTest {
             reference-name: section
             silver: {table: sections, comment: Sections}
             natural-key: [section_id]
+            required-measures: [section_id]
             fields:
               - {column: section_id, header: 断面编码, type: text, required: true, description: section id}
           - name: hydrology
@@ -189,6 +213,8 @@ class LandingSpecTest {
             glob: "*.csv"
             silver: {table: hydrology, comment: Daily flow}
             natural-key: %s
+            required-measures: [flow_m3_s]
+            max-withdrawn-share: 0.5
             data-quality: {station-column: section_id, time-column: date, per-day: 1, file-name: year, due-days: 30}
             fields:
         %s""".formatted(naturalKey, hydrologyFields);

@@ -44,7 +44,9 @@ public final class ScheduledJobs {
         LoadReport report = new IngestJob(run, region, context.landing(), context.progress()).loadAll();
         long loaded = report.files().stream().filter(f -> !f.skipped()).count();
         return loaded + " new file(s), " + report.loaded() + " record(s) loaded, " + report.quarantined() + " quarantined"
-            + (report.rejectedFiles().isEmpty() ? "" : ", " + report.rejectedFiles().size() + " file(s) refused");
+            + (report.rejectedFiles().isEmpty() ? "" : ", " + report.rejectedFiles().size() + " file(s) refused")
+            + (report.heldFiles().isEmpty() ? "" : ", " + report.heldFiles().size()
+                + " redelivery(ies) held: confirm with liangshan ingest --all LANDING --allow-shrink FILE");
       }
     });
     kinds.put("accounting", yearly("accounting", (c) -> AccountingJob.run(c.run, c.region, c.period.year(), c.params, c.context.progress())));
