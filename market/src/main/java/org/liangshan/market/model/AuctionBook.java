@@ -31,7 +31,8 @@ import org.liangshan.core.method.Auction;
  * </ol>
  *
  * Without a benchmark price there is no reserve: the auction does not clear and every bid is rejected
- * with {@code NO_RESERVE_PRICE}.
+ * with {@code NO_RESERVE_PRICE}. An auction total control refuses (no room left in its zone, {@link
+ * TotalControl}) does not clear either: every bid is rejected with {@code NO_ROOM}.
  */
 public final class AuctionBook {
   private AuctionBook() {}
@@ -45,6 +46,26 @@ public final class AuctionBook {
       requireNonNull(closesAt, "closesAt is null");
       requireNonNull(rule, "rule is null");
     }
+
+    /** The same auction with another supply (total control's cut). */
+    public Spec withSupply(long units) {
+      return new Spec(auctionId, zoneId, subject, units, opensAt, closesAt, rule, tieSeed);
+    }
+  }
+
+  /** Why a bid won nothing; stored as its name in gold.auction_rejections.reason_code. */
+  public enum Reason {
+    UNKNOWN_BIDDER,
+    BEFORE_OPEN,
+    AFTER_CLOSE,
+    FRACTIONAL_QUANTITY,
+    OVER_DEPOSIT,
+    SUPERSEDED,
+    NON_POSITIVE_QUANTITY,
+    BELOW_RESERVE,
+    OUTBID,
+    NO_RESERVE_PRICE,
+    NO_ROOM
   }
 
   public record BidRow(String bidId, String bidder, double quantity, BigDecimal priceYuan, BigDecimal depositYuan, Instant submittedAt) {
@@ -61,29 +82,46 @@ public final class AuctionBook {
 
   public record RejectionRow(String bidId, String bidder, String reasonCode, String reason) {}
 
-  /** The cleared auction; {@code output} is empty when it could not clear (no reserve price). */
+  /**
+   * The cleared auction; {@code output} is empty when it could not clear (no reserve price, or refused by total
+   * control); {@code note} says why, or why its supply was cut (empty otherwise).
+   */
   public record Outcome(Spec spec, Optional<BigDecimal> reservePrice, Optional<Auction.Output> output,
-      List<AwardRow> awards, List<RejectionRow> rejections, int bidsReceived) {
+      List<AwardRow> awards, List<RejectionRow> rejections, int bidsReceived, String note) {
     public Outcome {
       awards = List.copyOf(awards);
       rejections = List.copyOf(rejections);
+      requireNonNull(note, "note is null");
     }
+
+    public Outcome withNote(String text) {
+      return new Outcome(spec, reservePrice, output, awards, rejections, bidsReceived, text);
+    }
+  }
+
+  /** An auction that does not clear: every bid rejected for the same reason, stated once. */
+  public static Outcome refuse(Spec spec, Optional<BigDecimal> reservePrice, List<BidRow> bids, Reason reason,
+      String why) {
+    List<BidRow> ordered = new ArrayList<>(bids);
+    ordered.sort(Comparator.comparing(BidRow::bidId));
+    List<RejectionRow> rejections = new ArrayList<>(ordered.size());
+    for (BidRow bid : ordered) {
+      rejections.add(new RejectionRow(bid.bidId(), bid.bidder(), reason.name(), why));
+    }
+    return new Outcome(spec, reservePrice, Optional.empty(), List.of(), rejections, bids.size(), why);
   }
 
   public static Outcome run(Spec spec, Optional<BigDecimal> reservePrice, List<BidRow> bids, Set<String> knownBidders,
       BigDecimal depositRatio) {
     requireNonNull(spec, "spec is null");
     requireNonNull(knownBidders, "knownBidders is null");
+    if (reservePrice.isEmpty()) {
+      return refuse(spec, reservePrice, bids, Reason.NO_RESERVE_PRICE,
+          "no benchmark price for zone " + spec.zoneId() + " and " + spec.subject() + ": the auction cannot clear");
+    }
     List<RejectionRow> rejections = new ArrayList<>();
     List<BidRow> ordered = new ArrayList<>(bids);
     ordered.sort(Comparator.comparing(BidRow::bidId));
-    if (reservePrice.isEmpty()) {
-      for (BidRow bid : ordered) {
-        rejections.add(new RejectionRow(bid.bidId(), bid.bidder(), "NO_RESERVE_PRICE",
-            "no benchmark price for zone " + spec.zoneId() + " and " + spec.subject() + ": the auction cannot clear"));
-      }
-      return new Outcome(spec, reservePrice, Optional.empty(), List.of(), rejections, bids.size());
-    }
     Map<String, BidRow> latestByBidder = new LinkedHashMap<>();
     for (BidRow bid : ordered) {
       Optional<RejectionRow> screened = screen(spec, bid, knownBidders, depositRatio);
@@ -121,20 +159,15 @@ public final class AuctionBook {
       rejections.add(new RejectionRow(bid.bidId(), bid.bidder(), code(rejection.reason()), rejection.reason()));
     }
     rejections.sort(Comparator.comparing(RejectionRow::bidId));
-    return new Outcome(spec, reservePrice, Optional.of(out), awards, rejections, bids.size());
+    return new Outcome(spec, reservePrice, Optional.of(out), awards, rejections, bids.size(), "");
   }
 
   /**
-   * The reserve per auctioned unit from a benchmark in yuan per t/a: units of t/a (or t) take it as is,
-   * kg/a (or kg) a thousandth; any other unit has no reserve.
+   * The reserve per auctioned unit from a benchmark in yuan per t/a, converted by {@link WaterUnit}: t/a as is,
+   * kg/a a thousandth; an unknown unit has no reserve.
    */
   public static Optional<BigDecimal> reservePerUnit(BigDecimal benchmarkYuanPerTA, String unit) {
-    String u = unit == null ? "t/a" : unit.strip().toLowerCase(java.util.Locale.ROOT).replace("吨", "t").replace("千克", "kg");
-    return switch (u) {
-      case "t/a", "t", "t/yr", "" -> Optional.of(benchmarkYuanPerTA);
-      case "kg/a", "kg", "kg/yr" -> Optional.of(benchmarkYuanPerTA.movePointLeft(3));
-      default -> Optional.empty();
-    };
+    return WaterUnit.parse(unit).map(u -> u.pricePerUnit(benchmarkYuanPerTA));
   }
 
   static Optional<RejectionRow> screen(Spec spec, BidRow bid, Set<String> knownBidders, BigDecimal depositRatio) {
