@@ -464,7 +464,7 @@ public final class MarketJob {
       AuctionBook.Spec allowed = spec.withSupply(check.supplyAllowed());
       AuctionBook.Outcome outcome = AuctionBook.run(allowed, reserve, auctionBids, knownBidders, depositRatio)
           .withNote(check.status() == TotalControl.Status.SUPPLY_CUT ? check.reason() : "");
-      control.sold(check, outcome.output().map(Auction.Output::sold).orElse(0L));
+      control.sold(check, outcome.output().map(Auction.Clearing::sold).orElse(0L));
       outcomes.add(outcome);
     }
     return outcomes;
