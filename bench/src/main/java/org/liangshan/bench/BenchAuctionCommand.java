@@ -77,34 +77,24 @@ final class BenchAuctionCommand implements Callable<Integer> {
     // Two warm-ups, then the timed runs; the two measurements alternate which goes first, so neither always
     // runs on a heap the other has just filled.
     for (int run = -WARM_UPS; run < runs; run++) {
-      long auction;
-      long sort;
-      long used;
-      if ((run & 1) == 0) {
-        System.gc();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long start = System.nanoTime();
-        outcome = AuctionBook.run(spec, Optional.of(reserve), rows, known, depositRatio);
-        auction = System.nanoTime() - start;
-        used = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-        System.gc();
+      boolean sortFirst = (run & 1) != 0;
+      long sort = sortFirst ? plainSort(rows) : 0;
+      System.gc();
+      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      long start = System.nanoTime();
+      outcome = AuctionBook.run(spec, Optional.of(reserve), rows, known, depositRatio);
+      long auction = System.nanoTime() - start;
+      long used = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+      if (!sortFirst) {
         sort = plainSort(rows);
-      } else {
-        System.gc();
-        sort = plainSort(rows);
-        System.gc();
-        heap.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long start = System.nanoTime();
-        outcome = AuctionBook.run(spec, Optional.of(reserve), rows, known, depositRatio);
-        auction = System.nanoTime() - start;
-        used = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
       }
       if (run >= 0) {
         auctionNanos[run] = auction;
         sortNanos[run] = sort;
         peak = Math.max(peak, used);
       }
-      System.err.printf("  %s: auction %.3f s, plain sort %.3f s%n", run < 0 ? "warm-up" : "run " + (run + 1), auction / 1e9, sort / 1e9);
+      System.err.printf("  %s: auction %.3f s, plain sort %.3f s%n", run < 0 ? "warm-up" : "run " + (run + 1), auction / 1e9,
+          sort / 1e9);
     }
     double auctionMedian = median(auctionNanos) / 1e9;
     double sortMedian = median(sortNanos) / 1e9;
@@ -130,6 +120,7 @@ final class BenchAuctionCommand implements Callable<Integer> {
 
   /** The baseline: copy the bids and sort them by price, highest first (what any clearing must at least do). */
   private static long plainSort(List<AuctionBook.BidRow> rows) {
+    System.gc();
     long start = System.nanoTime();
     List<AuctionBook.BidRow> sorted = new ArrayList<>(rows);
     sorted.sort(Comparator.comparing(AuctionBook.BidRow::priceYuan).reversed());

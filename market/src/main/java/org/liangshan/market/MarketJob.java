@@ -59,8 +59,10 @@ import org.liangshan.warehouse.Run;
  * silver.protection_costs, silver.auctions, silver.bids, silver.rights_issued and the earlier years'
  * gold.auction_awards; replaces the (region, year) slice of gold.zone_capacity,
  * gold.enterprise_occupation, gold.enterprise_emissions, gold.benchmark_prices, gold.auction_results,
- * gold.auction_awards, gold.auction_rejections, gold.holdings_movements and gold.holdings. An auction
- * belongs to the year it closes in (China Standard Time). Then {@link ComplianceStep} (verification, the
+ * gold.auction_awards, gold.auction_rejections, gold.auction_supply_checks, gold.holdings_movements and
+ * gold.holdings. An auction belongs to the year it closes in (China Standard Time); before it clears, total
+ * control ({@link TotalControl}) cuts its supply to the room left in its zone or refuses it, and after the
+ * holdings replay the run fails if any zone where auctions sold holds more than its allocatable capacity. Then {@link ComplianceStep} (verification, the
  * supply and demand board, event neutrality: gold.compliance, gold.market_board,
  * gold.neutrality_certificates) and {@link InclusionJob} (carbon inclusion and eco-points). See docs/market.md.
  */
