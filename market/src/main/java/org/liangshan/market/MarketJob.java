@@ -62,9 +62,10 @@ import org.liangshan.warehouse.Run;
  * gold.auction_awards, gold.auction_rejections, gold.auction_supply_checks, gold.holdings_movements and
  * gold.holdings. An auction belongs to the year it closes in (China Standard Time); before it clears, total
  * control ({@link TotalControl}) cuts its supply to the room left in its zone or refuses it, and after the
- * holdings replay the run fails if any zone where auctions sold holds more than its allocatable capacity. Then {@link ComplianceStep} (verification, the
- * supply and demand board, event neutrality: gold.compliance, gold.market_board,
- * gold.neutrality_certificates) and {@link InclusionJob} (carbon inclusion and eco-points). See docs/market.md.
+ * holdings replay the run fails if any zone where auctions sold holds more than its allocatable capacity.
+ * Then {@link ComplianceStep} (verification, the supply and demand board, event neutrality: gold.compliance,
+ * gold.market_board, gold.neutrality_certificates) and {@link InclusionJob} (carbon inclusion and eco-points).
+ * See docs/market.md.
  */
 public final class MarketJob {
   private MarketJob() {}
@@ -251,7 +252,7 @@ public final class MarketJob {
     HoldingsLedger ledger = HoldingsLedger.replay(issuedRights, awardedRights,
         ComplianceStep.neutralityActions(run, region, certificates::add), yearEnd);
     ledger.checkIssuedEqualsHeldRetiredExpired();
-    control.verify(liveWaterRightsAtYearEnd(run, ledger, units));
+    control.verify(liveWaterRightsAtYearEnd(ledger, units));
     List<MarketRows.Movement> movementRows = new ArrayList<>();
     for (HoldingsLedger.Movement m : ledger.movementsInYear(year)) {
       movementRows.add(new MarketRows.Movement(region.id(), year, m.movementId(), m.date(), m.type(),
@@ -503,7 +504,7 @@ public final class MarketJob {
   }
 
   /** Water rights held at the year's end (awards included), per zone|pollutant, in t/a. */
-  private static Map<String, Double> liveWaterRightsAtYearEnd(Run run, HoldingsLedger ledger, RightUnits units) {
+  private static Map<String, Double> liveWaterRightsAtYearEnd(HoldingsLedger ledger, RightUnits units) {
     Map<String, Double> live = new TreeMap<>();
     for (HoldingsLedger.Balance b : ledger.balances()) {
       if (b.account().startsWith("holder:") && b.quantity() > 0 && RightUnits.isWaterRight(b.right())) {
