@@ -21,6 +21,7 @@ import org.liangshan.market.model.Compliance;
 import org.liangshan.market.model.HoldingsLedger;
 import org.liangshan.market.model.MarketBoard;
 import org.liangshan.market.model.Neutrality;
+import org.liangshan.market.model.WaterUnit;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 
@@ -68,34 +69,26 @@ final class ComplianceStep {
 
   /** Every holder's positive balances on the ledger, water rights converted to t/a. */
   static List<Compliance.Holding> holdings(Run run, Region region, HoldingsLedger ledger) {
-    Map<String, String> units = new HashMap<>();
-    for (Row r : JobSupport.silver(run, "rights_issued", region).select("right_id", "unit").collectAsList()) {
-      units.put(string(r, "right_id"), string(r, "unit"));
-    }
-    Map<String, String> auctionUnits = new HashMap<>();
-    for (Row r : JobSupport.silver(run, "auctions", region).select("auction_id", "unit").collectAsList()) {
-      auctionUnits.put(string(r, "auction_id"), string(r, "unit"));
-    }
+    return holdings(run, RightUnits.read(run, region), ledger);
+  }
+
+  static List<Compliance.Holding> holdings(Run run, RightUnits units, HoldingsLedger ledger) {
     List<Compliance.Holding> result = new ArrayList<>();
     for (HoldingsLedger.Balance b : ledger.balances()) {
       if (!b.account().startsWith("holder:") || b.quantity() <= 0) {
         continue;
       }
       HoldingsLedger.Right right = b.right();
-      String unit = units.get(right.rightId());
-      if (unit == null && right.source().startsWith("auction ")) {
-        unit = auctionUnits.get(right.source().substring("auction ".length()));
-      }
       double quantity = b.quantity();
-      String stored = unit == null ? "" : unit;
+      String stored = units.unitOf(right).orElse("");
       if (right.rightType().equals("eco_voucher") || right.rightType().equals("discharge_right")) {
-        Optional<Double> factor = Compliance.toTonnesPerYear(unit);
-        if (factor.isEmpty()) {
+        Optional<Double> tonnes = units.tonnesPerYear(right, quantity);
+        if (tonnes.isEmpty()) {
           run.count("water_rights_unknown_unit", 1);
           continue;
         }
-        quantity *= factor.get();
-        stored = "t/a";
+        quantity = tonnes.get();
+        stored = WaterUnit.TONNES_PER_YEAR.symbol();
       }
       result.add(new Compliance.Holding(b.account().substring("holder:".length()), right.rightId(), right.rightType(),
           right.zoneId(), right.subject(), quantity, stored));
@@ -103,11 +96,11 @@ final class ComplianceStep {
     return result;
   }
 
-  static Result run(Run run, Region region, int year, ParameterSet p, HoldingsLedger ledger,
+  static Result run(Run run, Region region, int year, ParameterSet p, HoldingsLedger ledger, RightUnits units,
       List<Compliance.Requirement> requirements, Map<String, String> names, Map<String, BigDecimal> benchmarks,
       List<Neutrality.Certificate> certificates) {
     LocalDate yearEnd = LocalDate.of(year, 12, 31);
-    List<Compliance.Holding> holdings = holdings(run, region, ledger);
+    List<Compliance.Holding> holdings = holdings(run, units, ledger);
     Compliance.Result verified = Compliance.verify(requirements, holdings);
     Optional<BigDecimal> carbonPrice = carbonReferencePrice(p);
 

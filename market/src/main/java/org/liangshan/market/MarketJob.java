@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.liangshan.core.method.Auction;
 import org.liangshan.core.method.BenchmarkPrice;
 import org.liangshan.core.method.CarbonQuota;
 import org.liangshan.core.param.ParameterSet;
@@ -41,7 +42,9 @@ import org.liangshan.market.model.MarketParameters;
 import org.liangshan.market.model.Neutrality;
 import org.liangshan.market.model.Occupation;
 import org.liangshan.market.model.Pollutant;
+import org.liangshan.market.model.TotalControl;
 import org.liangshan.market.model.WaterQuality;
+import org.liangshan.market.model.WaterUnit;
 import org.liangshan.market.model.ZoneCapacity;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
@@ -56,10 +59,13 @@ import org.liangshan.warehouse.Run;
  * silver.protection_costs, silver.auctions, silver.bids, silver.rights_issued and the earlier years'
  * gold.auction_awards; replaces the (region, year) slice of gold.zone_capacity,
  * gold.enterprise_occupation, gold.enterprise_emissions, gold.benchmark_prices, gold.auction_results,
- * gold.auction_awards, gold.auction_rejections, gold.holdings_movements and gold.holdings. An auction
- * belongs to the year it closes in (China Standard Time). Then {@link ComplianceStep} (verification, the
- * supply and demand board, event neutrality: gold.compliance, gold.market_board,
- * gold.neutrality_certificates) and {@link InclusionJob} (carbon inclusion and eco-points). See docs/market.md.
+ * gold.auction_awards, gold.auction_rejections, gold.auction_supply_checks, gold.holdings_movements and
+ * gold.holdings. An auction belongs to the year it closes in (China Standard Time); before it clears, total
+ * control ({@link TotalControl}) cuts its supply to the room left in its zone or refuses it, and after the
+ * holdings replay the run fails if any zone where auctions sold holds more than its allocatable capacity.
+ * Then {@link ComplianceStep} (verification, the supply and demand board, event neutrality: gold.compliance,
+ * gold.market_board, gold.neutrality_certificates) and {@link InclusionJob} (carbon inclusion and eco-points).
+ * See docs/market.md.
  */
 public final class MarketJob {
   private MarketJob() {}
@@ -84,10 +90,10 @@ public final class MarketJob {
       s.append(String.format("market %s %d: %d capacity rows, %d occupation rows, %d emission rows, %d benchmark prices%n",
           region, year, capacityRows, occupationRows, emissionRows, benchmarkPrices));
       for (AuctionCleared a : auctions) {
-        s.append(String.format("  auction %s: %s%n", a.auctionId(), a.cleared()
+        s.append(String.format("  auction %s: %s%s%n", a.auctionId(), a.cleared()
             ? "clearing price " + a.clearingPriceYuan().toPlainString() + " yuan, sold " + a.sold() + " of " + a.supply()
                 + (a.undersubscribed() ? " (undersubscribed)" : "")
-            : "not cleared (no benchmark price)"));
+            : "not cleared", a.note().isEmpty() ? "" : " (" + a.note() + ")"));
       }
       s.append(String.format("  holdings: issued %s = held %s + retired %s + expired %s",
           issued.toPlainString(), held.toPlainString(), retired.toPlainString(), expired.toPlainString()));
@@ -98,8 +104,9 @@ public final class MarketJob {
     }
   }
 
+  /** One auction of the year; {@code note} says why its supply was cut or why it did not clear (empty otherwise). */
   public record AuctionCleared(String auctionId, boolean cleared, BigDecimal clearingPriceYuan, long sold, long supply,
-      boolean undersubscribed) {}
+      boolean undersubscribed, String note) {}
 
   public static Summary run(Run run, Region region, int year, ParameterSet params) {
     return run(run, region, year, params, message -> {});
@@ -149,11 +156,15 @@ public final class MarketJob {
     for (ZoneCapacity c : capacities) {
       String key = c.zoneId() + "|" + c.pollutant().code();
       capacityByKey.put(key, c);
-      double used = occupied.getOrDefault(key, 0.0);
+      ZoneCapacity.Balance balance = c.balance(occupied.getOrDefault(key, 0.0));
       capacityRows.add(new Object[] {region.id(), year, c.zoneId(), c.pollutant().code(), c.waterBody(), c.model(),
           c.targetClass(), c.csMgL(), c.c0MgL(), c.c0Basis(), c.designFlowM3S(), c.designFlowSection(), c.kPerDay(),
-          c.capacityTA(), c.backgroundTA(), c.backgroundBasis(), c.safetyMargin(), c.allocatableTA(), used,
-          c.allocatableTA() - used});
+          c.capacityTA(), c.backgroundTA(), c.backgroundBasis(), c.safetyMargin(), c.allocatableTA(), balance.occupiedTA(),
+          c.allocatableTA() - balance.occupiedTA(), balance.tradableSurplusTA(), balance.overloadTA(),
+          balance.status().code()});
+      if (balance.status() == ZoneCapacity.Status.OVERLOADED) {
+        run.count("zones_overloaded", 1);
+      }
     }
 
     progress.accept("market " + region.id() + " " + year + ": emissions and quota allocation");
@@ -182,11 +193,25 @@ public final class MarketJob {
 
     progress.accept("market " + region.id() + " " + year + ": benchmark prices");
     Map<String, BigDecimal> benchmarks = new LinkedHashMap<>();
-    List<Object[]> benchmarkRows = benchmarks(run, region, year, p, capacityByKey, benchmarks, progress);
+    List<Object[]> benchmarkRows = benchmarks(run, region, year, p, capacityByKey, occupied, benchmarks, progress);
 
-    progress.accept("market " + region.id() + " " + year + ": auctions");
+    progress.accept("market " + region.id() + " " + year + ": total control and auctions");
+    RightUnits units = RightUnits.read(run, region);
+    List<HoldingsLedger.Right> issuedRights = issuedRights(run, region);
+    List<HoldingsLedger.Right> earlierAwards = earlierAwards(run, region, year);
+    TotalControl control = new TotalControl(year,
+        rooms(run, year, capacityByKey, occupied, units, issuedRights, earlierAwards));
     Set<String> knownBidders = new HashSet<>(enterprises.keySet());
-    List<AuctionBook.Outcome> outcomes = auctions(run, region, year, p, benchmarks, knownBidders);
+    List<TotalControl.SupplyCheck> checks = new ArrayList<>();
+    List<AuctionBook.Outcome> outcomes = auctions(run, region, year, p, benchmarks, knownBidders, control, checks::add);
+    List<MarketRows.AuctionSupplyCheck> checkRows = new ArrayList<>();
+    for (TotalControl.SupplyCheck c : checks) {
+      checkRows.add(supplyCheckRow(region, year, c));
+      if (c.status() != TotalControl.Status.WITHIN_ROOM) {
+        run.count("auctions_" + c.status().code(), 1);
+        progress.accept("  auction " + c.auctionId() + ": " + c.reason());
+      }
+    }
     List<MarketRows.AuctionResult> resultRows = new ArrayList<>();
     List<MarketRows.AuctionAward> awardRows = new ArrayList<>();
     List<MarketRows.AuctionRejection> rejectionRows = new ArrayList<>();
@@ -202,9 +227,10 @@ public final class MarketJob {
             pollutant, s.supply(), JobSupport.money(o.reservePrice().orElseThrow()), JobSupport.money(out.clearingPrice()),
             out.sold(), out.undersubscribed(), s.rule(), s.tieSeed(), String.join(",", out.tieOrder()), o.bidsReceived(),
             o.awards().size()));
-        cleared.add(new AuctionCleared(s.auctionId(), true, out.clearingPrice(), out.sold(), s.supply(), out.undersubscribed()));
+        cleared.add(new AuctionCleared(s.auctionId(), true, out.clearingPrice(), out.sold(), s.supply(), out.undersubscribed(),
+            o.note()));
       } else {
-        cleared.add(new AuctionCleared(s.auctionId(), false, BigDecimal.ZERO, 0, s.supply(), true));
+        cleared.add(new AuctionCleared(s.auctionId(), false, BigDecimal.ZERO, 0, s.supply(), true, o.note()));
       }
       for (AuctionBook.AwardRow a : o.awards()) {
         String rightId = awardRightId(s.auctionId(), a.bidId());
@@ -221,11 +247,12 @@ public final class MarketJob {
     }
 
     progress.accept("market " + region.id() + " " + year + ": holdings ledger");
-    awardedRights.addAll(earlierAwards(run, region, year));
+    awardedRights.addAll(earlierAwards);
     List<Neutrality.Certificate> certificates = new ArrayList<>();
-    HoldingsLedger ledger = HoldingsLedger.replay(issuedRights(run, region), awardedRights,
+    HoldingsLedger ledger = HoldingsLedger.replay(issuedRights, awardedRights,
         ComplianceStep.neutralityActions(run, region, certificates::add), yearEnd);
     ledger.checkIssuedEqualsHeldRetiredExpired();
+    control.verify(liveWaterRightsAtYearEnd(ledger, units));
     List<MarketRows.Movement> movementRows = new ArrayList<>();
     for (HoldingsLedger.Movement m : ledger.movementsInYear(year)) {
       movementRows.add(new MarketRows.Movement(region.id(), year, m.movementId(), m.date(), m.type(),
@@ -248,11 +275,12 @@ public final class MarketJob {
     JobSupport.replace(run, MarketRows.AUCTION_RESULT, resultRows, slice);
     JobSupport.replace(run, MarketRows.AUCTION_AWARD, awardRows, slice);
     JobSupport.replace(run, MarketRows.AUCTION_REJECTION, rejectionRows, slice);
+    JobSupport.replace(run, MarketRows.AUCTION_SUPPLY_CHECK, checkRows, slice);
     JobSupport.replace(run, MarketRows.MOVEMENT, movementRows, slice);
     JobSupport.replace(run, MarketRows.HOLDING, holdingRows, slice);
 
     progress.accept("market " + region.id() + " " + year + ": verification, board, event neutrality");
-    ComplianceStep.Result verified = ComplianceStep.run(run, region, year, p, ledger, requirements, names, benchmarks,
+    ComplianceStep.Result verified = ComplianceStep.run(run, region, year, p, ledger, units, requirements, names, benchmarks,
         certificates);
     progress.accept("market " + region.id() + " " + year + ": carbon inclusion and eco-points");
     InclusionJob.Summary inclusion = InclusionJob.run(run, region, year, p);
@@ -359,7 +387,8 @@ public final class MarketJob {
   }
 
   private static List<Object[]> benchmarks(Run run, Region region, int year, ParameterSet p,
-      Map<String, ZoneCapacity> capacities, Map<String, BigDecimal> prices, Consumer<String> progress) {
+      Map<String, ZoneCapacity> capacities, Map<String, Double> occupied, Map<String, BigDecimal> prices,
+      Consumer<String> progress) {
     Map<String, Map<Integer, List<Benchmark.CostItem>>> items = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "protection_costs", region)
         .where(col("survey_year").leq(year))
@@ -386,23 +415,29 @@ public final class MarketJob {
         run.count("benchmarks_without_capacity", 1);
         continue;
       }
-      Benchmark.Priced priced = Benchmark.price(latest, capacity.allocatableTA(), p);
+      ZoneCapacity.Balance balance = capacity.balance(occupied.getOrDefault(e.getKey(), 0.0));
+      Benchmark.Priced priced = Benchmark.price(latest, balance, p);
       if (priced.output().isEmpty()) {
         progress.accept("  benchmark " + zp[0] + " " + zp[1] + ": " + priced.note());
-        run.count("benchmarks_not_priced", 1);
+        run.count(balance.status() == ZoneCapacity.Status.SURPLUS ? "benchmarks_not_priced" : "benchmarks_no_tradable_surplus", 1);
         continue;
       }
       BenchmarkPrice.Output out = priced.output().get();
       prices.put(e.getKey(), out.benchmarkPriceYuanPerTA());
       rows.add(new Object[] {region.id(), year, zp[0], zp[1], JobSupport.money(out.benchmarkPriceYuanPerTA()),
-          JobSupport.money(out.annualizedCostYuan()), capacity.allocatableTA(), surveyYear, latest.size()});
+          JobSupport.money(out.annualizedCostYuan()), balance.tradableSurplusTA(), surveyYear, latest.size()});
     }
     return rows;
   }
 
+  /**
+   * The year's auctions in closing order, each checked against total control before it clears: its supply cut to
+   * the room, or the auction refused ({@link TotalControl}).
+   */
   private static List<AuctionBook.Outcome> auctions(Run run, Region region, int year, ParameterSet p,
-      Map<String, BigDecimal> benchmarks, Set<String> knownBidders) {
-    List<Row> auctionRows = JobSupport.silver(run, "auctions", region).orderBy("auction_id").collectAsList();
+      Map<String, BigDecimal> benchmarks, Set<String> knownBidders, TotalControl control,
+      Consumer<TotalControl.SupplyCheck> checks) {
+    List<Row> auctionRows = JobSupport.silver(run, "auctions", region).orderBy("closes_at", "auction_id").collectAsList();
     Map<String, List<AuctionBook.BidRow>> bids = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "bids", region).orderBy("bid_id").collectAsList()) {
       bids.computeIfAbsent(string(r, "auction_id"), a -> new ArrayList<>()).add(new AuctionBook.BidRow(string(r, "bid_id"),
@@ -421,9 +456,71 @@ public final class MarketJob {
       Optional<BigDecimal> reserve = Optional.ofNullable(spec.zoneId())
           .flatMap(z -> Pollutant.parse(spec.subject()).map(pol -> benchmarks.get(z + "|" + pol.code())))
           .flatMap(benchmark -> AuctionBook.reservePerUnit(benchmark, string(r, "unit")));
-      outcomes.add(AuctionBook.run(spec, reserve, bids.getOrDefault(spec.auctionId(), List.of()), knownBidders, depositRatio));
+      String pollutant = Pollutant.parse(spec.subject()).map(Pollutant::code).orElse(spec.subject());
+      TotalControl.SupplyCheck check = control.check(spec.auctionId(), spec.zoneId(), pollutant, string(r, "unit"), spec.supply());
+      checks.accept(check);
+      List<AuctionBook.BidRow> auctionBids = bids.getOrDefault(spec.auctionId(), List.of());
+      if (check.status() == TotalControl.Status.REFUSED) {
+        outcomes.add(AuctionBook.refuse(spec, reserve, auctionBids, AuctionBook.Reason.NO_ROOM, check.reason()));
+        continue;
+      }
+      AuctionBook.Spec allowed = spec.withSupply(check.supplyAllowed());
+      AuctionBook.Outcome outcome = AuctionBook.run(allowed, reserve, auctionBids, knownBidders, depositRatio)
+          .withNote(check.status() == TotalControl.Status.SUPPLY_CUT ? check.reason() : "");
+      control.sold(check, outcome.output().map(Auction.Clearing::sold).orElse(0L));
+      outcomes.add(outcome);
     }
     return outcomes;
+  }
+
+  /**
+   * Each zone's room for each pollutant before the year's auctions: allocatable, occupation, and the water rights
+   * live at some time in the year (issued by the bureau or won at earlier years' auctions), in t/a.
+   */
+  private static List<TotalControl.Room> rooms(Run run, int year, Map<String, ZoneCapacity> capacities,
+      Map<String, Double> occupied, RightUnits units, List<HoldingsLedger.Right> issued,
+      List<HoldingsLedger.Right> earlierAwards) {
+    LocalDate start = LocalDate.of(year, 1, 1);
+    LocalDate end = LocalDate.of(year, 12, 31);
+    Map<String, Double> live = new TreeMap<>();
+    List<HoldingsLedger.Right> all = new ArrayList<>(issued);
+    all.addAll(earlierAwards);
+    for (HoldingsLedger.Right right : all) {
+      boolean liveInYear = !right.issuedOn().isAfter(end) && right.validUntil().map(u -> !u.isBefore(start)).orElse(true);
+      if (!RightUnits.isWaterRight(right) || !liveInYear || !(right.quantity() > 0)) {
+        continue;
+      }
+      Optional<Double> tonnes = units.tonnesPerYear(right, right.quantity());
+      if (tonnes.isEmpty()) {
+        run.count("water_rights_unknown_unit", 1);
+        continue;
+      }
+      live.merge(right.zoneId() + "|" + right.subject(), tonnes.get(), Double::sum);
+    }
+    List<TotalControl.Room> rooms = new ArrayList<>();
+    capacities.forEach((key, c) -> rooms.add(new TotalControl.Room(c.zoneId(), c.pollutant().code(), year, c.allocatableTA(),
+        occupied.getOrDefault(key, 0.0), live.getOrDefault(key, 0.0))));
+    return rooms;
+  }
+
+  /** Water rights held at the year's end (awards included), per zone|pollutant, in t/a. */
+  private static Map<String, Double> liveWaterRightsAtYearEnd(HoldingsLedger ledger, RightUnits units) {
+    Map<String, Double> live = new TreeMap<>();
+    for (HoldingsLedger.Balance b : ledger.balances()) {
+      if (b.account().startsWith("holder:") && b.quantity() > 0 && RightUnits.isWaterRight(b.right())) {
+        units.tonnesPerYear(b.right(), b.quantity())
+            .ifPresent(t -> live.merge(b.right().zoneId() + "|" + b.right().subject(), t, Double::sum));
+      }
+    }
+    return live;
+  }
+
+  private static MarketRows.AuctionSupplyCheck supplyCheckRow(Region region, int year, TotalControl.SupplyCheck c) {
+    Optional<TotalControl.Room> room = c.room();
+    return new MarketRows.AuctionSupplyCheck(region.id(), year, c.auctionId(), Optional.ofNullable(c.zoneId()),
+        c.pollutant(), c.unit().map(WaterUnit::symbol), c.supplyOffered(), room.map(TotalControl.Room::allocatableTA),
+        room.map(TotalControl.Room::occupiedTA), room.map(TotalControl.Room::liveRightsTA), c.soldEarlierTA(),
+        c.roomLeftTA(), c.supplyAllowed(), c.status().code(), c.reason());
   }
 
   static List<HoldingsLedger.Right> issuedRights(Run run, Region region) {

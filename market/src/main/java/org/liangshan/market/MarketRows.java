@@ -27,6 +27,12 @@ final class MarketRows {
   record AuctionRejection(String region, int year, String auctionId, String bidId, String bidder, String reasonCode,
       String reason) {}
 
+  /** A row of gold.auction_supply_checks. */
+  record AuctionSupplyCheck(String region, int year, String auctionId, Optional<String> zoneId, String pollutant,
+      Optional<String> unit, long supplyOffered, Optional<Double> allocatableTA, Optional<Double> occupiedTA,
+      Optional<Double> liveRightsTA, double soldEarlierTA, Optional<Double> roomTA, long supplyAllowed, String status,
+      String reason) {}
+
   /** A row of gold.holdings_movements. */
   record Movement(String region, int year, String movementId, LocalDate movementDate, String movementType, String rightId,
       String rightType, Optional<String> zoneId, Optional<String> subject, String debitAccount, String creditAccount,
@@ -40,6 +46,8 @@ final class MarketRows {
   static final RecordRows<AuctionAward> AUCTION_AWARD = RecordRows.of(MarketTables.AUCTION_AWARDS, AuctionAward.class);
   static final RecordRows<AuctionRejection> AUCTION_REJECTION =
       RecordRows.of(MarketTables.AUCTION_REJECTIONS, AuctionRejection.class);
+  static final RecordRows<AuctionSupplyCheck> AUCTION_SUPPLY_CHECK =
+      RecordRows.of(MarketTables.AUCTION_SUPPLY_CHECKS, AuctionSupplyCheck.class);
   static final RecordRows<Movement> MOVEMENT = RecordRows.of(MarketTables.HOLDINGS_MOVEMENTS, Movement.class);
   static final RecordRows<Holding> HOLDING = RecordRows.of(MarketTables.HOLDINGS, Holding.class);
 }

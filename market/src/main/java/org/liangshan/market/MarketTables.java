@@ -21,6 +21,7 @@ public final class MarketTables implements TableProvider {
   public static final TableDef AUCTION_RESULTS = SPEC.table("auction_results");
   public static final TableDef AUCTION_AWARDS = SPEC.table("auction_awards");
   public static final TableDef AUCTION_REJECTIONS = SPEC.table("auction_rejections");
+  public static final TableDef AUCTION_SUPPLY_CHECKS = SPEC.table("auction_supply_checks");
   public static final TableDef HOLDINGS_MOVEMENTS = SPEC.table("holdings_movements");
   public static final TableDef HOLDINGS = SPEC.table("holdings");
 

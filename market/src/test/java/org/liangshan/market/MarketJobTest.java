@@ -74,10 +74,16 @@ class MarketJobTest {
         row("auction_id", "A1", "zone_id", LAKE_ZONE, "subject", "TP", "supply", 1000.0, "unit", "kg/a",
             "opens_at", "2024-05-01T00:00:00Z", "closes_at", "2024-05-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7L),
         row("auction_id", "A0", "zone_id", LAKE_ZONE, "subject", "TP", "supply", 10.0, "unit", "kg/a",
-            "opens_at", "2023-05-01T00:00:00Z", "closes_at", "2023-05-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7L)));
-    lake.silver("bids", "liyang", Lakehouse.rows(
+            "opens_at", "2023-05-01T00:00:00Z", "closes_at", "2023-05-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7L),
+        // Closes after A1, which leaves it less than one kg/a of room: refused.
+        row("auction_id", "A2", "zone_id", LAKE_ZONE, "subject", "TP", "supply", 50.0, "unit", "kg/a",
+            "opens_at", "2024-06-01T00:00:00Z", "closes_at", "2024-06-10T00:00:00Z", "rule", "lowest_accepted", "tie_seed", 7L)));
+    List<Map<String, Object>> bids = new ArrayList<>(List.of(
         bid("b1", "B1", 400, 2000), bid("b2", "B2", 400, 1800), bid("b3", "B3", 400, 1500),
         bid("b4", "E-HOTEL", 100, 1000), bid("b5", "BX", 100, 3000)));
+    bids.add(row("bid_id", "b6", "auction_id", "A2", "bidder", "B1", "quantity", 50.0, "price_yuan", 5000.0,
+        "deposit_yuan", BigDecimal.valueOf(250000), "submitted_at", "2024-06-05T00:00:00Z"));
+    lake.silver("bids", "liyang", bids);
     lake.silver("rights_issued", "liyang", Lakehouse.rows(
         row("right_id", "R1", "right_type", "eco_voucher", "holder", "E-HOTEL", "zone_id", LAKE_ZONE, "subject", "TP",
             "quantity", 2.0, "unit", "t/a", "issued_on", "2024-01-10"),
@@ -92,6 +98,14 @@ class MarketJobTest {
   private static Map<String, Object> bid(String id, String bidder, double quantity, double price) {
     return row("bid_id", id, "auction_id", "A1", "bidder", bidder, "quantity", quantity, "price_yuan", price,
         "deposit_yuan", BigDecimal.valueOf(quantity * price), "submitted_at", "2024-05-05T00:00:00Z");
+  }
+
+  /** Hotel 0.00093 t + tea garden 0.00075 t (the tea garden's zone comes from its site). */
+  private static final double OCCUPIED = 0.00168;
+
+  /** Allocatable − occupied: what the benchmark is spread over, 3.395667 t/a. */
+  private static double expectedSurplus() {
+    return 0.9 * expectedCapacity() - OCCUPIED;
   }
 
   /** W = 31.536·[Cs·(Q + K·V) − C0·Q] (METHODOLOGY.md 3, fully mixed lake). */
@@ -117,8 +131,10 @@ class MarketJobTest {
       assertThat(r.<Double>getAs("c0_mg_l")).isCloseTo(0.015, within(1e-12));
       assertThat(r.<Double>getAs("capacity_t_a")).isCloseTo(expectedCapacity(), within(1e-9));
       assertThat(r.<Double>getAs("allocatable_t_a")).isCloseTo(0.9 * expectedCapacity(), within(1e-9));
-      // Hotel 0.00093 t + tea garden 0.00075 t (the tea garden's zone comes from its site).
-      assertThat(r.<Double>getAs("occupied_t_a")).isCloseTo(0.00168, within(1e-12));
+      assertThat(r.<Double>getAs("occupied_t_a")).isCloseTo(OCCUPIED, within(1e-12));
+      assertThat(r.<Double>getAs("tradable_surplus_t_a")).isCloseTo(expectedSurplus(), within(1e-9));
+      assertThat(r.<Double>getAs("overload_t_a")).isZero();
+      assertThat(r.<String>getAs("capacity_status")).isEqualTo("surplus");
     });
   }
 
@@ -144,50 +160,82 @@ class MarketJobTest {
   }
 
   @Test
-  void benchmarkPriceIsTheAnnualizedCostOverTheTradableCapacity() {
+  void benchmarkPriceIsTheAnnualizedCostOverTheTradableSurplus() {
     Row price = lake.gold(MarketTables.BENCHMARK_PRICES, "zone_id").get(0);
     // 1e7 × CRF(5 %, 20) + 3e6 = 3,802,425.87 yuan (METHODOLOGY.md 3); the 2022 survey is superseded.
     double annualized = 1e7 * 0.05 * Math.pow(1.05, 20) / (Math.pow(1.05, 20) - 1) + 3e6;
     assertThat(price.<BigDecimal>getAs("annualized_cost_yuan").doubleValue()).isCloseTo(annualized, within(1e-4));
     assertThat(price.<BigDecimal>getAs("benchmark_price_yuan_per_t_a").doubleValue())
-        .isCloseTo(annualized / (0.9 * expectedCapacity()), within(1e-2));
+        .isCloseTo(annualized / expectedSurplus(), within(1e-2));
+    assertThat(price.<Double>getAs("tradable_capacity_t_a")).isCloseTo(expectedSurplus(), within(1e-9));
     assertThat(price.<Integer>getAs("survey_year")).isEqualTo(2023);
   }
 
   @Test
   void auctionClearsAtTheReserveOfItsZoneWithEveryWinnerPayingTheClearingPrice() {
-    assertThat(first.auctions()).singleElement().satisfies(a -> {
-      assertThat(a.auctionId()).isEqualTo("A1");
+    assertThat(first.auctions()).filteredOn(a -> a.auctionId().equals("A1")).singleElement().satisfies(a -> {
       assertThat(a.clearingPriceYuan()).isEqualByComparingTo("1500");
-      assertThat(a.sold()).isEqualTo(1000);
+      assertThat(a.sold()).isEqualTo(895);
     });
     Row result = lake.gold(MarketTables.AUCTION_RESULTS, "auction_id").get(0);
+    assertThat(result.<String>getAs("auction_id")).isEqualTo("A1");
     BigDecimal benchmark = lake.gold(MarketTables.BENCHMARK_PRICES, "zone_id").get(0).getAs("benchmark_price_yuan_per_t_a");
     // Units are kg/a: the reserve is the benchmark per t/a ÷ 1000.
     assertThat(result.<BigDecimal>getAs("reserve_price_yuan").doubleValue()).isCloseTo(benchmark.doubleValue() / 1000, within(1e-6));
     assertThat(result.<Long>getAs("sold")).isLessThanOrEqualTo(result.<Long>getAs("supply"));
     List<Row> awards = lake.gold(MarketTables.AUCTION_AWARDS, "bid_id");
     assertThat(awards).extracting(r -> r.getAs("bidder") + " " + r.getAs("quantity"))
-        .containsExactly("B1 400", "B2 400", "B3 200");
+        .containsExactly("B1 400", "B2 400", "B3 95");
     assertThat(awards).allSatisfy(r -> assertThat(r.<BigDecimal>getAs("price_yuan")).isEqualByComparingTo("1500"));
     assertThat(awards.stream().mapToLong(r -> r.<Long>getAs("quantity")).sum()).isLessThanOrEqualTo(result.<Long>getAs("supply"));
     assertThat(lake.gold(MarketTables.AUCTION_REJECTIONS, "bid_id"))
         .extracting(r -> r.getAs("bid_id") + " " + r.getAs("reason_code"))
-        .containsExactly("b4 BELOW_RESERVE", "b5 UNKNOWN_BIDDER");
+        .containsExactly("b4 BELOW_RESERVE", "b5 UNKNOWN_BIDDER", "b6 NO_ROOM");
+  }
+
+  @Test
+  void totalControlCutsTheSupplyToTheRoomAndRefusesAnAuctionWithoutRoom() {
+    // Room = allocatable 3.397347 − occupied 0.00168 − live rights R1 2 + R3 0.5 (R4 is issued in 2025) = 0.895667
+    // t/a: A1's 1,000 kg/a are cut to 895; A2, closing later, finds 0.000667 t/a, not one kg/a, and is refused.
+    List<Row> checks = lake.gold(MarketTables.AUCTION_SUPPLY_CHECKS, "auction_id");
+    assertThat(checks).extracting(r -> r.getAs("auction_id") + " " + r.getAs("supply_offered") + " " + r.getAs("supply_allowed")
+        + " " + r.getAs("status") + " " + r.getAs("unit")).containsExactly("A1 1000 895 supply_cut kg/a", "A2 50 0 refused kg/a");
+    Row a1 = checks.get(0);
+    assertThat(a1.<Double>getAs("live_rights_t_a")).isCloseTo(2.5, within(1e-12));
+    assertThat(a1.<Double>getAs("room_t_a")).isCloseTo(expectedSurplus() - 2.5, within(1e-9));
+    assertThat(checks.get(1).<Double>getAs("sold_earlier_t_a")).isCloseTo(0.895, within(1e-12));
+    assertThat(checks.get(1).<String>getAs("reason")).startsWith("no whole lot of room for supply 50 kg/a: allocatable 3.397");
+    assertThat(lake.gold(MarketTables.AUCTION_RESULTS, "auction_id")).extracting(r -> r.<String>getAs("auction_id"))
+        .containsExactly("A1");
+    assertThat(first.auctions()).filteredOn(a -> a.auctionId().equals("A2")).singleElement()
+        .satisfies(a -> assertThat(a.cleared()).isFalse());
+  }
+
+  @Test
+  void liveWaterRightsPlusOccupationStayWithinTheAllocatableCapacity() {
+    // The invariant of total control, from gold: rights held at the year's end in t/a (auction lots are kg/a).
+    Row capacity = lake.gold(MarketTables.ZONE_CAPACITY, "zone_id").get(0);
+    double live = lake.gold(MarketTables.HOLDINGS, "right_id").stream()
+        .filter(r -> r.<String>getAs("account").startsWith("holder:") && LAKE_ZONE.equals(r.getAs("zone_id"))
+            && "TP".equals(r.getAs("subject")))
+        .mapToDouble(r -> r.<String>getAs("right_id").startsWith("AWD-") ? r.<Double>getAs("quantity") / 1000 : r.<Double>getAs("quantity"))
+        .sum();
+    assertThat(live).isCloseTo(2.5 + 0.895, within(1e-12));
+    assertThat(live + capacity.<Double>getAs("occupied_t_a")).isLessThanOrEqualTo(capacity.<Double>getAs("allocatable_t_a"));
   }
 
   @Test
   void holdingsBalanceAndNeverGoNegative() {
-    // Issued: R1 2 + R2 1000 + R3 0.5 + awards 1000 = 2002.5; R2 expired on 1 July; R4 is issued in 2025.
-    assertThat(first.issued()).isEqualByComparingTo("2002.5");
+    // Issued: R1 2 + R2 1000 + R3 0.5 + awards 895 = 1897.5; R2 expired on 1 July; R4 is issued in 2025.
+    assertThat(first.issued()).isEqualByComparingTo("1897.5");
     assertThat(first.expired()).isEqualByComparingTo("1000");
-    assertThat(first.held()).isEqualByComparingTo("1002.5");
+    assertThat(first.held()).isEqualByComparingTo("897.5");
     assertThat(first.issued()).isEqualByComparingTo(first.held().add(first.retired()).add(first.expired()));
     List<Row> holdings = lake.gold(MarketTables.HOLDINGS, "account", "right_id");
     assertThat(holdings).allSatisfy(r -> assertThat(r.<Double>getAs("quantity")).isPositive());
     double held = holdings.stream().filter(r -> r.<String>getAs("account").startsWith("holder:"))
         .mapToDouble(r -> r.<Double>getAs("quantity")).sum();
-    assertThat(held).isEqualTo(1002.5);
+    assertThat(held).isEqualTo(897.5);
     List<Row> movements = lake.gold(MarketTables.HOLDINGS_MOVEMENTS, "movement_id");
     assertThat(movements).extracting(r -> r.<String>getAs("movement_id")).containsExactly(
         "award:AWD-A1-b1", "award:AWD-A1-b2", "award:AWD-A1-b3", "expire:R2", "issue:R1", "issue:R2");
@@ -203,7 +251,8 @@ class MarketJobTest {
     List<Map<String, Object>> all = new ArrayList<>();
     for (var def : List.of(MarketTables.ZONE_CAPACITY, MarketTables.ENTERPRISE_OCCUPATION, MarketTables.ENTERPRISE_EMISSIONS,
         MarketTables.BENCHMARK_PRICES, MarketTables.AUCTION_RESULTS, MarketTables.AUCTION_AWARDS,
-        MarketTables.AUCTION_REJECTIONS, MarketTables.HOLDINGS_MOVEMENTS, MarketTables.HOLDINGS)) {
+        MarketTables.AUCTION_REJECTIONS, MarketTables.AUCTION_SUPPLY_CHECKS, MarketTables.HOLDINGS_MOVEMENTS,
+        MarketTables.HOLDINGS)) {
       all.addAll(lake.withoutRunId(def));
     }
     return all;

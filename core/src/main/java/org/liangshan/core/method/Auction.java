@@ -5,9 +5,10 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -143,101 +144,232 @@ public final class Auction {
     }
   }
 
+  /** Why a bid won nothing. */
+  public enum Reason {
+    NON_POSITIVE_QUANTITY,
+    BELOW_RESERVE,
+    OUTBID
+  }
+
+  /**
+   * A cleared book in array form, for books of any size: per bid (by its position in the arrays given to {@link
+   * #clear}) the units filled and, for a bid that won nothing, the reason as a code; no message is formatted
+   * and no map is keyed on a bid, so a million-bid book costs little more than sorting its prices.
+   */
+  public static final class Clearing {
+    private final BigDecimal clearingPrice;
+    private final BigDecimal lowestAccepted;
+    private final long sold;
+    private final boolean undersubscribed;
+    private final List<String> tieOrder;
+    private final long[] filled;
+    private final Reason[] reasons;
+    private final int[] allocationOrder;
+    private final int allocated;
+
+    private Clearing(BigDecimal clearingPrice, BigDecimal lowestAccepted, long sold, boolean undersubscribed,
+        List<String> tieOrder, long[] filled, Reason[] reasons, int[] allocationOrder, int allocated) {
+      this.clearingPrice = clearingPrice;
+      this.lowestAccepted = lowestAccepted;
+      this.sold = sold;
+      this.undersubscribed = undersubscribed;
+      this.tieOrder = List.copyOf(tieOrder);
+      this.filled = filled;
+      this.reasons = reasons;
+      this.allocationOrder = allocationOrder;
+      this.allocated = allocated;
+    }
+
+    /** The uniform price every winner pays. */
+    public BigDecimal clearingPrice() {
+      return clearingPrice;
+    }
+
+    public long sold() {
+      return sold;
+    }
+
+    /** Valid demand below supply (sold &lt; supply). */
+    public boolean undersubscribed() {
+      return undersubscribed;
+    }
+
+    /** The seeded order of the bidders tied at the margin; empty without a pro-rata split. */
+    public List<String> tieOrder() {
+      return tieOrder;
+    }
+
+    /** The price at which supply ran out, for the outbid message: empty when nothing was sold. */
+    public java.util.Optional<BigDecimal> lowestAccepted() {
+      return java.util.Optional.ofNullable(lowestAccepted);
+    }
+
+    /** Units won by bid {@code i}. */
+    public long filled(int i) {
+      return filled[i];
+    }
+
+    /** Whether bid {@code i} won units. */
+    public boolean awarded(int i) {
+      return reasons[i] == null;
+    }
+
+    /** Why bid {@code i} won nothing; fails for a bid that won units. */
+    public Reason reason(int i) {
+      if (reasons[i] == null) {
+        throw new IllegalStateException("bid " + i + " won " + filled[i] + " units");
+      }
+      return reasons[i];
+    }
+
+    /** The number of valid bids, in allocation order (price descending, input order within a price). */
+    public int validBids() {
+      return allocated;
+    }
+
+    /** The position of the {@code k}-th valid bid in allocation order. */
+    public int allocation(int k) {
+      if (k < 0 || k >= allocated) {
+        throw new IndexOutOfBoundsException("allocation " + k + " of " + allocated);
+      }
+      return allocationOrder[k];
+    }
+
+    /** The message of a rejection, formatted only when asked. */
+    public String message(int i, long quantity, BigDecimal price, BigDecimal reservePrice) {
+      return switch (reason(i)) {
+        case NON_POSITIVE_QUANTITY -> "non-positive quantity: " + quantity;
+        case BELOW_RESERVE -> "below reserve: " + price.toPlainString() + " < " + reservePrice.toPlainString();
+        case OUTBID -> "outbid: " + price.toPlainString() + " won no units; supply ran out at "
+            + (lowestAccepted == null ? "no price" : lowestAccepted.toPlainString());
+      };
+    }
+  }
+
   public static Output compute(Input in) {
     requireNonNull(in, "input is null");
-    Map<Bid, String> rejections = new LinkedHashMap<>();
-    List<Bid> valid = new ArrayList<>();
-    for (Bid bid : in.bids()) {
-      if (bid.quantity() <= 0) {
-        rejections.put(bid, "non-positive quantity: " + bid.quantity());
-      } else if (bid.price().compareTo(in.reservePrice()) < 0) {
-        rejections.put(
-            bid,
-            "below reserve: "
-                + bid.price().toPlainString()
-                + " < "
-                + in.reservePrice().toPlainString());
-      } else {
-        valid.add(bid);
-      }
+    int n = in.bids().size();
+    String[] bidders = new String[n];
+    long[] quantities = new long[n];
+    BigDecimal[] prices = new BigDecimal[n];
+    for (int i = 0; i < n; i++) {
+      Bid bid = in.bids().get(i);
+      bidders[i] = bid.bidder();
+      quantities[i] = bid.quantity();
+      prices[i] = bid.price();
     }
-    // Stable sort: input order within a price.
-    valid.sort(Comparator.comparing(Bid::price).reversed());
-
-    Map<Bid, Long> filled = new LinkedHashMap<>();
-    List<String> tieOrder = List.of();
-    long remaining = in.supply();
-    BigDecimal lowestAccepted = null;
-    int i = 0;
-    while (i < valid.size()) {
-      BigDecimal price = valid.get(i).price();
-      int j = i;
-      long demand = 0;
-      while (j < valid.size() && valid.get(j).price().compareTo(price) == 0) {
-        demand = Math.addExact(demand, valid.get(j).quantity());
-        j++;
-      }
-      List<Bid> group = valid.subList(i, j);
-      if (remaining == 0) {
-        group.forEach(bid -> filled.put(bid, 0L));
-      } else if (demand <= remaining) {
-        group.forEach(bid -> filled.put(bid, bid.quantity()));
-        remaining -= demand;
-        lowestAccepted = price;
-      } else {
-        tieOrder = tieOrder(group, in.tieSeed());
-        filled.putAll(proRata(group, remaining, demand, tieOrder));
-        remaining = 0;
-        lowestAccepted = price;
-      }
-      i = j;
-    }
-
-    long sold = in.supply() - remaining;
-    BigDecimal highestUnfilled = null;
-    for (Bid bid : valid) {
-      if (filled.get(bid) < bid.quantity()
-          && (highestUnfilled == null || bid.price().compareTo(highestUnfilled) > 0)) {
-        highestUnfilled = bid.price();
-      }
-    }
-    BigDecimal clearing =
-        switch (in.rule()) {
-          case LOWEST_ACCEPTED -> lowestAccepted == null ? in.reservePrice() : lowestAccepted;
-          case HIGHEST_REJECTED ->
-              highestUnfilled == null ? in.reservePrice() : highestUnfilled.max(in.reservePrice());
-        };
-
+    Clearing c = clear(in.supply(), in.reservePrice(), in.rule(), in.tieSeed(), bidders, quantities, prices);
     List<Award> awards = new ArrayList<>();
-    for (Bid bid : valid) {
-      long units = filled.get(bid);
-      if (units > 0) {
-        awards.add(new Award(bid.bidder(), units, clearing));
-      } else {
-        rejections.put(
-            bid,
-            "outbid: "
-                + bid.price().toPlainString()
-                + " won no units; supply ran out at "
-                + lowestAcceptedText(lowestAccepted));
+    for (int k = 0; k < c.validBids(); k++) {
+      int i = c.allocation(k);
+      if (c.awarded(i)) {
+        awards.add(new Award(bidders[i], c.filled(i), c.clearingPrice()));
       }
     }
     List<Rejection> rejected = new ArrayList<>();
-    for (Bid bid : in.bids()) {
-      if (rejections.containsKey(bid)) {
-        rejected.add(new Rejection(bid.bidder(), rejections.get(bid)));
+    for (int i = 0; i < n; i++) {
+      if (!c.awarded(i)) {
+        rejected.add(new Rejection(bidders[i], c.message(i, quantities[i], prices[i], in.reservePrice())));
       }
     }
-    return new Output(clearing, sold, awards, rejected, sold < in.supply(), tieOrder);
+    return new Output(c.clearingPrice(), c.sold(), awards, rejected, c.undersubscribed(), c.tieOrder());
   }
 
-  private static String lowestAcceptedText(BigDecimal lowestAccepted) {
-    return lowestAccepted == null ? "no price" : lowestAccepted.toPlainString();
+  /**
+   * Clears a book given as parallel arrays, one entry per bid; the bidders must be distinct (one bid per bidder:
+   * {@link Input} checks it, the market's auction book keeps each bidder's latest bid). The same rules as {@link
+   * #compute}.
+   */
+  public static Clearing clear(long supply, BigDecimal reservePrice, Rule rule, long tieSeed, String[] bidders,
+      long[] quantities, BigDecimal[] prices) {
+    requireNonNull(reservePrice, "reservePrice is null");
+    requireNonNull(rule, "rule is null");
+    int n = bidders.length;
+    if (quantities.length != n || prices.length != n) {
+      throw new IllegalArgumentException("Invalid book: " + n + " bidders, " + quantities.length + " quantities, "
+          + prices.length + " prices");
+    }
+    if (supply < 0) {
+      throw LiangshanException.badField("supply", "must be >= 0, got " + supply);
+    }
+    Reason[] reasons = new Reason[n];
+    int[] valid = new int[n];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (quantities[i] <= 0) {
+        reasons[i] = Reason.NON_POSITIVE_QUANTITY;
+      } else if (prices[i].compareTo(reservePrice) < 0) {
+        reasons[i] = Reason.BELOW_RESERVE;
+      } else {
+        valid[m++] = i;
+      }
+    }
+    int[] order = PriceOrder.descending(valid, m, prices);
+
+    long[] filled = new long[n];
+    List<String> tieOrder = List.of();
+    long remaining = supply;
+    BigDecimal lowestAccepted = null;
+    int k = 0;
+    while (k < m) {
+      BigDecimal price = prices[order[k]];
+      int j = k;
+      long demand = 0;
+      while (j < m && prices[order[j]].compareTo(price) == 0) {
+        demand = Math.addExact(demand, quantities[order[j]]);
+        j++;
+      }
+      if (remaining == 0) {
+        // nothing left: every bid of the group stays at 0
+      } else if (demand <= remaining) {
+        for (int g = k; g < j; g++) {
+          filled[order[g]] = quantities[order[g]];
+        }
+        remaining -= demand;
+        lowestAccepted = price;
+      } else {
+        tieOrder = tieOrder(order, k, j, bidders, tieSeed);
+        proRata(order, k, j, remaining, demand, tieOrder, bidders, quantities, filled);
+        remaining = 0;
+        lowestAccepted = price;
+      }
+      k = j;
+    }
+
+    long sold = supply - remaining;
+    // In allocation order the first bid left (partly) unfilled has the highest such price.
+    BigDecimal highestUnfilled = null;
+    for (int g = 0; g < m; g++) {
+      if (filled[order[g]] < quantities[order[g]]) {
+        highestUnfilled = prices[order[g]];
+        break;
+      }
+    }
+    BigDecimal clearing =
+        switch (rule) {
+          case LOWEST_ACCEPTED -> lowestAccepted == null ? reservePrice : lowestAccepted;
+          case HIGHEST_REJECTED ->
+              highestUnfilled == null ? reservePrice : highestUnfilled.max(reservePrice);
+        };
+    for (int g = 0; g < m; g++) {
+      if (filled[order[g]] == 0) {
+        reasons[order[g]] = Reason.OUTBID;
+      }
+    }
+    return new Clearing(clearing, lowestAccepted, sold, sold < supply, tieOrder, filled, reasons, order, m);
   }
 
   /** The tied bidders sorted by name, then shuffled with the seed (Fisher–Yates). */
-  static List<String> tieOrder(List<Bid> group, long seed) {
-    List<String> names = new ArrayList<>(group.stream().map(Bid::bidder).sorted().toList());
+  private static List<String> tieOrder(int[] order, int from, int to, String[] bidders, long seed) {
+    List<String> names = new ArrayList<>(to - from);
+    for (int g = from; g < to; g++) {
+      names.add(bidders[order[g]]);
+    }
+    names.sort(null);
+    return shuffled(names, seed);
+  }
+
+  private static List<String> shuffled(List<String> names, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     for (int k = names.size() - 1; k > 0; k--) {
       int swap = random.nextInt(k + 1);
@@ -248,28 +380,31 @@ public final class Auction {
     return List.copyOf(names);
   }
 
-  private static Map<Bid, Long> proRata(
-      List<Bid> group, long remaining, long demand, List<String> tieOrder) {
+  /** The largest-remainder split of {@code remaining} units among the group order[from, to). */
+  private static void proRata(int[] order, int from, int to, long remaining, long demand, List<String> tieOrder,
+      String[] bidders, long[] quantities, long[] filled) {
     BigInteger r = BigInteger.valueOf(remaining);
     BigInteger q = BigInteger.valueOf(demand);
-    Map<Bid, Long> units = new LinkedHashMap<>();
-    Map<Bid, BigInteger> fractions = new LinkedHashMap<>();
+    int size = to - from;
+    BigInteger[] fractions = new BigInteger[size];
+    Map<String, Integer> rank = new HashMap<>(size * 2);
+    for (int t = 0; t < tieOrder.size(); t++) {
+      rank.put(tieOrder.get(t), t);
+    }
     long given = 0;
-    for (Bid bid : group) {
-      BigInteger[] division = r.multiply(BigInteger.valueOf(bid.quantity())).divideAndRemainder(q);
-      units.put(bid, division[0].longValueExact());
-      fractions.put(bid, division[1]);
-      given += division[0].longValueExact();
+    Integer[] byFraction = new Integer[size];
+    for (int g = 0; g < size; g++) {
+      int i = order[from + g];
+      BigInteger[] division = r.multiply(BigInteger.valueOf(quantities[i])).divideAndRemainder(q);
+      filled[i] = division[0].longValueExact();
+      fractions[g] = division[1];
+      given += filled[i];
+      byFraction[g] = g;
     }
-    List<Bid> byFraction = new ArrayList<>(group);
-    byFraction.sort(
-        Comparator.<Bid, BigInteger>comparing(fractions::get)
-            .reversed()
-            .thenComparing(bid -> tieOrder.indexOf(bid.bidder())));
-    for (int k = 0; k < remaining - given; k++) {
-      Bid bid = byFraction.get(k);
-      units.put(bid, units.get(bid) + 1);
+    Arrays.sort(byFraction, Comparator.<Integer, BigInteger>comparing(g -> fractions[g]).reversed()
+        .thenComparing(g -> rank.get(bidders[order[from + g]])));
+    for (int t = 0; t < remaining - given; t++) {
+      filled[order[from + byFraction[t]]]++;
     }
-    return units;
   }
 }

@@ -170,6 +170,54 @@ class AuctionTest {
   }
 
   @Test
+  void pricesTooLongForTheFastOrderClearTheSameWay() {
+    // Prices are ordered as scaled longs when they fit, else by a comparator: both orders must agree. × 10²⁰
+    // leaves no long for the prices, so the same books go the slow way.
+    SplittableRandom random = new SplittableRandom(11);
+    BigDecimal scale = new BigDecimal("1E+20");
+    for (int round = 0; round < 200; round++) {
+      List<Auction.Bid> bids = new ArrayList<>();
+      List<Auction.Bid> huge = new ArrayList<>();
+      int n = 1 + random.nextInt(12);
+      for (int i = 0; i < n; i++) {
+        long quantity = random.nextInt(1, 500);
+        BigDecimal price = new BigDecimal(90 + random.nextInt(8) * 5).movePointLeft(random.nextInt(3));
+        bids.add(new Auction.Bid("B" + i, quantity, price));
+        huge.add(new Auction.Bid("B" + i, quantity, price.multiply(scale)));
+      }
+      long supply = random.nextInt(1, 3000);
+      Rule rule = random.nextBoolean() ? Rule.LOWEST_ACCEPTED : Rule.HIGHEST_REJECTED;
+      Auction.Output small = Auction.compute(new Auction.Input(supply, new BigDecimal("1"), rule, round, bids));
+      Auction.Output large =
+          Auction.compute(new Auction.Input(supply, scale, rule, round, huge));
+      assertThat(large.awards())
+          .extracting(Auction.Award::bidder, Auction.Award::quantity)
+          .containsExactlyElementsOf(
+              small.awards().stream()
+                  .map(a -> org.assertj.core.groups.Tuple.tuple(a.bidder(), a.quantity()))
+                  .toList());
+      assertThat(large.clearingPrice()).isEqualByComparingTo(small.clearingPrice().multiply(scale));
+      assertThat(large.tieOrder()).isEqualTo(small.tieOrder());
+    }
+  }
+
+  @Test
+  void equalPricesOfDifferentScalesAreOneTie() {
+    Auction.Output r =
+        Auction.compute(
+            new Auction.Input(
+                3,
+                BigDecimal.ONE,
+                Rule.LOWEST_ACCEPTED,
+                0,
+                List.of(bid("P", 2, "50.5"), bid("Q", 2, "50.50"), bid("R", 1, "40"))));
+    assertThat(r.tieOrder()).containsExactlyInAnyOrder("P", "Q");
+    assertThat(r.awards()).extracting(Auction.Award::quantity).containsExactlyInAnyOrder(1L, 2L);
+    assertThat(r.rejected()).containsExactly(
+        new Auction.Rejection("R", "outbid: 40 won no units; supply ran out at 50.5"));
+  }
+
+  @Test
   void badInputNamesTheField() {
     assertBadField(
         () ->

@@ -5,8 +5,9 @@ import static java.util.Objects.requireNonNull;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,8 @@ import org.liangshan.core.method.Auction;
  * </ol>
  *
  * Without a benchmark price there is no reserve: the auction does not clear and every bid is rejected
- * with {@code NO_RESERVE_PRICE}.
+ * with {@code NO_RESERVE_PRICE}. An auction total control refuses (no room left in its zone, {@link
+ * TotalControl}) does not clear either: every bid is rejected with {@code NO_ROOM}.
  */
 public final class AuctionBook {
   private AuctionBook() {}
@@ -45,6 +47,26 @@ public final class AuctionBook {
       requireNonNull(closesAt, "closesAt is null");
       requireNonNull(rule, "rule is null");
     }
+
+    /** The same auction with another supply (total control's cut). */
+    public Spec withSupply(long units) {
+      return new Spec(auctionId, zoneId, subject, units, opensAt, closesAt, rule, tieSeed);
+    }
+  }
+
+  /** Why a bid won nothing; stored as its name in gold.auction_rejections.reason_code. */
+  public enum Reason {
+    UNKNOWN_BIDDER,
+    BEFORE_OPEN,
+    AFTER_CLOSE,
+    FRACTIONAL_QUANTITY,
+    OVER_DEPOSIT,
+    SUPERSEDED,
+    NON_POSITIVE_QUANTITY,
+    BELOW_RESERVE,
+    OUTBID,
+    NO_RESERVE_PRICE,
+    NO_ROOM
   }
 
   public record BidRow(String bidId, String bidder, double quantity, BigDecimal priceYuan, BigDecimal depositYuan, Instant submittedAt) {
@@ -59,122 +81,231 @@ public final class AuctionBook {
 
   public record AwardRow(String bidId, String bidder, long quantity, BigDecimal priceYuan, BigDecimal amountYuan) {}
 
-  public record RejectionRow(String bidId, String bidder, String reasonCode, String reason) {}
+  /**
+   * A bid that won nothing: the reason as a code, and in words (with the values) only when asked, so a book of a
+   * million bids does not format hundreds of thousands of messages nobody reads until they are written.
+   */
+  public static final class RejectionRow {
+    private final BidRow bid;
+    private final Reason code;
+    private final Terms terms;
+    /** SUPERSEDED: the bidder's later bid, else null. */
+    private final BidRow later;
+    /** A core reason: the bid's position in the cleared book, else -1. */
+    private final int cleared;
 
-  /** The cleared auction; {@code output} is empty when it could not clear (no reserve price). */
-  public record Outcome(Spec spec, Optional<BigDecimal> reservePrice, Optional<Auction.Output> output,
-      List<AwardRow> awards, List<RejectionRow> rejections, int bidsReceived) {
-    public Outcome {
-      awards = List.copyOf(awards);
-      rejections = List.copyOf(rejections);
+    RejectionRow(BidRow bid, Reason code, Terms terms, BidRow later, int cleared) {
+      this.bid = requireNonNull(bid, "bid is null");
+      this.code = requireNonNull(code, "code is null");
+      this.terms = requireNonNull(terms, "terms is null");
+      this.later = later;
+      this.cleared = cleared;
+    }
+
+    public String bidId() {
+      return bid.bidId();
+    }
+
+    public String bidder() {
+      return bid.bidder();
+    }
+
+    public Reason code() {
+      return code;
+    }
+
+    /** The stored code: {@link Reason}'s name. */
+    public String reasonCode() {
+      return code.name();
+    }
+
+    /** What is wrong, with the values. */
+    public String reason() {
+      return switch (code) {
+        case UNKNOWN_BIDDER -> "bidder " + bid.bidder() + " is not in the enterprise registry";
+        case BEFORE_OPEN -> "submitted at " + bid.submittedAt() + ", before bidding opened at " + terms.spec().opensAt();
+        case AFTER_CLOSE -> "submitted at " + bid.submittedAt() + ", after bidding closed at " + terms.spec().closesAt();
+        case FRACTIONAL_QUANTITY -> "quantity " + bid.quantity() + " is not a whole number of units";
+        case OVER_DEPOSIT -> "bid value needs a deposit of "
+            + requiredDeposit(bid, terms.depositRatio()).stripTrailingZeros().toPlainString() + " yuan, lodged "
+            + bid.depositYuan().stripTrailingZeros().toPlainString();
+        case SUPERSEDED -> "superseded by the bidder's later bid " + later.bidId();
+        case NON_POSITIVE_QUANTITY, BELOW_RESERVE, OUTBID -> terms.clearing().message(cleared, (long) bid.quantity(),
+            bid.priceYuan(), terms.reserve());
+        case NO_RESERVE_PRICE, NO_ROOM -> terms.refusal();
+      };
     }
   }
 
+  /** What every rejection of one auction shares, to format its message. */
+  record Terms(Spec spec, BigDecimal reserve, BigDecimal depositRatio, Auction.Clearing clearing, String refusal) {}
+
+  /**
+   * The cleared auction; {@code output} is empty when it could not clear (no reserve price, or refused by total
+   * control); {@code note} says why, or why its supply was cut (empty otherwise).
+   */
+  public record Outcome(Spec spec, Optional<BigDecimal> reservePrice, Optional<Auction.Clearing> output,
+      List<AwardRow> awards, List<RejectionRow> rejections, int bidsReceived, String note) {
+    public Outcome {
+      awards = List.copyOf(awards);
+      rejections = List.copyOf(rejections);
+      requireNonNull(note, "note is null");
+    }
+
+    public Outcome withNote(String text) {
+      return new Outcome(spec, reservePrice, output, awards, rejections, bidsReceived, text);
+    }
+  }
+
+  /** An auction that does not clear: every bid rejected for the same reason, stated once. */
+  public static Outcome refuse(Spec spec, Optional<BigDecimal> reservePrice, List<BidRow> bids, Reason reason,
+      String why) {
+    Terms terms = new Terms(spec, null, null, null, why);
+    List<RejectionRow> rejections = new ArrayList<>(bids.size());
+    for (BidRow bid : byBidId(bids)) {
+      rejections.add(new RejectionRow(bid, reason, terms, null, -1));
+    }
+    return new Outcome(spec, reservePrice, Optional.empty(), List.of(), rejections, bids.size(), why);
+  }
+
+  /**
+   * Screens the bids in bid-id order, keeps each bidder's latest valid bid and clears those with core's {@link
+   * Auction#clear}. Positions, not maps keyed on bids: one array of reasons over the book, one map from bidder to
+   * the position of its latest bid.
+   */
   public static Outcome run(Spec spec, Optional<BigDecimal> reservePrice, List<BidRow> bids, Set<String> knownBidders,
       BigDecimal depositRatio) {
     requireNonNull(spec, "spec is null");
     requireNonNull(knownBidders, "knownBidders is null");
-    List<RejectionRow> rejections = new ArrayList<>();
-    List<BidRow> ordered = new ArrayList<>(bids);
-    ordered.sort(Comparator.comparing(BidRow::bidId));
     if (reservePrice.isEmpty()) {
-      for (BidRow bid : ordered) {
-        rejections.add(new RejectionRow(bid.bidId(), bid.bidder(), "NO_RESERVE_PRICE",
-            "no benchmark price for zone " + spec.zoneId() + " and " + spec.subject() + ": the auction cannot clear"));
-      }
-      return new Outcome(spec, reservePrice, Optional.empty(), List.of(), rejections, bids.size());
+      return refuse(spec, reservePrice, bids, Reason.NO_RESERVE_PRICE,
+          "no benchmark price for zone " + spec.zoneId() + " and " + spec.subject() + ": the auction cannot clear");
     }
-    Map<String, BidRow> latestByBidder = new LinkedHashMap<>();
-    for (BidRow bid : ordered) {
-      Optional<RejectionRow> screened = screen(spec, bid, knownBidders, depositRatio);
-      if (screened.isPresent()) {
-        rejections.add(screened.get());
+    BidRow[] book = byBidId(bids);
+    int n = book.length;
+    Reason[] reasons = new Reason[n];
+    int[] supersededBy = null;
+    Map<String, Integer> latest = new HashMap<>(Math.max(16, n * 4 / 3 + 1));
+    for (int i = 0; i < n; i++) {
+      BidRow bid = book[i];
+      Reason screened = screen(spec, bid, knownBidders, depositRatio);
+      if (screened != null) {
+        reasons[i] = screened;
         continue;
       }
-      BidRow previous = latestByBidder.get(bid.bidder());
-      if (previous == null) {
-        latestByBidder.put(bid.bidder(), bid);
-      } else {
-        BidRow later = bid.submittedAt().isAfter(previous.submittedAt()) ? bid : previous;
-        BidRow earlier = later == bid ? previous : bid;
-        latestByBidder.put(bid.bidder(), later);
-        rejections.add(new RejectionRow(earlier.bidId(), earlier.bidder(), "SUPERSEDED",
-            "superseded by the bidder's later bid " + later.bidId()));
+      Integer previous = latest.putIfAbsent(bid.bidder(), i);
+      if (previous != null) {
+        boolean later = bid.submittedAt().isAfter(book[previous].submittedAt());
+        int earlier = later ? previous : i;
+        if (later) {
+          latest.put(bid.bidder(), i);
+        }
+        if (supersededBy == null) {
+          supersededBy = new int[n];
+        }
+        reasons[earlier] = Reason.SUPERSEDED;
+        supersededBy[earlier] = later ? i : previous;
       }
     }
-    List<BidRow> valid = new ArrayList<>(latestByBidder.values());
-    List<Auction.Bid> coreBids = valid.stream()
-        .map(b -> new Auction.Bid(b.bidder(), (long) b.quantity(), b.priceYuan()))
-        .toList();
-    Auction.Output out = Auction.compute(new Auction.Input(spec.supply(), reservePrice.get(),
-        Auction.Rule.parse("rule", spec.rule()), spec.tieSeed(), coreBids));
-    Map<String, BidRow> byBidder = new LinkedHashMap<>();
-    valid.forEach(b -> byBidder.put(b.bidder(), b));
+    // Each bidder's latest valid bid, in bid-id order.
+    int[] positions = new int[latest.size()];
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      if (reasons[i] == null) {
+        positions[m++] = i;
+      }
+    }
+    String[] bidders = new String[m];
+    long[] quantities = new long[m];
+    BigDecimal[] prices = new BigDecimal[m];
+    for (int k = 0; k < m; k++) {
+      BidRow bid = book[positions[k]];
+      bidders[k] = bid.bidder();
+      quantities[k] = (long) bid.quantity();
+      prices[k] = bid.priceYuan();
+    }
+    Auction.Clearing out = Auction.clear(spec.supply(), reservePrice.get(), Auction.Rule.parse("rule", spec.rule()),
+        spec.tieSeed(), bidders, quantities, prices);
+    Terms terms = new Terms(spec, reservePrice.get(), depositRatio, out, null);
+
     List<AwardRow> awards = new ArrayList<>();
-    for (Auction.Award award : out.awards()) {
-      BidRow bid = byBidder.get(award.bidder());
-      awards.add(new AwardRow(bid.bidId(), award.bidder(), award.quantity(), award.price(),
-          award.price().multiply(BigDecimal.valueOf(award.quantity()))));
+    BigDecimal price = out.clearingPrice();
+    for (int a = 0; a < out.validBids(); a++) {
+      int k = out.allocation(a);
+      if (out.awarded(k)) {
+        BidRow bid = book[positions[k]];
+        long units = out.filled(k);
+        awards.add(new AwardRow(bid.bidId(), bid.bidder(), units, price, price.multiply(BigDecimal.valueOf(units))));
+      }
     }
-    for (Auction.Rejection rejection : out.rejected()) {
-      BidRow bid = byBidder.get(rejection.bidder());
-      rejections.add(new RejectionRow(bid.bidId(), bid.bidder(), code(rejection.reason()), rejection.reason()));
+    // Rejections in bid-id order: the book's order, the screened and the cleared merged by position.
+    List<RejectionRow> rejections = new ArrayList<>(n - awards.size());
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+      if (reasons[i] != null) {
+        rejections.add(new RejectionRow(book[i], reasons[i], terms,
+            reasons[i] == Reason.SUPERSEDED ? book[supersededBy[i]] : null, -1));
+      } else {
+        if (!out.awarded(k)) {
+          rejections.add(new RejectionRow(book[i], reason(out.reason(k)), terms, null, k));
+        }
+        k++;
+      }
     }
-    rejections.sort(Comparator.comparing(RejectionRow::bidId));
-    return new Outcome(spec, reservePrice, Optional.of(out), awards, rejections, bids.size());
+    return new Outcome(spec, reservePrice, Optional.of(out), awards, rejections, bids.size(), "");
   }
 
-  /**
-   * The reserve per auctioned unit from a benchmark in yuan per t/a: units of t/a (or t) take it as is,
-   * kg/a (or kg) a thousandth; any other unit has no reserve.
-   */
-  public static Optional<BigDecimal> reservePerUnit(BigDecimal benchmarkYuanPerTA, String unit) {
-    String u = unit == null ? "t/a" : unit.strip().toLowerCase(java.util.Locale.ROOT).replace("吨", "t").replace("千克", "kg");
-    return switch (u) {
-      case "t/a", "t", "t/yr", "" -> Optional.of(benchmarkYuanPerTA);
-      case "kg/a", "kg", "kg/yr" -> Optional.of(benchmarkYuanPerTA.movePointLeft(3));
-      default -> Optional.empty();
+  private static Reason reason(Auction.Reason core) {
+    return switch (core) {
+      case NON_POSITIVE_QUANTITY -> Reason.NON_POSITIVE_QUANTITY;
+      case BELOW_RESERVE -> Reason.BELOW_RESERVE;
+      case OUTBID -> Reason.OUTBID;
     };
   }
 
-  static Optional<RejectionRow> screen(Spec spec, BidRow bid, Set<String> knownBidders, BigDecimal depositRatio) {
-    if (!knownBidders.contains(bid.bidder())) {
-      return reject(bid, "UNKNOWN_BIDDER", "bidder " + bid.bidder() + " is not in the enterprise registry");
-    }
-    if (bid.submittedAt().isBefore(spec.opensAt())) {
-      return reject(bid, "BEFORE_OPEN", "submitted at " + bid.submittedAt() + ", before bidding opened at " + spec.opensAt());
-    }
-    if (bid.submittedAt().isAfter(spec.closesAt())) {
-      return reject(bid, "AFTER_CLOSE", "submitted at " + bid.submittedAt() + ", after bidding closed at " + spec.closesAt());
-    }
-    if (bid.quantity() != Math.rint(bid.quantity())) {
-      return reject(bid, "FRACTIONAL_QUANTITY", "quantity " + bid.quantity() + " is not a whole number of units");
-    }
-    if (bid.quantity() > 0 && bid.priceYuan().signum() > 0) {
-      BigDecimal required = depositRatio.multiply(bid.priceYuan()).multiply(BigDecimal.valueOf((long) bid.quantity()));
-      if (bid.depositYuan().compareTo(required) < 0) {
-        return reject(bid, "OVER_DEPOSIT", "bid value needs a deposit of " + required.stripTrailingZeros().toPlainString()
-            + " yuan, lodged " + bid.depositYuan().stripTrailingZeros().toPlainString());
+  /** The bids in bid-id order; the market job reads them so ordered, which the check sees in one pass. */
+  private static BidRow[] byBidId(List<BidRow> bids) {
+    BidRow[] book = bids.toArray(new BidRow[0]);
+    for (int i = 1; i < book.length; i++) {
+      if (book[i - 1].bidId().compareTo(book[i].bidId()) > 0) {
+        Arrays.sort(book, Comparator.comparing(BidRow::bidId));
+        break;
       }
     }
-    return Optional.empty();
+    return book;
   }
 
-  private static Optional<RejectionRow> reject(BidRow bid, String code, String reason) {
-    return Optional.of(new RejectionRow(bid.bidId(), bid.bidder(), code, reason));
+  /**
+   * The reserve per auctioned unit from a benchmark in yuan per t/a, converted by {@link WaterUnit}: t/a as is,
+   * kg/a a thousandth; an unknown unit has no reserve.
+   */
+  public static Optional<BigDecimal> reservePerUnit(BigDecimal benchmarkYuanPerTA, String unit) {
+    return WaterUnit.parse(unit).map(u -> u.pricePerUnit(benchmarkYuanPerTA));
   }
 
-  /** The reason code of a core rejection. */
-  static String code(String reason) {
-    if (reason.startsWith("non-positive quantity")) {
-      return "NON_POSITIVE_QUANTITY";
+  /** The screen's verdict on one bid, or null when it passes to the clearing. */
+  static Reason screen(Spec spec, BidRow bid, Set<String> knownBidders, BigDecimal depositRatio) {
+    if (!knownBidders.contains(bid.bidder())) {
+      return Reason.UNKNOWN_BIDDER;
     }
-    if (reason.startsWith("below reserve")) {
-      return "BELOW_RESERVE";
+    if (bid.submittedAt().isBefore(spec.opensAt())) {
+      return Reason.BEFORE_OPEN;
     }
-    if (reason.startsWith("outbid")) {
-      return "OUTBID";
+    if (bid.submittedAt().isAfter(spec.closesAt())) {
+      return Reason.AFTER_CLOSE;
     }
-    return "REJECTED";
+    if (bid.quantity() != Math.rint(bid.quantity())) {
+      return Reason.FRACTIONAL_QUANTITY;
+    }
+    if (bid.quantity() > 0 && bid.priceYuan().signum() > 0
+        && bid.depositYuan().compareTo(requiredDeposit(bid, depositRatio)) < 0) {
+      return Reason.OVER_DEPOSIT;
+    }
+    return null;
+  }
+
+  /** {@code auction.deposit_ratio} × price × quantity. */
+  static BigDecimal requiredDeposit(BidRow bid, BigDecimal depositRatio) {
+    return depositRatio.multiply(bid.priceYuan()).multiply(BigDecimal.valueOf((long) bid.quantity()));
   }
 }

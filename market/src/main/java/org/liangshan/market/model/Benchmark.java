@@ -15,7 +15,7 @@ import org.liangshan.core.param.ParameterSet;
  * The benchmark price of a zone and pollutant from its protection-cost survey items (METHODOLOGY.md
  * section 3), through core's {@link BenchmarkPrice}: capital items annualized with the CRF of their own
  * discount rate (the survey's, else {@code benchmark.discount_rate}), operating and opportunity items
- * per year, over the tradable capacity. Items of different discount rates are annualized per rate and
+ * per year, over the tradable surplus (allocatable − occupied, when above zero). Items of different discount rates are annualized per rate and
  * the sum priced in one more call, so every formula stays in core.
  */
 public final class Benchmark {
@@ -33,6 +33,22 @@ public final class Benchmark {
   /** The price, or the reason there is none. */
   public record Priced(Optional<BenchmarkPrice.Output> output, String note) {}
 
+  /**
+   * The price over the zone's tradable surplus, max(0, allocatable − occupied) (METHODOLOGY.md 3; the Tianmu Lake
+   * study prices its 1.37 t tradable amount). A zone with no surplus, or overloaded, has no benchmark price: the
+   * note says which, with the figures.
+   */
+  public static Priced price(List<CostItem> items, ZoneCapacity.Balance balance, ParameterSet params) {
+    requireNonNull(balance, "balance is null");
+    if (balance.status() != ZoneCapacity.Status.SURPLUS) {
+      return new Priced(Optional.empty(), String.format(java.util.Locale.ROOT,
+          "%s: allocatable %.6f − occupied %.6f t/a leaves no tradable surplus (overload %.6f t/a): no benchmark price",
+          balance.status().code(), balance.allocatableTA(), balance.occupiedTA(), balance.overloadTA()));
+    }
+    return price(items, balance.tradableSurplusTA(), params);
+  }
+
+  /** The price over a tradable capacity in t/a; none when it is not above zero. */
   public static Priced price(List<CostItem> items, double tradableCapacityTA, ParameterSet params) {
     if (!(tradableCapacityTA > 0)) {
       return new Priced(Optional.empty(), "no tradable capacity (" + tradableCapacityTA + " t/a): no benchmark price");

@@ -116,13 +116,8 @@ public final class Compliance {
     return new Result(List.copyOf(lines), List.copyOf(surpluses));
   }
 
-  /** The factor that turns a quantity in {@code unit} into t/a (water rights), or empty for other units. */
+  /** The factor that turns a quantity in {@code unit} into t/a (water rights), or empty for other units ({@link WaterUnit}). */
   public static java.util.Optional<Double> toTonnesPerYear(String unit) {
-    String u = unit == null ? "" : unit.strip().toLowerCase(java.util.Locale.ROOT).replace("吨", "t").replace("千克", "kg");
-    return switch (u) {
-      case "t/a", "t", "t/yr" -> java.util.Optional.of(1.0);
-      case "kg/a", "kg", "kg/yr" -> java.util.Optional.of(0.001);
-      default -> java.util.Optional.empty();
-    };
+    return WaterUnit.parse(unit).map(WaterUnit::tonnesPerYearPerUnit);
   }
 }

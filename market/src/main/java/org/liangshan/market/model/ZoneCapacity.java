@@ -38,6 +38,40 @@ public record ZoneCapacity(
     requireNonNull(pollutant, "pollutant is null");
   }
 
+  /** What the zone's allocatable capacity leaves once its enterprises' occupation is taken out. */
+  public enum Status {
+    /** allocatable − occupied &gt; 0: there is a tradable surplus, and a benchmark price over it. */
+    SURPLUS,
+    /** allocatable − occupied = 0: nothing to trade, no benchmark price. */
+    NO_SURPLUS,
+    /** allocatable − occupied &lt; 0 (allocatable itself may be below zero): an overload, no benchmark price. */
+    OVERLOADED;
+
+    /** The stored name: {@code surplus}, {@code no_surplus}, {@code overloaded}. */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * The balance of a zone and pollutant: tradable surplus = max(0, allocatable − occupied), the quantity the
+   * benchmark price is spread over (METHODOLOGY.md 3; the Tianmu Lake study's 1.37 t); overload = max(0,
+   * occupied − allocatable), by how much the zone carries more than it may. One of the two is zero.
+   */
+  public record Balance(double allocatableTA, double occupiedTA, double tradableSurplusTA, double overloadTA,
+      Status status) {}
+
+  /** This capacity's balance against the occupation of its zone's enterprises (t/a). */
+  public Balance balance(double occupiedTA) {
+    return balance(allocatableTA, occupiedTA);
+  }
+
+  public static Balance balance(double allocatableTA, double occupiedTA) {
+    double remaining = allocatableTA - occupiedTA;
+    Status status = remaining > 0 ? Status.SURPLUS : remaining == 0 ? Status.NO_SURPLUS : Status.OVERLOADED;
+    return new Balance(allocatableTA, occupiedTA, Math.max(0, remaining), Math.max(0, -remaining), status);
+  }
+
   /** Whether GB 3838-2002 sets a limit for the pollutant in this water body (TN: lakes only). */
   public static boolean applies(WaterFunctionZone zone, Pollutant pollutant) {
     return pollutant != Pollutant.TN || zone.waterBody() == WaterBody.LAKE;
