@@ -59,20 +59,29 @@ class LandingSpecTest {
   @Test
   void indicatorFieldsTakeRangeAndDescriptionFromTheIndicator() {
     SourceFamily auto = SourceFamilies.get("water-quality-auto");
-    assertThat(auto.field("tp_mg_l")).isEqualTo(field("tp_mg_l", "总磷(mg/L)", DOUBLE, false, 0, 20, "总磷 mg/L"));
+    assertThat(auto.field("tp_mg_l")).isEqualTo(new FieldSpec("tp_mg_l", List.of("总磷(mg/L)", "tp_mg_l"), DOUBLE, false, 0, 20,
+        Map.of(), "总磷 mg/L", NumberConvention.DEFAULT, true, false));
     assertThat(auto.field("water_temp_c")).isEqualTo(field("water_temp_c", "水温(℃)", DOUBLE, false, -5, 40, "水温 ℃"));
     assertThat(auto.outputColumns().stream().map(c -> c.name()).toList())
-        .containsExactly("section_id", "observed_at", "method", "indicator", "value", "unit");
+        .containsExactly("section_id", "observed_at", "method", "indicator", "value", "unit", "censored", "detection_limit", "reported");
     assertThat(auto.silver().naturalKey()).containsExactly("region", "section_id", "observed_at", "method", "indicator");
     assertThat(SourceFamilies.INDICATORS).hasSize(8).first()
-        .isEqualTo(new SourceFamilies.Indicator("cod", "化学需氧量", "mg/L", 0, 1000));
+        .isEqualTo(new SourceFamilies.Indicator("cod", "化学需氧量", "mg/L", 0, 1000, 10.0, "GB 3838-2002 表4: 重铬酸盐法 GB 11914-89"));
   }
 
   @Test
   void longsChecksAndFileNameColumnsAsDeclared() {
     assertThat(SourceFamilies.get("auctions").field("tie_seed"))
         .isEqualTo(field("tie_seed", "随机种子", LONG, true, 0, Long.MAX_VALUE, "seed for the tie order"));
-    assertThat(SourceFamilies.get("trades").silver().checks()).isEqualTo(Map.of("quantity_positive", "quantity > 0"));
+    assertThat(SourceFamilies.get("trades").silver().checks()).isEqualTo(Map.of("quantity_positive", "quantity > 0",
+        // Every silver table with a double column: no NaN, no infinity (Spark orders NaN above every number).
+        "finite_measures", "(quantity IS NULL OR (NOT isnan(quantity) AND abs(quantity) <= 1.7976931348623157E308))"
+            + " AND (price_yuan IS NULL OR (NOT isnan(price_yuan) AND abs(price_yuan) <= 1.7976931348623157E308))"));
+    assertThat(SourceFamilies.silverTables()).allSatisfy(table -> assertThat(table.checks().containsKey("finite_measures"))
+        .as(table.name()).isEqualTo(table.schema().toList().exists(f -> f.dataType().equals(DataTypes.DoubleType))));
+    assertThat(SourceFamilies.get("loans").field("matures_on").type()).isEqualTo(DATE);
+    assertThat(SourceFamilies.get("loans").field("matures_on").futureAllowed()).isTrue();
+    assertThat(SourceFamilies.get("rights-issued").field("valid_until").type()).isEqualTo(DATE);
     SourceFamily flux = SourceFamilies.get("flux");
     assertThat(flux.fileNameColumn()).isEqualTo("tower_id");
     assertThat(flux.field("nee_qc")).isEqualTo(field("nee_qc", "NEE_QC", DOUBLE, false, 0, 3, "NEE quality flag"));
