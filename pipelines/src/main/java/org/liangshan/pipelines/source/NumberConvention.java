@@ -1,7 +1,6 @@
 package org.liangshan.pipelines.source;
 
 import java.io.Serializable;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -181,10 +180,9 @@ public record NumberConvention(char decimalMark, char thousandsSeparator) implem
     return out == null ? text : out.toString();
   }
 
-  /** How the doc states the convention. */
+  /** How the doc states the convention: {@code decimal mark `,`, no thousands separator}. */
   public String describe() {
-    return "decimal mark '" + decimalMark + "'"
-        + (thousandsSeparator == '\0' ? ", no thousands separator" : ", thousands separator '" + thousandsSeparator + "'")
-        .toLowerCase(Locale.ROOT);
+    return "decimal mark `" + decimalMark + "`"
+        + (thousandsSeparator == '\0' ? ", no thousands separator" : ", thousands separator `" + thousandsSeparator + "`");
   }
 }
