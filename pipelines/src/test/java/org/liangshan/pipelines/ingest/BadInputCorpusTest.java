@@ -75,6 +75,16 @@ class BadInputCorpusTest {
     return reasons;
   }
 
+  /** "line indicator" to "value censored detection_limit reported" for the silver.water_quality rows matching {@code where}. */
+  private Map<String, String> observations(String where) {
+    Map<String, String> rows = new TreeMap<>();
+    for (Row r : catalog.read(SourceFamilies.silver("water_quality")).where(where).collectAsList()) {
+      rows.put(r.getAs("source_line") + " " + r.getAs("indicator"),
+          r.getAs("value") + " " + r.getAs("censored") + " " + r.getAs("detection_limit") + " " + r.getAs("reported"));
+    }
+    return rows;
+  }
+
   private List<String> silverRows(String table) {
     return catalog.read(SourceFamilies.silver(table)).collectAsList().stream().map(Row::toString).sorted().toList();
   }
@@ -211,12 +221,7 @@ class BadInputCorpusTest {
             + " measured values; leave the value empty when it is missing"),
         Map.entry(7L, "NOT_A_NUMBER/tp_mg_l: " + file + "7: 'Infinity' in '总磷(mg/L)' is not a number: NaN and infinity are"
             + " not measured values; leave the value empty when it is missing"));
-    Map<String, String> tp = new TreeMap<>();
-    for (Row r : catalog.read(SourceFamilies.silver("water_quality")).where("indicator IN ('tp', 'nh3n', 'water_temp')").collectAsList()) {
-      tp.put(r.getAs("source_line") + " " + r.getAs("indicator"),
-          r.getAs("value") + " " + r.getAs("censored") + " " + r.getAs("detection_limit") + " " + r.getAs("reported"));
-    }
-    assertThat(tp).containsExactly(
+    assertThat(observations("indicator IN ('tp', 'nh3n', 'water_temp')")).containsExactly(
         Map.entry("2 nh3n", "0.21 false null null"),
         Map.entry("2 tp", "0.019 false null null"),
         Map.entry("2 water_temp", "22.1 false null null"),
@@ -247,12 +252,7 @@ class BadInputCorpusTest {
         // pH has no detection limit: <DL is not a value of it.
         Map.entry(10L, "NOT_A_NUMBER/value: " + lab + "10: '<DL' in '监测值' is not a number: expected digits with '.' as the"
             + " decimal mark and no thousands separator"));
-    Map<String, String> censored = new TreeMap<>();
-    for (Row r : catalog.read(SourceFamilies.silver("water_quality")).where("method = 'manual'").collectAsList()) {
-      censored.put(r.getAs("source_line") + " " + r.getAs("indicator"),
-          r.getAs("value") + " " + r.getAs("censored") + " " + r.getAs("detection_limit") + " " + r.getAs("reported"));
-    }
-    assertThat(censored).containsExactly(
+    assertThat(observations("method = 'manual'")).containsExactly(
         Map.entry("2 tp", "0.05 false null null"),
         Map.entry("5 cod", "2.0 true 4.0 <4"),
         Map.entry("6 codmn", "0.25 true 0.5 未检出"),
