@@ -168,6 +168,48 @@ class LandingSpecTest {
         "test.yaml: family 'hydrology': data-quality time-column names no field 'day'");
   }
 
+  @Test
+  void aFamilyThatDeclaresDecimalCommasReadsThemAndOnlyIt() throws Rejection {
+    LandingSpec spec = LandingSpec.parse("test.yaml", spec(HYDROLOGY_FIELDS, "[section_id, date]")
+        .replace("    silver: {table: hydrology", "    decimal-mark: \",\"\n    thousands-separator: \" \"\n    silver: {table: hydrology"));
+    assertThat(spec.family("hydrology").numbers()).isEqualTo(new NumberConvention(',', ' '));
+    assertThat(spec.family("sections").numbers()).isEqualTo(NumberConvention.DEFAULT);
+    SourceFamily hydrology = SourceFamilies.build(spec, spec.family("hydrology"));
+    RecordMapper.Context context = new RecordMapper.Context() {
+      @Override
+      public java.time.Instant now() {
+        return java.time.Instant.parse("2026-01-01T00:00:00Z");
+      }
+
+      @Override
+      public java.util.Set<String> known(String reference) {
+        return java.util.Set.of();
+      }
+    };
+    Object[] row = hydrology.mapper().map(Map.of("section_id", "LY-S01", "date", "2024-06-01", "flow_m3_s", "1 234,5"), context).get(0);
+    assertThat(row[2]).isEqualTo(1234.5);
+    assertThatThrownBy(() -> hydrology.mapper().map(Map.of("section_id", "LY-S01", "date", "2024-06-01", "flow_m3_s", "1234.5"), context))
+        .hasMessage("'1234.5' in '流量(m³/s)' is not a number: '.' is neither this family's decimal mark (',') nor a thousands"
+            + " separator it declares");
+  }
+
+  @Test
+  void numberConventionsCensoringAndFutureDatesAreCheckedAtLoad() {
+    String family = spec(HYDROLOGY_FIELDS, "[section_id, date]");
+    assertBadSpec(family.replace("natural-key: [section_id, date]", "natural-key: [section_id, date]\n    decimal-mark: \";\""),
+        "test.yaml: family 'hydrology': decimal-mark ';'; expected '.' or ','");
+    assertBadSpec(family.replace("natural-key: [section_id, date]", "natural-key: [section_id, date]\n    thousands-separator: \".\""
+            + "\n    decimal-mark: \".\""),
+        "test.yaml: family 'hydrology': the thousands separator and the decimal mark are both '.'");
+    assertBadSpec(family.replace("natural-key: [section_id, date]", "natural-key: [section_id, date]\n    censored-substitution: dl/3"),
+        "test.yaml: family 'hydrology': censored substitution 'dl/3'; expected dl/2, dl or zero");
+    assertBadSpec(family.replace("type: date, required: true", "type: date, required: true, censorable: true"),
+        "test.yaml: family 'hydrology': field 'date': censorable on a date field; only a measured value (double, or text read"
+            + " by a mapper) can be below a detection limit");
+    assertBadSpec(family.replace("type: double, min: 0", "type: double, future: true, min: 0"),
+        "test.yaml: family 'hydrology': field 'flow_m3_s': future on a double field; only dates and times can lie after the load");
+  }
+
   private static final String HYDROLOGY_FIELDS = """
             - {column: section_id, header: 断面编码, type: text, required: true, references: sections, description: section}
             - {column: date, header: 日期, type: date, required: true, description: day}
