@@ -183,7 +183,7 @@ class BadInputCorpusTest {
     assertThat(ledger(ingest("water-quality-manual"))).containsExactly(Map.entry("liyang/water-quality-manual/rfc4180.csv", "3=3+0+0"));
     List<String> before = silverRows("water_quality");
 
-    deliver("water-quality-manual", "csv", "stray_quote.csv", "swallowed.csv", "quote_in_value.csv");
+    deliver("water-quality-manual", "csv", "stray_quote.csv", "swallowed.csv", "quote_in_value.csv", "unicode_text_utf16be.csv");
     LoadReport report = ingest("water-quality-manual");
 
     // Never reconciled as 3 records received: the file is refused whole, naming the line where the quote opens.
@@ -196,14 +196,18 @@ class BadInputCorpusTest {
             + " quote swallows the records that follow; remove it, or double it (\"\") inside a quoted value, and deliver the"
             + " file again");
     // A quote inside an unquoted value swallows nothing: 100 records received, the one with it quarantined.
-    assertThat(ledger(report)).containsExactly(Map.entry("liyang/water-quality-manual/quote_in_value.csv", "100=99+1+0"));
+    assertThat(ledger(report)).containsExactly(Map.entry("liyang/water-quality-manual/quote_in_value.csv", "100=99+1+0"),
+        // Excel "Unicode text": UTF-16 with a byte-order mark, tab-delimited.
+        Map.entry("liyang/water-quality-manual/unicode_text_utf16be.csv", "2=2+0+0"));
     assertThat(quarantine("liyang/water-quality-manual/quote_in_value.csv")).containsExactly(Map.entry(4L,
         "NOT_A_NUMBER/value: liyang/water-quality-manual/quote_in_value.csv line 4: '0.0\"52' in '监测值' is not a number:"
             + " expected digits with '.' as the decimal mark and no thousands separator"));
     // Nothing of the refused files anywhere; the earlier file's rows unchanged.
-    assertThat(catalog.read(catalog.table("bronze.water_quality_manual")).count()).isEqualTo(3 + 100);
+    assertThat(catalog.read(catalog.table("bronze.water_quality_manual")).count()).isEqualTo(3 + 100 + 2);
     List<String> after = silverRows("water_quality");
-    assertThat(after).hasSize(3 + 99).containsAll(before);
+    assertThat(after).hasSize(3 + 99 + 2).containsAll(before);
+    assertThat(observations("source_file LIKE '%utf16be.csv'")).containsExactly(
+        Map.entry("2 tp", "0.05 false null null"), Map.entry("3 nh3n", "0.31 false null null"));
   }
 
   @Test
@@ -234,8 +238,10 @@ class BadInputCorpusTest {
         Map.entry("6 tp", "0.021 false null null"),
         Map.entry("6 water_temp", "23.1 false null null"));
 
+    List<String> autoRows = silverRows("water_quality");
     deliver("water-quality-manual", "numbers", "lab_2024.csv");
     LoadReport manual = ingest("water-quality-manual");
+    assertThat(silverRows("water_quality")).containsAll(autoRows);
     assertThat(ledger(manual)).containsExactly(Map.entry("liyang/water-quality-manual/lab_2024.csv", "9=4+5+0"));
     String lab = "liyang/water-quality-manual/lab_2024.csv line ";
     assertThat(quarantine("liyang/water-quality-manual/lab_2024.csv")).containsExactly(

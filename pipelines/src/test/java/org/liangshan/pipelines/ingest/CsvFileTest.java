@@ -76,7 +76,7 @@ class CsvFileTest {
       }
       List<CsvFile.Record> records = records(file);
       assertThat(records).extracting(CsvFile.Record::line).containsExactly(2L, 3L);
-      assertThat(records.get(1).values()).containsExactly("LY-S01", "2024-03-02", "氨氮", "0.31", "mg/L");
+      assertThat(records.get(1).values()).containsExactly("LY-S01", "2022-03-02", "氨氮", "0.31", "mg/L");
     }
   }
 
