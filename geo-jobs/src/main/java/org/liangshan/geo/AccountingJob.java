@@ -255,7 +255,7 @@ public final class AccountingJob {
       Double nodata = row.isNullAt(5) ? null : row.getDouble(5);
       if (product.get().monthly()) {
         if (sceneYear != null && sceneYear == year && month != null) {
-          monthly.add(new SceneRef(product.get(), year, month, row.getString(4), nodata));
+          monthly.add(new SceneRef(product.get(), year, month, row.getString(4), catalog.config().resolve(row.getString(4)), nodata));
         }
       } else if (product.get() == Product.DEM) {
         // The static DEM (or the latest one up to the year, if dated).
@@ -290,9 +290,11 @@ public final class AccountingJob {
     List<SceneRef> all = new ArrayList<>(monthly);
     all.add(new SceneRef(Product.LANDCOVER,
         landCover.isNullAt(2) ? 0 : landCover.getInt(2), 0, landCover.getString(4),
+        catalog.config().resolve(landCover.getString(4)),
         landCover.isNullAt(5) ? null : landCover.getDouble(5)));
     if (dem != null) {
       all.add(new SceneRef(Product.DEM, dem.isNullAt(2) ? 0 : dem.getInt(2), 0, dem.getString(4),
+          catalog.config().resolve(dem.getString(4)),
           dem.isNullAt(5) ? null : dem.getDouble(5)));
     }
     return all;
@@ -301,7 +303,7 @@ public final class AccountingJob {
   /** Hadoop settings for tasks that fetch scenes from a non-local file system. */
   private static Map<String, String> hadoopConf(SparkSession spark, List<SceneRef> scenes) {
     Map<String, String> conf = new HashMap<>();
-    boolean remote = scenes.stream().anyMatch(s -> !s.location().startsWith("file:") && s.location().contains("://"));
+    boolean remote = scenes.stream().anyMatch(SceneRef::remote);
     if (remote) {
       for (Map.Entry<String, String> entry : spark.sparkContext().hadoopConfiguration()) {
         conf.put(entry.getKey(), entry.getValue());

@@ -20,6 +20,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructType;
 import org.liangshan.core.method.FluxCalibration;
 import org.liangshan.core.method.FluxCalibration.HalfHour;
+import org.liangshan.core.method.FluxTowerYear;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.FluxTower;
 import org.liangshan.core.region.Region;
@@ -37,12 +38,13 @@ import org.locationtech.jts.geom.Point;
 /**
  * The flux-tower step of the accounting (docs/methods/flux-calibration.md): reads the year's
  * half-hourly records of the region's towers from {@code silver.flux} (towers from the region's
- * configuration, then any other tower of {@code silver.flux_towers}), calibrates ε_max per vegetation
- * class against CASA at each tower's cell ({@link TowerCalibration}), and returns the parameter set the
- * carbon sink must use. Timestamps are UTC in silver; days and half-hours are taken in China Standard
- * Time (UTC+8), the towers' local standard time. A record is night when its incoming shortwave is at
- * most {@code flux.night_shortwave_max_w_m2}; records without an air temperature (or below
- * Lloyd–Taylor's T0) cannot be partitioned and are left out (counted in the run log).
+ * configuration, then any other tower of {@code silver.flux_towers}), processes each tower-year as REddyProc
+ * does (core's {@link org.liangshan.core.method.FluxTowerYear}: u* threshold, u* filter, MDS gap filling,
+ * night-time partitioning), calibrates ε_max per vegetation class against CASA at each tower's cell ({@link
+ * TowerCalibration}), and returns the parameter set the carbon sink must use. Timestamps are UTC in silver;
+ * days and half-hours are taken in China Standard Time (UTC+8), the towers' local standard time. An NEE with a
+ * quality flag above 0 (FLUXNET2015's NEE_VUT_REF_QC: already gap-filled by the sender) is treated as a gap and
+ * filled here; records without air temperature are kept (the temperature is gap-filled, counted in the run log).
  */
 final class FluxCalibrationJob {
   static final String FLUX = "silver.flux";
@@ -61,15 +63,13 @@ final class FluxCalibrationJob {
       return new TowerCalibration.Outcome(params, List.of(), Map.of());
     }
     Map<String, FluxTower> towers = towers(run, catalog, region);
-    double nightMax = params.number("flux.night_shortwave_max_w_m2");
-    double t0C = params.number("flux.t0_k") - 273.15;
     Timestamp from = Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay().toInstant(CST));
     Timestamp to = Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay().toInstant(CST));
     List<Row> rows =
         run.input(fluxTable.get())
             .where(col("region").equalTo(region.id()))
             .where(col("ts_start").geq(lit(from)).and(col("ts_start").lt(lit(to))))
-            .select("tower_id", "ts_start", "nee_umol_m2_s", "ta_c", "sw_in_w_m2", "ustar_m_s")
+            .select("tower_id", "ts_start", "nee_umol_m2_s", "ta_c", "sw_in_w_m2", "ustar_m_s", "vpd_hpa", "nee_qc")
             .orderBy("tower_id", "ts_start")
             .collectAsList();
     Map<String, List<HalfHour>> byTower = new TreeMap<>();
@@ -81,19 +81,19 @@ final class FluxCalibrationJob {
         unknownTower++;
         continue;
       }
-      if (row.isNullAt(3) || !(row.getDouble(3) > t0C)) {
+      if (row.isNullAt(3)) {
         withoutTemperature++;
-        continue;
       }
       LocalDateTime local = LocalDateTime.ofInstant(row.getTimestamp(1).toInstant(), CST);
-      boolean night = !row.isNullAt(4) && row.getDouble(4) <= nightMax;
+      boolean senderFilled = !row.isNullAt(7) && row.getDouble(7) > 0;
       byTower.computeIfAbsent(tower, k -> new ArrayList<>()).add(new HalfHour(
           (int) local.toLocalDate().toEpochDay(),
           local.getHour() * 2 + local.getMinute() / 30,
-          row.isNullAt(2) ? Double.NaN : row.getDouble(2),
-          row.getDouble(3),
-          row.isNullAt(5) ? Double.NaN : row.getDouble(5),
-          night));
+          row.isNullAt(2) || senderFilled ? Double.NaN : row.getDouble(2),
+          value(row, 3),
+          value(row, 4),
+          value(row, 6),
+          value(row, 5)));
     }
     run.count("flux_records_read", rows.size());
     run.count("flux_records_without_temperature", withoutTemperature);
@@ -112,10 +112,12 @@ final class FluxCalibrationJob {
     TowerCalibration.Outcome outcome = TowerCalibration.calibrate(inputs, cells, params, year);
     for (TowerCalibration.TowerRow tower : outcome.towers()) {
       progress.accept(String.format(Locale.ROOT,
-          "  flux calibration: %s (%s) %d records, %d u*-filtered, %d gap-filled, E0 %.0f K, %d months paired; eps_max %.4f -> %.4f%s",
-          tower.tower().id(), tower.tower().vegClass(), tower.result().records(), tower.result().ustarFiltered(),
-          tower.result().gapFilled(), tower.result().e0K(), tower.pairs().size(), tower.epsPrior(), tower.epsClass(),
-          tower.applied() ? "" : " (not applied)"));
+          "  flux calibration: %s (%s) %d half-hours, u* %.3f m/s%s, %d u*-filtered, %d gap-filled, E0 %.0f K, NEE %.0f gC/m2,"
+              + " %d months flagged, %d paired; eps_max %.4f -> %.4f%s",
+          tower.tower().id(), tower.tower().vegClass(), tower.result().records(), tower.result().ustarUsedMS(),
+          tower.result().ustar().estimated() ? "" : " (fallback)", tower.result().ustarFiltered(),
+          tower.result().gapFilled(), tower.result().e0K(), tower.result().neeGcM2(), tower.result().flagged().size(),
+          tower.pairs().size(), tower.epsPrior(), tower.epsClass(), tower.applied() ? "" : " (not applied)"));
     }
     run.count("flux_towers_processed", inputs.size());
     run.count("flux_classes_calibrated", outcome.calibrated().size());
@@ -138,7 +140,10 @@ final class FluxCalibrationJob {
           regionId, year, t.tower().id(), t.tower().name(), t.tower().vegClass(), t.cellId(),
           (long) t.result().records(), (long) t.result().measured(), (long) t.result().ustarFiltered(),
           (long) t.result().gapFilled(), (long) t.result().stillMissing(),
-          Double.isNaN(t.result().e0K()) ? null : t.result().e0K(),
+          t.result().ustarUsedMS(), t.result().ustar().estimated(), orNull(t.result().ustar().p05MS()),
+          orNull(t.result().ustar().p50MS()), orNull(t.result().ustar().p95MS()),
+          orNull(t.result().e0K()), orNull(t.result().neeGcM2()), orNull(t.result().gppGcM2()),
+          orNull(t.result().recoGcM2()), t.result().flagged().size(), flaggedMonths(year, t.result()),
           monthsWithGpp, t.pairs().size(), gpp, reco, t.epsPrior(),
           t.ownFit().map(FluxCalibration.Fit::epsMax).orElse(null),
           t.epsClass(),
@@ -148,6 +153,22 @@ final class FluxCalibrationJob {
           t.applied(), baseVersion));
     }
     return rows;
+  }
+
+  /** The flagged months as {@code 1998-08 (0.67)}, comma-separated; null when none. */
+  static String flaggedMonths(int year, FluxTowerYear.Result result) {
+    List<String> months = result.flagged().stream()
+        .map(m -> String.format(Locale.ROOT, "%d-%02d (%.2f)", year, m.month(), m.coverage()))
+        .toList();
+    return months.isEmpty() ? null : String.join(", ", months);
+  }
+
+  private static Double orNull(double value) {
+    return Double.isNaN(value) ? null : value;
+  }
+
+  private static double value(Row row, int column) {
+    return row.isNullAt(column) ? Double.NaN : row.getDouble(column);
   }
 
   /** The schema of {@link #rows}: the table's columns without the audit columns. */

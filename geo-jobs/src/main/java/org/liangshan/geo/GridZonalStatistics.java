@@ -31,7 +31,7 @@ import org.locationtech.jts.geom.GeometryFactory;
  * {@code RS_ZonalStats}.
  */
 public final class GridZonalStatistics {
-  /** One catalogued scene: product, year, month (0 for an annual scene), file URI and nodata. */
+  /** One catalogued scene: product, year, month (0 for an annual scene), file URI (resolved against the lakehouse root) and nodata. */
   public record Scene(Product product, int year, int month, String location, Double nodata) {
     public Scene {
       requireNonNull(product, "product is null");
@@ -48,7 +48,7 @@ public final class GridZonalStatistics {
         .where(col("region").equalTo(region.id()).and(col("product").equalTo(product.id())).and(col("year").equalTo(year)))
         .select("year", "month", "location", "nodata")
         .collectAsList()) {
-      scenes.add(new Scene(product, row.getInt(0), row.isNullAt(1) ? 0 : row.getInt(1), row.getString(2),
+      scenes.add(new Scene(product, row.getInt(0), row.isNullAt(1) ? 0 : row.getInt(1), catalog.config().resolve(row.getString(2)),
           row.isNullAt(3) ? null : row.getDouble(3)));
     }
     if (scenes.isEmpty()) {
@@ -67,10 +67,10 @@ public final class GridZonalStatistics {
     requireNonNull(grid, "grid is null");
     List<SceneRef> refs = new ArrayList<>();
     for (Scene scene : scenes) {
-      refs.add(new SceneRef(scene.product(), scene.year(), scene.month(), scene.location(), scene.nodata()));
+      refs.add(new SceneRef(scene.product(), scene.year(), scene.month(), scene.location(), scene.location(), scene.nodata()));
     }
     Map<String, String> hadoopConf = new HashMap<>();
-    if (refs.stream().anyMatch(s -> !s.location().startsWith("file:") && s.location().contains("://"))) {
+    if (refs.stream().anyMatch(SceneRef::remote)) {
       for (Map.Entry<String, String> entry : spark.sparkContext().hadoopConfiguration()) {
         hadoopConf.put(entry.getKey(), entry.getValue());
       }

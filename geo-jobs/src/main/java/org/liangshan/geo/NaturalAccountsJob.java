@@ -208,6 +208,7 @@ final class NaturalAccountsJob {
       return Optional.empty();
     }
     return Optional.of(new SceneRef(Product.LANDCOVER, best.isNullAt(0) ? 0 : best.getInt(0), 0, best.getString(1),
+        catalog.config().resolve(best.getString(1)),
         best.isNullAt(2) ? null : best.getDouble(2)));
   }
 

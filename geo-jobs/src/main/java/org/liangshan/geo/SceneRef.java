@@ -7,7 +7,8 @@ import org.liangshan.geo.model.Product;
 
 /**
  * One scene of {@code silver.raster_scenes} the accounting reads: product, year, month (0 for an
- * annual scene), file URI and catalogued nodata. A plain class (not a record) so that Spark's Kryo
+ * annual scene), its location as catalogued (relative to the lakehouse root, which gold rows echo), the URI
+ * it resolves to in this lakehouse (which tasks read), and the catalogued nodata. A plain class (not a record) so that Spark's Kryo
  * serializer can ship it.
  */
 final class SceneRef implements Serializable {
@@ -17,13 +18,15 @@ final class SceneRef implements Serializable {
   private final int year;
   private final int month;
   private final String location;
+  private final String uri;
   private final Double nodata;
 
-  SceneRef(Product product, int year, int month, String location, Double nodata) {
+  SceneRef(Product product, int year, int month, String location, String uri, Double nodata) {
     this.product = requireNonNull(product, "product is null");
     this.year = year;
     this.month = month;
     this.location = requireNonNull(location, "location is null");
+    this.uri = requireNonNull(uri, "uri is null");
     this.nodata = nodata;
   }
 
@@ -41,6 +44,16 @@ final class SceneRef implements Serializable {
 
   String location() {
     return location;
+  }
+
+  /** The URI the scene is read from: the location resolved against the lakehouse root. */
+  String uri() {
+    return uri;
+  }
+
+  /** Whether the scene is read through a Hadoop file system other than the local one (the tasks then need its settings). */
+  boolean remote() {
+    return !uri.startsWith("file:") && uri.contains("://");
   }
 
   Double nodata() {

@@ -43,9 +43,9 @@ final class SceneStats implements Serializable {
 
   /** Reads the scene and bins it to the grid (runs inside a Spark task). */
   static SceneStats compute(SceneRef scene, GridSpec grid, Map<String, String> hadoopConf) {
-    URI uri = URI.create(scene.location());
+    URI uri = URI.create(scene.uri());
     if (uri.getScheme() == null || uri.getScheme().equals("file")) {
-      File file = uri.getScheme() == null ? new File(scene.location()) : new File(uri);
+      File file = uri.getScheme() == null ? new File(scene.uri()) : new File(uri);
       return new SceneStats(scene, accumulate(file, scene, grid));
     }
     Path local = null;
@@ -58,7 +58,7 @@ final class SceneStats implements Serializable {
       fs.copyToLocalFile(false, remote, new org.apache.hadoop.fs.Path(local.toUri()), true);
       return new SceneStats(scene, accumulate(local.toFile(), scene, grid));
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot fetch scene " + scene.location(), e);
+      throw new UncheckedIOException("Cannot fetch scene " + scene.uri(), e);
     } finally {
       if (local != null) {
         try {

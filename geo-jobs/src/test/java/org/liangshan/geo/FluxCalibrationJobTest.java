@@ -41,8 +41,10 @@ import org.liangshan.warehouse.TableDef;
  * deciduous-broadleaf tower in a region whose rasters are uniform, its half-hourly NEE generated as
  * Lloyd–Taylor respiration (R_ref 2.5, E0 180 K) minus a GPP whose monthly sums are exactly ε_max =
  * 0.95 times CASA's GPP per unit ε_max at the tower's cell. Every fifth night has weak turbulence (u*
- * 0.05 m/s) and an under-measured NEE that the u* filter must drop; a midday gap must be filled. The
- * calibration must give ε_max 0.95 back, and the carbon sink must use it and say so.
+ * 0.05 m/s) and an under-measured NEE that the u* filter must drop; a midday gap must be filled (marginal
+ * distribution sampling, on radiation alone since the file has no VPD). The calibration must give E0 and
+ * ε_max 0.95 back, and the carbon sink must use it and say so. The methods themselves are tested on a real
+ * tower-year in core ({@code FluxTowerYearTest}: REddyProc's DE-Tha 1998).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FluxCalibrationJobTest {
@@ -106,6 +108,17 @@ class FluxCalibrationJobTest {
     assertThat(row.<Long>getAs("still_missing")).isZero();
     assertThat(row.<Long>getAs("measured_nee") - row.<Long>getAs("ustar_filtered") + row.<Long>getAs("gap_filled"))
         .isEqualTo(records);
+    // Three months give fewer than 3,000 night records and only two u* values: no moving-point estimate, so
+    // the fallback threshold applies and the row says so.
+    assertThat(row.<Boolean>getAs("ustar_estimated")).isFalse();
+    assertThat(row.<Double>getAs("ustar_threshold_m_s")).isEqualTo(params.number("flux.ustar_threshold_m_s"));
+    assertThat(row.<Double>getAs("ustar_p50_m_s")).isNull();
+    // Every month covered by measured or good-quality filled half-hours: none flagged.
+    assertThat(row.<Integer>getAs("months_flagged")).isZero();
+    assertThat(row.<String>getAs("flagged_months")).isNull();
+    assertThat(row.<Double>getAs("gpp_gc_m2")).isCloseTo(gpp, within(1e-6));
+    assertThat(row.<Double>getAs("gpp_gc_m2"))
+        .isCloseTo(row.<Double>getAs("reco_gc_m2") - row.<Double>getAs("nee_gc_m2"), within(1e-6));
     assertThat(row.<String>getAs("base_parameter_set")).isEqualTo(params.version());
     assertThat(row.<String>getAs("parameter_set")).isEqualTo(params.version() + "+flux-" + YEAR);
   }

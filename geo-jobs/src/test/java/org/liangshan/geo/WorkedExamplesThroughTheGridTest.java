@@ -146,7 +146,7 @@ class WorkedExamplesThroughTheGridTest {
       }
     }
     Path file = Fixtures.geoTiff(dir.resolve("dem.tif"), "EPSG:32650", X0, Y0, X0 + 1000, Y0 + 1000, dem);
-    scenes.add(new SceneRef(Product.DEM, 0, 0, file.toUri().toString(), -9999.0));
+    scenes.add(new SceneRef(Product.DEM, 0, 0, file.toUri().toString(), file.toUri().toString(), -9999.0));
 
     PieceAccount account = account(scenes, ParameterSet.defaults());
 
@@ -237,6 +237,6 @@ class WorkedExamplesThroughTheGridTest {
     Path file = dir.resolve(product.id() + "_" + month + ".tif");
     Fixtures.geoTiff(file, "EPSG:4326", lonLat.getMinX(), lonLat.getMinY(), lonLat.getMaxX(), lonLat.getMaxY(),
         Fixtures.constant(2, 2, value));
-    return new SceneRef(product, 2024, month, file.toUri().toString(), product == Product.LANDCOVER ? 255.0 : -9999.0);
+    return new SceneRef(product, 2024, month, file.toUri().toString(), file.toUri().toString(), product == Product.LANDCOVER ? 255.0 : -9999.0);
   }
 }

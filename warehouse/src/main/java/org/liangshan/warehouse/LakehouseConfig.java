@@ -33,6 +33,31 @@ public record LakehouseConfig(String root, String master, Map<String, String> sp
     return new LakehouseConfig(root.toString(), DEFAULT_MASTER, Map.of());
   }
 
+  /**
+   * A file's location as a table stores it: relative to the root when the file is under it, so that a lakehouse
+   * copied, restored or moved to another root (another disk, a bucket) still reads its own files; the full URI
+   * otherwise.
+   */
+  public String relativize(String uri) {
+    String prefix = root + "/";
+    return uri.startsWith(prefix) ? uri.substring(prefix.length()) : uri;
+  }
+
+  /**
+   * The URI of a location read from a table: a relative one resolves against this root; an absolute URI or path (a
+   * file outside the lakehouse, or a scene catalogued before locations were stored relative) is returned as stored.
+   */
+  public String resolve(String location) {
+    return isAbsolute(location) ? location : root + "/" + location;
+  }
+
+  /** Whether a stored location is absolute: a URI with a scheme ({@code file:}, {@code s3a:}) or a rooted path. */
+  public static boolean isAbsolute(String location) {
+    return location.startsWith("/") || SCHEME.matcher(location).lookingAt();
+  }
+
+  private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:");
+
   /** The URI of a table's directory. */
   public String tableLocation(TableDef table) {
     return root + "/" + table.layer().directory() + "/" + table.name();

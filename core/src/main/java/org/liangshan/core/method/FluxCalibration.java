@@ -8,22 +8,13 @@ import org.liangshan.core.LiangshanException;
 
 /**
  * Calibration of CASA's ε_max on flux towers (METHODOLOGY.md section 1, "Calibration on flux
- * towers").
- *
- * <ol>
- *   <li>u* filtering: night records whose friction velocity is under the threshold lose their NEE
- *       ({@code flux.ustar_threshold_m_s}).
- *   <li>Gap filling: the documented simpler look-up, mean diurnal variation (Falge et al. 2001): a
- *       missing half-hour takes the mean of the valid NEE at the same time of day within ± {@code
- *       flux.gap_fill_window_days} days; it stays missing if there is none.
- *   <li>Partitioning with night-time respiration (Reichstein et al. 2005, Lloyd and Taylor 1994):
- *       R_ref is fitted by least squares on night NEE (= Reco at night) with E0 fixed, Reco follows
- *       {@link Casa#lloydTaylorReco}, and GPP = Reco − NEE.
- *   <li>ε_max per class by least squares through the origin of CASA GPP (= NPP / 0.5, ratio
- *       configurable as {@code flux.npp_over_gpp}) against tower GPP; CASA GPP is linear in ε_max,
- *       so ε_max = Σ x·y / Σ x² where x is CASA GPP per unit ε_max. R², RMSE and bias (mean of
- *       predicted minus observed) are reported per tower.
- * </ol>
+ * towers"; docs/methods/flux-calibration.md). A tower-year is processed by {@link FluxTowerYear}: the u*
+ * threshold by the moving-point test ({@link FluxUstarThreshold}), the u* filter ({@link #ustarFilter}),
+ * marginal distribution sampling ({@link FluxGapFilling}) and night-time partitioning ({@link
+ * FluxPartitioning}). Here: the half-hour record, the unit conversion, and ε_max per class by least squares
+ * through the origin of CASA GPP (= NPP / 0.5, ratio configurable as {@code flux.npp_over_gpp}) against tower
+ * GPP; CASA GPP is linear in ε_max, so ε_max = Σ x·y / Σ x² where x is CASA GPP per unit ε_max. R², RMSE and
+ * bias (mean of predicted minus observed) are reported per tower.
  *
  * NEE is in µmol CO₂ m⁻² s⁻¹, positive when the ecosystem releases CO₂ (the FLUXNET convention).
  */
@@ -34,31 +25,30 @@ public final class FluxCalibration {
   private FluxCalibration() {}
 
   /**
-   * One half-hour record: {@code day} counts days, {@code slot} is the half-hour of the day
-   * (0..47).
+   * One half-hour record: {@code day} counts days (the epoch day in local standard time), {@code slot} is the
+   * half-hour of the day (0..47, slot 0 starting at 00:00). Missing values are NaN (FLUXNET's -9999 mapped by
+   * the reader).
    */
   public record HalfHour(
-      int day, int slot, double neeUmolM2S, double tAirC, double ustarMS, boolean night) {
+      int day, int slot, double neeUmolM2S, double tAirC, double swInWM2, double vpdHPa, double ustarMS) {
     public HalfHour {
       if (slot < 0 || slot > 47) {
         throw LiangshanException.badField("slot", "must be in [0, 47], got " + slot);
       }
     }
 
-    /** Whether NEE is present (missing is NaN, FLUXNET's -9999 mapped by the reader). */
+    /** Whether NEE is present. */
     public boolean hasNee() {
       return !Double.isNaN(neeUmolM2S);
     }
 
-    HalfHour withNee(double nee) {
-      return new HalfHour(day, slot, nee, tAirC, ustarMS, night);
+    /** Night for the u* filter: incoming shortwave below {@code nightMaxWM2}, or unknown (as REddyProc). */
+    public boolean night(double nightMaxWM2) {
+      return !(swInWM2 >= nightMaxWM2);
     }
-  }
 
-  /** A partitioned half-hour: respiration and gross production, both µmol m⁻² s⁻¹. */
-  public record Partitioned(HalfHour record, double recoUmolM2S, double gppUmolM2S) {
-    public Partitioned {
-      requireNonNull(record, "record is null");
+    HalfHour withNee(double nee) {
+      return new HalfHour(day, slot, nee, tAirC, swInWM2, vpdHPa, ustarMS);
     }
   }
 
@@ -68,73 +58,18 @@ public final class FluxCalibration {
   /** A monthly pair at the tower's cell: CASA GPP per unit ε_max and the tower's GPP. */
   public record Pair(double casaGppPerEps, double towerGpp) {}
 
-  /** Night records under the u* threshold lose their NEE (set to NaN). */
-  public static List<HalfHour> ustarFilter(List<HalfHour> records, double thresholdMS) {
+  /**
+   * Night records (incoming shortwave below {@code nightMaxWM2} or unknown) whose u* is under the threshold, or
+   * unknown, lose their NEE (set to NaN): under weak turbulence the tower under-measures night respiration
+   * (REddyProc's {@code sMDSGapFillAfterUstar}, day-time records kept).
+   */
+  public static List<HalfHour> ustarFilter(List<HalfHour> records, double thresholdMS, double nightMaxWM2) {
     requireNonNull(records, "records is null");
     Checks.nonNegative("ustar_threshold_m_s", thresholdMS);
     List<HalfHour> out = new ArrayList<>(records.size());
     for (HalfHour r : records) {
-      boolean drop = r.night() && !(r.ustarMS() >= thresholdMS);
+      boolean drop = r.night(nightMaxWM2) && !(r.ustarMS() >= thresholdMS);
       out.add(drop ? r.withNee(Double.NaN) : r);
-    }
-    return List.copyOf(out);
-  }
-
-  /** Mean-diurnal-variation gap filling within ± {@code windowDays}. */
-  public static List<HalfHour> gapFill(List<HalfHour> records, int windowDays) {
-    requireNonNull(records, "records is null");
-    if (windowDays < 0) {
-      throw LiangshanException.badField("gap_fill_window_days", "must be >= 0, got " + windowDays);
-    }
-    List<HalfHour> out = new ArrayList<>(records.size());
-    for (HalfHour r : records) {
-      if (r.hasNee()) {
-        out.add(r);
-        continue;
-      }
-      double sum = 0;
-      int count = 0;
-      for (HalfHour other : records) {
-        if (other.hasNee()
-            && other.slot() == r.slot()
-            && Math.abs(other.day() - r.day()) <= windowDays) {
-          sum += other.neeUmolM2S();
-          count++;
-        }
-      }
-      out.add(count == 0 ? r : r.withNee(sum / count));
-    }
-    return List.copyOf(out);
-  }
-
-  /** R_ref by least squares on night records with NEE (night NEE = Reco), E0 fixed. */
-  public static double fitReferenceRespiration(
-      List<HalfHour> records, double e0K, double tRefK, double t0K) {
-    requireNonNull(records, "records is null");
-    double sxy = 0;
-    double sxx = 0;
-    for (HalfHour r : records) {
-      if (r.night() && r.hasNee()) {
-        double shape = Casa.lloydTaylorReco(1, e0K, r.tAirC(), tRefK, t0K);
-        sxy += shape * r.neeUmolM2S();
-        sxx += shape * shape;
-      }
-    }
-    if (sxx == 0) {
-      throw LiangshanException.badInput(
-          "No night-time NEE to fit R_ref on: every night record is missing or filtered.");
-    }
-    return sxy / sxx;
-  }
-
-  /** Reco by Lloyd–Taylor and GPP = Reco − NEE for every record (GPP NaN where NEE is missing). */
-  public static List<Partitioned> partition(
-      List<HalfHour> records, double rRef, double e0K, double tRefK, double t0K) {
-    requireNonNull(records, "records is null");
-    List<Partitioned> out = new ArrayList<>(records.size());
-    for (HalfHour r : records) {
-      double reco = Casa.lloydTaylorReco(rRef, e0K, r.tAirC(), tRefK, t0K);
-      out.add(new Partitioned(r, reco, reco - r.neeUmolM2S()));
     }
     return List.copyOf(out);
   }

@@ -4,138 +4,208 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.liangshan.core.param.ParameterSet;
 
 /**
- * A tower-year of half-hourly records processed into monthly tower GPP and Reco, with the steps of
- * {@link FluxCalibration} (METHODOLOGY.md section 1, "Calibration on flux towers"):
+ * A tower-year of half-hourly records processed as REddyProc processes it (docs/methods/flux-calibration.md;
+ * METHODOLOGY.md section 1, "Calibration on flux towers"):
  *
  * <ol>
- *   <li>u* filtering of night records ({@link FluxCalibration#ustarFilter});
- *   <li>gap filling by mean diurnal variation ({@link FluxCalibration#gapFill});
- *   <li>night-time partitioning: E0 is one value per tower-year, chosen on a grid from {@code
- *       flux.e0_min_k} to {@code flux.e0_max_k} in steps of {@code flux.e0_step_k} to minimise the
- *       squared error of Lloyd–Taylor against measured (u*-filtered, not gap-filled) night NEE, with
- *       R_ref fitted by least squares per calendar month (the short-term reference respiration of
- *       Reichstein et al. 2005, on monthly rather than 4-day windows); then Reco at every half-hour's
- *       air temperature and GPP = Reco − NEE ({@link FluxCalibration#partition});
- *   <li>monthly sums in gC m⁻²: the mean over the half-hours that have NEE (measured or filled) ×
- *       the half-hours of the calendar month × 1800 s, when those half-hours cover at least {@code
- *       flux.min_month_coverage} of the month; otherwise the month has no tower value.
+ *   <li>the u* threshold of the tower-year by the moving-point test with its bootstrap ({@link
+ *       FluxUstarThreshold}); {@code flux.ustar_threshold_m_s} only when no threshold can be estimated;
+ *   <li>the u* filter: night records under the threshold lose their NEE ({@link FluxCalibration#ustarFilter});
+ *   <li>marginal distribution sampling of NEE and of air temperature ({@link FluxGapFilling});
+ *   <li>night-time partitioning into Reco and GPP ({@link FluxPartitioning});
+ *   <li>sums in gC m⁻² (each half-hour × 1800 s × 12.011 × 10⁻⁶ g C µmol⁻¹): the year's NEE, GPP and Reco,
+ *       and per calendar month, with the month's coverage, the share of its half-hours measured or filled
+ *       with good quality (1); a month under {@code flux.min_month_coverage} is flagged, not dropped.
  * </ol>
  *
- * {@link HalfHour#day()} is the epoch day ({@link LocalDate#toEpochDay()}) in local standard time;
- * the calendar month comes from it. Stateless; {@code double} arithmetic.
+ * The records are laid on a regular series from the first to the last day they cover; a half-hour without a
+ * record is a gap like any other. {@link FluxCalibration.HalfHour#day()} is the epoch day ({@link
+ * LocalDate#toEpochDay()}) in local standard time; the calendar month comes from it. Stateless.
  */
 public final class FluxTowerYear {
+  private static final int PER_DAY = FluxGapFilling.PER_DAY;
+  private static final double SECONDS = 1800;
+
   private FluxTowerYear() {}
 
   /** The processing settings of a parameter set ({@code flux.*}). */
   public record Settings(
-      double ustarThresholdMS,
-      int gapFillWindowDays,
-      double tRefK,
-      double t0K,
-      double e0MinK,
-      double e0MaxK,
-      double e0StepK,
-      double minMonthCoverage) {
+      double fallbackUstarMS,
+      int ustarBootstrapDraws,
+      long ustarBootstrapSeed,
+      double minMonthCoverage,
+      FluxUstarThreshold.Settings ustar,
+      FluxGapFilling.Tolerances mds,
+      FluxPartitioning.Settings partitioning) {
     public Settings {
-      Checks.nonNegative("ustar_threshold_m_s", ustarThresholdMS);
-      Checks.positive("e0_step_k", e0StepK);
-      Checks.positive("e0_min_k", e0MinK);
-      if (!(e0MaxK >= e0MinK)) {
-        throw new IllegalArgumentException("e0_max_k must be >= e0_min_k: " + e0MinK + ".." + e0MaxK);
-      }
+      Checks.nonNegative("ustar_threshold_m_s", fallbackUstarMS);
+      Checks.nonNegative("ustar.bootstrap_draws", ustarBootstrapDraws);
       Checks.fraction("min_month_coverage", minMonthCoverage);
+      requireNonNull(ustar, "ustar is null");
+      requireNonNull(mds, "mds is null");
+      requireNonNull(partitioning, "partitioning is null");
     }
 
     public static Settings of(ParameterSet params) {
       requireNonNull(params, "params is null");
       return new Settings(
           params.number("flux.ustar_threshold_m_s"),
-          (int) params.number("flux.gap_fill_window_days"),
-          params.number("flux.t_ref_k"),
-          params.number("flux.t0_k"),
-          params.number("flux.e0_min_k"),
-          params.number("flux.e0_max_k"),
-          params.number("flux.e0_step_k"),
-          params.number("flux.min_month_coverage"));
+          (int) params.number("flux.ustar.bootstrap_draws"),
+          (long) params.number("flux.ustar.bootstrap_seed"),
+          params.number("flux.min_month_coverage"),
+          FluxUstarThreshold.Settings.of(params),
+          FluxGapFilling.Tolerances.of(params),
+          FluxPartitioning.Settings.of(params));
     }
   }
 
   /**
-   * One calendar month. {@code gppGcM2} and {@code recoGcM2} are NaN when the month is not covered
-   * enough or has no night NEE to fit R_ref on ({@code rRef} NaN).
+   * One calendar month: half-hours of the month, those measured (after the u* filter), the coverage (measured
+   * or filled with quality 1, over the month's half-hours), whether it is flagged, and its sums (NaN when the
+   * year could not be partitioned or the month has no value at all).
    */
   public record Month(
-      int month, int halfHours, int withNee, double rRef, double gppGcM2, double recoGcM2) {
+      int month, int halfHours, int measured, double coverage, boolean flagged, double neeGcM2, double gppGcM2,
+      double recoGcM2) {
     public boolean hasValue() {
       return !Double.isNaN(gppGcM2);
     }
   }
 
-  /** The tower-year: counts of each step, the E0 chosen and the months. */
+  /**
+   * The tower-year: half-hours of the series, the counts of each step ({@code measured − ustarFiltered +
+   * gapFilled + stillMissing = records}), the u* distribution and the threshold used, E0, the year's sums and the
+   * months.
+   */
   public record Result(
       int records,
       int measured,
       int ustarFiltered,
       int gapFilled,
       int stillMissing,
+      FluxUstarThreshold.Distribution ustar,
+      double ustarUsedMS,
       double e0K,
+      double neeGcM2,
+      double gppGcM2,
+      double recoGcM2,
       List<Month> months) {
     public Result {
+      requireNonNull(ustar, "ustar is null");
       months = List.copyOf(months);
+    }
+
+    public List<Month> flagged() {
+      return months.stream().filter(Month::flagged).toList();
     }
   }
 
   public static Result process(List<FluxCalibration.HalfHour> records, Settings s) {
+    return process(records, null, s);
+  }
+
+  /**
+   * As {@link #process(List, Settings)}; with a {@code site}, a night record of the partitioning must also have
+   * the sun below the horizon ({@link FluxPartitioning#sunUp}), as REddyProc does; null: radiation alone.
+   */
+  public static Result process(List<FluxCalibration.HalfHour> records, FluxPartitioning.Site site, Settings s) {
     requireNonNull(records, "records is null");
     requireNonNull(s, "settings is null");
-    int measured = countNee(records);
-    List<FluxCalibration.HalfHour> filtered = FluxCalibration.ustarFilter(records, s.ustarThresholdMS());
-    int afterFilter = countNee(filtered);
-    List<FluxCalibration.HalfHour> filled = FluxCalibration.gapFill(filtered, s.gapFillWindowDays());
-    int afterFill = countNee(filled);
-
-    Map<Integer, List<FluxCalibration.HalfHour>> nightByMonth = byMonth(filtered, true);
-    double e0 = bestE0(nightByMonth, s);
-    Map<Integer, List<FluxCalibration.HalfHour>> filledByMonth = byMonth(filled, false);
-    List<Month> months = new ArrayList<>();
-    for (Map.Entry<Integer, List<FluxCalibration.HalfHour>> entry : filledByMonth.entrySet()) {
-      int month = entry.getKey();
-      List<FluxCalibration.HalfHour> monthRecords = entry.getValue();
-      int withNee = countNee(monthRecords);
-      int expected = expectedHalfHours(monthRecords.get(0).day());
-      List<FluxCalibration.HalfHour> night = nightByMonth.getOrDefault(month, List.of());
-      double rRef = Double.NaN;
-      double gpp = Double.NaN;
-      double reco = Double.NaN;
-      if (hasNightNee(night) && !Double.isNaN(e0)) {
-        rRef = FluxCalibration.fitReferenceRespiration(night, e0, s.tRefK(), s.t0K());
-        if (withNee >= s.minMonthCoverage() * expected && withNee > 0) {
-          double gppSum = 0;
-          double recoSum = 0;
-          for (FluxCalibration.Partitioned p :
-              FluxCalibration.partition(monthRecords, rRef, e0, s.tRefK(), s.t0K())) {
-            if (p.record().hasNee()) {
-              gppSum += p.gppUmolM2S();
-              recoSum += p.recoUmolM2S();
-            }
-          }
-          double seconds = expected * 1800.0;
-          gpp = FluxCalibration.umolToGramsCarbon(gppSum / withNee, seconds);
-          reco = FluxCalibration.umolToGramsCarbon(recoSum / withNee, seconds);
-        }
-      }
-      months.add(new Month(month, monthRecords.size(), withNee, rRef, gpp, reco));
+    if (records.isEmpty()) {
+      throw new IllegalArgumentException("no records to process");
     }
-    return new Result(
-        records.size(), measured, measured - afterFilter, afterFill - afterFilter,
-        records.size() - afterFill, e0, months);
+    int firstDay = records.stream().mapToInt(FluxCalibration.HalfHour::day).min().orElseThrow();
+    int lastDay = records.stream().mapToInt(FluxCalibration.HalfHour::day).max().orElseThrow();
+    int n = (lastDay - firstDay + 1) * PER_DAY;
+    double[] nee = nan(n);
+    double[] tair = nan(n);
+    double[] rg = nan(n);
+    double[] vpd = nan(n);
+    double[] ustar = nan(n);
+    int[] month = new int[n];
+    for (int i = 0; i < n; i++) {
+      month[i] = LocalDate.ofEpochDay(firstDay + i / PER_DAY).getMonthValue();
+    }
+    for (FluxCalibration.HalfHour r : records) {
+      int i = (r.day() - firstDay) * PER_DAY + r.slot();
+      nee[i] = r.neeUmolM2S();
+      tair[i] = r.tAirC();
+      rg[i] = r.swInWM2();
+      vpd[i] = r.vpdHPa();
+      ustar[i] = r.ustarMS();
+    }
+    int measured = count(nee);
+    FluxUstarThreshold.Distribution distribution = FluxUstarThreshold.bootstrap(
+        nee, tair, rg, ustar, month, s.ustar(), s.ustarBootstrapDraws(), s.ustarBootstrapSeed());
+    double threshold = distribution.estimated() ? distribution.thresholdMS() : s.fallbackUstarMS();
+    double[] filtered = nee.clone();
+    for (int i = 0; i < n; i++) {
+      if (!(rg[i] >= s.ustar().nightMaxWM2()) && !(ustar[i] >= threshold)) {
+        filtered[i] = Double.NaN;
+      }
+    }
+    int afterFilter = count(filtered);
+    FluxGapFilling.Filled neeFilled = FluxGapFilling.fill(filtered, rg, vpd, tair, s.mds());
+    FluxGapFilling.Filled tairFilled = FluxGapFilling.fill(tair, rg, null, null, s.mds());
+    boolean[] sunUp = site == null ? null : FluxPartitioning.sunUp(firstDay, n, site);
+    FluxPartitioning.Result parts = FluxPartitioning.partition(
+        filtered, neeFilled.values(), tair, tairFilled.values(), rg, sunUp, s.partitioning());
+
+    List<Month> months = new ArrayList<>();
+    int from = 0;
+    while (from < n) {
+      int to = from;
+      while (to < n && month[to] == month[from]) {
+        to++;
+      }
+      LocalDate first = LocalDate.ofEpochDay(firstDay + from / PER_DAY);
+      int expected = first.lengthOfMonth() * PER_DAY;
+      int good = 0;
+      int measuredInMonth = 0;
+      for (int i = from; i < to; i++) {
+        good += neeFilled.quality()[i] == 0 || neeFilled.quality()[i] == 1 ? 1 : 0;
+        measuredInMonth += Double.isNaN(filtered[i]) ? 0 : 1;
+      }
+      double coverage = good / (double) expected;
+      months.add(new Month(first.getMonthValue(), to - from, measuredInMonth, coverage,
+          coverage < s.minMonthCoverage(), monthSum(neeFilled.values(), from, to, expected),
+          monthSum(parts.gpp(), from, to, expected), monthSum(parts.reco(), from, to, expected)));
+      from = to;
+    }
+    return new Result(n, measured, measured - afterFilter, neeFilled.count(1) + neeFilled.count(2) + neeFilled.count(3),
+        neeFilled.count(-1), distribution, threshold, parts.e0K(), sum(neeFilled.values()), sum(parts.gpp()),
+        sum(parts.reco()), months);
+  }
+
+  /** The mean over the month's half-hours that have a value, × the month's half-hours × 1800 s, in gC m⁻². */
+  private static double monthSum(double[] values, int from, int to, int expected) {
+    double total = 0;
+    int count = 0;
+    for (int i = from; i < to; i++) {
+      if (!Double.isNaN(values[i])) {
+        total += values[i];
+        count++;
+      }
+    }
+    return count == 0 ? Double.NaN : FluxCalibration.umolToGramsCarbon(total / count, expected * SECONDS);
+  }
+
+  /** Σ of the half-hours that have a value, × 1800 s, in gC m⁻² (NaN when none has). */
+  private static double sum(double[] values) {
+    double total = 0;
+    int count = 0;
+    for (double v : values) {
+      if (!Double.isNaN(v)) {
+        total += v;
+        count++;
+      }
+    }
+    return count == 0 ? Double.NaN : FluxCalibration.umolToGramsCarbon(total, SECONDS);
   }
 
   /**
@@ -165,66 +235,17 @@ public final class FluxTowerYear {
         pairs.size());
   }
 
-  /** E0 on the grid minimising Σ_months (Σy² − (Σxy)²/Σx²); NaN when no month has night NEE. */
-  static double bestE0(Map<Integer, List<FluxCalibration.HalfHour>> nightByMonth, Settings s) {
-    double best = Double.NaN;
-    double bestSse = Double.POSITIVE_INFINITY;
-    int steps = (int) Math.floor((s.e0MaxK() - s.e0MinK()) / s.e0StepK() + 1e-9);
-    for (int i = 0; i <= steps; i++) {
-      double e0 = s.e0MinK() + i * s.e0StepK();
-      double sse = 0;
-      boolean any = false;
-      for (List<FluxCalibration.HalfHour> night : nightByMonth.values()) {
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (FluxCalibration.HalfHour r : night) {
-          if (r.hasNee()) {
-            double x = Casa.lloydTaylorReco(1, e0, r.tAirC(), s.tRefK(), s.t0K());
-            sxy += x * r.neeUmolM2S();
-            sxx += x * x;
-            syy += r.neeUmolM2S() * r.neeUmolM2S();
-          }
-        }
-        if (sxx > 0) {
-          sse += syy - sxy * sxy / sxx;
-          any = true;
-        }
-      }
-      if (any && sse < bestSse) {
-        bestSse = sse;
-        best = e0;
-      }
-    }
-    return best;
+  private static double[] nan(int n) {
+    double[] a = new double[n];
+    Arrays.fill(a, Double.NaN);
+    return a;
   }
 
-  private static Map<Integer, List<FluxCalibration.HalfHour>> byMonth(
-      List<FluxCalibration.HalfHour> records, boolean nightOnly) {
-    Map<Integer, List<FluxCalibration.HalfHour>> out = new TreeMap<>();
-    for (FluxCalibration.HalfHour r : records) {
-      if (!nightOnly || r.night()) {
-        out.computeIfAbsent(LocalDate.ofEpochDay(r.day()).getMonthValue(), k -> new ArrayList<>()).add(r);
-      }
-    }
-    return out;
-  }
-
-  private static boolean hasNightNee(List<FluxCalibration.HalfHour> night) {
-    return night.stream().anyMatch(FluxCalibration.HalfHour::hasNee);
-  }
-
-  private static int countNee(List<FluxCalibration.HalfHour> records) {
+  private static int count(double[] values) {
     int n = 0;
-    for (FluxCalibration.HalfHour r : records) {
-      if (r.hasNee()) {
-        n++;
-      }
+    for (double v : values) {
+      n += Double.isNaN(v) ? 0 : 1;
     }
     return n;
-  }
-
-  private static int expectedHalfHours(long epochDay) {
-    return LocalDate.ofEpochDay(epochDay).lengthOfMonth() * 48;
   }
 }

@@ -97,6 +97,9 @@ class ParameterSetTest {
             "flux.t_ref_k",
             "flux.t0_k",
             "flux.npp_over_gpp",
+            "flux.ustar.temperature_classes",
+            "flux.mds.rg_tolerance_w_m2",
+            "flux.partitioning.e0_half_window_days",
             "gep.water_supply_yuan_per_m3.domestic",
             "gep.runoff_coefficients.GRASS",
             "gep.soil.sediment_lambda",
@@ -150,8 +153,10 @@ class ParameterSetTest {
 
   private static int leafCount() {
     // 236 + the grid GEP services' keys: RUSLE K, P, fixed C and the NDVI C form (30), water removal
-    // rates (29), air absorption rates (19), climate EPP, cooling threshold and humidifier (9)
-    return 323;
+    // rates (29), air absorption rates (19), climate EPP, cooling threshold and humidifier (9); the flux
+    // tower-year's u* (16), MDS (5) and partitioning (8) settings and coverage note, less the retired
+    // gap_fill_window_days and e0_step_k (+27)
+    return 350;
   }
 
   private static void collect(String prefix, JsonNode node, List<String> out) {

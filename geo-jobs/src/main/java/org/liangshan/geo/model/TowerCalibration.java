@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.liangshan.core.method.Casa;
 import org.liangshan.core.method.FluxCalibration;
+import org.liangshan.core.method.FluxPartitioning;
 import org.liangshan.core.method.FluxTowerYear;
 import org.liangshan.core.method.VegetationClass;
 import org.liangshan.core.param.ParameterSet;
@@ -21,9 +22,10 @@ import org.liangshan.core.region.FluxTower;
  * parameter set (METHODOLOGY.md section 1, "Calibration on flux towers"; docs/methods/flux-calibration.md).
  *
  * <ul>
- *   <li>Each tower-year is processed into monthly GPP by core's {@link FluxTowerYear}.
- *   <li>The pairs of a tower are its months with a tower GPP and every CASA input at the tower's grid
- *       cell: x = CASA GPP per unit ε_max ({@link FluxCalibration#casaGppPerEps}) for the tower's
+ *   <li>Each tower-year is processed into monthly GPP by core's {@link FluxTowerYear}, at the tower's latitude
+ *       and longitude (the sun's position for the night-time partitioning) in China Standard Time.
+ *   <li>The pairs of a tower are its unflagged months ({@link FluxTowerYear.Month#flagged}) with a tower GPP
+ *       and every CASA input at the tower's grid cell: x = CASA GPP per unit ε_max ({@link FluxCalibration#casaGppPerEps}) for the tower's
  *       vegetation class with the cell's monthly means (T_opt and E/Ep as in {@link CarbonSink}), y =
  *       tower GPP.
  *   <li>A class's ε_max is the least-squares fit through the origin on the pooled pairs of its towers
@@ -37,6 +39,9 @@ import org.liangshan.core.region.FluxTower;
  * replaced for the applied classes; when no class is applied the base set is returned unchanged.
  */
 public final class TowerCalibration {
+  /** The towers' local standard time (China Standard Time), in which the records' days and half-hours are read. */
+  static final double CST_OFFSET_HOURS = 8;
+
   private TowerCalibration() {}
 
   /** A tower with its cell ordinal (−1 outside the grid) and its records of the year. */
@@ -99,7 +104,8 @@ public final class TowerCalibration {
     Map<VegetationClass, List<FluxCalibration.Pair>> pooled = new EnumMap<>(VegetationClass.class);
     for (TowerInput input : towers) {
       VegetationClass veg = VegetationClass.valueOf(input.tower().vegClass());
-      FluxTowerYear.Result result = FluxTowerYear.process(input.records(), settings);
+      FluxPartitioning.Site site = new FluxPartitioning.Site(input.tower().lat(), input.tower().lon(), CST_OFFSET_HOURS);
+      FluxTowerYear.Result result = FluxTowerYear.process(input.records(), site, settings);
       List<PairedMonth> paired =
           input.ordinal() < 0
               ? List.of()
@@ -144,7 +150,7 @@ public final class TowerCalibration {
     return new Outcome(used, rows, calibrated);
   }
 
-  /** The tower's months that have a tower GPP and every CASA input at its cell. */
+  /** The tower's unflagged months that have a tower GPP and every CASA input at its cell. */
   public static List<PairedMonth> pairs(
       CellYear cell, VegetationClass veg, FluxTowerYear.Result result, Casa.Parameters parameters, double nppOverGpp) {
     int peak = CarbonSink.peakNdviMonth(cell);
@@ -154,7 +160,8 @@ public final class TowerCalibration {
     }
     double tOpt = cell.temperatureC()[peak - 1];
     for (FluxTowerYear.Month month : result.months()) {
-      if (!month.hasValue()) {
+      // A flagged month keeps its value in the tower-year's sums but is not evidence enough for the fit.
+      if (!month.hasValue() || month.flagged()) {
         continue;
       }
       int m = month.month() - 1;

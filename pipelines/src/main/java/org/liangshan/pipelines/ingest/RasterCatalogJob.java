@@ -28,6 +28,7 @@ import org.liangshan.core.region.Region;
 import org.liangshan.pipelines.raster.RasterTables;
 import org.liangshan.pipelines.source.SourceFamilies;
 import org.liangshan.warehouse.Run;
+import org.liangshan.warehouse.SparkSql;
 import org.liangshan.warehouse.TableCatalog;
 
 /**
@@ -99,6 +100,19 @@ public final class RasterCatalogJob {
     }
   }
 
+  /**
+   * Rewrites, in one commit, the locations this region's scenes were catalogued with as full URIs under this
+   * lakehouse's root (before locations were stored relative) to the relative form, so the lakehouse can be moved.
+   */
+  private void relativizeLocations() {
+    String prefix = catalog.config().root() + "/";
+    String condition = "region = " + SparkSql.literal(region.id()) + " AND startswith(location, " + SparkSql.literal(prefix) + ")";
+    TableCatalog.retrying(() -> io.delta.tables.DeltaTable.forPath(catalog.spark(), catalog.location(RasterTables.SCENES))
+        .updateExpr(condition, Map.of("location", "substring(location, " + (prefix.length() + 1) + ")")));
+    run.wrote(RasterTables.SCENES);
+    progress.accept("  rasters: scene locations rewritten relative to the lakehouse root");
+  }
+
   public LoadReport load() {
     Path folder = landingRoot.resolve(region.id()).resolve("rasters");
     if (!Files.isDirectory(folder)) {
@@ -112,9 +126,14 @@ public final class RasterCatalogJob {
     }
     Map<String, String> known = new HashMap<>();
     if (catalog.exists(RasterTables.SCENES)) {
+      boolean absolute = false;
       for (Row row : catalog.read(RasterTables.SCENES).where(col("region").equalTo(region.id()))
-          .select("source_file", "file_sha256").collectAsList()) {
+          .select("source_file", "file_sha256", "location").collectAsList()) {
         known.put(row.getString(0), row.getString(1));
+        absolute |= !row.getString(2).equals(catalog.config().relativize(row.getString(2)));
+      }
+      if (absolute) {
+        relativizeLocations();
       }
     }
     List<Row> rows = new ArrayList<>();
@@ -151,7 +170,7 @@ public final class RasterCatalogJob {
         FileSystem fs = target.getFileSystem(hadoop);
         fs.copyFromLocalFile(false, true, new org.apache.hadoop.fs.Path(file.toUri()), target);
         rows.add(RowFactory.create(region.id(), product, period, year, month, UNITS.get(product),
-            fs.makeQualified(target).toString(), info.crs(), info.width(), info.height(),
+            catalog.config().relativize(fs.makeQualified(target).toString()), info.crs(), info.width(), info.height(),
             (info.maxX() - info.minX()) / info.width(), (info.maxY() - info.minY()) / info.height(),
             info.minX(), info.minY(), info.maxX(), info.maxY(), info.nodata(), sha, name, run.id()));
         lines.add(new LoadReport.FileLine("rasters", name, 1, 1, 0, 0, false));

@@ -19,7 +19,7 @@ public final class RasterTables {
           .optional("year", IntegerType, "year, for monthly and annual scenes")
           .optional("month", IntegerType, "month 1..12, for monthly scenes")
           .string("band_unit", "unit of the band values")
-          .string("location", "URI of the GeoTIFF")
+          .string("location", "the GeoTIFF's copy in bronze, relative to the lakehouse root (an absolute URI for scenes catalogued before locations were stored relative)")
           .string("crs", "coordinate reference system, e.g. EPSG:4326")
           .required("width", IntegerType, "pixels across")
           .required("height", IntegerType, "pixels down")

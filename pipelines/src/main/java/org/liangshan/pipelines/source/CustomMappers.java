@@ -6,12 +6,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.liangshan.core.region.GeoJson;
 import org.liangshan.pipelines.source.Rejection.Reason;
 import org.liangshan.pipelines.source.SourceFamilies.Indicator;
@@ -245,34 +248,143 @@ final class CustomMappers {
 
   private static final DateTimeFormatter FLUX_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
 
-  /** Half-hourly flux records: the tower from the file name, the stamp in local standard time, -9999 as null. */
+  /** The columns of a flux record that are not measures: the tower and the three ways of giving the time. */
+  private static final Set<String> FLUX_TIME_COLUMNS =
+      Set.of("tower_id", "timestamp_start", "timestamp_end", "year", "day_of_year", "hour_end");
+
+  /**
+   * The units a REddyProc text file's units row may give for the measures this format stores, spaces and case
+   * ignored; a measure not listed here is not checked.
+   */
+  private static final Map<String, Set<String>> FLUX_UNITS = Map.of(
+      "nee_umol_m2_s", Set.of("umolm-2s-1", "µmolm-2s-1", "μmolm-2s-1", "umolco2m-2s-1", "µmolco2m-2s-1"),
+      "ta_c", Set.of("degc", "°c", "c", "℃"),
+      "sw_in_w_m2", Set.of("wm-2", "w/m2", "w/m²"),
+      "vpd_hpa", Set.of("hpa"),
+      "ustar_m_s", Set.of("ms-1", "m/s"),
+      "le_w_m2", Set.of("wm-2", "w/m2", "w/m²"),
+      "h_w_m2", Set.of("wm-2", "w/m2", "w/m²"));
+
+  /**
+   * Half-hourly flux records (FLUXNET2015/ONEFlux, ICOS/AmeriFlux BASE or REddyProc text; the headers are
+   * aliases in the spec): the tower from the file name, the time from TIMESTAMP_START or Year/DoY/Hour in local
+   * standard time, -9999 or an empty cell as null, incoming radiation between the declared minimum (a night-time
+   * sensor offset) and 0 stored as 0 with {@code sw_in_clamped}. REddyProc's units row is checked and
+   * quarantined as UNITS_ROW (UNKNOWN_UNIT when a unit is not the stored one).
+   */
   private static RecordMapper fluxHalfHourly(SourceFamily draft) {
     String towerKind = draft.references().get("tower_id");
     String towerHeader = draft.field("tower_id").headers().get(0);
+    FieldSpec yearSpec = draft.field("year");
+    FieldSpec daySpec = draft.field("day_of_year");
+    FieldSpec hourSpec = draft.field("hour_end");
     List<FieldSpec> valueSpecs = draft.fields().stream()
-        .filter(f -> !f.column().equals("tower_id") && !f.column().equals("timestamp_start"))
+        .filter(f -> !FLUX_TIME_COLUMNS.contains(f.column()))
         .toList();
+    int swIn = valueSpecs.indexOf(draft.field("sw_in_w_m2"));
     return (raw, context) -> {
       String tower = raw.getOrDefault("tower_id", "").strip();
+      if (isUnitsRow(raw)) {
+        throw unitsRow(raw, valueSpecs);
+      }
       checkKnown(context, towerKind, tower, "tower_id", towerHeader);
-      String start = raw.getOrDefault("timestamp_start", "").strip();
-      Instant at;
-      try {
-        at = LocalDateTime.parse(start, FLUX_STAMP).toInstant(FieldSpec.CST);
-      } catch (DateTimeParseException e) {
-        throw new Rejection(Reason.BAD_DATE, "timestamp_start", "'" + start + "' in 'TIMESTAMP_START' is not yyyyMMddHHmm");
-      }
+      Instant at = fluxStart(raw, yearSpec, daySpec, hourSpec, context);
       if (at.isAfter(context.now())) {
-        throw new Rejection(Reason.FUTURE_TIMESTAMP, "timestamp_start", "TIMESTAMP_START " + start + " is in the future");
+        throw new Rejection(Reason.FUTURE_TIMESTAMP, "timestamp_start", "the half hour starting " + at + " is in the future");
       }
-      Object[] row = new Object[2 + valueSpecs.size()];
+      Object[] row = new Object[3 + valueSpecs.size()];
       row[0] = tower;
       row[1] = Timestamp.from(at);
+      boolean clamped = false;
       for (int i = 0; i < valueSpecs.size(); i++) {
         String value = raw.get(valueSpecs.get(i).column());
-        row[2 + i] = value != null && value.strip().equals("-9999") ? null : valueSpecs.get(i).parse(value, context.now());
+        Object parsed = isFluxMissing(value) ? null : valueSpecs.get(i).parse(value, context.now());
+        if (i == swIn && parsed != null && (Double) parsed < 0) {
+          parsed = 0.0;
+          clamped = true;
+        }
+        row[2 + i] = parsed;
       }
+      row[2 + valueSpecs.size()] = clamped;
       return List.<Object[]>of(row);
     };
+  }
+
+  /** FLUXNET's missing value, in any of the spellings exporters write, or an empty cell. */
+  private static boolean isFluxMissing(String value) {
+    if (value == null || value.isBlank()) {
+      return true;
+    }
+    String v = value.strip();
+    return v.equals("-9999") || v.equals("-9999.0") || v.equals("-9999.00") || v.equalsIgnoreCase("NA");
+  }
+
+  /** The start of the half hour: TIMESTAMP_START (checked against TIMESTAMP_END), else Year/DoY/Hour (the end). */
+  private static Instant fluxStart(
+      Map<String, String> raw, FieldSpec yearSpec, FieldSpec daySpec, FieldSpec hourSpec, RecordMapper.Context context)
+      throws Rejection {
+    String start = raw.getOrDefault("timestamp_start", "").strip();
+    if (!start.isEmpty() || !raw.containsKey("year")) {
+      LocalDateTime begins = fluxStamp(start, "timestamp_start", "TIMESTAMP_START");
+      String end = raw.getOrDefault("timestamp_end", "").strip();
+      if (!end.isEmpty()) {
+        LocalDateTime ends = fluxStamp(end, "timestamp_end", "TIMESTAMP_END");
+        if (!ends.equals(begins.plusMinutes(30))) {
+          throw new Rejection(Reason.BAD_DATE, "timestamp_end",
+              "TIMESTAMP_END " + end + " is not 30 minutes after TIMESTAMP_START " + start + " (half-hourly records only)");
+        }
+      }
+      return begins.toInstant(FieldSpec.CST);
+    }
+    Object year = yearSpec.parse(raw.get("year"), context.now());
+    Object day = daySpec.parse(raw.get("day_of_year"), context.now());
+    Object hour = hourSpec.parse(raw.get("hour_end"), context.now());
+    if (year == null || day == null || hour == null) {
+      throw new Rejection(Reason.MISSING_VALUE, year == null ? "year" : day == null ? "day_of_year" : "hour_end",
+          "Year, DoY and Hour must all be given when there is no TIMESTAMP_START");
+    }
+    double minutes = (Double) hour * 60;
+    if (minutes != Math.rint(minutes) || Math.rint(minutes) % 30 != 0) {
+      throw new Rejection(Reason.BAD_DATE, "hour_end", "Hour " + hour + " is not on a half hour (0.5, 1, 1.5 ... 24)");
+    }
+    LocalDateTime ends = LocalDate.of((Integer) year, 1, 1).plusDays((Integer) day - 1L).atStartOfDay().plusMinutes((long) minutes);
+    return ends.minusMinutes(30).toInstant(FieldSpec.CST);
+  }
+
+  private static LocalDateTime fluxStamp(String value, String column, String header) throws Rejection {
+    try {
+      return LocalDateTime.parse(value, FLUX_STAMP);
+    } catch (DateTimeParseException e) {
+      throw new Rejection(value.isEmpty() ? Reason.MISSING_VALUE : Reason.BAD_DATE, column,
+          "'" + value + "' in '" + header + "' is not yyyyMMddHHmm" + (column.equals("timestamp_start")
+              ? " (give TIMESTAMP_START, or Year, DoY and Hour)" : ""));
+    }
+  }
+
+  /**
+   * REddyProc's units row: in the Year/DoY/Hour layout, the year holds '-' (or nothing) and the NEE column a
+   * unit, not a number. Other layouts have no units row: a word in their NEE column is NOT_A_NUMBER.
+   */
+  private static boolean isUnitsRow(Map<String, String> raw) {
+    if (!raw.containsKey("year") || raw.containsKey("timestamp_start")) {
+      return false;
+    }
+    String year = raw.getOrDefault("year", "").strip();
+    String nee = raw.getOrDefault("nee_umol_m2_s", "").strip();
+    return (year.equals("-") || year.isEmpty()) && !nee.isEmpty() && Character.isLetter(nee.charAt(0));
+  }
+
+  /** The units row as a quarantine row: UNITS_ROW when every stored measure is in its unit, else UNKNOWN_UNIT. */
+  private static Rejection unitsRow(Map<String, String> raw, List<FieldSpec> valueSpecs) {
+    for (FieldSpec spec : valueSpecs) {
+      Set<String> accepted = FLUX_UNITS.get(spec.column());
+      String unit = raw.get(spec.column());
+      if (accepted != null && unit != null && !accepted.contains(unit.replace(" ", "").toLowerCase(Locale.ROOT))) {
+        return new Rejection(Reason.UNKNOWN_UNIT, spec.column(),
+            "the units row gives '" + unit.strip() + "' for '" + spec.headers().get(0) + "' (" + spec.description()
+                + "); convert the column to that unit before delivery");
+      }
+    }
+    return new Rejection(Reason.UNITS_ROW, null, "units row under the header (REddyProc text layout): units checked, not a record");
   }
 }

@@ -19,6 +19,8 @@ public final class Rejection extends Exception {
     NEGATIVE_VALUE,
     UNKNOWN_CODE,
     UNKNOWN_UNIT,
+    /** A units row under the header (REddyProc text): checked, kept in bronze, not a record. */
+    UNITS_ROW,
     FUTURE_TIMESTAMP,
     UNKNOWN_REFERENCE,
     WRONG_COLUMN_COUNT,

@@ -14,8 +14,14 @@ import org.geotools.coverage.grid.GridCoverageFactory;
 import org.geotools.gce.geotiff.GeoTiffWriter;
 import org.geotools.geometry.jts.ReferencedEnvelope;
 import org.geotools.referencing.CRS;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.liangshan.core.region.Regions;
+import org.liangshan.pipelines.raster.RasterTables;
+import org.liangshan.warehouse.Run;
+import org.liangshan.warehouse.SharedSpark;
+import org.liangshan.warehouse.TableCatalog;
 
 class RasterCatalogJobTest {
   @TempDir Path dir;
@@ -104,5 +110,46 @@ class RasterCatalogJobTest {
     assertThatThrownBy(() -> RasterCatalogJob.inspect(file, "et_202403.tif"))
         .isInstanceOf(FileRejected.class)
         .hasMessage("et_202403.tif: " + RasterCatalogJob.NO_CRS);
+  }
+
+  @Test
+  void sceneLocationsAreStoredRelativeToTheLakehouseRootAndOlderAbsoluteOnesAreRewritten() throws Exception {
+    Path landing = dir.resolve("landing");
+    writeGeoTiff(landing.resolve("liyang/rasters/ndvi/ndvi_202406.tif"), "EPSG:4326", 119.0, 31.0, 119.5, 31.6, 20, 24);
+    writeGeoTiff(landing.resolve("liyang/rasters/dem/dem.tif"), "EPSG:4326", 119.0, 31.0, 119.5, 31.6, 20, 24);
+    TableCatalog catalog = TableCatalog.discover(SharedSpark.session(), SharedSpark.freshLakehouse());
+    catalogue(catalog, landing);
+    java.util.Map<String, String> locations = locations(catalog);
+    assertThat(locations).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "liyang/rasters/ndvi/ndvi_202406.tif", "bronze/rasters/liyang/ndvi/ndvi_202406.tif",
+        "liyang/rasters/dem/dem.tif", "bronze/rasters/liyang/dem/dem.tif"));
+    for (String location : locations.values()) {
+      assertThat(Path.of(java.net.URI.create(catalog.config().resolve(location)))).isRegularFile();
+    }
+
+    // A lakehouse catalogued before locations were relative held full URIs under its root: the next catalogue run
+    // rewrites them (and only them) in place, so the lakehouse can then be moved.
+    String root = catalog.config().root();
+    SharedSpark.session().sql("UPDATE delta.`" + catalog.location(RasterTables.SCENES) + "` SET location = concat('"
+        + root + "/', location) WHERE product = 'ndvi'");
+    assertThat(locations(catalog).get("liyang/rasters/ndvi/ndvi_202406.tif"))
+        .isEqualTo(root + "/bronze/rasters/liyang/ndvi/ndvi_202406.tif");
+    catalogue(catalog, landing);
+    assertThat(locations(catalog)).isEqualTo(locations);
+  }
+
+  private static void catalogue(TableCatalog catalog, Path landing) {
+    Run run = Run.start(catalog, "test", "ingest", "liyang", null, null);
+    LoadReport report = new RasterCatalogJob(run, Regions.load("liyang"), landing, line -> { }).load();
+    run.succeed("ok");
+    assertThat(report.rejectedFiles()).isEmpty();
+  }
+
+  private static java.util.Map<String, String> locations(TableCatalog catalog) {
+    java.util.Map<String, String> locations = new java.util.TreeMap<>();
+    for (Row row : catalog.read(RasterTables.SCENES).select("source_file", "location").collectAsList()) {
+      locations.put(row.getString(0), row.getString(1));
+    }
+    return locations;
   }
 }

@@ -84,9 +84,11 @@ class LandingSpecTest {
     assertThat(SourceFamilies.get("rights-issued").field("valid_until").type()).isEqualTo(DATE);
     SourceFamily flux = SourceFamilies.get("flux");
     assertThat(flux.fileNameColumn()).isEqualTo("tower_id");
-    assertThat(flux.field("nee_qc")).isEqualTo(field("nee_qc", "NEE_QC", DOUBLE, false, 0, 3, "NEE quality flag"));
+    assertThat(flux.field("nee_qc")).isEqualTo(new FieldSpec("nee_qc", List.of("NEE_QC", "NEE_VUT_REF_QC", "nee_qc"), DOUBLE, false, 0, 3,
+        Map.of(), "NEE quality flag"));
     // {field: nee_qc} in the spec: the silver column is the field as parsed.
-    assertThat(flux.outputColumns()).hasSize(10).startsWith(
+    // NEE's column is required in a file, its value may be missing (-9999): the silver column is nullable.
+    assertThat(flux.outputColumns()).hasSize(11).startsWith(
         Column.required("tower_id", DataTypes.StringType, "tower"),
         Column.required("ts_start", DataTypes.TimestampType, "start of the half hour (UTC)"),
         Column.optional("nee_umol_m2_s", DataTypes.DoubleType, "net ecosystem exchange, µmol CO₂ m⁻² s⁻¹"),
