@@ -290,4 +290,15 @@ class BadInputCorpusTest {
     assertThat(loans.orderBy("loan_id").collectAsList()).extracting(r -> r.getAs("loan_id") + " " + r.getAs("matures_on"))
         .containsExactly("L1 2027-01-10", "L5 2026-05-01");
   }
+
+  @Test
+  void aValueBelowTheDetectionLimitIsNotJudgedAsASpike() throws IOException {
+    // Eleven total-phosphorus values within 0.002 mg/L of 0.05 (robust SD 0.0015) and one <0.01: its DL/2 of
+    // 0.005 would be 30 robust SD from the median, but it is a substitute, not a measurement.
+    deliver("water-quality-manual", "numbers", "censored_tight.csv");
+    LoadReport report = ingest("water-quality-manual");
+    assertThat(ledger(report)).containsExactly(Map.entry("liyang/water-quality-manual/censored_tight.csv", "12=12+0+0"));
+    assertThat(observations("source_line = 13")).containsExactly(Map.entry("13 tp", "0.005 true 0.01 <0.01"));
+    assertThat(catalog.read(Plausibility.TABLE).count()).isZero();
+  }
 }
