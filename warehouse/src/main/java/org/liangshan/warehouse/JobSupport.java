@@ -121,16 +121,31 @@ public final class JobSupport {
     return value instanceof Instant i ? i : ((Timestamp) value).toInstant();
   }
 
-  /** A yyyy-MM-dd text column (valid_until, matures_on), or empty when blank or not a date. */
+  /**
+   * An optional date column (valid_until, matures_on): empty when null. Ingestion types these as dates; a
+   * lakehouse loaded before that holds them as yyyy-MM-dd text, read here too. A text that is not a date is
+   * an error, never "no date" (which would read as "never matures" or "never expires").
+   */
   public static Optional<LocalDate> textDate(Row row, String column) {
-    String text = string(row, column);
-    if (text == null || text.isBlank()) {
+    Object value = row.get(row.fieldIndex(column));
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (value instanceof LocalDate d) {
+      return Optional.of(d);
+    }
+    if (value instanceof Date d) {
+      return Optional.of(d.toLocalDate());
+    }
+    String text = value.toString();
+    if (text.isBlank()) {
       return Optional.empty();
     }
     try {
       return Optional.of(LocalDate.parse(text.strip()));
     } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
+      throw LiangshanException.failure(e, "%s '%s' is not a date (yyyy-MM-dd): re-ingest the file it came from, which now"
+          + " quarantines such a value", column, text);
     }
   }
 

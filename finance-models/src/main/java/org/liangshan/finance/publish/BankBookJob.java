@@ -51,7 +51,7 @@ public final class BankBookJob {
     List<BankBook.Loan> loans = new ArrayList<>();
     for (Row r : silver(run, "loans", region).orderBy("loan_id").collectAsList()) {
       loans.add(new BankBook.Loan(r.getAs("loan_id"), r.getAs("bank_id"), r.getAs("borrower"), date(r, "disbursed_on"),
-          textDate(r.getAs("matures_on")), decimal(r, "principal_yuan"),
+          JobSupport.textDate(r, "matures_on"), decimal(r, "principal_yuan"),
           Optional.ofNullable(r.getAs("rate")).map(v -> BigDecimal.valueOf(((Number) v).doubleValue())),
           r.getAs("green_rating"), Optional.ofNullable(r.getAs("project_id"))));
     }
@@ -190,14 +190,6 @@ public final class BankBookJob {
   private static LocalDate date(Row r, String column) {
     Object v = r.getAs(column);
     return v instanceof LocalDate d ? d : ((Date) v).toLocalDate();
-  }
-
-  private static Optional<LocalDate> textDate(String text) {
-    try {
-      return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text.strip()));
-    } catch (java.time.format.DateTimeParseException e) {
-      return Optional.empty();
-    }
   }
 
   private static BigDecimal decimal(Row r, String column) {

@@ -18,6 +18,8 @@ import java.nio.file.Path;
  * with one GBK line in the middle is refused, naming the line.
  *
  * <ul>
+ *   <li>a UTF-16 BOM (FF FE or FE FF, what Excel writes as "Unicode text"): UTF-16LE or UTF-16BE; GBK and
+ *       UTF-8 files have no such BOM, and UTF-16 without one is refused (its NUL bytes would pass for GBK);
  *   <li>a UTF-8 BOM, or every byte sequence valid UTF-8: UTF-8;
  *   <li>valid UTF-8 except a multi-byte character cut by the end of the file (a truncated delivery): UTF-8,
  *       the cut character read as U+FFFD so the last record is quarantined, not the file misread;
@@ -39,7 +41,17 @@ public final class Encoding {
    * @throws IllegalArgumentException naming the line when the file is neither UTF-8 nor GBK, or mixes them
    */
   public static Decision detect(Path file) throws IOException {
+    Charset utf16 = utf16(file);
+    if (utf16 != null) {
+      return new Decision(utf16, false);
+    }
     Utf8Scan utf8 = scanUtf8(file);
+    long nulLine = utf8.nulLine > 0 ? utf8.nulLine : utf8.firstBadLine < 0 ? -1 : firstNulLine(file);
+    if (nulLine > 0) {
+      throw new IllegalArgumentException(String.format(
+          "line %d holds a NUL byte: the file looks like UTF-16 without a byte-order mark, or is not text;"
+              + " save it as UTF-8 (or Excel \"Unicode text\", which writes the mark)", nulLine));
+    }
     if (utf8.bom || utf8.firstBadLine < 0) {
       return new Decision(StandardCharsets.UTF_8, utf8.cutAtEnd);
     }
@@ -57,6 +69,59 @@ public final class Encoding {
             + " re-save the file as UTF-8 (or GBK)", utf8.firstBadLine, utf8.badBytes, gbkBadLine));
   }
 
+  /** The 1-based line of the first NUL byte, or -1: no text file of UTF-8 or GBK holds one. */
+  private static long firstNulLine(Path file) throws IOException {
+    byte[] buffer = new byte[BUFFER];
+    long line = 1;
+    try (InputStream in = Files.newInputStream(file)) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        for (int i = 0; i < n; i++) {
+          if (buffer[i] == 0) {
+            return line;
+          }
+          if (buffer[i] == '\n') {
+            line++;
+          }
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** UTF-16LE or UTF-16BE when the file starts with that byte-order mark, else null. */
+  private static Charset utf16(Path file) throws IOException {
+    byte[] head = new byte[2];
+    try (InputStream in = Files.newInputStream(file)) {
+      if (in.readNBytes(head, 0, 2) < 2) {
+        return null;
+      }
+    }
+    int b0 = head[0] & 0xff;
+    int b1 = head[1] & 0xff;
+    if (b0 == 0xff && b1 == 0xfe) {
+      return StandardCharsets.UTF_16LE;
+    }
+    if (b0 == 0xfe && b1 == 0xff) {
+      return StandardCharsets.UTF_16BE;
+    }
+    return null;
+  }
+
+  /** The length in bytes of the byte-order mark the file starts with in {@code charset} (0 when none). */
+  static int bomLength(Path file, Charset charset) throws IOException {
+    byte[] head = new byte[3];
+    int read;
+    try (InputStream in = Files.newInputStream(file)) {
+      read = in.readNBytes(head, 0, 3);
+    }
+    if (charset.equals(StandardCharsets.UTF_16LE) || charset.equals(StandardCharsets.UTF_16BE)) {
+      return utf16(file) != null ? 2 : 0;
+    }
+    boolean utf8Bom = read == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf;
+    return utf8Bom && charset.equals(StandardCharsets.UTF_8) ? 3 : 0;
+  }
+
   /** What a strict UTF-8 pass over the file found. */
   private static final class Utf8Scan {
     boolean bom;
@@ -64,6 +129,7 @@ public final class Encoding {
     String badBytes = "";
     long nonAsciiLinesBefore;
     boolean cutAtEnd;
+    long nulLine;
   }
 
   private static Utf8Scan scanUtf8(Path file) throws IOException {
@@ -103,6 +169,9 @@ public final class Encoding {
               lineHasNonAscii = true;
             }
             continue;
+          }
+          if (b == 0 && scan.nulLine == 0) {
+            scan.nulLine = line;
           }
           if (b == '\n') {
             if (lineHasNonAscii) {

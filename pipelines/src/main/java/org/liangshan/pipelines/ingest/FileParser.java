@@ -71,11 +71,15 @@ public final class FileParser {
       records.requireMeasures();
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new FileRejected(relativeName, "cannot be read: " + e.getMessage());
+    } catch (CsvFile.Malformed e) {
+      throw new FileRejected(relativeName, e.getMessage());
     }
   }
 
   /**
-   * Opens a file for record-by-record parsing in constant memory. The header is checked here.
+   * Opens a file for record-by-record parsing in constant memory. The header is checked here; a file that
+   * cannot be read on (a stray quote) surfaces as {@link CsvFile.Malformed} while iterating, and the caller
+   * refuses the whole file, whatever it already took from it.
    *
    * @throws FileRejected when the file as a whole cannot be read as this family
    */
@@ -101,6 +105,10 @@ public final class FileParser {
       List<String> headers = csv.header().values();
       Map<String, Integer> index = mapHeaders(family, headers, relativeName);
       return new Records(family, relativeName, csv, headers, index, fileKey(family, file, relativeName), known, csv.records());
+    } catch (CsvFile.Malformed e) {
+      // The first record is read ahead when iteration starts.
+      closeQuietly(csv);
+      throw new FileRejected(relativeName, e.getMessage());
     } catch (FileRejected | RuntimeException e) {
       try {
         csv.close();
@@ -210,6 +218,14 @@ public final class FileParser {
       } catch (Exception e) {
         throw new IOException(e);
       }
+    }
+  }
+
+  private static void closeQuietly(CsvFile csv) {
+    try {
+      csv.close();
+    } catch (IOException ignored) {
+      // The rejection is what matters.
     }
   }
 

@@ -761,10 +761,26 @@ public final class IngestJob {
         private final java.util.ArrayDeque<Row> pending = new java.util.ArrayDeque<>();
         private boolean ended;
 
+        private boolean refused;
+
         @Override
         public boolean hasNext() {
-          if (pending.isEmpty() && records.hasNext()) {
-            expand(records.next());
+          if (pending.isEmpty() && !refused) {
+            try {
+              if (records.hasNext()) {
+                expand(records.next());
+              }
+            } catch (CsvFile.Malformed e) {
+              // A stray quote found mid-file: the file is refused whole (the rows emitted so far are dropped
+              // with it, since the load keeps only files without an F row).
+              refused = true;
+              Object[] f = new Object[width];
+              f[0] = "F";
+              f[1] = name;
+              f[2] = e.line();
+              f[7] = e.getMessage();
+              pending.add(RowFactory.create(f));
+            }
           }
           if (pending.isEmpty() && !ended) {
             ended = true;

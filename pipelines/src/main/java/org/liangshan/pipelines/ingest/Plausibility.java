@@ -22,7 +22,7 @@ import org.liangshan.warehouse.TableDef;
  * <p>Rule (water quality): within one load, per section and indicator with at least {@value #MIN_VALUES}
  * values, a value is a spike when it lies more than {@value #K} robust standard deviations from the median,
  * the robust deviation being 1.4826 × the median absolute deviation (MAD). Groups whose MAD is zero are not
- * judged.
+ * judged. Values reported below the detection limit (censored, silver holding DL/2) are left out.
  */
 public final class Plausibility {
   static final int MIN_VALUES = 10;
@@ -57,7 +57,10 @@ public final class Plausibility {
   }
 
   /** The flags for the load's silver rows ({@code latest}: one row per natural key), without region/family/run columns. */
-  static Dataset<Row> spikes(Dataset<Row> latest) {
+  static Dataset<Row> spikes(Dataset<Row> loaded) {
+    // A value below the detection limit is a substitute (DL/2), not a measurement: it is neither judged nor
+    // allowed to move its group's median.
+    Dataset<Row> latest = loaded.where(org.apache.spark.sql.functions.coalesce(col("censored"), lit(false)).equalTo(false));
     Dataset<Row> medians = latest.groupBy("section_id", "indicator")
         .agg(expr("percentile(value, 0.5)").as("median"), count(lit(1)).as("n"))
         .where(col("n").geq(MIN_VALUES));

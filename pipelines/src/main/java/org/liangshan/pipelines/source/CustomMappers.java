@@ -38,7 +38,7 @@ final class CustomMappers {
   static RecordMapper create(String name, SourceFamily draft, LandingSpec spec) {
     return switch (name) {
       case "water-quality-wide" -> waterQualityWide(draft, spec);
-      case "water-quality-long" -> waterQualityLong(draft, spec.indicators());
+      case "water-quality-long" -> waterQualityLong(draft, spec);
       case "flux-half-hourly" -> fluxHalfHourly(draft);
       case "vector-features" -> vectorFeatures(draft);
       default -> throw new IllegalArgumentException("family '" + draft.name() + "': unknown mapper '" + name
@@ -46,12 +46,16 @@ final class CustomMappers {
     };
   }
 
-  /** Automatic stations: one row per indicator column that carries a value, in the indicator's unit. */
+  /**
+   * Automatic stations: one row per indicator column that carries a value, in the indicator's unit. A
+   * censorable indicator reported below the detection limit becomes a censored row (see {@link #censoredRow}).
+   */
   private static RecordMapper waterQualityWide(SourceFamily draft, LandingSpec spec) {
     FieldSpec sectionSpec = draft.field("section_id");
     FieldSpec timeSpec = draft.field("observed_at");
     String sectionKind = draft.references().get("section_id");
     LandingSpec.Family declared = spec.family(draft.name());
+    Censored.Substitution substitution = declared.substitution();
     List<FieldSpec> valueSpecs = new ArrayList<>();
     List<Indicator> indicators = new ArrayList<>();
     for (LandingSpec.Field field : declared.fields()) {
@@ -66,9 +70,17 @@ final class CustomMappers {
       Object time = timeSpec.parse(raw.get("observed_at"), context.now());
       List<Object[]> rows = new ArrayList<>();
       for (int i = 0; i < valueSpecs.size(); i++) {
-        Object value = valueSpecs.get(i).parse(raw.get(valueSpecs.get(i).column()), context.now());
+        FieldSpec valueSpec = valueSpecs.get(i);
+        Indicator indicator = indicators.get(i);
+        String text = raw.get(valueSpec.column());
+        Censored censored = valueSpec.censored(text);
+        if (censored != null) {
+          rows.add(censoredRow(section, time, "auto", indicator, censored, 1, valueSpec, substitution));
+          continue;
+        }
+        Object value = valueSpec.parse(text, context.now());
         if (value != null) {
-          rows.add(new Object[] {section, time, "auto", indicators.get(i).code(), value, indicators.get(i).unit()});
+          rows.add(new Object[] {section, time, "auto", indicator.code(), value, indicator.unit(), false, null, null});
         }
       }
       if (rows.isEmpty()) {
@@ -78,11 +90,41 @@ final class CustomMappers {
     };
   }
 
+  /**
+   * The silver row of a value reported below the detection limit: the limit written with it (or the
+   * indicator's declared one for ND/未检出), converted by {@code factor} to the canonical unit and range-checked;
+   * value is the family's substitute for it (DL/2 by default), flagged censored, with what was reported.
+   */
+  private static Object[] censoredRow(String section, Object time, String method, Indicator indicator, Censored censored,
+      double factor, FieldSpec field, Censored.Substitution substitution) throws Rejection {
+    double limit;
+    if (censored.limit() != null) {
+      limit = censored.limit() * factor;
+      field.checkRange(limit, censored.reported());
+    } else if (indicator.detectionLimit() != null) {
+      limit = indicator.detectionLimit();
+    } else {
+      throw new Rejection(Reason.NOT_A_NUMBER, field.column(), "'" + censored.reported() + "' in '" + field.headers().get(0)
+          + "' gives no detection limit and none is declared for " + indicator.nameZh() + "; report it as <limit (e.g. <0.01)");
+    }
+    return new Object[] {section, time, method, indicator.code(), substitution.apply(limit), indicator.unit(), true, limit,
+        censored.reported()};
+  }
+
   /** Routine sampling: one indicator per record, its value converted to the indicator's canonical unit. */
-  private static RecordMapper waterQualityLong(SourceFamily draft, List<Indicator> indicators) {
+  private static RecordMapper waterQualityLong(SourceFamily draft, LandingSpec spec) {
     FieldSpec sectionSpec = draft.field("section_id");
     FieldSpec dateSpec = draft.field("sampled_on");
+    FieldSpec valueSpec = draft.field("value");
     String sectionKind = draft.references().get("section_id");
+    List<Indicator> indicators = spec.indicators();
+    Censored.Substitution substitution = spec.family(draft.name()).substitution();
+    // The range a detection limit is checked against: the indicator's, in its canonical unit.
+    java.util.Map<String, FieldSpec> limitRanges = new java.util.HashMap<>();
+    for (Indicator indicator : indicators) {
+      limitRanges.put(indicator.code(), new FieldSpec("value", List.of("监测值"), FieldType.DOUBLE, true, indicator.min(),
+          indicator.max(), java.util.Map.of(), indicator.nameZh()));
+    }
     return (raw, context) -> {
       String section = (String) sectionSpec.parse(raw.get("section_id"), context.now());
       checkKnown(context, sectionKind, section, "section_id", sectionSpec.headers().get(0));
@@ -95,14 +137,19 @@ final class CustomMappers {
               "'" + name + "' is not a known indicator; expected one of "
                   + String.join(", ", indicators.stream().map(Indicator::nameZh).toList())));
       String valueText = raw.getOrDefault("value", "").strip();
-      double value;
-      try {
-        value = Double.parseDouble(valueText);
-      } catch (NumberFormatException e) {
-        throw new Rejection(valueText.isEmpty() ? Reason.MISSING_VALUE : Reason.NOT_A_NUMBER, "value",
-            "'" + valueText + "' in '监测值' is not a number");
-      }
       String unit = raw.getOrDefault("unit", "").strip();
+      // Routine samples are taken in the morning; the date is stored as 00:00 China Standard Time.
+      Timestamp at = Timestamp.from(date.toLocalDate().atStartOfDay().toInstant(FieldSpec.CST));
+      Censored censored = indicator.detectionLimit() != null ? valueSpec.censored(valueText) : null;
+      if (censored != null) {
+        return List.<Object[]>of(censoredRow(section, at, "manual", indicator, censored, unitFactor(indicator, unit),
+            limitRanges.get(indicator.code()),
+            substitution));
+      }
+      if (valueText.isEmpty()) {
+        throw new Rejection(Reason.MISSING_VALUE, "value", "'' in '监测值' is not a number");
+      }
+      double value = valueSpec.number(valueText);
       double factor = unitFactor(indicator, unit);
       double canonical = value * factor;
       if (canonical < indicator.min()) {
@@ -113,9 +160,7 @@ final class CustomMappers {
         throw new Rejection(Reason.OUT_OF_RANGE, "value",
             indicator.nameZh() + " = " + valueText + " " + unit + " is above the plausible maximum " + indicator.max() + " " + indicator.unit());
       }
-      // Routine samples are taken in the morning; the date is stored as 00:00 China Standard Time.
-      Timestamp at = Timestamp.from(date.toLocalDate().atStartOfDay().toInstant(FieldSpec.CST));
-      return List.<Object[]>of(new Object[] {section, at, "manual", indicator.code(), canonical, indicator.unit()});
+      return List.<Object[]>of(new Object[] {section, at, "manual", indicator.code(), canonical, indicator.unit(), false, null, null});
     };
   }
 

@@ -12,6 +12,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,9 @@ import org.liangshan.warehouse.Column;
 
 /**
  * One field of a landing file: the silver column it becomes (snake_case, unit in the name), the headers
- * agencies use for it (Chinese first), its type, whether it is required, and its valid range or codes.
+ * agencies use for it (Chinese first), its type, whether it is required, and its valid range or codes; how
+ * its family writes numbers ({@link NumberConvention}), whether a laboratory may report it below the
+ * detection limit ({@link Censored}), and whether a date may lie after the load (a maturity, an expiry).
  */
 public record FieldSpec(
     String column,
@@ -33,13 +36,23 @@ public record FieldSpec(
     double min,
     double max,
     Map<String, String> codes,
-    String description) implements java.io.Serializable {
+    String description,
+    NumberConvention numbers,
+    boolean censorable,
+    boolean futureAllowed) implements java.io.Serializable {
 
   /** China Standard Time, in which agencies write timestamps. */
   public static final ZoneOffset CST = ZoneOffset.ofHours(8);
 
+  // STRICT: 2024-02-30 10:00 is not a time (the default resolver would make it 2024-02-29).
   private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]", Locale.ROOT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss]", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+
+  /** A field of a family with the default number convention, not censorable, dates not after the load. */
+  public FieldSpec(String column, List<String> headers, FieldType type, boolean required, double min, double max,
+      Map<String, String> codes, String description) {
+    this(column, headers, type, required, min, max, codes, description, NumberConvention.DEFAULT, false, false);
+  }
 
   public FieldSpec {
     requireNonNull(column, "column is null");
@@ -47,6 +60,7 @@ public record FieldSpec(
     requireNonNull(type, "type is null");
     codes = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(codes));
     requireNonNull(description, "description is null");
+    requireNonNull(numbers, "numbers is null");
     if (headers.isEmpty()) {
       throw new IllegalArgumentException("Field has no header: " + column);
     }
@@ -99,7 +113,7 @@ public record FieldSpec(
       }
       case INTEGER: {
         double number = number(value);
-        if (number != Math.rint(number)) {
+        if (number != Math.rint(number) || Math.abs(number) > Integer.MAX_VALUE) {
           throw new Rejection(Reason.NOT_A_NUMBER, column, "'" + value + "' in '" + headers.get(0) + "' is not a whole number");
         }
         checkRange(number, value);
@@ -107,7 +121,7 @@ public record FieldSpec(
       }
       case LONG: {
         try {
-          long number = Long.parseLong(value);
+          long number = Long.parseLong(canonical(value));
           checkRange(number, value);
           return number;
         } catch (NumberFormatException e) {
@@ -120,19 +134,14 @@ public record FieldSpec(
         return number;
       }
       case DECIMAL: {
-        BigDecimal number;
-        try {
-          number = new BigDecimal(value.replace(",", ""));
-        } catch (NumberFormatException e) {
-          throw new Rejection(Reason.NOT_A_NUMBER, column, "'" + value + "' in '" + headers.get(0) + "' is not a number");
-        }
+        BigDecimal number = new BigDecimal(canonical(value));
         checkRange(number.doubleValue(), value);
         return number;
       }
       case DATE:
         try {
-          LocalDate date = LocalDate.parse(value);
-          if (date.atStartOfDay().toInstant(CST).isAfter(now)) {
+          LocalDate date = LocalDate.parse(NumberConvention.normalise(value));
+          if (!futureAllowed && date.atStartOfDay().toInstant(CST).isAfter(now)) {
             throw new Rejection(Reason.FUTURE_TIMESTAMP, column, "date " + value + " in '" + headers.get(0) + "' is in the future");
           }
           return Date.valueOf(date);
@@ -141,8 +150,8 @@ public record FieldSpec(
         }
       case MONTH:
         try {
-          YearMonth month = YearMonth.parse(value);
-          if (month.atDay(1).atStartOfDay().toInstant(CST).isAfter(now)) {
+          YearMonth month = YearMonth.parse(NumberConvention.normalise(value));
+          if (!futureAllowed && month.atDay(1).atStartOfDay().toInstant(CST).isAfter(now)) {
             throw new Rejection(Reason.FUTURE_TIMESTAMP, column, "month " + value + " in '" + headers.get(0) + "' is in the future");
           }
           return month.toString();
@@ -151,8 +160,8 @@ public record FieldSpec(
         }
       case TIMESTAMP:
         try {
-          Instant instant = LocalDateTime.parse(value, TIMESTAMP).toInstant(CST);
-          if (instant.isAfter(now)) {
+          Instant instant = LocalDateTime.parse(NumberConvention.normalise(value), TIMESTAMP).toInstant(CST);
+          if (!futureAllowed && instant.isAfter(now)) {
             throw new Rejection(Reason.FUTURE_TIMESTAMP, column, "time " + value + " in '" + headers.get(0) + "' is in the future");
           }
           return Timestamp.from(instant);
@@ -171,19 +180,43 @@ public record FieldSpec(
     throw new AssertionError(type);
   }
 
-  private double number(String value) throws Rejection {
+  /**
+   * A value of a censorable field reported below the detection limit ({@code <0.01}, {@code 0.01L},
+   * {@code ND}, {@code 未检出}), or null when {@code raw} is an ordinary value (or this field is not censorable).
+   *
+   * @throws Rejection when the detection limit written is not a number of this family's convention
+   */
+  public Censored censored(String raw) throws Rejection {
+    if (!censorable || raw == null) {
+      return null;
+    }
     try {
-      double number = Double.parseDouble(value.replace(",", ""));
-      if (!Double.isFinite(number)) {
-        throw new NumberFormatException();
-      }
-      return number;
-    } catch (NumberFormatException e) {
-      throw new Rejection(Reason.NOT_A_NUMBER, column, "'" + value + "' in '" + headers.get(0) + "' is not a number");
+      return Censored.parse(raw, numbers);
+    } catch (NumberConvention.NotANumber e) {
+      throw new Rejection(Reason.NOT_A_NUMBER, column,
+          "'" + raw.strip() + "' in '" + headers.get(0) + "' is not a detection limit: " + e.getMessage());
     }
   }
 
-  private void checkRange(double number, String raw) throws Rejection {
+  /** The value as a finite number of this family's convention. */
+  public double number(String value) throws Rejection {
+    return Double.parseDouble(canonical(value));
+  }
+
+  private String canonical(String value) throws Rejection {
+    try {
+      String canonical = numbers.canonical(value);
+      if (!Double.isFinite(Double.parseDouble(canonical))) {
+        throw new Rejection(Reason.NOT_A_NUMBER, column, "'" + value + "' in '" + headers.get(0) + "' is beyond the range of a number");
+      }
+      return canonical;
+    } catch (NumberConvention.NotANumber e) {
+      throw new Rejection(Reason.NOT_A_NUMBER, column, "'" + value + "' in '" + headers.get(0) + "' is not a number: " + e.getMessage());
+    }
+  }
+
+  /** Refuses {@code number} outside [min, max], naming the field and the value as written. */
+  public void checkRange(double number, String raw) throws Rejection {
     if (number < min) {
       Reason reason = min == 0 ? Reason.NEGATIVE_VALUE : Reason.OUT_OF_RANGE;
       throw new Rejection(reason, column, headers.get(0) + " = " + raw + " is below the minimum " + fmt(min));

@@ -6,13 +6,15 @@ public enum FieldType {
   TEXT,
   /** A value from a fixed list; Chinese and English spellings map to one code. */
   CODE,
+  /** A whole number, written strictly as the family's convention says ({@link NumberConvention}). */
   INTEGER,
   /** A whole number beyond int range (seeds, counts). */
   LONG,
+  /** A finite number (NaN and infinity refused), written as the family's convention says. */
   DOUBLE,
   /** Money in yuan or 10,000 yuan, exact decimal. */
   DECIMAL,
-  /** {@code yyyy-MM-dd}. */
+  /** {@code yyyy-MM-dd}, resolved strictly; after the load only where the field is declared {@code future}. */
   DATE,
   /** {@code yyyy-MM}, stored as text. */
   MONTH,

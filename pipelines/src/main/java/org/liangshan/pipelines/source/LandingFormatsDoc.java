@@ -57,7 +57,9 @@ public final class LandingFormatsDoc {
     }
     scope.put("withdrawnShare", percent(spec.policy().maxWithdrawnShare()));
     scope.put("indicators", spec.indicators().stream().map(i -> Map.of(
-        "nameZh", i.nameZh(), "code", i.code(), "unit", i.unit(), "range", number(i.min()) + " – " + number(i.max()))).toList());
+        "nameZh", i.nameZh(), "code", i.code(), "unit", i.unit(), "range", number(i.min()) + " – " + number(i.max()),
+        "detectionLimit", i.detectionLimit() == null ? "none (not censorable)"
+            : number(i.detectionLimit()) + " " + i.unit() + " (" + i.detectionLimitSource() + ")")).toList());
     scope.put("rasters", spec.rasters().stream().map(r -> Map.of(
         "product", r.product(), "period", r.period(), "values", r.values())).toList());
     scope.put("cadences", spec.families().stream().filter(f -> f.dataQuality() != null).map(f -> Map.of(
@@ -87,6 +89,8 @@ public final class LandingFormatsDoc {
     view.put("file", family.docFile());
     view.put("intro", family.intro() == null ? false : family.intro());
     view.put("notes", family.notes() == null ? false : family.notes());
+    NumberConvention numbers = family.numbers();
+    view.put("numbers", numbers.equals(NumberConvention.DEFAULT) ? false : numbers.describe());
     List<Map<String, String>> fields = new ArrayList<>();
     for (LandingSpec.Field field : family.fields()) {
       Map<String, String> row = new LinkedHashMap<>();
@@ -129,13 +133,16 @@ public final class LandingFormatsDoc {
       case INTEGER, LONG -> "whole number" + range(min, max);
       case DOUBLE -> "number" + range(min, max);
       case DECIMAL -> "amount" + range(min, max);
-      case DATE -> "`yyyy-MM-dd`";
+      case DATE -> field.future() ? "`yyyy-MM-dd`, may lie after the load" : "`yyyy-MM-dd`";
       case MONTH -> "`yyyy-MM`";
       case TIMESTAMP -> "`yyyy-MM-dd HH:mm`";
       case BOOLEAN -> "是 / 否";
     };
     if (unit != null) {
       values = values + " " + unit;
+    }
+    if (field.censorable()) {
+      values = values + ", or below the detection limit (`<0.01`, `0.01L`, `ND`, `未检出`)";
     }
     if (field.references() != null) {
       LandingSpec.Family target = spec.family(field.references());

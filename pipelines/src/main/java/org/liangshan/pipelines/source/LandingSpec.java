@@ -171,7 +171,10 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
       List<Field> fields,
       List<OutputColumn> columns,
       List<String> requiredMeasures,
-      Double maxWithdrawnShare) {
+      Double maxWithdrawnShare,
+      String decimalMark,
+      String thousandsSeparator,
+      String censoredSubstitution) {
 
     public Family {
       requireText(name, "name");
@@ -187,6 +190,8 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
         throw new IllegalArgumentException("unknown format '" + format + "'; expected csv or geojson");
       }
       fileNameColumn = fileNameColumn == null ? "" : fileNameColumn;
+      NumberConvention.of(decimalMark, thousandsSeparator);
+      Censored.Substitution.of(censoredSubstitution);
       requireNonNull(silver, "silver is null");
       naturalKey = List.copyOf(requireNonNull(naturalKey, "natural-key is missing"));
       checks = checks == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(checks));
@@ -246,6 +251,16 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
     public boolean isVector() {
       return format.equals("geojson");
     }
+
+    /** How the family's files write numbers: decimal-mark (default '.') and thousands-separator (default none). */
+    public NumberConvention numbers() {
+      return NumberConvention.of(decimalMark, thousandsSeparator);
+    }
+
+    /** What stands in for a value below the detection limit in a mean: censored-substitution, default dl/2. */
+    public Censored.Substitution substitution() {
+      return Censored.Substitution.of(censoredSubstitution);
+    }
   }
 
   /** The silver table a family fills. */
@@ -273,7 +288,9 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
       Map<String, List<String>> codes,
       String references,
       String description,
-      String note) {
+      String note,
+      boolean censorable,
+      boolean future) {
 
     public Field {
       requireText(column, "column");
@@ -290,6 +307,13 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
       }
       if (min != null && max != null && min > max) {
         throw new IllegalArgumentException(where + "min " + min + " is above max " + max);
+      }
+      if (censorable && !type.equals("double") && !type.equals("text")) {
+        throw new IllegalArgumentException(where + "censorable on a " + type + " field; only a measured value (double, or text"
+            + " read by a mapper) can be below a detection limit");
+      }
+      if (future && !type.equals("date") && !type.equals("month") && !type.equals("timestamp")) {
+        throw new IllegalArgumentException(where + "future on a " + type + " field; only dates and times can lie after the load");
       }
       if (indicator == null) {
         requireText(description, where + "description");

@@ -17,13 +17,25 @@ public final class SourceFamilies {
   private SourceFamilies() {}
 
   /** A water-quality indicator: its silver code, valid range in the canonical unit, and that unit. */
-  public record Indicator(String code, String nameZh, String unit, double min, double max) implements java.io.Serializable {
+  /**
+   * A water-quality indicator: its silver code, valid range in the canonical unit, and that unit; the
+   * detection limit (canonical unit) that stands in when a laboratory reports {@code ND} or {@code 未检出}
+   * without one, and where that limit comes from.
+   */
+  public record Indicator(String code, String nameZh, String unit, double min, double max, Double detectionLimit,
+      String detectionLimitSource) implements java.io.Serializable {
     public Indicator {
       if (code == null || code.isBlank() || nameZh == null || unit == null) {
         throw new IllegalArgumentException("an indicator needs a code, a name-zh and a unit");
       }
       if (min > max) {
         throw new IllegalArgumentException("min " + min + " is above max " + max);
+      }
+      if (detectionLimit != null && (detectionLimit <= 0 || detectionLimit > max)) {
+        throw new IllegalArgumentException("indicator " + code + ": detection-limit " + detectionLimit + " is not in (0, max]");
+      }
+      if ((detectionLimit == null) != (detectionLimitSource == null)) {
+        throw new IllegalArgumentException("indicator " + code + ": a detection-limit and its detection-limit-source go together");
       }
     }
   }
@@ -93,7 +105,7 @@ public final class SourceFamilies {
       builder.fileNameColumn(declared.fileNameColumn());
     }
     for (LandingSpec.Field field : declared.fields()) {
-      builder.field(fieldSpec(spec, field));
+      builder.field(fieldSpec(spec, declared, field));
       if (field.references() != null) {
         builder.references(field.column(), spec.family(field.references()).referenceName());
       }
@@ -110,7 +122,7 @@ public final class SourceFamilies {
     return builder.naturalKey(declared.naturalKey().toArray(String[]::new)).build();
   }
 
-  private static FieldSpec fieldSpec(LandingSpec spec, LandingSpec.Field field) {
+  private static FieldSpec fieldSpec(LandingSpec spec, LandingSpec.Family family, LandingSpec.Field field) {
     List<String> headers = new java.util.ArrayList<>();
     headers.add(field.header());
     headers.addAll(field.aliases());
@@ -123,6 +135,7 @@ public final class SourceFamilies {
       max = indicator.max();
       description = indicator.nameZh() + " " + indicator.unit();
     }
-    return new FieldSpec(field.column(), headers, field.fieldType(), field.required(), min, max, field.codeLookup(), description);
+    return new FieldSpec(field.column(), headers, field.fieldType(), field.required(), min, max, field.codeLookup(), description,
+        family.numbers(), field.censorable(), field.future());
   }
 }

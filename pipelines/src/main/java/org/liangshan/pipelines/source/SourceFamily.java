@@ -70,6 +70,21 @@ public record SourceFamily(
     return fields.stream().filter(f -> f.column().equals(column)).findFirst().orElseThrow();
   }
 
+  /** The CHECK constraint every silver table with a double column carries: no NaN, no infinity. */
+  public static final String FINITE_MEASURES = "finite_measures";
+
+  /**
+   * The CHECK expression keeping NaN and ±infinity out of every double column, or null when there is none.
+   * Both are explicit: Spark orders NaN above every number, so a range check alone lets it through.
+   */
+  static String finiteMeasures(List<Column> columns) {
+    List<String> terms = columns.stream()
+        .filter(c -> c.type().equals(DataTypes.DoubleType))
+        .map(c -> "(" + c.name() + " IS NULL OR (NOT isnan(" + c.name() + ") AND abs(" + c.name() + ") <= 1.7976931348623157E308))")
+        .toList();
+    return terms.isEmpty() ? null : String.join(" AND ", terms);
+  }
+
   /** Declares a family whose records map one-to-one onto typed fields. */
   public static Builder builder(String name, String folder, String glob) {
     return new Builder(name, folder, glob);
@@ -214,6 +229,10 @@ public record SourceFamily(
         table.required(column.name(), column.type(), column.comment());
       }
       checks.forEach(table::check);
+      String finite = finiteMeasures(columns);
+      if (finite != null) {
+        table.check(FINITE_MEASURES, finite);
+      }
       List<String> key = new ArrayList<>();
       key.add("region");
       key.addAll(naturalKey);

@@ -1,6 +1,7 @@
 package org.liangshan.pipelines.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -8,8 +9,11 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +24,7 @@ import org.liangshan.warehouse.OpsTables;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.SharedSpark;
 import org.liangshan.warehouse.TableCatalog;
+import org.liangshan.warehouse.TableDef;
 
 /**
  * The bad-input corpus of src/test/resources/bad-input: real files as agencies get them wrong. Each case is
@@ -43,6 +48,45 @@ class BadInputCorpusTest {
     for (String name : names) {
       Files.copy(CORPUS.resolve(corpusFolder).resolve(name), target.resolve(name));
     }
+  }
+
+  private void deliverAs(String folder, String corpusFile, String name) throws IOException {
+    Path target = landing.resolve("liyang").resolve(folder);
+    Files.createDirectories(target);
+    Files.copy(CORPUS.resolve(corpusFile), target.resolve(name));
+  }
+
+  private static Map<String, String> ledger(LoadReport report) {
+    Map<String, String> counts = new TreeMap<>();
+    for (LoadReport.FileLine line : report.files()) {
+      if (!line.skipped()) {
+        assertThat(line.received()).as(line.file()).isEqualTo(line.loaded() + line.quarantined() + line.duplicates());
+        counts.put(line.file(), line.received() + "=" + line.loaded() + "+" + line.quarantined() + "+" + line.duplicates());
+      }
+    }
+    return counts;
+  }
+
+  private Map<Long, String> quarantine(String file) {
+    Map<Long, String> reasons = new TreeMap<>();
+    for (Row q : catalog.read(OpsTables.QUARANTINE).where("source_file = '" + file + "'").collectAsList()) {
+      reasons.put(q.getAs("source_line"), q.getAs("reason_code") + "/" + q.getAs("field") + ": " + q.getAs("message"));
+    }
+    return reasons;
+  }
+
+  /** "line indicator" to "value censored detection_limit reported" for the silver.water_quality rows matching {@code where}. */
+  private Map<String, String> observations(String where) {
+    Map<String, String> rows = new TreeMap<>();
+    for (Row r : catalog.read(SourceFamilies.silver("water_quality")).where(where).collectAsList()) {
+      rows.put(r.getAs("source_line") + " " + r.getAs("indicator"),
+          r.getAs("value") + " " + r.getAs("censored") + " " + r.getAs("detection_limit") + " " + r.getAs("reported"));
+    }
+    return rows;
+  }
+
+  private List<String> silverRows(String table) {
+    return catalog.read(SourceFamilies.silver(table)).collectAsList().stream().map(Row::toString).sorted().toList();
   }
 
   private LoadReport ingest(String familyName) {
@@ -91,7 +135,8 @@ class BadInputCorpusTest {
     }
     String file = "liyang/hydrology/bad_values.csv line ";
     assertThat(reasons).containsExactly(
-        Map.entry(2L, "NOT_A_NUMBER/flow_m3_s: " + file + "2: '三十' in '流量(m³/s)' is not a number"),
+        Map.entry(2L, "NOT_A_NUMBER/flow_m3_s: " + file + "2: '三十' in '流量(m³/s)' is not a number: expected digits with '.'"
+            + " as the decimal mark and no thousands separator"),
         Map.entry(3L, "OUT_OF_RANGE/flow_m3_s: " + file + "3: 流量(m³/s) = 5000000 is above the plausible maximum 100000"),
         Map.entry(4L, "NEGATIVE_VALUE/flow_m3_s: " + file + "4: 流量(m³/s) = -2.5 is below the minimum 0"),
         Map.entry(5L, "UNKNOWN_REFERENCE/section_id: " + file + "5: 'LY-S99' in '断面编码' is not a known section"),
@@ -136,5 +181,130 @@ class BadInputCorpusTest {
       assertThat(flag.<String>getAs("rule")).isEqualTo("SPIKE_6_ROBUST_SD");
     });
     assertThat(report.files()).allSatisfy(line -> assertThat(line.quarantined()).isZero());
+  }
+
+  @Test
+  void aStrayQuoteRefusesTheFileNamingTheLineAndWhatWasLoadedBeforeStays() throws IOException {
+    deliver("water-quality-manual", "csv", "rfc4180.csv");
+    assertThat(ledger(ingest("water-quality-manual"))).containsExactly(Map.entry("liyang/water-quality-manual/rfc4180.csv", "3=3+0+0"));
+    List<String> before = silverRows("water_quality");
+
+    deliver("water-quality-manual", "csv", "stray_quote.csv", "swallowed.csv", "quote_in_value.csv", "unicode_text_utf16be.csv");
+    LoadReport report = ingest("water-quality-manual");
+
+    // Never reconciled as 3 records received: the file is refused whole, naming the line where the quote opens.
+    assertThat(report.rejectedFiles()).extracting(FileRejected::getMessage).containsExactlyInAnyOrder(
+        "liyang/water-quality-manual/stray_quote.csv: line 4: a double quote (\") opens a value that never closes before"
+            + " the end of the file (line 101), swallowing 97 line(s); remove the stray quote, or double it (\"\") inside a"
+            + " quoted value, and deliver the file again",
+        "liyang/water-quality-manual/swallowed.csv: lines 4-60: a double quote (\") on line 4 opens a value that runs over"
+            + " 57 lines and a line inside the quoted value is a whole record (\"LY-S01,2024-01-04,总磷,0.053,mg/L\"): a stray"
+            + " quote swallows the records that follow; remove it, or double it (\"\") inside a quoted value, and deliver the"
+            + " file again");
+    // A quote inside an unquoted value swallows nothing: 100 records received, the one with it quarantined.
+    assertThat(ledger(report)).containsExactly(Map.entry("liyang/water-quality-manual/quote_in_value.csv", "100=99+1+0"),
+        // Excel "Unicode text": UTF-16 with a byte-order mark, tab-delimited.
+        Map.entry("liyang/water-quality-manual/unicode_text_utf16be.csv", "2=2+0+0"));
+    assertThat(quarantine("liyang/water-quality-manual/quote_in_value.csv")).containsExactly(Map.entry(4L,
+        "NOT_A_NUMBER/value: liyang/water-quality-manual/quote_in_value.csv line 4: '0.0\"52' in '监测值' is not a number:"
+            + " expected digits with '.' as the decimal mark and no thousands separator"));
+    // Nothing of the refused files anywhere; the earlier file's rows unchanged.
+    assertThat(catalog.read(catalog.table("bronze.water_quality_manual")).count()).isEqualTo(3 + 100 + 2);
+    List<String> after = silverRows("water_quality");
+    assertThat(after).hasSize(3 + 99 + 2).containsAll(before);
+    assertThat(observations("source_file LIKE '%utf16be.csv'")).containsExactly(
+        Map.entry("2 tp", "0.05 false null null"), Map.entry("3 nh3n", "0.31 false null null"));
+  }
+
+  @Test
+  void decimalCommasNanAndInfinityAreQuarantinedCensoredValuesKeptAndTheCheckRefusesNan() throws IOException {
+    deliver("water-quality-auto", "numbers", "LY-S01_2024.csv");
+    LoadReport auto = ingest("water-quality-auto");
+    assertThat(ledger(auto)).containsExactly(Map.entry("liyang/water-quality-auto/LY-S01_2024.csv", "6=3+3+0"));
+    String file = "liyang/water-quality-auto/LY-S01_2024.csv line ";
+    assertThat(quarantine("liyang/water-quality-auto/LY-S01_2024.csv")).containsExactly(
+        // The issue's case: 0,019 in a tab-delimited station file is not 19 mg/L.
+        Map.entry(3L, "NOT_A_NUMBER/tp_mg_l: " + file + "3: '0,019' in '总磷(mg/L)' is not a number: ',' is neither this"
+            + " family's decimal mark ('.') nor a thousands separator it declares; if the agency writes decimal commas, the"
+            + " family must declare decimal-mark: \",\""),
+        Map.entry(4L, "NOT_A_NUMBER/do_mg_l: " + file + "4: 'NaN' in '溶解氧(mg/L)' is not a number: NaN and infinity are not"
+            + " measured values; leave the value empty when it is missing"),
+        Map.entry(7L, "NOT_A_NUMBER/tp_mg_l: " + file + "7: 'Infinity' in '总磷(mg/L)' is not a number: NaN and infinity are"
+            + " not measured values; leave the value empty when it is missing"));
+    assertThat(observations("indicator IN ('tp', 'nh3n', 'water_temp')")).containsExactly(
+        Map.entry("2 nh3n", "0.21 false null null"),
+        Map.entry("2 tp", "0.019 false null null"),
+        Map.entry("2 water_temp", "22.1 false null null"),
+        // ND: the declared limit of 氨氮 (0.05 mg/L) stands in, and DL/2 enters means; <0.01: the limit written.
+        Map.entry("5 nh3n", "0.025 true 0.05 ND"),
+        Map.entry("5 tp", "0.005 true 0.01 <0.01"),
+        Map.entry("5 water_temp", "22.9 false null null"),
+        // Full-width digits and marks are the same number.
+        Map.entry("6 nh3n", "0.19 false null null"),
+        Map.entry("6 tp", "0.021 false null null"),
+        Map.entry("6 water_temp", "23.1 false null null"));
+
+    List<String> autoRows = silverRows("water_quality");
+    deliver("water-quality-manual", "numbers", "lab_2024.csv");
+    LoadReport manual = ingest("water-quality-manual");
+    assertThat(silverRows("water_quality")).containsAll(autoRows);
+    assertThat(ledger(manual)).containsExactly(Map.entry("liyang/water-quality-manual/lab_2024.csv", "9=4+5+0"));
+    String lab = "liyang/water-quality-manual/lab_2024.csv line ";
+    assertThat(quarantine("liyang/water-quality-manual/lab_2024.csv")).containsExactly(
+        // NaN in the long format used to pass both range checks and load.
+        Map.entry(3L, "NOT_A_NUMBER/value: " + lab + "3: 'NaN' in '监测值' is not a number: NaN and infinity are not measured"
+            + " values; leave the value empty when it is missing"),
+        Map.entry(4L, "NOT_A_NUMBER/value: " + lab + "4: '-Infinity' in '监测值' is not a number: NaN and infinity are not"
+            + " measured values; leave the value empty when it is missing"),
+        Map.entry(8L, "WRONG_COLUMN_COUNT/null: " + lab + "8: record has 6 values but the header has 5 columns (truncated line"
+            + " or stray delimiter)"),
+        Map.entry(9L, "NOT_A_NUMBER/value: " + lab + "9: '0,95' in '监测值' is not a number: ',' is neither this family's"
+            + " decimal mark ('.') nor a thousands separator it declares; if the agency writes decimal commas, the family must"
+            + " declare decimal-mark: \",\""),
+        // pH has no detection limit: <DL is not a value of it.
+        Map.entry(10L, "NOT_A_NUMBER/value: " + lab + "10: '<DL' in '监测值' is not a number: expected digits with '.' as the"
+            + " decimal mark and no thousands separator"));
+    assertThat(observations("method = 'manual'")).containsExactly(
+        Map.entry("2 tp", "0.05 false null null"),
+        Map.entry("5 cod", "2.0 true 4.0 <4"),
+        Map.entry("6 codmn", "0.25 true 0.5 未检出"),
+        // HJ/T 91-2002's 10L in μg/L: the limit 0.01 mg/L in the canonical unit.
+        Map.entry("7 tp", "0.005 true 0.01 10L"));
+
+    // The silver CHECK refuses NaN written by any other path; the rows stay as they were.
+    List<String> before = silverRows("water_quality");
+    TableDef silver = SourceFamilies.silver("water_quality");
+    assertThatThrownBy(() -> catalog.append(silver, catalog.read(silver).limit(1).withColumn("value", functions.lit(Double.NaN))))
+        .hasMessageContaining("finite_measures");
+    assertThat(silverRows("water_quality")).isEqualTo(before);
+  }
+
+  @Test
+  void malformedMaturityDatesAreQuarantinedAndEveryMaturityIsTypedAsADate() throws IOException {
+    deliverAs("finance", "finance/loans.csv", "loans.csv");
+    LoadReport report = ingest("loans");
+    assertThat(ledger(report)).containsExactly(Map.entry("liyang/finance/loans.csv", "5=2+3+0"));
+    String file = "liyang/finance/loans.csv line ";
+    assertThat(quarantine("liyang/finance/loans.csv")).containsExactly(
+        Map.entry(3L, "BAD_DATE/matures_on: " + file + "3: '2025/13/45' in '到期日' is not a date (yyyy-MM-dd)"),
+        Map.entry(4L, "BAD_DATE/matures_on: " + file + "4: '不详' in '到期日' is not a date (yyyy-MM-dd)"),
+        Map.entry(5L, "NOT_A_NUMBER/principal_yuan: " + file + "5: '1,000,000' in '本金(元)' is not a number: ',' is neither"
+            + " this family's decimal mark ('.') nor a thousands separator it declares; if the agency writes decimal commas,"
+            + " the family must declare decimal-mark: \",\""));
+    Dataset<Row> loans = catalog.read(SourceFamilies.silver("loans"));
+    assertThat(loans.schema().apply("matures_on").dataType()).isEqualTo(DataTypes.DateType);
+    assertThat(loans.orderBy("loan_id").collectAsList()).extracting(r -> r.getAs("loan_id") + " " + r.getAs("matures_on"))
+        .containsExactly("L1 2027-01-10", "L5 2026-05-01");
+  }
+
+  @Test
+  void aValueBelowTheDetectionLimitIsNotJudgedAsASpike() throws IOException {
+    // Eleven total-phosphorus values within 0.002 mg/L of 0.05 (robust SD 0.0015) and one <0.01: its DL/2 of
+    // 0.005 would be 30 robust SD from the median, but it is a substitute, not a measurement.
+    deliver("water-quality-manual", "numbers", "censored_tight.csv");
+    LoadReport report = ingest("water-quality-manual");
+    assertThat(ledger(report)).containsExactly(Map.entry("liyang/water-quality-manual/censored_tight.csv", "12=12+0+0"));
+    assertThat(observations("source_line = 13")).containsExactly(Map.entry("13 tp", "0.005 true 0.01 <0.01"));
+    assertThat(catalog.read(Plausibility.TABLE).count()).isZero();
   }
 }

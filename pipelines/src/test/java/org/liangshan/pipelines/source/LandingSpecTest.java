@@ -59,20 +59,29 @@ class LandingSpecTest {
   @Test
   void indicatorFieldsTakeRangeAndDescriptionFromTheIndicator() {
     SourceFamily auto = SourceFamilies.get("water-quality-auto");
-    assertThat(auto.field("tp_mg_l")).isEqualTo(field("tp_mg_l", "总磷(mg/L)", DOUBLE, false, 0, 20, "总磷 mg/L"));
+    assertThat(auto.field("tp_mg_l")).isEqualTo(new FieldSpec("tp_mg_l", List.of("总磷(mg/L)", "tp_mg_l"), DOUBLE, false, 0, 20,
+        Map.of(), "总磷 mg/L", NumberConvention.DEFAULT, true, false));
     assertThat(auto.field("water_temp_c")).isEqualTo(field("water_temp_c", "水温(℃)", DOUBLE, false, -5, 40, "水温 ℃"));
     assertThat(auto.outputColumns().stream().map(c -> c.name()).toList())
-        .containsExactly("section_id", "observed_at", "method", "indicator", "value", "unit");
+        .containsExactly("section_id", "observed_at", "method", "indicator", "value", "unit", "censored", "detection_limit", "reported");
     assertThat(auto.silver().naturalKey()).containsExactly("region", "section_id", "observed_at", "method", "indicator");
     assertThat(SourceFamilies.INDICATORS).hasSize(8).first()
-        .isEqualTo(new SourceFamilies.Indicator("cod", "化学需氧量", "mg/L", 0, 1000));
+        .isEqualTo(new SourceFamilies.Indicator("cod", "化学需氧量", "mg/L", 0, 1000, 10.0, "GB 3838-2002 表4: 重铬酸盐法 GB 11914-89"));
   }
 
   @Test
   void longsChecksAndFileNameColumnsAsDeclared() {
     assertThat(SourceFamilies.get("auctions").field("tie_seed"))
         .isEqualTo(field("tie_seed", "随机种子", LONG, true, 0, Long.MAX_VALUE, "seed for the tie order"));
-    assertThat(SourceFamilies.get("trades").silver().checks()).isEqualTo(Map.of("quantity_positive", "quantity > 0"));
+    assertThat(SourceFamilies.get("trades").silver().checks()).isEqualTo(Map.of("quantity_positive", "quantity > 0",
+        // Every silver table with a double column: no NaN, no infinity (Spark orders NaN above every number).
+        "finite_measures", "(quantity IS NULL OR (NOT isnan(quantity) AND abs(quantity) <= 1.7976931348623157E308))"
+            + " AND (price_yuan IS NULL OR (NOT isnan(price_yuan) AND abs(price_yuan) <= 1.7976931348623157E308))"));
+    assertThat(SourceFamilies.silverTables()).allSatisfy(table -> assertThat(table.checks().containsKey("finite_measures"))
+        .as(table.name()).isEqualTo(table.schema().toList().exists(f -> f.dataType().equals(DataTypes.DoubleType))));
+    assertThat(SourceFamilies.get("loans").field("matures_on").type()).isEqualTo(DATE);
+    assertThat(SourceFamilies.get("loans").field("matures_on").futureAllowed()).isTrue();
+    assertThat(SourceFamilies.get("rights-issued").field("valid_until").type()).isEqualTo(DATE);
     SourceFamily flux = SourceFamilies.get("flux");
     assertThat(flux.fileNameColumn()).isEqualTo("tower_id");
     assertThat(flux.field("nee_qc")).isEqualTo(new FieldSpec("nee_qc", List.of("NEE_QC", "NEE_VUT_REF_QC", "nee_qc"), DOUBLE, false, 0, 3,
@@ -180,6 +189,48 @@ class LandingSpecTest {
   void aDataQualityColumnNamingNoFieldFails() {
     assertBadSpec(spec(HYDROLOGY_FIELDS, "[section_id, date]").replace("time-column: date", "time-column: day"),
         "test.yaml: family 'hydrology': data-quality time-column names no field 'day'");
+  }
+
+  @Test
+  void aFamilyThatDeclaresDecimalCommasReadsThemAndOnlyIt() throws Rejection {
+    LandingSpec spec = LandingSpec.parse("test.yaml", spec(HYDROLOGY_FIELDS, "[section_id, date]")
+        .replace("    silver: {table: hydrology", "    decimal-mark: \",\"\n    thousands-separator: \" \"\n    silver: {table: hydrology"));
+    assertThat(spec.family("hydrology").numbers()).isEqualTo(new NumberConvention(',', ' '));
+    assertThat(spec.family("sections").numbers()).isEqualTo(NumberConvention.DEFAULT);
+    SourceFamily hydrology = SourceFamilies.build(spec, spec.family("hydrology"));
+    RecordMapper.Context context = new RecordMapper.Context() {
+      @Override
+      public java.time.Instant now() {
+        return java.time.Instant.parse("2026-01-01T00:00:00Z");
+      }
+
+      @Override
+      public java.util.Set<String> known(String reference) {
+        return java.util.Set.of();
+      }
+    };
+    Object[] row = hydrology.mapper().map(Map.of("section_id", "LY-S01", "date", "2024-06-01", "flow_m3_s", "1 234,5"), context).get(0);
+    assertThat(row[2]).isEqualTo(1234.5);
+    assertThatThrownBy(() -> hydrology.mapper().map(Map.of("section_id", "LY-S01", "date", "2024-06-01", "flow_m3_s", "1234.5"), context))
+        .hasMessage("'1234.5' in '流量(m³/s)' is not a number: '.' is neither this family's decimal mark (',') nor a thousands"
+            + " separator it declares");
+  }
+
+  @Test
+  void numberConventionsCensoringAndFutureDatesAreCheckedAtLoad() {
+    String family = spec(HYDROLOGY_FIELDS, "[section_id, date]");
+    assertBadSpec(family.replace("natural-key: [section_id, date]", "natural-key: [section_id, date]\n    decimal-mark: \";\""),
+        "test.yaml: family 'hydrology': decimal-mark ';'; expected '.' or ','");
+    assertBadSpec(family.replace("natural-key: [section_id, date]", "natural-key: [section_id, date]\n    thousands-separator: \".\""
+            + "\n    decimal-mark: \".\""),
+        "test.yaml: family 'hydrology': the thousands separator and the decimal mark are both '.'");
+    assertBadSpec(family.replace("natural-key: [section_id, date]", "natural-key: [section_id, date]\n    censored-substitution: dl/3"),
+        "test.yaml: family 'hydrology': censored substitution 'dl/3'; expected dl/2, dl or zero");
+    assertBadSpec(family.replace("type: date, required: true", "type: date, required: true, censorable: true"),
+        "test.yaml: family 'hydrology': field 'date': censorable on a date field; only a measured value (double, or text read"
+            + " by a mapper) can be below a detection limit");
+    assertBadSpec(family.replace("type: double, min: 0", "type: double, future: true, min: 0"),
+        "test.yaml: family 'hydrology': field 'flow_m3_s': future on a double field; only dates and times can lie after the load");
   }
 
   private static final String HYDROLOGY_FIELDS = """

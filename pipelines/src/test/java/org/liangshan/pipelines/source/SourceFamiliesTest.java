@@ -41,10 +41,14 @@ class SourceFamiliesTest {
   @Test
   void fieldsTypeValuesAndNameTheFieldWhenTheyCannot() throws Rejection {
     FieldSpec flow = SourceFamilies.get("hydrology").field("flow_m3_s");
-    assertThat(flow.parse(" 1,234.5 ", NOW)).isEqualTo(1234.5);
+    assertThat(flow.parse(" 1234.5 ", NOW)).isEqualTo(1234.5);
+    // Hydrology declares no thousands separator: 1,234.5 is refused, not read with the comma dropped.
+    assertThatThrownBy(() -> flow.parse("1,234.5", NOW)).isInstanceOf(Rejection.class)
+        .hasMessage("'1,234.5' in '流量(m³/s)' is not a number: ',' is neither this family's decimal mark ('.') nor a thousands"
+            + " separator it declares; if the agency writes decimal commas, the family must declare decimal-mark: \",\"");
     assertThat(flow.parse("", NOW)).isNull();
     assertThatThrownBy(() -> flow.parse("abc", NOW)).isInstanceOf(Rejection.class)
-        .hasMessage("'abc' in '流量(m³/s)' is not a number")
+        .hasMessage("'abc' in '流量(m³/s)' is not a number: expected digits with '.' as the decimal mark and no thousands separator")
         .satisfies(e -> assertThat(((Rejection) e).field()).isEqualTo("flow_m3_s"));
     assertThatThrownBy(() -> flow.parse("-3", NOW)).hasMessage("流量(m³/s) = -3 is below the minimum 0")
         .satisfies(e -> assertThat(((Rejection) e).reason()).isEqualTo(Rejection.Reason.NEGATIVE_VALUE));
