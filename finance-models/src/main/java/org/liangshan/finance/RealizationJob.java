@@ -38,7 +38,8 @@ import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableDef;
 
 /**
- * GEP realization rate per district and year (docs/methods/realization-rate.md). Runs after
+ * GEP realization rate per district and year (docs/methods/realization-rate.md): trading + compensation ÷
+ * GEP, with eco-finance mobilised (loans backed by eco-rights) beside it, never in it. Runs after
  * accounting (GEP), market (auction awards), compensation (ledger) and the loan book: it reads
  * {@code gold.gep_by_district}, {@code gold.auction_awards}, {@code gold.compensation_ledger}, {@code
  * gold.grid_cells} (to split a zone's auction over its districts by area) and {@code silver.trades},
@@ -53,13 +54,17 @@ public final class RealizationJob {
   private RealizationJob() {}
 
   public record Summary(String region, int year, BigDecimal realizedYuan, BigDecimal gepYuan, Optional<BigDecimal> rate,
-      int items, String runId) {
+      BigDecimal ecoFinanceYuan, Optional<BigDecimal> ecoFinanceRatio, int items, String runId) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "GEP realization %s %d: realized %s yuan of GEP %s yuan, rate %s (%d source rows; run %s)",
-          region, year, realizedYuan.toPlainString(), gepYuan.toPlainString(),
-          rate.map(r -> r.multiply(BigDecimal.valueOf(100)).setScale(4, RoundingMode.HALF_EVEN).toPlainString() + " %").orElse("n/a"),
-          items, runId);
+      return String.format(Locale.ROOT, "GEP realization %s %d: realized %s yuan of GEP %s yuan, rate %s; beside it eco-finance"
+          + " mobilised %s yuan, %s of GEP (%d source rows; run %s)",
+          region, year, realizedYuan.toPlainString(), gepYuan.toPlainString(), percent(rate), ecoFinanceYuan.toPlainString(),
+          percent(ecoFinanceRatio), items, runId);
+    }
+
+    private static String percent(Optional<BigDecimal> ratio) {
+      return ratio.map(r -> r.multiply(BigDecimal.valueOf(100)).setScale(4, RoundingMode.HALF_EVEN).toPlainString() + " %").orElse("n/a");
     }
   }
 
@@ -95,10 +100,10 @@ public final class RealizationJob {
       districtOf(region, string(r, "district")).ifPresent(code -> enterpriseDistrict.put(string(r, "uscc"), code));
     }
     List<Item> items = new ArrayList<>();
-    auctions(run, region, year, items);
+    Map<String, String> soldAtAuction = auctions(run, region, year, items);
     trades(run, region, year, tradingTypes, enterpriseDistrict, items);
     compensation(run, region, year, items);
-    loans(run, region, year, financeTypes, enterpriseDistrict, items);
+    loans(run, region, year, financeTypes, enterpriseDistrict, soldAtAuction, items);
 
     // totals per district
     Map<String, BigDecimal[]> totals = new LinkedHashMap<>(); // auction, trade, compensation, issued, outstanding
@@ -149,7 +154,8 @@ public final class RealizationJob {
     JobSupport.replace(run, RealizationRows.REALIZATION, rows, slice);
     JobSupport.replace(run, RealizationRows.ITEM, itemRows, slice);
     GepRealization total = realization(region5, regionGep, basis);
-    return new Summary(region.id(), year, total.realizedYuan(), regionGep, total.rate(), items.size(), run.id());
+    return new Summary(region.id(), year, total.realizedYuan(), regionGep, total.rate(), total.ecoFinanceYuan(),
+        total.ecoFinanceRatio(), items.size(), run.id());
   }
 
   private static BigDecimal[] zeros() {
@@ -166,18 +172,23 @@ public final class RealizationJob {
     return new RealizationRows.Realization(region.id(), year, scope, code, name, JobSupport.money(t[0]),
         JobSupport.money(t[1]), JobSupport.money(r.tradingYuan()), JobSupport.money(t[2]), JobSupport.money(t[3]),
         JobSupport.money(t[4]), JobSupport.money(r.ecoFinanceYuan()), JobSupport.money(r.realizedYuan()),
-        JobSupport.money(gep), r.rate().map(BigDecimal::doubleValue), basis, provenance);
+        JobSupport.money(gep), r.rate().map(BigDecimal::doubleValue), r.ecoFinanceRatio().map(BigDecimal::doubleValue), basis,
+        provenance);
   }
 
   private static BigDecimal fen(BigDecimal value) {
     return Money.toFen(value);
   }
 
-  /** Auction awards: a zone's auction split over the districts by the zone's area in each (gold.grid_cells). */
-  private static void auctions(Run run, Region region, int year, List<Item> items) {
+  /**
+   * Auction awards: a zone's auction split over the districts by the zone's area in each (gold.grid_cells).
+   * Returns the rights sold (right id → auction_id:bid_id), so a later pledge of one can say where it was counted.
+   */
+  private static Map<String, String> auctions(Run run, Region region, int year, List<Item> items) {
+    Map<String, String> sold = new HashMap<>();
     Optional<Dataset<Row>> awards = JobSupport.goldIfExists(run, MarketTables.AUCTION_AWARDS);
     if (awards.isEmpty()) {
-      return;
+      return sold;
     }
     Map<String, Map<String, Double>> zoneShares = new TreeMap<>();
     Optional<Dataset<Row>> cells = JobSupport.goldIfExists(run, GeoTables.GRID_CELLS);
@@ -191,6 +202,9 @@ public final class RealizationJob {
     for (Row r : awards.get().where(col("region").equalTo(region.id())).where(col("year").equalTo(year))
         .orderBy("auction_id", "bid_id").collectAsList()) {
       String id = string(r, "auction_id") + ":" + string(r, "bid_id");
+      if (string(r, "right_id") != null) {
+        sold.put(string(r, "right_id"), id);
+      }
       BigDecimal amount = fen(decimal(r, "amount_yuan"));
       String zone = string(r, "zone_id");
       Map<String, Double> shares = zone == null ? null : zoneShares.get(zone);
@@ -203,6 +217,7 @@ public final class RealizationJob {
       GepRealization.split(amount, shares).forEach((code, part) -> items.add(new Item("trading", "auction", MarketTables.AUCTION_AWARDS.qualifiedName(),
           id, code, part, String.format(Locale.ROOT, "zone %s: %.4f of its area", zone, shares.get(code) / total))));
     }
+    return sold;
   }
 
   /** Trades of eco-rights in the year, credited to the seller's district (silver.enterprises). */
@@ -249,18 +264,26 @@ public final class RealizationJob {
     }
   }
 
-  /** Eco-product-backed loans: a pledge of a right of an eco-finance type; by the borrower's district. */
+  /**
+   * Eco-product-backed loans: a pledge of a right of an eco-finance type; by the borrower's district. Finance
+   * mobilised, beside the realized value: a right sold at auction and then pledged is counted once, as the sale
+   * (its loan's basis says so).
+   */
   private static void loans(Run run, Region region, int year, Set<String> types, Map<String, String> enterpriseDistrict,
-      List<Item> items) {
+      Map<String, String> soldAtAuction, List<Item> items) {
     Map<String, String> rightType = new HashMap<>();
     for (Row r : JobSupport.silver(run, "rights_issued", region).select("right_id", "right_type").collectAsList()) {
       rightType.put(string(r, "right_id"), string(r, "right_type"));
     }
     Map<String, String> backing = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "pledges", region).orderBy("pledge_id").collectAsList()) {
-      String type = rightType.get(string(r, "right_id"));
+      String right = string(r, "right_id");
+      // an auction award creates an eco-voucher right in the holdings ledger, which silver.rights_issued may not list
+      String type = rightType.getOrDefault(right, soldAtAuction.containsKey(right) ? "eco_voucher" : null);
       if (type != null && types.contains(type)) {
-        backing.putIfAbsent(string(r, "loan_id"), type + " " + string(r, "right_id"));
+        String sale = soldAtAuction.get(right);
+        backing.putIfAbsent(string(r, "loan_id"), type + " " + right
+            + (sale == null ? "" : " (sold at auction " + sale + ": realized there, not again here)"));
       }
     }
     LocalDate end = LocalDate.of(year, 12, 31);
