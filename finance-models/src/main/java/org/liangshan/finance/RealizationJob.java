@@ -31,6 +31,11 @@ import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.District;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.model.LoanBalance;
+import org.liangshan.finance.model.RealizationBook;
+import org.liangshan.finance.model.RealizationBook.Basis;
+import org.liangshan.finance.model.RealizationBook.Channel;
+import org.liangshan.finance.model.RealizationBook.Item;
+import org.liangshan.finance.model.RealizationBook.Totals;
 import org.liangshan.geo.GeoTables;
 import org.liangshan.market.MarketTables;
 import org.liangshan.warehouse.JobSupport;
@@ -68,18 +73,10 @@ public final class RealizationJob {
     }
   }
 
-  /** One source row credited to a district (or unattributed). */
-  record Item(String component, String channel, String sourceTable, String sourceId, String districtCode, BigDecimal amountYuan,
-      String basis) {}
-
   public static Summary run(Run run, Region region, int year, ParameterSet params) {
     Set<String> tradingTypes = new HashSet<>(params.texts("realization.trading_right_types"));
     Set<String> financeTypes = new HashSet<>(params.texts("realization.eco_finance_right_types"));
-    String basis = params.text("realization.eco_finance_basis");
-    if (!basis.equals("issued") && !basis.equals("outstanding")) {
-      throw LiangshanException.badInput("Parameter set %s: realization.eco_finance_basis is '%s'; expected issued or outstanding.",
-          params.version(), basis);
-    }
+    Basis basis = Basis.of(params.text("realization.eco_finance_basis"), params.version());
     // GEP
     TableDef gepDef = run.catalog().find(GeoTables.GEP_BY_DISTRICT.qualifiedName()).orElse(GeoTables.GEP_BY_DISTRICT);
     if (!run.catalog().exists(gepDef)) {
@@ -105,38 +102,22 @@ public final class RealizationJob {
     compensation(run, region, year, items);
     loans(run, region, year, financeTypes, enterpriseDistrict, soldAtAuction, items);
 
-    // totals per district
-    Map<String, BigDecimal[]> totals = new LinkedHashMap<>(); // auction, trade, compensation, issued, outstanding
-    for (District d : region.districts()) {
-      totals.put(d.code(), zeros());
-    }
-    totals.put(UNATTRIBUTED, zeros());
-    for (Item item : items) {
-      int k = switch (item.channel()) {
-        case "auction" -> 0;
-        case "trade" -> 1;
-        case "ledger" -> 2;
-        case "loan_issued" -> 3;
-        default -> 4;
-      };
-      BigDecimal[] t = totals.get(item.districtCode());
-      t[k] = t[k].add(item.amountYuan());
-    }
+    List<String> keys = new ArrayList<>(region.districts().stream().map(District::code).toList());
+    keys.add(UNATTRIBUTED);
+    Map<String, Totals> totals = RealizationBook.totals(items, keys);
     ObjectNode provenance = JSON.createObjectNode();
     new TreeMap<>(run.inputs()).forEach(provenance::put);
     String provenanceText = provenance.toString();
     List<RealizationRows.Realization> rows = new ArrayList<>();
-    BigDecimal[] region5 = zeros();
+    Totals regionTotals = Totals.ZERO;
     BigDecimal regionGep = BigDecimal.ZERO;
-    for (Map.Entry<String, BigDecimal[]> e : totals.entrySet()) {
+    for (Map.Entry<String, Totals> e : totals.entrySet()) {
       String code = e.getKey();
       boolean unattributed = code.equals(UNATTRIBUTED);
       String name = unattributed ? "未归属区县" : region.districts().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().name();
       BigDecimal g = unattributed ? BigDecimal.ZERO : gep.getOrDefault(code, BigDecimal.ZERO);
       rows.add(row(region, year, unattributed ? "unattributed" : "district", code, name, e.getValue(), g, basis, provenanceText));
-      for (int k = 0; k < 5; k++) {
-        region5[k] = region5[k].add(e.getValue()[k]);
-      }
+      regionTotals = regionTotals.plus(e.getValue());
       regionGep = regionGep.add(g);
     }
     BigDecimal allGep = gep.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -144,36 +125,28 @@ public final class RealizationJob {
       throw LiangshanException.failure("%s of %s %d names districts that are not the region's (GEP %s vs %s).",
           GeoTables.GEP_BY_DISTRICT.qualifiedName(), region.id(), year, allGep.toPlainString(), regionGep.toPlainString());
     }
-    rows.add(row(region, year, "region", region.id(), region.name(), region5, regionGep, basis, provenanceText));
+    rows.add(row(region, year, "region", region.id(), region.name(), regionTotals, regionGep, basis, provenanceText));
     List<RealizationRows.Item> itemRows = new ArrayList<>();
     for (Item item : items) {
-      itemRows.add(new RealizationRows.Item(region.id(), year, item.component(), item.channel(), item.sourceTable(),
+      itemRows.add(new RealizationRows.Item(region.id(), year, item.channel().component().id(), item.channel().id(), item.sourceTable(),
           item.sourceId(), item.districtCode(), JobSupport.money(item.amountYuan()), Optional.ofNullable(item.basis())));
     }
     String slice = JobSupport.regionYear(region, year);
     JobSupport.replace(run, RealizationRows.REALIZATION, rows, slice);
     JobSupport.replace(run, RealizationRows.ITEM, itemRows, slice);
-    GepRealization total = realization(region5, regionGep, basis);
+    GepRealization total = regionTotals.realization(basis, regionGep);
     return new Summary(region.id(), year, total.realizedYuan(), regionGep, total.rate(), total.ecoFinanceYuan(),
         total.ecoFinanceRatio(), items.size(), run.id());
   }
 
-  private static BigDecimal[] zeros() {
-    return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-  }
-
-  private static GepRealization realization(BigDecimal[] t, BigDecimal gep, String basis) {
-    return new GepRealization(t[0].add(t[1]), t[2], basis.equals("issued") ? t[3] : t[4], gep);
-  }
-
   private static RealizationRows.Realization row(Region region, int year, String scope, String code, String name,
-      BigDecimal[] t, BigDecimal gep, String basis, String provenance) {
-    GepRealization r = realization(t, gep, basis);
-    return new RealizationRows.Realization(region.id(), year, scope, code, name, JobSupport.money(t[0]),
-        JobSupport.money(t[1]), JobSupport.money(r.tradingYuan()), JobSupport.money(t[2]), JobSupport.money(t[3]),
-        JobSupport.money(t[4]), JobSupport.money(r.ecoFinanceYuan()), JobSupport.money(r.realizedYuan()),
-        JobSupport.money(gep), r.rate().map(BigDecimal::doubleValue), r.ecoFinanceRatio().map(BigDecimal::doubleValue), basis,
-        provenance);
+      Totals t, BigDecimal gep, Basis basis, String provenance) {
+    GepRealization r = t.realization(basis, gep);
+    return new RealizationRows.Realization(region.id(), year, scope, code, name, JobSupport.money(t.auctionYuan()),
+        JobSupport.money(t.tradeYuan()), JobSupport.money(r.tradingYuan()), JobSupport.money(t.compensationYuan()),
+        JobSupport.money(t.ecoFinanceIssuedYuan()), JobSupport.money(t.ecoFinanceOutstandingYuan()),
+        JobSupport.money(r.ecoFinanceYuan()), JobSupport.money(r.realizedYuan()), JobSupport.money(gep),
+        r.rate().map(BigDecimal::doubleValue), r.ecoFinanceRatio().map(BigDecimal::doubleValue), basis.id(), provenance);
   }
 
   private static BigDecimal fen(BigDecimal value) {
@@ -209,12 +182,12 @@ public final class RealizationJob {
       String zone = string(r, "zone_id");
       Map<String, Double> shares = zone == null ? null : zoneShares.get(zone);
       if (shares == null || shares.isEmpty()) {
-        items.add(new Item("trading", "auction", MarketTables.AUCTION_AWARDS.qualifiedName(), id, UNATTRIBUTED, amount,
+        items.add(new Item(Channel.AUCTION, MarketTables.AUCTION_AWARDS.qualifiedName(), id, UNATTRIBUTED, amount,
             zone == null ? "no zone" : "zone " + zone + " is not on the grid"));
         continue;
       }
       double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
-      GepRealization.split(amount, shares).forEach((code, part) -> items.add(new Item("trading", "auction", MarketTables.AUCTION_AWARDS.qualifiedName(),
+      GepRealization.split(amount, shares).forEach((code, part) -> items.add(new Item(Channel.AUCTION, MarketTables.AUCTION_AWARDS.qualifiedName(),
           id, code, part, String.format(Locale.ROOT, "zone %s: %.4f of its area", zone, shares.get(code) / total))));
     }
     return sold;
@@ -231,7 +204,7 @@ public final class RealizationJob {
       BigDecimal amount = fen(BigDecimal.valueOf(number(r, "quantity")).multiply(BigDecimal.valueOf(number(r, "price_yuan"))));
       String seller = string(r, "seller");
       String code = seller == null ? null : enterpriseDistrict.get(seller);
-      items.add(new Item("trading", "trade", "silver.trades", string(r, "trade_id"), code == null ? UNATTRIBUTED : code, amount,
+      items.add(new Item(Channel.TRADE, "silver.trades", string(r, "trade_id"), code == null ? UNATTRIBUTED : code, amount,
           code == null ? "seller " + (seller == null ? "not given" : seller + " not in the enterprise registry") : "seller " + seller));
     }
   }
@@ -259,7 +232,7 @@ public final class RealizationJob {
       if (code.isEmpty() && !payee.strip().equals(region.name()) && !payee.strip().equalsIgnoreCase(region.nameEn())) {
         continue; // paid to a party outside the region: not value realized in it
       }
-      items.add(new Item("compensation", "ledger", FinanceTables.COMPENSATION_LEDGER.qualifiedName(), string(r, "entry_id"), code.orElse(UNATTRIBUTED),
+      items.add(new Item(Channel.LEDGER, FinanceTables.COMPENSATION_LEDGER.qualifiedName(), string(r, "entry_id"), code.orElse(UNATTRIBUTED),
           fen(decimal(r, "amount_yuan")), "payee " + payee + " (" + string(r, "status") + ")"));
     }
   }
@@ -303,11 +276,11 @@ public final class RealizationJob {
       LoanBalance.Terms terms = new LoanBalance.Terms(loan, date(r, "disbursed_on"), JobSupport.textDate(r, "matures_on"),
           decimal(r, "principal_yuan"));
       if (terms.disbursedOn().getYear() == year) {
-        items.add(new Item("eco_finance", "loan_issued", "silver.loans", loan, district, fen(terms.principalYuan()), why));
+        items.add(new Item(Channel.LOAN_ISSUED, "silver.loans", loan, district, fen(terms.principalYuan()), why));
       }
       BigDecimal balance = fen(LoanBalance.on(terms, repayments, end));
       if (balance.signum() > 0) {
-        items.add(new Item("eco_finance", "loan_outstanding", "silver.loans", loan, district, balance,
+        items.add(new Item(Channel.LOAN_OUTSTANDING, "silver.loans", loan, district, balance,
             why + "; principal less repayments to " + end + (LoanBalance.overdue(terms, balance, end) ? " (overdue)" : "")));
       }
     }
