@@ -1,7 +1,8 @@
 -- GEP per region and year by category (EPV, ERV, ECV), the previous year's GEP, and the GEP realization of the year
--- as gold.gep_realization computes it (docs/methods/realization-rate.md): trading (eco-voucher auction awards and
--- trades of eco-rights), compensation received and eco-finance, with the realization rate, on the region's row of
--- that table. Years without a realization run show 0 realized and a null rate.
+-- as gold.gep_realization computes it (docs/methods/realization-rate.md): value realized = trading (eco-voucher
+-- auction awards and trades of eco-rights) + compensation received, with the realization rate; beside it, not in it,
+-- eco-finance mobilised (eco-product-backed loans) with its own ratio to GEP; on the region's row of that table.
+-- Years without a realization run show 0 realized and null ratios.
 -- requires: gold.gep_by_district, gold.gep_realization
 WITH gep AS (
   SELECT region, year,
@@ -14,7 +15,8 @@ WITH gep AS (
   GROUP BY region, year
 ), realized AS (
   SELECT region, year, auction_yuan, trade_yuan, trading_yuan, compensation_yuan, eco_finance_yuan, eco_finance_basis,
-         realized_yuan, realization_rate, run_id AS realization_run_id, parameter_set AS realization_parameter_set
+         realized_yuan, realization_rate, eco_finance_ratio, run_id AS realization_run_id,
+         parameter_set AS realization_parameter_set
   FROM delta.gold.gep_realization
   WHERE scope = 'region'
 )
@@ -28,6 +30,7 @@ SELECT gep.region, gep.year, gep.districts, gep.gep_yuan, gep.epv_yuan, gep.erv_
        r.eco_finance_basis,
        COALESCE(r.realized_yuan, 0) AS realized_yuan,
        r.realization_rate,
+       r.eco_finance_ratio,
        r.realization_run_id, r.realization_parameter_set
 FROM gep
 LEFT JOIN gep previous ON previous.region = gep.region AND previous.year = gep.year - 1

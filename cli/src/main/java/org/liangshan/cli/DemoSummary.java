@@ -89,16 +89,20 @@ final class DemoSummary {
 
   private void realization(PrintStream out, Region region) {
     gold(RealizationTables.GEP_REALIZATION).ifPresent(g -> {
-      TextTable table = new TextTable("year", "trading (万元)", "compensation (万元)", "eco-finance (万元)", "realized (万元)", "rate");
+      TextTable table = new TextTable("year", "trading (万元)", "compensation (万元)", "realized (万元)", "rate",
+          "eco-finance (万元)", "eco-finance / GEP");
       for (Row r : g.where(col("region").equalTo(region.id())).where(col("scope").equalTo("region")).orderBy("year")
           .collectAsList()) {
-        Double rate = r.getAs("realization_rate");
-        table.row(r.getAs("year"), wan(r.getAs("trading_yuan")), wan(r.getAs("compensation_yuan")), wan(r.getAs("eco_finance_yuan")),
-            wan(r.getAs("realized_yuan")), rate == null ? "n/a" : String.format("%.3f%%", rate * 100));
+        table.row(r.getAs("year"), wan(r.getAs("trading_yuan")), wan(r.getAs("compensation_yuan")), wan(r.getAs("realized_yuan")),
+            percent(r.getAs("realization_rate")), wan(r.getAs("eco_finance_yuan")), percent(r.getAs("eco_finance_ratio")));
       }
-      out.println("GEP realization (trading + compensation + eco-finance) / GEP:");
+      out.println("GEP realization (trading + compensation) / GEP, and beside it eco-finance mobilised / GEP:");
       out.print(table);
     });
+  }
+
+  private static String percent(Double ratio) {
+    return ratio == null ? "n/a" : String.format("%.3f%%", ratio * 100);
   }
 
   private void carbon(PrintStream out, Region region) {

@@ -46,6 +46,6 @@ class DocsTableTest {
   void theGeneratedTableSaysWhereAFigureComesFrom() {
     assertThat(DashboardDocs.section(LeadershipDashboards.all())).contains("| `gep_realization_rate` | GEP 转化率 | "
         + "echarts_timeseries_bar | `gep_region_year` | `marts.gep_overview` | "
-        + "GEP 转化率 = `SUM(realized_yuan) / NULLIF(SUM(gep_yuan), 0)` | 市场交易、生态补偿与生态金融实现的价值 ÷ GEP。 |");
+        + "GEP 转化率 = `SUM(realized_yuan) / NULLIF(SUM(gep_yuan), 0)` | 市场交易与生态补偿实现的价值 ÷ GEP；生态金融融资另列，不计入。 |");
   }
 }

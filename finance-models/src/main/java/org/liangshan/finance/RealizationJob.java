@@ -31,6 +31,11 @@ import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.District;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.model.LoanBalance;
+import org.liangshan.finance.model.RealizationBook;
+import org.liangshan.finance.model.RealizationBook.Basis;
+import org.liangshan.finance.model.RealizationBook.Channel;
+import org.liangshan.finance.model.RealizationBook.Item;
+import org.liangshan.finance.model.RealizationBook.Totals;
 import org.liangshan.geo.GeoTables;
 import org.liangshan.market.MarketTables;
 import org.liangshan.warehouse.JobSupport;
@@ -38,7 +43,8 @@ import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableDef;
 
 /**
- * GEP realization rate per district and year (docs/methods/realization-rate.md). Runs after
+ * GEP realization rate per district and year (docs/methods/realization-rate.md): trading + compensation ÷
+ * GEP, with eco-finance mobilised (loans backed by eco-rights) beside it, never in it. Runs after
  * accounting (GEP), market (auction awards), compensation (ledger) and the loan book: it reads
  * {@code gold.gep_by_district}, {@code gold.auction_awards}, {@code gold.compensation_ledger}, {@code
  * gold.grid_cells} (to split a zone's auction over its districts by area) and {@code silver.trades},
@@ -53,28 +59,24 @@ public final class RealizationJob {
   private RealizationJob() {}
 
   public record Summary(String region, int year, BigDecimal realizedYuan, BigDecimal gepYuan, Optional<BigDecimal> rate,
-      int items, String runId) {
+      BigDecimal ecoFinanceYuan, Optional<BigDecimal> ecoFinanceRatio, int items, String runId) {
     @Override
     public String toString() {
-      return String.format(Locale.ROOT, "GEP realization %s %d: realized %s yuan of GEP %s yuan, rate %s (%d source rows; run %s)",
-          region, year, realizedYuan.toPlainString(), gepYuan.toPlainString(),
-          rate.map(r -> r.multiply(BigDecimal.valueOf(100)).setScale(4, RoundingMode.HALF_EVEN).toPlainString() + " %").orElse("n/a"),
-          items, runId);
+      return String.format(Locale.ROOT, "GEP realization %s %d: realized %s yuan of GEP %s yuan, rate %s; beside it eco-finance"
+          + " mobilised %s yuan, %s of GEP (%d source rows; run %s)",
+          region, year, realizedYuan.toPlainString(), gepYuan.toPlainString(), percent(rate), ecoFinanceYuan.toPlainString(),
+          percent(ecoFinanceRatio), items, runId);
+    }
+
+    private static String percent(Optional<BigDecimal> ratio) {
+      return ratio.map(r -> r.multiply(BigDecimal.valueOf(100)).setScale(4, RoundingMode.HALF_EVEN).toPlainString() + " %").orElse("n/a");
     }
   }
-
-  /** One source row credited to a district (or unattributed). */
-  record Item(String component, String channel, String sourceTable, String sourceId, String districtCode, BigDecimal amountYuan,
-      String basis) {}
 
   public static Summary run(Run run, Region region, int year, ParameterSet params) {
     Set<String> tradingTypes = new HashSet<>(params.texts("realization.trading_right_types"));
     Set<String> financeTypes = new HashSet<>(params.texts("realization.eco_finance_right_types"));
-    String basis = params.text("realization.eco_finance_basis");
-    if (!basis.equals("issued") && !basis.equals("outstanding")) {
-      throw LiangshanException.badInput("Parameter set %s: realization.eco_finance_basis is '%s'; expected issued or outstanding.",
-          params.version(), basis);
-    }
+    Basis basis = Basis.of(params.text("realization.eco_finance_basis"), params.version());
     // GEP
     TableDef gepDef = run.catalog().find(GeoTables.GEP_BY_DISTRICT.qualifiedName()).orElse(GeoTables.GEP_BY_DISTRICT);
     if (!run.catalog().exists(gepDef)) {
@@ -95,43 +97,27 @@ public final class RealizationJob {
       districtOf(region, string(r, "district")).ifPresent(code -> enterpriseDistrict.put(string(r, "uscc"), code));
     }
     List<Item> items = new ArrayList<>();
-    auctions(run, region, year, items);
+    Map<String, String> soldAtAuction = auctions(run, region, year, items);
     trades(run, region, year, tradingTypes, enterpriseDistrict, items);
     compensation(run, region, year, items);
-    loans(run, region, year, financeTypes, enterpriseDistrict, items);
+    loans(run, region, year, financeTypes, enterpriseDistrict, soldAtAuction, items);
 
-    // totals per district
-    Map<String, BigDecimal[]> totals = new LinkedHashMap<>(); // auction, trade, compensation, issued, outstanding
-    for (District d : region.districts()) {
-      totals.put(d.code(), zeros());
-    }
-    totals.put(UNATTRIBUTED, zeros());
-    for (Item item : items) {
-      int k = switch (item.channel()) {
-        case "auction" -> 0;
-        case "trade" -> 1;
-        case "ledger" -> 2;
-        case "loan_issued" -> 3;
-        default -> 4;
-      };
-      BigDecimal[] t = totals.get(item.districtCode());
-      t[k] = t[k].add(item.amountYuan());
-    }
+    List<String> keys = new ArrayList<>(region.districts().stream().map(District::code).toList());
+    keys.add(UNATTRIBUTED);
+    Map<String, Totals> totals = RealizationBook.totals(items, keys);
     ObjectNode provenance = JSON.createObjectNode();
     new TreeMap<>(run.inputs()).forEach(provenance::put);
     String provenanceText = provenance.toString();
     List<RealizationRows.Realization> rows = new ArrayList<>();
-    BigDecimal[] region5 = zeros();
+    Totals regionTotals = Totals.ZERO;
     BigDecimal regionGep = BigDecimal.ZERO;
-    for (Map.Entry<String, BigDecimal[]> e : totals.entrySet()) {
+    for (Map.Entry<String, Totals> e : totals.entrySet()) {
       String code = e.getKey();
       boolean unattributed = code.equals(UNATTRIBUTED);
       String name = unattributed ? "未归属区县" : region.districts().stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow().name();
       BigDecimal g = unattributed ? BigDecimal.ZERO : gep.getOrDefault(code, BigDecimal.ZERO);
       rows.add(row(region, year, unattributed ? "unattributed" : "district", code, name, e.getValue(), g, basis, provenanceText));
-      for (int k = 0; k < 5; k++) {
-        region5[k] = region5[k].add(e.getValue()[k]);
-      }
+      regionTotals = regionTotals.plus(e.getValue());
       regionGep = regionGep.add(g);
     }
     BigDecimal allGep = gep.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -139,45 +125,43 @@ public final class RealizationJob {
       throw LiangshanException.failure("%s of %s %d names districts that are not the region's (GEP %s vs %s).",
           GeoTables.GEP_BY_DISTRICT.qualifiedName(), region.id(), year, allGep.toPlainString(), regionGep.toPlainString());
     }
-    rows.add(row(region, year, "region", region.id(), region.name(), region5, regionGep, basis, provenanceText));
+    rows.add(row(region, year, "region", region.id(), region.name(), regionTotals, regionGep, basis, provenanceText));
     List<RealizationRows.Item> itemRows = new ArrayList<>();
     for (Item item : items) {
-      itemRows.add(new RealizationRows.Item(region.id(), year, item.component(), item.channel(), item.sourceTable(),
+      itemRows.add(new RealizationRows.Item(region.id(), year, item.channel().component().id(), item.channel().id(), item.sourceTable(),
           item.sourceId(), item.districtCode(), JobSupport.money(item.amountYuan()), Optional.ofNullable(item.basis())));
     }
     String slice = JobSupport.regionYear(region, year);
     JobSupport.replace(run, RealizationRows.REALIZATION, rows, slice);
     JobSupport.replace(run, RealizationRows.ITEM, itemRows, slice);
-    GepRealization total = realization(region5, regionGep, basis);
-    return new Summary(region.id(), year, total.realizedYuan(), regionGep, total.rate(), items.size(), run.id());
-  }
-
-  private static BigDecimal[] zeros() {
-    return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
-  }
-
-  private static GepRealization realization(BigDecimal[] t, BigDecimal gep, String basis) {
-    return new GepRealization(t[0].add(t[1]), t[2], basis.equals("issued") ? t[3] : t[4], gep);
+    GepRealization total = regionTotals.realization(basis, regionGep);
+    return new Summary(region.id(), year, total.realizedYuan(), regionGep, total.rate(), total.ecoFinanceYuan(),
+        total.ecoFinanceRatio(), items.size(), run.id());
   }
 
   private static RealizationRows.Realization row(Region region, int year, String scope, String code, String name,
-      BigDecimal[] t, BigDecimal gep, String basis, String provenance) {
-    GepRealization r = realization(t, gep, basis);
-    return new RealizationRows.Realization(region.id(), year, scope, code, name, JobSupport.money(t[0]),
-        JobSupport.money(t[1]), JobSupport.money(r.tradingYuan()), JobSupport.money(t[2]), JobSupport.money(t[3]),
-        JobSupport.money(t[4]), JobSupport.money(r.ecoFinanceYuan()), JobSupport.money(r.realizedYuan()),
-        JobSupport.money(gep), r.rate().map(BigDecimal::doubleValue), basis, provenance);
+      Totals t, BigDecimal gep, Basis basis, String provenance) {
+    GepRealization r = t.realization(basis, gep);
+    return new RealizationRows.Realization(region.id(), year, scope, code, name, JobSupport.money(t.auctionYuan()),
+        JobSupport.money(t.tradeYuan()), JobSupport.money(r.tradingYuan()), JobSupport.money(t.compensationYuan()),
+        JobSupport.money(t.ecoFinanceIssuedYuan()), JobSupport.money(t.ecoFinanceOutstandingYuan()),
+        JobSupport.money(r.ecoFinanceYuan()), JobSupport.money(r.realizedYuan()), JobSupport.money(gep),
+        r.rate().map(BigDecimal::doubleValue), r.ecoFinanceRatio().map(BigDecimal::doubleValue), basis.id(), provenance);
   }
 
   private static BigDecimal fen(BigDecimal value) {
     return Money.toFen(value);
   }
 
-  /** Auction awards: a zone's auction split over the districts by the zone's area in each (gold.grid_cells). */
-  private static void auctions(Run run, Region region, int year, List<Item> items) {
+  /**
+   * Auction awards: a zone's auction split over the districts by the zone's area in each (gold.grid_cells).
+   * Returns the rights sold (right id → auction_id:bid_id), so a later pledge of one can say where it was counted.
+   */
+  private static Map<String, String> auctions(Run run, Region region, int year, List<Item> items) {
+    Map<String, String> sold = new HashMap<>();
     Optional<Dataset<Row>> awards = JobSupport.goldIfExists(run, MarketTables.AUCTION_AWARDS);
     if (awards.isEmpty()) {
-      return;
+      return sold;
     }
     Map<String, Map<String, Double>> zoneShares = new TreeMap<>();
     Optional<Dataset<Row>> cells = JobSupport.goldIfExists(run, GeoTables.GRID_CELLS);
@@ -191,18 +175,22 @@ public final class RealizationJob {
     for (Row r : awards.get().where(col("region").equalTo(region.id())).where(col("year").equalTo(year))
         .orderBy("auction_id", "bid_id").collectAsList()) {
       String id = string(r, "auction_id") + ":" + string(r, "bid_id");
+      if (string(r, "right_id") != null) {
+        sold.put(string(r, "right_id"), id);
+      }
       BigDecimal amount = fen(decimal(r, "amount_yuan"));
       String zone = string(r, "zone_id");
       Map<String, Double> shares = zone == null ? null : zoneShares.get(zone);
       if (shares == null || shares.isEmpty()) {
-        items.add(new Item("trading", "auction", MarketTables.AUCTION_AWARDS.qualifiedName(), id, UNATTRIBUTED, amount,
+        items.add(new Item(Channel.AUCTION, MarketTables.AUCTION_AWARDS.qualifiedName(), id, UNATTRIBUTED, amount,
             zone == null ? "no zone" : "zone " + zone + " is not on the grid"));
         continue;
       }
       double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
-      GepRealization.split(amount, shares).forEach((code, part) -> items.add(new Item("trading", "auction", MarketTables.AUCTION_AWARDS.qualifiedName(),
+      GepRealization.split(amount, shares).forEach((code, part) -> items.add(new Item(Channel.AUCTION, MarketTables.AUCTION_AWARDS.qualifiedName(),
           id, code, part, String.format(Locale.ROOT, "zone %s: %.4f of its area", zone, shares.get(code) / total))));
     }
+    return sold;
   }
 
   /** Trades of eco-rights in the year, credited to the seller's district (silver.enterprises). */
@@ -216,7 +204,7 @@ public final class RealizationJob {
       BigDecimal amount = fen(BigDecimal.valueOf(number(r, "quantity")).multiply(BigDecimal.valueOf(number(r, "price_yuan"))));
       String seller = string(r, "seller");
       String code = seller == null ? null : enterpriseDistrict.get(seller);
-      items.add(new Item("trading", "trade", "silver.trades", string(r, "trade_id"), code == null ? UNATTRIBUTED : code, amount,
+      items.add(new Item(Channel.TRADE, "silver.trades", string(r, "trade_id"), code == null ? UNATTRIBUTED : code, amount,
           code == null ? "seller " + (seller == null ? "not given" : seller + " not in the enterprise registry") : "seller " + seller));
     }
   }
@@ -244,23 +232,31 @@ public final class RealizationJob {
       if (code.isEmpty() && !payee.strip().equals(region.name()) && !payee.strip().equalsIgnoreCase(region.nameEn())) {
         continue; // paid to a party outside the region: not value realized in it
       }
-      items.add(new Item("compensation", "ledger", FinanceTables.COMPENSATION_LEDGER.qualifiedName(), string(r, "entry_id"), code.orElse(UNATTRIBUTED),
+      items.add(new Item(Channel.LEDGER, FinanceTables.COMPENSATION_LEDGER.qualifiedName(), string(r, "entry_id"), code.orElse(UNATTRIBUTED),
           fen(decimal(r, "amount_yuan")), "payee " + payee + " (" + string(r, "status") + ")"));
     }
   }
 
-  /** Eco-product-backed loans: a pledge of a right of an eco-finance type; by the borrower's district. */
+  /**
+   * Eco-product-backed loans: a pledge of a right of an eco-finance type; by the borrower's district. Finance
+   * mobilised, beside the realized value: a right sold at auction and then pledged is counted once, as the sale
+   * (its loan's basis says so).
+   */
   private static void loans(Run run, Region region, int year, Set<String> types, Map<String, String> enterpriseDistrict,
-      List<Item> items) {
+      Map<String, String> soldAtAuction, List<Item> items) {
     Map<String, String> rightType = new HashMap<>();
     for (Row r : JobSupport.silver(run, "rights_issued", region).select("right_id", "right_type").collectAsList()) {
       rightType.put(string(r, "right_id"), string(r, "right_type"));
     }
     Map<String, String> backing = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "pledges", region).orderBy("pledge_id").collectAsList()) {
-      String type = rightType.get(string(r, "right_id"));
+      String right = string(r, "right_id");
+      // an auction award creates an eco-voucher right in the holdings ledger, which silver.rights_issued may not list
+      String type = rightType.getOrDefault(right, soldAtAuction.containsKey(right) ? "eco_voucher" : null);
       if (type != null && types.contains(type)) {
-        backing.putIfAbsent(string(r, "loan_id"), type + " " + string(r, "right_id"));
+        String sale = soldAtAuction.get(right);
+        backing.putIfAbsent(string(r, "loan_id"), type + " " + right
+            + (sale == null ? "" : " (sold at auction " + sale + ": realized there, not again here)"));
       }
     }
     LocalDate end = LocalDate.of(year, 12, 31);
@@ -280,11 +276,11 @@ public final class RealizationJob {
       LoanBalance.Terms terms = new LoanBalance.Terms(loan, date(r, "disbursed_on"), JobSupport.textDate(r, "matures_on"),
           decimal(r, "principal_yuan"));
       if (terms.disbursedOn().getYear() == year) {
-        items.add(new Item("eco_finance", "loan_issued", "silver.loans", loan, district, fen(terms.principalYuan()), why));
+        items.add(new Item(Channel.LOAN_ISSUED, "silver.loans", loan, district, fen(terms.principalYuan()), why));
       }
       BigDecimal balance = fen(LoanBalance.on(terms, repayments, end));
       if (balance.signum() > 0) {
-        items.add(new Item("eco_finance", "loan_outstanding", "silver.loans", loan, district, balance,
+        items.add(new Item(Channel.LOAN_OUTSTANDING, "silver.loans", loan, district, balance,
             why + "; principal less repayments to " + end + (LoanBalance.overdue(terms, balance, end) ? " (overdue)" : "")));
       }
     }

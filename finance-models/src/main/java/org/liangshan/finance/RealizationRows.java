@@ -15,7 +15,7 @@ final class RealizationRows {
   record Realization(String region, int year, String scope, String districtCode, String district, BigDecimal auctionYuan,
       BigDecimal tradeYuan, BigDecimal tradingYuan, BigDecimal compensationYuan, BigDecimal ecoFinanceIssuedYuan,
       BigDecimal ecoFinanceOutstandingYuan, BigDecimal ecoFinanceYuan, BigDecimal realizedYuan, BigDecimal gepYuan,
-      Optional<Double> realizationRate, String ecoFinanceBasis, String provenance) {}
+      Optional<Double> realizationRate, Optional<Double> ecoFinanceRatio, String ecoFinanceBasis, String provenance) {}
 
   /** A row of gold.gep_realization_items ({@link RealizationTables#GEP_REALIZATION_ITEMS}). */
   record Item(String region, int year, String component, String channel, String sourceTable, String sourceId,

@@ -57,8 +57,10 @@ class RealizationJobTest {
     lake.silver("rights_issued", r, rows(right("R1", "carbon_sink_credit"), right("R2", "carbon_quota"), right("R3", "forest_right")));
     lake.silver("loans", r, rows(
         loan("L1", "E1", "2024-03-01", "2026-03-01", "10000"), loan("L2", "E2", "2024-04-01", "2026-04-01", "7000"),
-        loan("L3", "E2", "2023-01-01", "2025-01-01", "4000")));
-    lake.silver("pledges", r, rows(pledge("P1", "L1", "R1"), pledge("P2", "L2", "R2"), pledge("P3", "L3", "R3")));
+        loan("L3", "E2", "2023-01-01", "2025-01-01", "4000"), loan("L4", "E1", "2024-08-01", "2026-08-01", "500")));
+    // P4 pledges EV-B1, the voucher award A1:B1 sold at auction: one voucher both sold and pledged
+    lake.silver("pledges", r, rows(pledge("P1", "L1", "R1"), pledge("P2", "L2", "R2"), pledge("P3", "L3", "R3"),
+        pledge("P4", "L4", "EV-B1")));
     lake.silver("repayments", r, rows(row("loan_id", "L1", "repaid_on", "2024-06-01", "amount_yuan", "2000"),
         row("loan_id", "L1", "repaid_on", "2025-06-01", "amount_yuan", "3000")));
     first = RealizationJob.run(lake.run("realization", tianjin, "2024", params), tianjin, 2024, params);
@@ -70,15 +72,18 @@ class RealizationJobTest {
   void eachComponentIsTracedToItsSourceRows() {
     Map<String, Row> byDistrict = rowsByDistrict();
     Row heping = byDistrict.get("120101");
-    // auction A1:B1 of zone Z1 (3/4 of its area in 和平区) 750; ledger r2 supersedes r1: 6000; loan L1 issued 10000
+    // auction A1:B1 of zone Z1 (3/4 of its area in 和平区) 750; ledger r2 supersedes r1: 6000; realized 6750.
+    // Beside it, not in it: loans L1 10000 and L4 500 issued (L4 is backed by the voucher A1:B1 sold, counted once as the sale)
     assertMoney(heping, "auction_yuan", "750");
     assertMoney(heping, "trade_yuan", "0");
     assertMoney(heping, "compensation_yuan", "6000");
-    assertMoney(heping, "eco_finance_issued_yuan", "10000");
-    assertMoney(heping, "eco_finance_outstanding_yuan", "8000"); // 10000 less the 2000 repaid in 2024
-    assertMoney(heping, "realized_yuan", "16750");
+    assertMoney(heping, "realized_yuan", "6750");
+    assertMoney(heping, "eco_finance_issued_yuan", "10500");
+    assertMoney(heping, "eco_finance_outstanding_yuan", "8500"); // L1 10000 less the 2000 repaid in 2024, L4 500
+    assertMoney(heping, "eco_finance_yuan", "10500");
     assertMoney(heping, "gep_yuan", "1000000");
-    assertThat(heping.<Double>getAs("realization_rate")).isCloseTo(0.01675, within(1e-12));
+    assertThat(heping.<Double>getAs("realization_rate")).isCloseTo(0.00675, within(1e-15));
+    assertThat(heping.<Double>getAs("eco_finance_ratio")).isCloseTo(0.0105, within(1e-15));
     Row hedong = byDistrict.get("120102");
     // A1:B1 250; trade T1 10 x 12.5 by seller E2; L3 (2023) outstanding 4000 but not issued in 2024; the rejected entry is out
     assertMoney(hedong, "auction_yuan", "250");
@@ -86,32 +91,61 @@ class RealizationJobTest {
     assertMoney(hedong, "compensation_yuan", "0");
     assertMoney(hedong, "eco_finance_yuan", "0");
     assertMoney(hedong, "eco_finance_outstanding_yuan", "4000");
+    assertMoney(hedong, "realized_yuan", "375");
     assertThat(hedong.<Double>getAs("realization_rate")).isCloseTo(375.0 / 2_000_000, within(1e-15));
+    assertThat(hedong.<Double>getAs("eco_finance_ratio")).isZero();
     Row unattributed = byDistrict.get("unattributed");
     // A1:B2 without a zone; T4 by a seller not in the registry; 300 from 河北省 to 天津市 (the 999 to 河北省 is not received)
     assertMoney(unattributed, "trading_yuan", "200");
     assertMoney(unattributed, "compensation_yuan", "300");
     assertThat(unattributed.<Object>getAs("realization_rate")).isNull();
+    assertThat(unattributed.<Object>getAs("eco_finance_ratio")).isNull();
     Row region = byDistrict.get("tianjin");
-    assertMoney(region, "realized_yuan", "17625");
+    // 6750 + 375 + 500 realized; 10500 mobilised beside it (before this method: 18125, the loans inside and EV-B1 twice)
+    assertMoney(region, "realized_yuan", "7625");
+    assertMoney(region, "eco_finance_yuan", "10500");
     assertMoney(region, "gep_yuan", "3000000");
-    assertThat(region.<Double>getAs("realization_rate")).isCloseTo(17625.0 / 3_000_000, within(1e-15));
-    assertThat(first.realizedYuan()).isEqualByComparingTo("17625");
+    assertThat(region.<Double>getAs("realization_rate")).isCloseTo(7625.0 / 3_000_000, within(1e-15));
+    assertThat(region.<Double>getAs("eco_finance_ratio")).isCloseTo(0.0035, within(1e-15));
+    assertThat(first.realizedYuan()).isEqualByComparingTo("7625");
+    assertThat(first.ecoFinanceYuan()).isEqualByComparingTo("10500");
     assertThat(region.<String>getAs("provenance")).contains("silver.loans", "gold.compensation_ledger", "gold.auction_awards");
     List<Row> items = lake.gold(RealizationTables.GEP_REALIZATION_ITEMS, "channel", "source_id", "district_code");
     assertThat(items).extracting(i -> i.getAs("channel") + " " + i.getAs("source_id") + " " + i.getAs("district_code"))
         .containsExactly(
             "auction A1:B1 120101", "auction A1:B1 120102", "auction A1:B2 unattributed",
             "ledger TJ-H-01:2024-03:r1 unattributed", "ledger TJ-V-01:2024:120101:r2 120101",
-            "loan_issued L1 120101", "loan_outstanding L1 120101", "loan_outstanding L3 120102",
+            "loan_issued L1 120101", "loan_issued L4 120101", "loan_outstanding L1 120101", "loan_outstanding L3 120102",
+            "loan_outstanding L4 120101",
             "trade T1 120102", "trade T4 unattributed");
+  }
+
+  @Test
+  void aVoucherSoldAtAuctionAndThenPledgedCountsOnceAsTheSale() {
+    List<Row> items = lake.gold(RealizationTables.GEP_REALIZATION_ITEMS, "channel", "source_id", "district_code");
+    // the sale of EV-B1 (award A1:B1, 1000 yuan over two districts) is in the realized value once
+    assertThat(items.stream().filter(i -> i.getAs("source_id").equals("A1:B1")).map(i -> i.<BigDecimal>getAs("amount_yuan"))
+        .reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("1000");
+    // its pledge behind loan L4 is eco-finance only, and says where the voucher was counted
+    assertThat(items).filteredOn(i -> i.getAs("source_id").equals("L4"))
+        .allSatisfy(i -> {
+          assertThat(i.<String>getAs("component")).isEqualTo("eco_finance");
+          assertThat(i.<String>getAs("basis")).contains("eco_voucher EV-B1 (sold at auction A1:B1: realized there, not again here)");
+        });
+    // invariant: the realized value is exactly its trading and compensation items, each source row once per district
+    BigDecimal realizedItems = items.stream().filter(i -> !i.getAs("component").equals("eco_finance"))
+        .map(i -> i.<BigDecimal>getAs("amount_yuan")).reduce(BigDecimal.ZERO, BigDecimal::add);
+    assertThat(rowsByDistrict().get("tianjin").<BigDecimal>getAs("realized_yuan")).isEqualByComparingTo(realizedItems);
+    assertThat(items).extracting(i -> i.getAs("channel") + " " + i.getAs("source_id") + " " + i.getAs("district_code"))
+        .doesNotHaveDuplicates();
   }
 
   @Test
   void theDistrictsAndTheRemainderAddUpToTheRegion() {
     Map<String, Row> byDistrict = rowsByDistrict();
     assertThat(byDistrict).hasSize(tianjin.districts().size() + 2);
-    for (String column : List.of("auction_yuan", "trade_yuan", "compensation_yuan", "eco_finance_yuan", "realized_yuan", "gep_yuan")) {
+    for (String column : List.of("auction_yuan", "trade_yuan", "compensation_yuan", "eco_finance_issued_yuan",
+        "eco_finance_outstanding_yuan", "eco_finance_yuan", "realized_yuan", "gep_yuan")) {
       BigDecimal sum = byDistrict.values().stream().filter(r -> !r.<String>getAs("scope").equals("region"))
           .map(r -> r.<BigDecimal>getAs(column)).reduce(BigDecimal.ZERO, BigDecimal::add);
       assertThat(byDistrict.get("tianjin").<BigDecimal>getAs(column)).as(column).isEqualByComparingTo(sum);

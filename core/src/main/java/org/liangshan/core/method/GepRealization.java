@@ -11,10 +11,16 @@ import java.util.Optional;
 import org.liangshan.core.money.Money;
 
 /**
- * GEP realization rate (METHODOLOGY.md section 2; docs/methods/realization-rate.md): value realized
- * through trading (auction proceeds and trades of eco-rights), compensation (transfers received)
- * and eco-finance (eco-product-backed loans) ÷ GEP. The rate is empty when GEP is not positive (a
- * share of nothing is undefined, not 0).
+ * GEP realization rate (docs/methods/realization-rate.md, after Lin Yiqing et al. 2023, "生态产品价值实现率评价方法
+ * ——以丽水市为例", Acta Ecologica Sinica 43(1): 189-197): value realized, that is money paid for ecosystem
+ * products through trading (auction proceeds and trades of eco-rights) and compensation (transfers
+ * received), ÷ GEP.
+ *
+ * <p>Eco-finance (principal of eco-product-backed loans) is finance mobilised against the products, not a
+ * payment for them: a loan is repaid, and the right pledged behind it may already have been counted when
+ * it was sold. It is reported beside the realized value, with its own ratio to GEP, and never added to
+ * it, so no voucher is counted twice (sold at auction, then pledged). Both ratios are empty when GEP is
+ * not positive (a share of nothing is undefined, not 0).
  */
 public record GepRealization(
     BigDecimal tradingYuan,
@@ -29,13 +35,19 @@ public record GepRealization(
     requireNonNull(gepYuan, "gepYuan is null");
   }
 
+  /** Value realized: trading + compensation (eco-finance is beside it, not in it). */
   public BigDecimal realizedYuan() {
-    return tradingYuan.add(compensationYuan).add(ecoFinanceYuan);
+    return tradingYuan.add(compensationYuan);
   }
 
   /** realized ÷ GEP (DECIMAL128), empty when GEP ≤ 0. */
   public Optional<BigDecimal> rate() {
     return gepYuan.signum() > 0 ? Optional.of(Gep.realizationRate(realizedYuan(), gepYuan)) : Optional.empty();
+  }
+
+  /** Eco-finance mobilised ÷ GEP (DECIMAL128), empty when GEP ≤ 0: its own ratio, not part of the rate. */
+  public Optional<BigDecimal> ecoFinanceRatio() {
+    return gepYuan.signum() > 0 ? Optional.of(Gep.realizationRate(ecoFinanceYuan, gepYuan)) : Optional.empty();
   }
 
   /**

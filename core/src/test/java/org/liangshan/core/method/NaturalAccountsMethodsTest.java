@@ -86,9 +86,12 @@ class NaturalAccountsMethodsTest {
   void realizationRateAndAnExactSplit() {
     GepRealization r = new GepRealization(new BigDecimal("1000"), new BigDecimal("500"), new BigDecimal("500"),
         new BigDecimal("100000"));
-    assertThat(r.realizedYuan()).isEqualByComparingTo("2000");
-    assertThat(r.rate()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.02"));
+    // eco-finance (the third amount) is beside the realized value, with its own ratio: 1500 / 100000 and 500 / 100000
+    assertThat(r.realizedYuan()).isEqualByComparingTo("1500");
+    assertThat(r.rate()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.015"));
+    assertThat(r.ecoFinanceRatio()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("0.005"));
     assertThat(new GepRealization(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO).rate()).isEmpty();
+    assertThat(new GepRealization(BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ONE, BigDecimal.ZERO).ecoFinanceRatio()).isEmpty();
     Map<String, Double> weights = new LinkedHashMap<>();
     weights.put("A", 1.0);
     weights.put("B", 1.0);

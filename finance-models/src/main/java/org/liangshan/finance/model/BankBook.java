@@ -33,10 +33,14 @@ import org.liangshan.core.param.ParameterSet;
  *       when the loan's project is listed, as in pricing). Indicator scores 0–100,
  *       linear (parameters {@code pboc.scoring.*}): green share (full marks at {@code green_share_full}),
  *       market share (the bank's share of the region's green loans relative to its share of all loans,
- *       full marks at 1), growth over the previous quarter (0 at or below 0, full marks at {@code
- *       growth_full}; a bank without a previous green balance scores {@code growth_new_bank}), risk (full
- *       marks with no overdue green balance, 0 at {@code overdue_zero} of it). The qualitative scores come
- *       from silver.bank_qualitative; without them the total is not given.
+ *       full marks at 1), year-on-year growth of the green balance (the scheme's 同比增速: against the same
+ *       quarter end a year earlier; 0 at or below 0, full marks at {@code growth_full}; a bank without a
+ *       green balance a year earlier scores {@code growth_new_bank}), risk (full marks with no overdue green
+ *       balance, 0 at {@code overdue_zero} of it). The qualitative scores come from silver.bank_qualitative;
+ *       without them the total is not given. Only legal-person banks are evaluated ({@link #legalPerson}):
+ *       the scheme evaluates banking institutions as legal persons (银行业金融机构（法人）), so a branch is
+ *       part of its head office's evaluation, not the region's; its loans still count in the region's
+ *       market.
  * </ul>
  */
 public final class BankBook {
@@ -145,8 +149,29 @@ public final class BankBook {
 
   /** The PBoC evaluation of every bank with a balance at the end of the quarter. */
   public static List<Evaluation> pboc(List<String> banks, List<Loan> loans, List<LoanBalance.Repayment> repayments, LocalDate quarterEnd,
-      LocalDate previousQuarterEnd, String quarter, Map<String, Qualitative> qualitative, ParameterSet p) {
-    return pboc(banks, loans, Map.of(), repayments, quarterEnd, previousQuarterEnd, quarter, qualitative, p);
+      String quarter, Map<String, Qualitative> qualitative, ParameterSet p) {
+    return pboc(banks, loans, Map.of(), repayments, quarterEnd, quarter, qualitative, p);
+  }
+
+  /**
+   * Whether a bank is a legal person, judged by its registered name: a branch (分行, 支行, 分理处, 营业部) is not;
+   * a head office (天津银行, 渤海银行, a rural commercial bank) is. Under {@code pboc.scope = legal_person} only
+   * legal persons are evaluated; {@code all} evaluates every bank of the region.
+   */
+  public static boolean legalPerson(String bankName) {
+    String name = requireNonNull(bankName, "bankName is null").strip();
+    return !(name.endsWith("分行") || name.endsWith("支行") || name.endsWith("分理处") || name.endsWith("营业部"));
+  }
+
+  /** The banks the evaluation scores, by {@code pboc.scope} (legal_person or all), in the order given. */
+  public static List<String> evaluated(Map<String, String> bankNames, ParameterSet p) {
+    String scope = p.text("pboc.scope");
+    if (!scope.equals("legal_person") && !scope.equals("all")) {
+      throw org.liangshan.core.LiangshanException.badInput(
+          "Parameter set %s: pboc.scope is '%s'; expected legal_person or all.", p.version(), scope);
+    }
+    return bankNames.entrySet().stream().filter(e -> scope.equals("all") || legalPerson(e.getValue())).map(Map.Entry::getKey)
+        .toList();
   }
 
   /** The rating a loan is judged by: its project's in the green project library when listed, else the loan record's. */
@@ -155,14 +180,16 @@ public final class BankBook {
   }
 
   /**
-   * The PBoC evaluation of every bank with a balance at the end of the quarter; a loan is green by its
-   * effective rating ({@link #effectiveRating}), as in pricing.
+   * The PBoC evaluation of each of {@code banks} with a balance at the end of the quarter; a loan is green by
+   * its effective rating ({@link #effectiveRating}), as in pricing. Growth is year on year: the green balance
+   * at {@code quarterEnd} against the same quarter end a year earlier. The region's totals (market share) are
+   * over every loan of the book, whether its bank is evaluated or not.
    */
   public static List<Evaluation> pboc(List<String> banks, List<Loan> loans, Map<String, Project> library,
-      List<LoanBalance.Repayment> repayments, LocalDate quarterEnd, LocalDate previousQuarterEnd, String quarter,
+      List<LoanBalance.Repayment> repayments, LocalDate quarterEnd, String quarter,
       Map<String, Qualitative> qualitative, ParameterSet p) {
     Map<String, BigDecimal> now = balances(loans, repayments, quarterEnd);
-    Map<String, BigDecimal> before = balances(loans, repayments, previousQuarterEnd);
+    Map<String, BigDecimal> before = balances(loans, repayments, quarterEnd.minusYears(1));
     Map<String, BigDecimal[]> byBank = new TreeMap<>();
     BigDecimal regionGreen = BigDecimal.ZERO;
     BigDecimal regionTotal = BigDecimal.ZERO;
@@ -206,8 +233,8 @@ public final class BankBook {
       PbocScore.Output out = PbocScore.compute(new PbocScore.Input(scores,
           new PbocScore.Qualitative(used.policy(), used.system(), used.support()), weights));
       String notes = "green share " + pct(share) + " (full marks at " + pct(greenFull) + "); market share " + pct(market)
-          + " of green loans vs " + pct(loanShare) + " of all loans; growth " + growth.map(BankBook::pct).orElse("n/a (no"
-          + " previous green balance: " + growthNew.toPlainString() + " points)") + " (full marks at " + pct(growthFull)
+          + " of green loans vs " + pct(loanShare) + " of all loans; year-on-year growth " + growth.map(BankBook::pct).orElse("n/a (no"
+          + " green balance a year earlier: " + growthNew.toPlainString() + " points)") + " (full marks at " + pct(growthFull)
           + "); overdue " + pct(overdue) + " of green loans (0 points at " + pct(overdueZero) + ")"
           + (q.isEmpty() ? "; no qualitative scores for the quarter: total not given" : "");
       result.add(new Evaluation(bank, quarter, s[0], s[1], regionGreen, s[2], s[3], share, market, growth, overdue, scores, q,

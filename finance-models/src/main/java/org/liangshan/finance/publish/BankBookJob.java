@@ -36,11 +36,12 @@ public final class BankBookJob {
   private BankBookJob() {}
 
   public record Summary(String region, int year, int projects, int loansPriced, int banks, double financedTco2e,
-      int evaluations) {
+      int evaluations, int banksEvaluated) {
     @Override
     public String toString() {
       return String.format("bank book %s %d: %d green projects, %d loans priced, financed emissions of %d banks %.1f tCO2e,"
-          + " %d PBoC evaluations", region, year, projects, loansPriced, banks, financedTco2e, evaluations);
+          + " %d PBoC evaluations of %d banks in scope (pboc.scope)", region, year, projects, loansPriced, banks, financedTco2e,
+          evaluations, banksEvaluated);
     }
   }
 
@@ -139,11 +140,11 @@ public final class BankBookJob {
           dec(r, "policy"), dec(r, "system"), dec(r, "support")));
     }
     List<BankBookRows.Evaluation> evaluationRows = new ArrayList<>();
+    List<String> evaluated = BankBook.evaluated(banks, p);
     for (int q = 1; q <= 4; q++) {
       LocalDate end = LocalDate.of(year, q * 3, 1).plusMonths(1).minusDays(1);
-      LocalDate previous = end.withDayOfMonth(1).minusMonths(2).minusDays(1);
       String quarter = year + "-Q" + q;
-      for (BankBook.Evaluation e : BankBook.pboc(List.copyOf(banks.keySet()), loans, library, repayments, end, previous, quarter,
+      for (BankBook.Evaluation e : BankBook.pboc(evaluated, loans, library, repayments, end, quarter,
           qualitative.getOrDefault(quarter, Map.of()), p)) {
         evaluationRows.add(new BankBookRows.Evaluation(id, quarter, e.bankId(), banks.get(e.bankId()), money(e.green()),
             money(e.total()), money(e.regionGreen()), money(e.previousGreen()), money(e.greenOverdue()), e.greenShare(),
@@ -163,7 +164,7 @@ public final class BankBookJob {
     JobSupport.replace(run, BankBookRows.FINANCED_BY_BANK, byBankRows, slice + " AND year = " + year);
     JobSupport.replace(run, BankBookRows.EVALUATION, evaluationRows, slice + " AND quarter LIKE '" + year + "-Q%'");
     return new Summary(id, year, libraryRows.size(), pricingRows.size(), byBankRows.size(), totalFinanced,
-        evaluationRows.size());
+        evaluationRows.size(), evaluated.size());
   }
 
   /** A bank's PCAF sums while the loans are walked. */

@@ -17,8 +17,8 @@ class FinanceParameterSetTest {
     ParameterSet set = ParameterSet.forRegion(tianjin);
     assertThat(set.version()).isEqualTo("tianjin-2025.1");
     // Contributions in the order of their class names: finance's, then geo-jobs' and the market's (dependencies).
-    assertThat(set.sources()).containsExactly("cn-default-2025.1", "realization-2025.1", "finance-defaults-2025.2",
-        "finance-publication-2025.1", "natural-resources-2025.1", "market-defaults-2025.2");
+    assertThat(set.sources()).containsExactly("cn-default-2025.1", "realization-2026.1", "finance-defaults-2025.2",
+        "finance-publication-2026.1", "natural-resources-2025.1", "market-defaults-2025.2");
     assertThat(set.decimal("water_capacity.decay_k_per_day.river.cod")).isEqualByComparingTo("0.15");
     assertThat(set.number("collateral.window_trading_days")).isEqualTo(20);
     assertThat(set.decimal("loan_pricing.base_rate")).isEqualByComparingTo("0.0385");

@@ -96,18 +96,23 @@ class BankBookJobTest {
         .collectAsList();
     Row b1 = q4.get(0);
     // green 800,000 of 2.8e6 (28.57 %, full marks at 30 %); 2/3 of the region's green loans vs 87.5 % of all loans;
-    // green balance fell from 900,000 (growth -11 %: 0 points); nothing overdue (100).
+    // no green balance a year earlier (L1 was disbursed in 2024): growth n/a, the new bank's 50 points (quarter on
+    // quarter it fell from 900,000: 0 points); nothing overdue (100).
+    assertThat(b1.<BigDecimal>getAs("previous_green_outstanding_yuan")).isEqualByComparingTo("0");
+    assertThat(b1.<BigDecimal>getAs("growth")).isNull();
     assertThat(b1.<BigDecimal>getAs("score_green_share").doubleValue()).isCloseTo(100 * (8.0 / 28) / 0.3, within(1e-6));
     assertThat(b1.<BigDecimal>getAs("score_market_share").doubleValue()).isCloseTo(100 * (2.0 / 3) / 0.875, within(1e-6));
-    assertThat(b1.<BigDecimal>getAs("score_growth").doubleValue()).isZero();
+    assertThat(b1.<BigDecimal>getAs("score_growth").doubleValue()).isEqualTo(50);
     assertThat(b1.<BigDecimal>getAs("score_risk").doubleValue()).isEqualTo(100);
-    double quantitative = 0.25 * (100 * (8.0 / 28) / 0.3 + 100 * (2.0 / 3) / 0.875 + 0 + 100);
+    double quantitative = 0.25 * (100 * (8.0 / 28) / 0.3 + 100 * (2.0 / 3) / 0.875 + 50 + 100);
     assertThat(b1.<BigDecimal>getAs("quantitative_score").doubleValue()).isCloseTo(quantitative, within(1e-6));
     assertThat(b1.<BigDecimal>getAs("qualitative_score")).isEqualByComparingTo("80");
     assertThat(b1.<BigDecimal>getAs("total_score").doubleValue()).isCloseTo(0.8 * quantitative + 0.2 * 80, within(1e-6));
     Row b2 = q4.get(1);
-    // L3 matured on 2024-11-30 with 400,000 left: all of B2's green balance is overdue.
+    // L3 matured on 2024-11-30 with 400,000 left: all of B2's green balance is overdue; a year earlier it was
+    // 500,000: -20 % year on year, 0 points.
     assertThat(b2.<BigDecimal>getAs("green_overdue_yuan")).isEqualByComparingTo("400000");
+    assertThat(b2.<BigDecimal>getAs("growth")).isEqualByComparingTo("-0.2");
     assertThat(b2.<BigDecimal>getAs("score_risk")).isEqualByComparingTo("0");
     assertThat(b2.<BigDecimal>getAs("quantitative_score")).isEqualByComparingTo("50");
     assertThat(b2.<BigDecimal>getAs("total_score")).isNull();
