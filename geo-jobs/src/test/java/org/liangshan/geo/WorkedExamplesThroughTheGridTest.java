@@ -46,18 +46,7 @@ class WorkedExamplesThroughTheGridTest {
    */
   @Test
   void casaWorkedExample() throws Exception {
-    List<SceneRef> scenes = new ArrayList<>();
-    scenes.add(scene(Product.NDVI, 6, 0.6));
-    scenes.add(scene(Product.NDVI, 7, 0.7));
-    scenes.add(scene(Product.TEMPERATURE, 6, 20));
-    scenes.add(scene(Product.TEMPERATURE, 7, 25));
-    scenes.add(scene(Product.RADIATION, 6, 500));
-    scenes.add(scene(Product.PRECIPITATION, 6, 100));
-    scenes.add(scene(Product.ET, 6, 80));
-    scenes.add(scene(Product.PET, 6, 100));
-    scenes.add(scene(Product.LANDCOVER, 0, 24));
-
-    PieceAccount account = account(scenes, ParameterSet.defaults());
+    PieceAccount account = account(casaExampleScenes(24), ParameterSet.defaults());
 
     assertThat(account.carbon().peakNdviMonth()).isEqualTo(7);
     assertThat(account.carbon().tOptC()).isEqualTo(25.0, within(1e-9));
@@ -81,18 +70,7 @@ class WorkedExamplesThroughTheGridTest {
    */
   @Test
   void cropNepStaysInTheSinkButIsNotCarbonFixed() throws Exception {
-    List<SceneRef> scenes = new ArrayList<>();
-    scenes.add(scene(Product.NDVI, 6, 0.6));
-    scenes.add(scene(Product.NDVI, 7, 0.7));
-    scenes.add(scene(Product.TEMPERATURE, 6, 20));
-    scenes.add(scene(Product.TEMPERATURE, 7, 25));
-    scenes.add(scene(Product.RADIATION, 6, 500));
-    scenes.add(scene(Product.PRECIPITATION, 6, 100));
-    scenes.add(scene(Product.ET, 6, 80));
-    scenes.add(scene(Product.PET, 6, 100));
-    scenes.add(scene(Product.LANDCOVER, 0, 10));
-
-    PieceAccount account = account(scenes, ParameterSet.defaults());
+    PieceAccount account = account(casaExampleScenes(10), ParameterSet.defaults());
 
     org.liangshan.core.method.Casa.Output crop =
         org.liangshan.core.method.Casa.compute(
@@ -256,6 +234,21 @@ class WorkedExamplesThroughTheGridTest {
     assertThat(account.value(GepService.WATER_PURIFICATION)).isEqualByComparingTo("6457.5");
     assertThat(account.quantity(GepService.AIR_PURIFICATION)).isZero();
     assertThat(account.quantity(GepService.SOIL_RETENTION)).isZero();
+  }
+
+  /** The CASA example's month (June) and its NDVI peak (July) over one land-cover class. */
+  private List<SceneRef> casaExampleScenes(int landCoverCode) throws Exception {
+    List<SceneRef> scenes = new ArrayList<>();
+    scenes.add(scene(Product.NDVI, 6, 0.6));
+    scenes.add(scene(Product.NDVI, 7, 0.7));
+    scenes.add(scene(Product.TEMPERATURE, 6, 20));
+    scenes.add(scene(Product.TEMPERATURE, 7, 25));
+    scenes.add(scene(Product.RADIATION, 6, 500));
+    scenes.add(scene(Product.PRECIPITATION, 6, 100));
+    scenes.add(scene(Product.ET, 6, 80));
+    scenes.add(scene(Product.PET, 6, 100));
+    scenes.add(scene(Product.LANDCOVER, 0, landCoverCode));
+    return scenes;
   }
 
   private PieceAccount account(List<SceneRef> scenes, ParameterSet params) {
