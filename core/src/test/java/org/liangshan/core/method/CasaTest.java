@@ -47,8 +47,7 @@ class CasaTest {
     assertThat(Casa.Parameters.of(PARAMS, VegetationClass.DBF).epsMax()).isEqualTo(0.692);
     assertThat(Casa.Parameters.of(PARAMS, VegetationClass.SHRUB).epsMax()).isEqualTo(0.429);
     assertThat(Casa.Parameters.of(PARAMS, VegetationClass.CROP).epsMax()).isEqualTo(0.542);
-    // NPP is proportional to ε_max: the same month of mixed forest as of DBF, scaled by 0.475/0.692
-    // once the NDVI/SR ranges agree (both use NDVI_max/SR_max of their own row, so compare via APAR).
+    // NPP = APAR·Tε1·Tε2·Wε·ε_max with mixed forest's own ε_max (its FPAR uses its own NDVI/SR row).
     Casa.Output mf =
         Casa.compute(new Casa.Input(VegetationClass.MF, 0.6, 500, 25, 20, 0.8, 100), PARAMS);
     assertThat(mf.nppGcM2())
