@@ -149,11 +149,27 @@ class CalcCommandTest {
     assertThat(badUsage.status()).isEqualTo(2);
   }
 
+  /** docs/methods/climate-regulation.md's example, the guide's r 3.0 and q 2260 kJ/kg by default. */
+  @Test
+  void climateRegulationWorkedExample() throws Exception {
+    JsonNode r = calc("climate-regulation",
+        "{\"water_evap_m3\":1e6,\"veg_area_km2\":10,\"veg_heat_kj_m2_d\":2800,\"cooling_days\":90}");
+    assertThat(r.get("veg_cooling_kwh").asDouble()).isCloseTo(233333333.33, within(0.01));
+    assertThat(r.get("water_cooling_kwh").asDouble()).isCloseTo(209259259.26, within(0.01));
+    assertThat(r.get("value_yuan").asDouble()).isCloseTo(234574074.07, within(0.01));
+    Result bad = run("calc", "climate-regulation", "--json",
+        "{\"water_evap_m3\":1e6,\"veg_area_km2\":10,\"veg_heat_kj_m2_d\":2800}");
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.out()).isEmpty();
+    assertThat(bad.err()).contains("cooling_days");
+  }
+
   @Test
   void listNamesEveryMethodWithItsFields() {
     Result list = run("calc", "--list");
     assertThat(list.status()).isZero();
     assertThat(list.out()).contains("casa", "water-conservation", "river-capacity", "lake-capacity", "xinan-p-index",
-        "auction", "collateral", "ndvi", "nep_gc_m2");
+        "auction", "collateral", "ndvi", "nep_gc_m2", "climate-regulation", "veg_heat_kj_m2_d", "cooling_days",
+        "efficiency_ratio", "water_cooling_kwh");
   }
 }

@@ -46,18 +46,7 @@ class WorkedExamplesThroughTheGridTest {
    */
   @Test
   void casaWorkedExample() throws Exception {
-    List<SceneRef> scenes = new ArrayList<>();
-    scenes.add(scene(Product.NDVI, 6, 0.6));
-    scenes.add(scene(Product.NDVI, 7, 0.7));
-    scenes.add(scene(Product.TEMPERATURE, 6, 20));
-    scenes.add(scene(Product.TEMPERATURE, 7, 25));
-    scenes.add(scene(Product.RADIATION, 6, 500));
-    scenes.add(scene(Product.PRECIPITATION, 6, 100));
-    scenes.add(scene(Product.ET, 6, 80));
-    scenes.add(scene(Product.PET, 6, 100));
-    scenes.add(scene(Product.LANDCOVER, 0, 24));
-
-    PieceAccount account = account(scenes, ParameterSet.defaults());
+    PieceAccount account = account(casaExampleScenes(24), ParameterSet.defaults());
 
     assertThat(account.carbon().peakNdviMonth()).isEqualTo(7);
     assertThat(account.carbon().tOptC()).isEqualTo(25.0, within(1e-9));
@@ -72,6 +61,28 @@ class WorkedExamplesThroughTheGridTest {
     assertThat(account.co2T()).isCloseTo(51.471 * 44 / 12, within(2e-3));
     assertThat(account.value(GepService.CARBON_FIXATION).doubleValue())
         .isCloseTo(account.nepTc() * 380, within(1e-5));
+  }
+
+  /**
+   * The CASA example's month on cropland (code 10): the carbon sink keeps the crop's NEP (CROP's ε_max
+   * 0.542 and NDVI/SR range, so not the DBF figures), but the GEP guide does not count an annual crop's
+   * NEP as carbon fixed (the harvest returns it within the year): carbon fixation and oxygen release 0.
+   */
+  @Test
+  void cropNepStaysInTheSinkButIsNotCarbonFixed() throws Exception {
+    PieceAccount account = account(casaExampleScenes(10), ParameterSet.defaults());
+
+    org.liangshan.core.method.Casa.Output crop =
+        org.liangshan.core.method.Casa.compute(
+            new org.liangshan.core.method.Casa.Input(
+                org.liangshan.core.method.VegetationClass.CROP, 0.6, 500, 25, 20, 0.8, 100),
+            ParameterSet.defaults());
+    assertThat(crop.nepGcM2()).isPositive();
+    assertThat(account.nepTc()).isCloseTo(crop.nepGcM2(), within(5e-4)); // rasters hold float32
+    assertThat(account.carbon().sequesteringNepGcM2()).isZero();
+    assertThat(account.quantity(GepService.CARBON_FIXATION)).isZero();
+    assertThat(account.value(GepService.CARBON_FIXATION)).isEqualByComparingTo(BigDecimal.ZERO);
+    assertThat(account.quantity(GepService.OXYGEN_RELEASE)).isZero();
   }
 
   /** Water conservation worked example: 1 km², P 1200, R 200, ET 700 → 3.0×10⁵ m³, 2.118×10⁶ yuan. */
@@ -117,9 +128,13 @@ class WorkedExamplesThroughTheGridTest {
     assertThat(account.rhTc()).isZero();
     assertThat(account.quantity(GepService.WATER_CONSERVATION)).isZero();
     assertThat(account.value(GepService.CARBON_FIXATION)).isEqualByComparingTo(BigDecimal.ZERO);
-    // open water still purifies water (June at 20 °C is no cooling month, so no climate regulation)
-    assertThat(account.value(GepService.CLIMATE_REGULATION)).isEqualByComparingTo(BigDecimal.ZERO);
-    assertThat(account.valueYuan()).isEqualByComparingTo(account.value(GepService.WATER_PURIFICATION));
+    // open water still purifies water, and cools on June's hot days: at a mean of 20 °C a share
+    // Φ((20 − 22)/2.5) = Φ(−0.8) = 0.211855 of the days exceeds 26 °C, so E = 0.9 m × 0.211855 × 10⁶ m²
+    // = 190669.85 m³, × 1000 × 2260 / (3600 × 3) = 39899432.34 kWh, × 0.53 = 21146699.14 yuan
+    assertThat(account.components().get("climate_regulation.evaporation_m3")).isCloseTo(190669.85, within(0.01));
+    assertThat(account.value(GepService.CLIMATE_REGULATION).doubleValue()).isCloseTo(21146699.14, within(0.01));
+    assertThat(account.valueYuan())
+        .isEqualByComparingTo(account.value(GepService.WATER_PURIFICATION).add(account.value(GepService.CLIMATE_REGULATION)));
     assertThat(account.value(GepService.WATER_PURIFICATION)).isEqualByComparingTo("6457.5");
   }
 
@@ -177,10 +192,12 @@ class WorkedExamplesThroughTheGridTest {
   }
 
   /**
-   * Deciduous broadleaf, 1 km², July 28 °C: air purification SO₂ 8.865 t × 1200 + NOx 0.6 × 630 +
-   * dust 1011 × 150 = 162666 yuan; transpiration 2800 kJ/m²/d × 10⁶ m² × 31 d / (3600 × 3) =
-   * 8037037.04 kWh × 0.53 = 4259629.63 yuan; water purification COD 1 × 700 + NH₃-N 0.08 × 875 + TN
-   * 0.3 × 875 + TP 0.03 × 2800 = 1116.5 yuan.
+   * Deciduous broadleaf, 1 km², July 28 °C, June 21 °C: air purification SO₂ 8.865 t × 1200 + NOx 0.6
+   * × 630 + dust 1011 × 150 = 162666 yuan; cooling days (the guide's maximum above 26 °C, on monthly
+   * means Φ((T̄ − 22)/2.5) of the days): July 31 × Φ(2.4) = 30.74588 + June 30 × Φ(−0.4) = 10.33735 =
+   * 41.08322 d; transpiration 2800 kJ/m²/d × 10⁶ m² × 41.08322 d / (3600 × 3) = 10651206.20 kWh ×
+   * 0.53 = 5645139.29 yuan; water purification COD 1 × 700 + NH₃-N 0.08 × 875 + TN 0.3 × 875 + TP 0.03
+   * × 2800 = 1116.5 yuan.
    */
   @Test
   void airPurificationClimateAndWaterPurificationOfAForestByHand() throws Exception {
@@ -191,16 +208,17 @@ class WorkedExamplesThroughTheGridTest {
     PieceAccount account = account(scenes, ParameterSet.defaults());
     assertThat(account.quantity(GepService.AIR_PURIFICATION)).isCloseTo(8.865 + 0.6 + 1011, within(1e-9));
     assertThat(account.value(GepService.AIR_PURIFICATION)).isEqualByComparingTo("162666");
-    assertThat(account.quantity(GepService.CLIMATE_REGULATION)).isCloseTo(8037037.037037, within(1e-5));
-    assertThat(account.value(GepService.CLIMATE_REGULATION).doubleValue()).isCloseTo(4259629.62963, within(1e-5));
+    assertThat(account.quantity(GepService.CLIMATE_REGULATION)).isCloseTo(10651206.20, within(0.01));
+    assertThat(account.value(GepService.CLIMATE_REGULATION).doubleValue()).isCloseTo(5645139.29, within(0.01));
     assertThat(account.value(GepService.WATER_PURIFICATION)).isEqualByComparingTo("1116.5");
   }
 
   /**
-   * Open water, 1 km², July 28 °C with PET 150 mm: E = 0.15 m × 10⁶ m² = 1.5×10⁵ m³, E·ρ·q/3600 =
-   * 1.5×10⁵ × 1000 × 2260 / 3600 = 94166666.67 kWh (γ 0) × 0.53 = 49908333.33 yuan; water
-   * purification COD 6 × 700 + NH₃-N 0.6 × 875 + TN 1.5 × 875 + TP 0.15 × 2800 = 6457.5 yuan; no
-   * air purification, no soil retention.
+   * Open water, 1 km², July 28 °C with PET 150 mm: on the July days above 26 °C (Φ(2.4) = 0.991802 of
+   * them) E = 0.15 m × 0.991802 × 10⁶ m² = 148770.37 m³, E·ρ·q/(3600·r) = 148770.37 × 1000 × 2260 /
+   * (3600 × 3) = 31131577.36 kWh (y 0) × 0.53 = 16499736.00 yuan; water purification COD 6 × 700 +
+   * NH₃-N 0.6 × 875 + TN 1.5 × 875 + TP 0.15 × 2800 = 6457.5 yuan; no air purification, no soil
+   * retention.
    */
   @Test
   void climateAndWaterPurificationOfOpenWaterByHand() throws Exception {
@@ -210,12 +228,27 @@ class WorkedExamplesThroughTheGridTest {
     scenes.add(scene(Product.PRECIPITATION, 7, 200));
     scenes.add(scene(Product.LANDCOVER, 0, 60));
     PieceAccount account = account(scenes, ParameterSet.defaults());
-    assertThat(account.components().get("climate_regulation.evaporation_m3")).isCloseTo(1.5e5, within(1e-6));
-    assertThat(account.quantity(GepService.CLIMATE_REGULATION)).isCloseTo(94166666.6667, within(1e-3));
-    assertThat(account.value(GepService.CLIMATE_REGULATION).doubleValue()).isCloseTo(49908333.3333, within(1e-3));
+    assertThat(account.components().get("climate_regulation.evaporation_m3")).isCloseTo(148770.37, within(0.01));
+    assertThat(account.quantity(GepService.CLIMATE_REGULATION)).isCloseTo(31131577.36, within(0.01));
+    assertThat(account.value(GepService.CLIMATE_REGULATION).doubleValue()).isCloseTo(16499736.00, within(0.01));
     assertThat(account.value(GepService.WATER_PURIFICATION)).isEqualByComparingTo("6457.5");
     assertThat(account.quantity(GepService.AIR_PURIFICATION)).isZero();
     assertThat(account.quantity(GepService.SOIL_RETENTION)).isZero();
+  }
+
+  /** The CASA example's month (June) and its NDVI peak (July) over one land-cover class. */
+  private List<SceneRef> casaExampleScenes(int landCoverCode) throws Exception {
+    List<SceneRef> scenes = new ArrayList<>();
+    scenes.add(scene(Product.NDVI, 6, 0.6));
+    scenes.add(scene(Product.NDVI, 7, 0.7));
+    scenes.add(scene(Product.TEMPERATURE, 6, 20));
+    scenes.add(scene(Product.TEMPERATURE, 7, 25));
+    scenes.add(scene(Product.RADIATION, 6, 500));
+    scenes.add(scene(Product.PRECIPITATION, 6, 100));
+    scenes.add(scene(Product.ET, 6, 80));
+    scenes.add(scene(Product.PET, 6, 100));
+    scenes.add(scene(Product.LANDCOVER, 0, landCoverCode));
+    return scenes;
   }
 
   private PieceAccount account(List<SceneRef> scenes, ParameterSet params) {

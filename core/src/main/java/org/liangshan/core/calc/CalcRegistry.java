@@ -30,6 +30,7 @@ public final class CalcRegistry {
               new CasaCalc(),
               new WaterConservationCalc(),
               new SoilRetentionCalc(),
+              new ClimateRegulationCalc(),
               new WaterYieldCalc(),
               new RiverCapacityCalc(),
               new LakeCapacityCalc(),

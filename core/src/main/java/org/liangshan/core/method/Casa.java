@@ -7,23 +7,26 @@ import org.liangshan.core.param.ParameterSet;
 
 /**
  * CASA light-use-efficiency model, monthly and per pixel (METHODOLOGY.md section 1, "Carbon sink:
- * CASA"; Potter et al. 1993 with Zhu Wenquan's per-class parameters as in public CASA codes).
+ * CASA"; Potter et al. 1993 with Zhu Wenquan et al. 2006's per-class ε_max, {@code casa.classes}).
  *
  * <pre>
  * SR     = (1 + NDVI) / (1 - NDVI)
  * FPAR_x = (x - x_min) / (x_max - x_min) * (FPAR_max - FPAR_min) + FPAR_min,  x = NDVI and SR
  * FPAR   = mean of the two, clamped to [FPAR_min, FPAR_max]
  * APAR   = SOL * FPAR * 0.5
- * Tε1    = 0.8 + 0.02 T_opt - 0.0005 T_opt²
- * Tε2    = 1.1814 / (1 + e^{0.2 (T_opt - 10 - T)}) / (1 + e^{0.3 (-T_opt - 10 + T)})
+ * Tε1    = 0.8 + 0.02 T_opt - 0.0005 T_opt²;  0 in a month with T ≤ -10 °C
+ * Tε2    = 1.1814 / (1 + e^{0.2 (T_opt - 10 - T)}) / (1 + e^{0.3 (-T_opt - 10 + T)});
+ *          in a month with T > T_opt + 10 or T < T_opt - 13: half of Tε2 at T = T_opt
  * Wε     = 0.5 + 0.5 E/Ep
  * NPP    = APAR Tε1 Tε2 Wε ε_max                                 (gC m⁻² month⁻¹)
  * Rh     = 0.22 (e^{0.0912 T} + ln(0.3145 R + 1)) * 30 * 0.465    (gC m⁻² month⁻¹)
  * NEP    = NPP - Rh
  * </pre>
  *
- * The formulas are applied exactly as written in METHODOLOGY.md (no extra rule halving Tε2 far from
- * T_opt). Worked example (DBF, NDVI 0.6, SOL 500, T_opt 25, T 20, E/Ep 0.8, R 100): SR 4.0, FPAR
+ * The two rules are CASA's (Potter et al. 1993; Field et al. 1995), as Chinese CASA studies state
+ * them (朴世龙 et al. 2001; 朱文泉 et al. 2007): plants of very cold months do not photosynthesise
+ * (Tε1 = 0), and far from T_opt Tε2 falls to half its optimum rather than following the logistic
+ * tails. Worked example (DBF, NDVI 0.6, SOL 500, T_opt 25, T 20, E/Ep 0.8, R 100): SR 4.0, FPAR
  * 0.61803, APAR 154.507, Tε2 0.85418, NPP 81.168, Rh 29.697, NEP 51.471. Stateless; {@code double}
  * arithmetic.
  */
@@ -131,7 +134,7 @@ public final class Casa {
     double sr = simpleRatio(input.ndvi());
     double fpar = fpar(input.ndvi(), sr, p);
     double apar = input.solMjM2() * fpar * PAR_FRACTION;
-    double tEps1 = temperatureStress1(input.tOptC());
+    double tEps1 = temperatureStress1(input.tOptC(), input.tC());
     double tEps2 = temperatureStress2(input.tOptC(), input.tC());
     double wEps = waterStress(input.eOverEp());
     double npp = apar * tEps1 * tEps2 * wEps * p.epsMax();
@@ -153,11 +156,35 @@ public final class Casa {
     return Math.min(p.fparMax(), Math.max(p.fparMin(), mean));
   }
 
-  public static double temperatureStress1(double tOptC) {
+  /** The month's mean temperature at or below which Tε1 is 0 (Potter et al. 1993). */
+  public static final double COLD_MONTH_C = -10;
+
+  /** Tε2 is half its optimum when T exceeds T_opt by more than this (Potter et al. 1993). */
+  public static final double WARM_OFFSET_C = 10;
+
+  /** Tε2 is half its optimum when T is below T_opt by more than this (Potter et al. 1993). */
+  public static final double COOL_OFFSET_C = 13;
+
+  /** Tε1 = 0.8 + 0.02·T_opt − 0.0005·T_opt², 0 in a month with T ≤ −10 °C. */
+  public static double temperatureStress1(double tOptC, double tC) {
+    if (tC <= COLD_MONTH_C) {
+      return 0;
+    }
     return 0.8 + 0.02 * tOptC - 0.0005 * tOptC * tOptC;
   }
 
+  /**
+   * Tε2 by the logistic form, except in a month more than 10 °C above or 13 °C below T_opt, where it
+   * is half of Tε2 at T = T_opt.
+   */
   public static double temperatureStress2(double tOptC, double tC) {
+    if (tC - tOptC > WARM_OFFSET_C || tOptC - tC > COOL_OFFSET_C) {
+      return logisticStress2(tOptC, tOptC) / 2;
+    }
+    return logisticStress2(tOptC, tC);
+  }
+
+  private static double logisticStress2(double tOptC, double tC) {
     return 1.1814
         / (1 + Math.exp(0.2 * (tOptC - 10 - tC)))
         / (1 + Math.exp(0.3 * (-tOptC - 10 + tC)));

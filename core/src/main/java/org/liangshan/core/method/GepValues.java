@@ -22,10 +22,11 @@ import org.liangshan.core.param.ParameterSet;
  *       700, NH₃-N 875, N 875, P 2800 yuan/t;
  *   <li>air purification: SO₂, NOx, dust absorbed × 1200 / 630 / 150 yuan/t;
  *   <li>carbon fixation: t C × carbon price (380 yuan/t C); oxygen release: C·32/12 × 727 yuan/t;
- *   <li>climate regulation: vegetation Σ EPP_i·S_i·d/(3600·r) kWh (EPP in kJ m⁻² d⁻¹, S in m², d
- *       days, r the air conditioner's energy-efficiency ratio) and water surface E·ρ·q/3600 + E·γ
- *       kWh (E in m³, ρ kg/m³, q kJ/kg, γ the humidifier's kWh per m³), × electricity 0.53
- *       yuan/kWh.
+ *   <li>climate regulation (the GEP technical guide, 2020; {@link ClimateRegulation}): vegetation Σ
+ *       EPP_i·S_i·d/(3600·r) kWh (EPP in kJ m⁻² d⁻¹, S in m², d days, r the air conditioner's
+ *       energy-efficiency ratio) and water surface E·ρ·q/(3600·r) kWh (E in m³, ρ kg/m³, q kJ/kg),
+ *       plus humidification E·y kWh (y the humidifier's kWh per m³) only where it is counted, ×
+ *       electricity 0.53 yuan/kWh.
  * </ul>
  */
 public final class GepValues {
@@ -146,24 +147,29 @@ public final class GepValues {
     return kj / (3600 * energyEfficiencyRatio);
   }
 
-  /** E·ρ·q/3600 + E·γ in kWh (E m³, ρ kg/m³, q kJ/kg, γ kWh/m³). */
-  public static double waterSurfaceKwh(
-      double evaporationM3,
-      double densityKgM3,
-      double latentHeatKjPerKg,
-      double humidifierKwhPerM3) {
+  /**
+   * Water-surface cooling E·ρ·q/(3600·r) in kWh (E m³, ρ kg/m³, q kJ/kg): the heat the evaporation
+   * absorbs, as the electricity an air conditioner of energy-efficiency ratio r would use to remove it.
+   */
+  public static double waterCoolingKwh(
+      double evaporationM3, double densityKgM3, double latentHeatKjPerKg, double energyEfficiencyRatio) {
     Checks.nonNegative("evaporation_m3", evaporationM3);
     Checks.positive("water_density_kg_m3", densityKgM3);
     Checks.nonNegative("latent_heat_kj_per_kg", latentHeatKjPerKg);
+    Checks.positive("ac_energy_efficiency_ratio", energyEfficiencyRatio);
+    return evaporationM3 * densityKgM3 * latentHeatKjPerKg / (3600 * energyEfficiencyRatio);
+  }
+
+  /** Humidification E·y in kWh (E m³, y the humidifier's kWh per m³); 0 where it is not counted. */
+  public static double humidificationKwh(double evaporationM3, double humidifierKwhPerM3) {
+    Checks.nonNegative("evaporation_m3", evaporationM3);
     Checks.nonNegative("humidifier_kwh_per_m3", humidifierKwhPerM3);
-    return evaporationM3 * densityKgM3 * latentHeatKjPerKg / 3600
-        + evaporationM3 * humidifierKwhPerM3;
+    return evaporationM3 * humidifierKwhPerM3;
   }
 
   /** kWh × {@code gep.electricity_price_yuan_per_kwh}. */
   public static BigDecimal climateRegulationValue(double kwh, ParameterSet params) {
-    Checks.nonNegative("kwh", kwh);
-    return decimal(kwh).multiply(params.decimal("gep.electricity_price_yuan_per_kwh"));
+    return ClimateRegulation.value(kwh, params.decimal("gep.electricity_price_yuan_per_kwh"));
   }
 
   private static BigDecimal price(ParameterSet params, String table, String pollutant) {

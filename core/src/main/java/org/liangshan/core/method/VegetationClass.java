@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.liangshan.core.LiangshanException;
 
 /**
- * The vegetation classes of the CASA parameter table (METHODOLOGY.md section 1; Zhu Wenquan's
+ * The vegetation classes of the CASA parameter table (METHODOLOGY.md section 1; Zhu Wenquan et al. 2006's
  * values as in public CASA codes). The parameter set holds each class's ε_max, NDVI_max and SR_max
  * under {@code casa.classes.<NAME>}.
  */
@@ -19,7 +19,7 @@ public enum VegetationClass {
   DNF,
   /** Deciduous broadleaf forest. */
   DBF,
-  /** Mixed forest. */
+  /** Needleleaf–broadleaf mixed forest (Zhu et al. 2006: ε_max 0.475). */
   MF,
   SHRUB,
   GRASS,

@@ -47,6 +47,7 @@ class CalcRegistryTest {
             "casa",
             "water-conservation",
             "soil-retention",
+            "climate-regulation",
             "water-yield",
             "river-capacity",
             "lake-capacity",
@@ -118,6 +119,47 @@ class CalcRegistryTest {
                 + " 'e_over_ep': 0.8, 'precip_mm': 100, 'eps_max': 1.384}");
     assertThat(calibrated.get("npp_gc_m2").doubleValue())
         .isCloseTo(2 * direct.nppGcM2(), within(1e-9));
+  }
+
+  /**
+   * docs/methods/climate-regulation.md's example: 10 km² at EPP 2800 kJ/m²/d, 10⁶ m³ evaporated, 90
+   * cooling days, the guide's r 3.0, q 2260 kJ/kg, 0.53 yuan/kWh → 233333333.33 + 209259259.26 kWh,
+   * 234574074.07 yuan.
+   */
+  @Test
+  void climateRegulation() {
+    String example =
+        "{'water_evap_m3': 1e6, 'veg_area_km2': 10, 'veg_heat_kj_m2_d': 2800, 'cooling_days': 90}";
+    ObjectNode r = calc("climate-regulation", example);
+    assertThat(r.get("veg_cooling_kwh").doubleValue()).isCloseTo(233333333.3333, within(1e-3));
+    assertThat(r.get("water_cooling_kwh").doubleValue()).isCloseTo(209259259.2593, within(1e-3));
+    assertThat(r.get("value_yuan").doubleValue()).isCloseTo(234574074.07, within(0.01));
+    assertThat(r.fieldNames())
+        .toIterable()
+        .containsExactly("veg_cooling_kwh", "water_cooling_kwh", "value_yuan", "parameter_set");
+    // Without the air conditioner (r = 1) the heat itself: three times the electricity.
+    ObjectNode heat =
+        calc("climate-regulation", example.replace("}", ", 'efficiency_ratio': 1}"));
+    assertThat(heat.get("water_cooling_kwh").doubleValue())
+        .isCloseTo(3 * r.get("water_cooling_kwh").doubleValue(), within(1e-3));
+    ObjectNode cheaper =
+        calc(
+            "climate-regulation",
+            example.replace("}", ", 'electricity_yuan_per_kwh': 0.265, 'latent_heat_kj_kg': 2450}"));
+    // 2450 kJ/kg (FAO-56 at 20 °C): 10⁶ × 1000 × 2450 / 10800 = 226851851.85 kWh
+    assertThat(cheaper.get("water_cooling_kwh").doubleValue()).isCloseTo(226851851.8519, within(1e-3));
+    assertThat(cheaper.get("value_yuan").doubleValue())
+        .isCloseTo((233333333.3333 + 226851851.8519) * 0.265, within(1e-3));
+    assertBad(
+        "climate-regulation",
+        example.replace("'cooling_days': 90", "'cooling_days': 400"),
+        "cooling_days",
+        "must be in [0, 366], got 400.0");
+    assertBad(
+        "climate-regulation",
+        example.replace("}", ", 'efficiency_ratio': 0}"),
+        "efficiency_ratio",
+        "must be > 0, got 0.0");
   }
 
   @Test
@@ -438,7 +480,7 @@ class CalcRegistryTest {
         .isInstanceOf(LiangshanException.class)
         .hasMessage(
             "Unknown calc method 'gep'. Known methods: casa, water-conservation, soil-retention,"
-                + " water-yield, river-capacity, lake-capacity, dillon-load, benchmark-price,"
+                + " climate-regulation, water-yield, river-capacity, lake-capacity, dillon-load, benchmark-price,"
                 + " cement-emissions, auction, xinan-p-index, section-compensation, collateral,"
                 + " pboc-score, pcaf, carbon-inclusion. Run 'liangshan calc --list' to see their fields.")
         .extracting(e -> ((LiangshanException) e).kind())

@@ -34,6 +34,61 @@ class CasaTest {
     assertThat(r.nepGcM2()).isCloseTo(r.nppGcM2() - r.rhGcM2(), within(1e-12));
   }
 
+  /**
+   * ε_max per class from Zhu Wenquan et al. 2006 (Chinese Science Bulletin 51(6)): mixed forest is
+   * the needleleaf–broadleaf value 0.475, not the evergreen–deciduous broadleaf 0.768.
+   */
+  @Test
+  void epsMaxPerClassFromZhuEtAl2006() {
+    assertThat(Casa.Parameters.of(PARAMS, VegetationClass.MF).epsMax()).isEqualTo(0.475);
+    assertThat(Casa.Parameters.of(PARAMS, VegetationClass.ENF).epsMax()).isEqualTo(0.389);
+    assertThat(Casa.Parameters.of(PARAMS, VegetationClass.EBF).epsMax()).isEqualTo(0.985);
+    assertThat(Casa.Parameters.of(PARAMS, VegetationClass.DNF).epsMax()).isEqualTo(0.485);
+    assertThat(Casa.Parameters.of(PARAMS, VegetationClass.DBF).epsMax()).isEqualTo(0.692);
+    assertThat(Casa.Parameters.of(PARAMS, VegetationClass.SHRUB).epsMax()).isEqualTo(0.429);
+    assertThat(Casa.Parameters.of(PARAMS, VegetationClass.CROP).epsMax()).isEqualTo(0.542);
+    // NPP = APAR·Tε1·Tε2·Wε·ε_max with mixed forest's own ε_max (its FPAR uses its own NDVI/SR row).
+    Casa.Output mf =
+        Casa.compute(new Casa.Input(VegetationClass.MF, 0.6, 500, 25, 20, 0.8, 100), PARAMS);
+    assertThat(mf.nppGcM2())
+        .isCloseTo(mf.aparMjM2() * mf.tEps1() * mf.tEps2() * mf.wEps() * 0.475, within(1e-9));
+  }
+
+  /**
+   * CASA's temperature rules (Potter et al. 1993): Tε2 at T = T_opt is 1.1814/(1 + e⁻²)/(1 + e⁻³) =
+   * 0.991224; a month 15 °C below T_opt (more than 13) takes half of it, 0.495612, where the logistic
+   * form alone would give 1.1814/(1 + e^{1})/(1 + e^{−7.5}) = 0.317552; so does a month 10.5 °C above
+   * (more than 10). Within the band the logistic form applies: 13 °C below T_opt → 0.418200.
+   */
+  @Test
+  void temperatureStress2FallsToHalfItsOptimumFarFromTopt() {
+    double optimum = 1.1814 / (1 + Math.exp(-2)) / (1 + Math.exp(-3));
+    assertThat(optimum).isCloseTo(0.991224, within(1e-6));
+    assertThat(Casa.temperatureStress2(25, 25)).isCloseTo(optimum, within(1e-12));
+    assertThat(Casa.temperatureStress2(25, 10)).isCloseTo(0.495612, within(1e-6));
+    assertThat(1.1814 / (1 + Math.exp(1)) / (1 + Math.exp(-7.5))).isCloseTo(0.317552, within(1e-6));
+    assertThat(Casa.temperatureStress2(25, 35.5)).isCloseTo(optimum / 2, within(1e-12));
+    assertThat(Casa.temperatureStress2(25, 12))
+        .isCloseTo(1.1814 / (1 + Math.exp(0.2 * 3)) / (1 + Math.exp(0.3 * -23)), within(1e-12));
+    assertThat(Casa.temperatureStress2(25, 12)).isCloseTo(0.418200, within(1e-6));
+    assertThat(Casa.temperatureStress2(25, 35))
+        .isCloseTo(1.1814 / (1 + Math.exp(0.2 * -20)) / (1 + Math.exp(0.3 * 0)), within(1e-12));
+  }
+
+  /** A month at or below −10 °C has Tε1 = 0 and so no NPP; its soil respiration still counts. */
+  @Test
+  void noProductionInAMonthAtOrBelowMinusTenDegrees() {
+    assertThat(Casa.temperatureStress1(25, -10)).isZero();
+    assertThat(Casa.temperatureStress1(25, -9.9)).isCloseTo(0.9875, within(1e-12));
+    Casa.Output cold =
+        Casa.compute(new Casa.Input(VegetationClass.DNF, 0.3, 150, 20, -12, 0.5, 5), PARAMS);
+    assertThat(cold.tEps1()).isZero();
+    assertThat(cold.nppGcM2()).isZero();
+    assertThat(cold.rhGcM2())
+        .isCloseTo(0.22 * (Math.exp(0.0912 * -12) + Math.log(0.3145 * 5 + 1)) * 30 * 0.465, within(1e-9));
+    assertThat(cold.nepGcM2()).isCloseTo(-cold.rhGcM2(), within(1e-12));
+  }
+
   @Test
   void fparIsClampedToItsRange() {
     // NDVI -0.5 (water) gives negative linear estimates; the mean is clamped to FPAR_min.

@@ -105,12 +105,12 @@ class GepMethodsTest {
     assertThat(GepValues.carbonFixationValue(100, PARAMS)).isEqualByComparingTo("38000");
     assertThat(GepValues.oxygenReleaseValue(3, PARAMS)).isEqualByComparingTo("5816");
     // Climate: EPP 360 kJ m⁻² d⁻¹ × 10⁴ m² × 10 d / (3600 × 3.0) = 3333.33 kWh;
-    // water: 1 m³ × 1000 kg × 2260 kJ/kg / 3600 + 1 × γ 10 = 637.78 kWh.
+    // water: 1 m³ × 1000 kg × 2260 kJ/kg / (3600 × 3.0) = 209.26 kWh, + 1 × y 10 = 219.26 kWh.
     assertThat(
             GepValues.vegetationCoolingKwh(List.of(new GepValues.Transpiration(360, 1e4, 10)), 3.0))
         .isCloseTo(3333.3333333333, within(1e-6));
-    assertThat(GepValues.waterSurfaceKwh(1, 1000, 2260, 10))
-        .isCloseTo(2260000.0 / 3600 + 10, within(1e-9));
+    assertThat(GepValues.waterCoolingKwh(1, 1000, 2260, 3.0) + GepValues.humidificationKwh(1, 10))
+        .isCloseTo(2260000.0 / 10800 + 10, within(1e-9));
     assertThat(GepValues.climateRegulationValue(1000, PARAMS)).isEqualByComparingTo("530");
     // Water supply: 100 m³ × 2.6 + 100 × 3.6 + 1000 × 0.07 = 690.
     assertThat(GepValues.waterSupplyValue(new GepValues.WaterSupply(100, 100, 1000), PARAMS))

@@ -97,23 +97,86 @@ class GridServiceMethodsTest {
     assertThat(GepValues.airPurificationValue(absorbed, PARAMS).doubleValue()).isCloseTo(325332, within(1e-6));
   }
 
+  /**
+   * The guide counts the days whose maximum exceeds 26 °C; on monthly means each month counts its
+   * days × P(Tmax > 26) with Tmax ~ N(T̄ + 8/2, 2.5): P = Φ((T̄ − 22)/2.5). Reference values of Φ
+   * from the standard normal table: Φ(0) = 0.5, Φ(1.2) = 0.88493, Φ(2.4) = 0.99180, Φ(2.6) =
+   * 0.99534, Φ(−0.4) = 0.34458, Φ(−2) = 0.02275, Φ(−2.4) = 0.00820.
+   */
   @Test
-  void climateRegulationCoolingDaysAndEnergy() {
+  void coolingDaysFromMonthlyMeansByTheDailyMaximumRule() {
+    ClimateRegulation.CoolingDayRule rule = ClimateRegulation.CoolingDayRule.of(PARAMS);
+    assertThat(rule).isEqualTo(new ClimateRegulation.CoolingDayRule(26, 8, 2.5));
+    assertThat(rule.fraction(22)).isCloseTo(0.5, within(1e-6));
+    assertThat(rule.fraction(25)).isCloseTo(0.88493, within(1e-5));
+    assertThat(rule.fraction(28)).isCloseTo(0.99180, within(1e-5));
+    assertThat(rule.fraction(21)).isCloseTo(0.34458, within(1e-5));
+    assertThat(rule.fraction(17)).isCloseTo(0.02275, within(1e-5));
+    assertThat(rule.fraction(Double.NaN)).isZero();
+
     double[] temperature = {3, 5, 10, 16, 21, 25, 28.5, 28, 22, 17, 11, 5};
-    boolean[] cooling = ClimateRegulation.coolingMonths(temperature, 22);
-    // June, July, August, September: 30 + 31 + 31 + 30 = 122 days
-    assertThat(ClimateRegulation.coolingDays(2024, cooling)).isEqualTo(122);
+    double[] cooling = ClimateRegulation.coolingFractions(temperature, rule);
+    // Apr 30 × 0.00820 + May 31 × 0.34458 + Jun 30 × 0.88493 + Jul 31 × 0.99534 + Aug 31 × 0.99180
+    // + Sep 30 × 0.5 + Oct 31 × 0.02275 = 114.78 days (the former rule, months averaging ≥ 22 °C,
+    // counted June to September whole: 122)
+    assertThat(ClimateRegulation.coolingDays(2024, cooling)).isCloseTo(114.78, within(0.01));
     double[] pet = new double[12];
     Arrays.fill(pet, 100);
     pet[6] = Double.NaN; // July missing counts 0
-    // (100 + 100 + 100) mm × 0.2 km² = 0.3 m × 2×10⁵ m² = 6×10⁴ m³
-    assertThat(ClimateRegulation.waterEvaporationM3(pet, cooling, 2e5)).isCloseTo(6e4, within(1e-6));
-    // vegetation: 2800 kJ/m²/d × 10⁶ m² × 122 d / (3600 × 3) = 3.162963×10⁷ kWh
+    // 100 mm × (Σ shares but July = 2.7523) × 0.2 km² = 0.27523 m × 2×10⁵ m² = 5.5045×10⁴ m³
+    assertThat(ClimateRegulation.waterEvaporationM3(pet, cooling, 2e5)).isCloseTo(5.5045e4, within(1.0));
+  }
+
+  @Test
+  void coolingMonthsNeedTwelveTemperatures() {
+    assertThatThrownBy(
+            () ->
+                ClimateRegulation.coolingFractions(
+                    new double[11], ClimateRegulation.CoolingDayRule.of(PARAMS)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Need 12 monthly temperatures, got 11");
+  }
+
+  /**
+   * The guide's formulas with r = 3.0: vegetation 2800 kJ/m²/d × 10⁶ m² × 122 d / (3600 × 3) =
+   * 3.162963×10⁷ kWh; water 6×10⁴ m³ × 1000 kg/m³ × 2260 kJ/kg / (3600 × 3) = 1.255556×10⁷ kWh, a
+   * third of the heat itself (3.766667×10⁷ kWh, what the platform counted before dividing by r).
+   */
+  @Test
+  void climateRegulationEnergyIsTheAirConditionersElectricity() {
     double vegetation =
         GepValues.vegetationCoolingKwh(List.of(new GepValues.Transpiration(2800, 1e6, 122)), 3.0);
     assertThat(vegetation).isCloseTo(3.1629630e7, within(1.0));
-    // water: 6×10⁴ m³ × 1000 kg/m³ × 2260 kJ/kg / 3600 = 3.766667×10⁷ kWh (γ 0)
-    assertThat(GepValues.waterSurfaceKwh(6e4, 1000, 2260, 0)).isCloseTo(3.7666667e7, within(1.0));
+    assertThat(GepValues.waterCoolingKwh(6e4, 1000, 2260, 3.0)).isCloseTo(1.2555556e7, within(1.0));
+    assertThat(GepValues.waterCoolingKwh(6e4, 1000, 2260, 1.0) / GepValues.waterCoolingKwh(6e4, 1000, 2260, 3.0))
+        .isCloseTo(3.0, within(1e-12));
+    assertThat(GepValues.humidificationKwh(6e4, 0)).isZero();
+    assertThat(GepValues.humidificationKwh(2, 10)).isEqualTo(20.0);
     assertThat(GepValues.climateRegulationValue(1000, PARAMS)).isEqualByComparingTo("530");
+  }
+
+  /**
+   * docs/methods/climate-regulation.md's example: 10 km² of vegetation at EPP 2800 kJ/m²/d and 10⁶ m³
+   * evaporated over 90 cooling days, r 3.0, q 2260 kJ/kg, 0.53 yuan/kWh.
+   */
+  @Test
+  void climateRegulationDocumentedExample() {
+    ClimateRegulation.Output out =
+        ClimateRegulation.compute(new ClimateRegulation.Input(1e6, 10, 2800, 90, 3.0, 2260, 1000));
+    // 2800 × 10⁷ × 90 / 10800 = 233333333.33 kWh; 10⁶ × 1000 × 2260 / 10800 = 209259259.26 kWh
+    assertThat(out.vegetationCoolingKwh()).isCloseTo(233333333.3333, within(1e-3));
+    assertThat(out.waterCoolingKwh()).isCloseTo(209259259.2593, within(1e-3));
+    assertThat(ClimateRegulation.value(out.totalKwh(), new java.math.BigDecimal("0.53")).doubleValue())
+        .isCloseTo(234574074.07, within(0.01));
+  }
+
+  @Test
+  void climateRegulationRefusesBadInputNamingTheField() {
+    assertThatThrownBy(() -> new ClimateRegulation.Input(1, 1, 1, 367, 3, 2260, 1000))
+        .hasMessageContaining("cooling_days");
+    assertThatThrownBy(() -> new ClimateRegulation.Input(1, 1, 1, 90, 0, 2260, 1000))
+        .hasMessageContaining("efficiency_ratio");
+    assertThatThrownBy(() -> new ClimateRegulation.Input(-1, 1, 1, 90, 3, 2260, 1000))
+        .hasMessageContaining("water_evap_m3");
   }
 }

@@ -116,7 +116,10 @@ class ParameterSetTest {
             "gep.air_purification.absorption_t_per_km2.ENF.so2",
             "gep.air_purification.absorption_t_per_km2.EBF.dust",
             "gep.climate.epp_kj_m2_d.DBF",
-            "gep.climate.cooling_month_mean_c",
+            "gep.climate.cooling_tmax_threshold_c",
+            "gep.climate.cooling_diurnal_range_c",
+            "gep.climate.cooling_daily_sd_c",
+            "gep.carbon_fixation.not_sequestering",
             "gep.climate.humidifier_kwh_per_m3",
             "gep.flood.reservoir_storage_factor",
             "gep.water_purification_yuan_per_t.cod",
@@ -155,8 +158,10 @@ class ParameterSetTest {
     // 236 + the grid GEP services' keys: RUSLE K, P, fixed C and the NDVI C form (30), water removal
     // rates (29), air absorption rates (19), climate EPP, cooling threshold and humidifier (9); the flux
     // tower-year's u* (16), MDS (5) and partitioning (8) settings and coverage note, less the retired
-    // gap_fill_window_days and e0_step_k (+27)
-    return 350;
+    // gap_fill_window_days and e0_step_k (+27); the climate-regulation rule of the GEP guide, its cooling-day
+    // estimate and their sources (8); CASA's sources of eps_max, NDVI/SR and the temperature rules (3);
+    // cropland's exclusion from carbon fixed (3)
+    return 364;
   }
 
   private static void collect(String prefix, JsonNode node, List<String> out) {

@@ -4,10 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.method.Casa;
+import org.liangshan.core.method.ClimateRegulation;
 import org.liangshan.core.method.SoilRetention;
 import org.liangshan.core.method.VegetationClass;
 import org.liangshan.core.param.ParameterSet;
@@ -30,8 +33,9 @@ public final class AccountingParameters {
   private final double coverBeta;
   private final Map<LandCover, Map<String, Double>> waterRemoval;
   private final Map<LandCover, Map<String, Double>> airAbsorption;
+  private final Set<LandCover> notSequestering;
   private final Map<LandCover, Double> transpirationHeat;
-  private final double coolingMonthMeanC;
+  private final ClimateRegulation.CoolingDayRule coolingDayRule;
   private final double acEnergyEfficiencyRatio;
   private final double waterDensityKgM3;
   private final double latentHeatKjPerKg;
@@ -55,8 +59,9 @@ public final class AccountingParameters {
     this.coverBeta = params.number("gep.soil.c_ndvi_beta");
     this.waterRemoval = perClassAndPollutant(params, "gep.water_purification.removal_t_per_km2");
     this.airAbsorption = perClassAndPollutant(params, "gep.air_purification.absorption_t_per_km2");
+    this.notSequestering = classes(params, "gep.carbon_fixation.not_sequestering");
     this.transpirationHeat = perClass(params, "gep.climate.epp_kj_m2_d");
-    this.coolingMonthMeanC = params.number("gep.climate.cooling_month_mean_c");
+    this.coolingDayRule = ClimateRegulation.CoolingDayRule.of(params);
     this.acEnergyEfficiencyRatio = params.number("gep.climate.ac_energy_efficiency_ratio");
     this.waterDensityKgM3 = params.number("gep.climate.water_density_kg_m3");
     this.latentHeatKjPerKg = params.number("gep.climate.latent_heat_kj_per_kg");
@@ -70,6 +75,15 @@ public final class AccountingParameters {
       values.put(landCover(params, key, name), params.number(key + "." + name));
     }
     return Collections.unmodifiableMap(values);
+  }
+
+  /** A list of land-cover class names (e.g. {@code ["CROP"]}). */
+  static Set<LandCover> classes(ParameterSet params, String key) {
+    Set<LandCover> values = EnumSet.noneOf(LandCover.class);
+    for (String name : params.texts(key)) {
+      values.add(landCover(params, key, name));
+    }
+    return Collections.unmodifiableSet(values);
   }
 
   static Map<LandCover, Map<String, Double>> perClassAndPollutant(ParameterSet params, String key) {
@@ -164,13 +178,22 @@ public final class AccountingParameters {
     return airAbsorption.getOrDefault(landCover, Map.of());
   }
 
+  /**
+   * Classes whose NEP is not carbon fixed in the GEP ({@code gep.carbon_fixation.not_sequestering}:
+   * annual cropland, whose harvest returns the carbon within the year).
+   */
+  public Set<LandCover> notSequestering() {
+    return notSequestering;
+  }
+
   /** EPP kJ m⁻² d⁻¹ of a class on cooling days; 0 for a class the set does not list. */
   public double transpirationHeat(LandCover landCover) {
     return transpirationHeat.getOrDefault(landCover, 0.0);
   }
 
-  public double coolingMonthMeanC() {
-    return coolingMonthMeanC;
+  /** The guide's days-above-26 °C rule on monthly means ({@code gep.climate.cooling_*}). */
+  public ClimateRegulation.CoolingDayRule coolingDayRule() {
+    return coolingDayRule;
   }
 
   public double acEnergyEfficiencyRatio() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.liangshan.core.method.Casa;
 import org.liangshan.core.method.VegetationClass;
 
@@ -21,6 +22,10 @@ import org.liangshan.core.method.VegetationClass;
  * soil respiration. The dominant vegetated class is reported for the map. A month lacking any input
  * (or with mean NDVI ≥ 1, where SR is undefined) is skipped and not counted; a cell without land
  * cover or without a peak-NDVI month has no months computed. Nothing is filled in.
+ *
+ * <p>Sequestration: the NEP of the classes whose NEP the GEP guide counts as carbon fixed, Σ over
+ * those classes f_class·(NPP_class − Rh); annual cropland is left out (its harvest returns the
+ * carbon within the year; parameter {@code gep.carbon_fixation.not_sequestering}).
  */
 public final class CarbonSink {
   private CarbonSink() {}
@@ -31,6 +36,7 @@ public final class CarbonSink {
    * @param peakNdviMonth 1..12, or 0 when no month has both NDVI and temperature
    * @param tOptC temperature of the peak-NDVI month, NaN when none
    * @param monthsComputed months with every input, whose CASA results are summed
+   * @param sequesteringNepGcM2 NEP of the classes counted as carbon fixed, per m² of the cell
    */
   public record CellCarbon(
       Optional<VegetationClass> dominantVegetation,
@@ -40,14 +46,26 @@ public final class CarbonSink {
       int monthsComputed,
       double nppGcM2,
       double rhGcM2,
-      double nepGcM2) {
+      double nepGcM2,
+      double sequesteringNepGcM2) {
     public CellCarbon {
       requireNonNull(dominantVegetation, "dominantVegetation is null");
     }
   }
 
+  /** Every vegetated class counted as sequestering. */
   public static CellCarbon compute(CellYear cell, Map<VegetationClass, Casa.Parameters> casa) {
+    return compute(cell, casa, Set.of());
+  }
+
+  /**
+   * @param notSequestering land-cover classes whose NEP is not carbon fixed (their NPP and Rh still
+   *     count in NPP, Rh and NEP)
+   */
+  public static CellCarbon compute(
+      CellYear cell, Map<VegetationClass, Casa.Parameters> casa, Set<LandCover> notSequestering) {
     requireNonNull(cell, "cell is null");
+    requireNonNull(notSequestering, "notSequestering is null");
     requireNonNull(casa, "casa is null");
     int peak = peakNdviMonth(cell);
     double tOpt = peak == 0 ? Double.NaN : cell.temperatureC()[peak - 1];
@@ -55,6 +73,7 @@ public final class CarbonSink {
     int months = 0;
     double npp = 0;
     double rh = 0;
+    double sequestering = 0;
     if (peak != 0 && vegetated > 0) {
       for (int m = 0; m < 12; m++) {
         double ndvi = cell.ndvi()[m];
@@ -70,6 +89,7 @@ public final class CarbonSink {
         double eOverEp = waterRatio(et, pet);
         double monthNpp = 0;
         double monthRh = 0;
+        double monthSequestering = 0;
         for (LandCover landCover : LandCover.values()) {
           double f = cell.fraction(landCover);
           if (!landCover.vegetated() || f <= 0) {
@@ -85,14 +105,18 @@ public final class CarbonSink {
                   new Casa.Input(vegetation, ndvi, sol, tOpt, t, eOverEp, precip), parameters);
           monthNpp += f * out.nppGcM2();
           monthRh += f * out.rhGcM2();
+          if (!notSequestering.contains(landCover)) {
+            monthSequestering += f * out.nepGcM2();
+          }
         }
         npp += monthNpp;
         rh += monthRh;
+        sequestering += monthSequestering;
         months++;
       }
     }
     return new CellCarbon(
-        cell.dominantVegetation(), vegetated, peak, tOpt, months, npp, rh, npp - rh);
+        cell.dominantVegetation(), vegetated, peak, tOpt, months, npp, rh, npp - rh, sequestering);
   }
 
   /** The month (1..12) of the highest NDVI among months with NDVI and temperature; 0 if none. */

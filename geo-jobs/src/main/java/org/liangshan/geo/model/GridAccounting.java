@@ -27,7 +27,8 @@ import org.liangshan.core.unit.Carbon;
  * <ul>
  *   <li>carbon sink: {@link CarbonSink} per m² of the cell × the piece's area (Casa.carbonTonnes),
  *       CO₂ = C·44/12;
- *   <li>carbon fixation: NEP t C × carbon price; oxygen release: C·32/12 t × oxygen price;
+ *   <li>carbon fixation: NEP t C of the sequestering classes (not annual cropland) × carbon price;
+ *       oxygen release: C·32/12 t × oxygen price;
  *   <li>water conservation: per land-cover class with a runoff coefficient α (see {@link
  *       RunoffCoefficients}), {@link WaterConservation} on (P, R = α·P, ET) over the class's share of
  *       the piece (P and ET summed over the months that have both), negative balances counting 0;
@@ -44,10 +45,11 @@ import org.liangshan.core.unit.Carbon;
  *       valued by {@link GepValues#waterPurificationValue};
  *   <li>air purification: per class, absorption rates × area ({@link AirPurification#absorbedT});
  *       valued by {@link GepValues#airPurificationValue};
- *   <li>climate regulation: on the days of the cooling months ({@link ClimateRegulation}),
+ *   <li>climate regulation: on the days that need cooling (the guide's daily maximum above 26 °C,
+ *       estimated per month from the monthly mean, {@link ClimateRegulation#coolingFractions}),
  *       transpiration Σ EPP_i·S_i·d/(3600·r) of the vegetated classes plus the evaporation of the
- *       water class (PET of the cooling months, else ET, × water area) E·ρ·q/3600 + E·γ ({@link
- *       GepValues}); × electricity price.
+ *       water class on those days (PET, else ET, × cooling share × water area) E·ρ·q/(3600·r) + E·y
+ *       ({@link GepValues}); × electricity price.
  * </ul>
  */
 public final class GridAccounting {
@@ -62,7 +64,7 @@ public final class GridAccounting {
   /**
    * A piece's accounts.
    *
-   * @param year the accounting year (days of the cooling months)
+   * @param year the accounting year (days of its months, for the cooling days)
    * @param waterCapShares the share of removal that counts per pollutant, for the piece's zone
    *     ({@link WaterPurificationCaps#sharesOf}); a pollutant not listed counts in full
    */
@@ -81,7 +83,8 @@ public final class GridAccounting {
           "Piece of cell " + piece.ordinal() + " given the data of cell " + cell.ordinal());
     }
     double areaM2 = piece.areaM2();
-    CarbonSink.CellCarbon carbon = CarbonSink.compute(cell, parameters.casa());
+    CarbonSink.CellCarbon carbon =
+        CarbonSink.compute(cell, parameters.casa(), parameters.notSequestering());
     double nppTc = Casa.carbonTonnes(carbon.nppGcM2(), areaM2);
     double rhTc = Casa.carbonTonnes(carbon.rhGcM2(), areaM2);
     double nepTc = Casa.carbonTonnes(carbon.nepGcM2(), areaM2);
@@ -188,10 +191,10 @@ public final class GridAccounting {
     values.put(
         GepService.AIR_PURIFICATION, GepValues.airPurificationValue(absorbed, parameters.params()));
 
-    // Climate regulation: transpiration and water-surface evaporation on cooling days.
-    boolean[] cooling =
-        ClimateRegulation.coolingMonths(cell.temperatureC(), parameters.coolingMonthMeanC());
-    int days = ClimateRegulation.coolingDays(year, cooling);
+    // Climate regulation: transpiration and water-surface evaporation on the days that need cooling.
+    double[] cooling =
+        ClimateRegulation.coolingFractions(cell.temperatureC(), parameters.coolingDayRule());
+    double days = ClimateRegulation.coolingDays(year, cooling);
     List<GepValues.Transpiration> transpiration = new ArrayList<>();
     for (LandCover landCover : LandCover.values()) {
       double f = cell.fraction(landCover);
@@ -210,11 +213,12 @@ public final class GridAccounting {
         ClimateRegulation.waterEvaporationM3(
             evaporation, cooling, areaM2 * cell.fraction(LandCover.WATER));
     double waterKwh =
-        GepValues.waterSurfaceKwh(
-            evaporationM3,
-            parameters.waterDensityKgM3(),
-            parameters.latentHeatKjPerKg(),
-            parameters.humidifierKwhPerM3());
+        GepValues.waterCoolingKwh(
+                evaporationM3,
+                parameters.waterDensityKgM3(),
+                parameters.latentHeatKjPerKg(),
+                parameters.acEnergyEfficiencyRatio())
+            + GepValues.humidificationKwh(evaporationM3, parameters.humidifierKwhPerM3());
     quantities.put(GepService.CLIMATE_REGULATION, vegetationKwh + waterKwh);
     values.put(
         GepService.CLIMATE_REGULATION,
@@ -229,10 +233,11 @@ public final class GridAccounting {
     values.put(
         GepService.FLOOD_REGULATION,
         GepValues.floodRegulationValue(swampM3, parameters.params()));
-    // A cell that is a net carbon source (NEP < 0, e.g. built-up land with little vegetation) provides no
+    // Carbon fixed is the NEP of the classes the GEP guide counts (annual cropland is not: its harvest
+    // returns the carbon within the year). A piece whose counted NEP is negative (a net source) provides no
     // fixation or oxygen service: it counts 0, as negative water-balance cells do for water conservation
-    // (METHODOLOGY.md section 2). The signed NEP stays in the carbon-sink tables.
-    double fixedTc = Math.max(0, nepTc);
+    // (METHODOLOGY.md section 2). The signed NEP of every class stays in the carbon-sink tables.
+    double fixedTc = Math.max(0, Casa.carbonTonnes(carbon.sequesteringNepGcM2(), areaM2));
     quantities.put(GepService.CARBON_FIXATION, fixedTc);
     values.put(
         GepService.CARBON_FIXATION, GepValues.carbonFixationValue(fixedTc, parameters.params()));

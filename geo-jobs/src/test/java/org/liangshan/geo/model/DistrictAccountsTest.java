@@ -61,7 +61,7 @@ class DistrictAccountsTest {
     }
     // no DEM in these cells: LS unknown, no soil retention is invented
     assertThat(row(accounts, "900001", GepService.SOIL_RETENTION).valueYuan()).isEqualByComparingTo(BigDecimal.ZERO);
-    // wetland and mixed forest purify water and air; July (26 °C) is a cooling month
+    // wetland and mixed forest purify water and air; most of July's days (mean 26 °C) need cooling
     for (GepService service : List.of(GepService.WATER_PURIFICATION, GepService.AIR_PURIFICATION, GepService.CLIMATE_REGULATION)) {
       assertThat(row(accounts, "900001", service).valueYuan().signum()).as(service.id()).isPositive();
     }
