@@ -238,7 +238,7 @@ class DemoIT {
     // runs on the copy, and the copy's gold layer must then equal the original's.
     Path original = Path.of(lakehouse);
     Path moved = work.resolve("moved-lakehouse");
-    copyTree(original, moved);
+    org.liangshan.bench.BenchSupport.copyTree(original, moved);
     TableCatalog copy = catalog(moved.toString());
     List<String> locations = copy.read(copy.table("silver.raster_scenes")).select("location").as(org.apache.spark.sql.Encoders.STRING())
         .collectAsList();
@@ -258,19 +258,6 @@ class DemoIT {
     assertThat(copied.keySet()).isEqualTo(here.keySet());
     for (String table : copied.keySet()) {
       assertThat(copied.get(table)).as(table).isEqualTo(here.get(table));
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws java.io.IOException {
-    try (java.util.stream.Stream<Path> walk = Files.walk(from)) {
-      for (Path source : (Iterable<Path>) walk::iterator) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target);
-        }
-      }
     }
   }
 }
