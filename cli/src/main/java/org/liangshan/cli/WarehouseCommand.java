@@ -10,7 +10,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.liangshan.core.LiangshanException;
@@ -306,10 +305,13 @@ final class WarehouseCommand implements Runnable {
       description = {
         "Run a read-only query on Trino and print the result, e.g.",
         "  liangshan warehouse sql --user leadership \"SELECT * FROM marts.gep_by_district LIMIT 10\"",
+        "The statement must be one query, DESCRIBE, SHOW or EXPLAIN of a query as Spark's parser reads it (the same check as",
+        "'liangshan sql'; Trino-only syntax such as ARRAY[...] is refused: use Trino's own client for it).",
         "Tables are delta.<schema>.<table>; the default catalog is delta. What a user sees is what Trino's access rules allow."
       })
   static final class Sql implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "QUERY", description = "A SELECT (or WITH, SHOW, DESCRIBE, EXPLAIN) statement.")
+    @Parameters(index = "0", paramLabel = "QUERY",
+        description = "One read-only statement: a query (SELECT, WITH ... SELECT, VALUES), SHOW, DESCRIBE, or EXPLAIN of a query.")
     String query;
 
     @Option(names = "--limit", defaultValue = "100", description = "Print at most this many rows (default ${DEFAULT-VALUE}).")
@@ -320,14 +322,10 @@ final class WarehouseCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String statementText = query.strip();
-      if (statementText.endsWith(";")) {
-        statementText = statementText.substring(0, statementText.length() - 1);
-      }
-      String head = statementText.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-      if (!List.of("SELECT", "WITH", "DESCRIBE", "SHOW", "EXPLAIN", "VALUES").contains(head)) {
-        throw LiangshanException.badInput(
-            "Only read-only statements are accepted here (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN, VALUES), not %s.", head);
+      // Checked on Spark's parser (no session needed) before Trino sees it; the readers' access rules deny writes too.
+      String statementText = ReadOnlyStatement.check(new org.apache.spark.sql.execution.SparkSqlParser(), query).strip();
+      while (statementText.endsWith(";")) {
+        statementText = statementText.substring(0, statementText.length() - 1).strip();
       }
       TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.LEADERSHIP);
       try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement()) {
