@@ -73,7 +73,8 @@ final class WarehouseCommand implements Runnable {
     @Option(names = "--certificate", paramLabel = "PEM", description = "PEM certificate to verify the server with (default: the local server's).")
     Path certificate;
 
-    @Option(names = "--insecure", description = "Do not verify the server's certificate (tests only).")
+    @Option(names = "--insecure",
+        description = "Do not verify the server's certificate, and allow plain http:// to a Trino not on this machine (tests only; warns on stderr).")
     boolean insecure;
   }
 
@@ -87,12 +88,13 @@ final class WarehouseCommand implements Runnable {
       TrinoEndpoint endpoint = server.endpoint(state, user);
       return endpoint.password().isPresent() ? endpoint : endpoint.as(user, Optional.of(prompt(user)));
     }
-    boolean secure = remote.url.startsWith("https:");
-    Optional<String> password = Optional.empty();
-    if (secure) {
-      password = Secrets.storedPassword(layout.secrets(), user, System.getenv()).or(() -> Optional.of(prompt(user)));
+    // The URL is checked (plain HTTP off this machine refused, --insecure announced) before any password is looked up.
+    TrinoEndpoint endpoint = TrinoEndpoint.remote(remote.url, user, Optional.empty(), Optional.ofNullable(remote.certificate),
+        remote.insecure, System.err);
+    if (!endpoint.secure()) {
+      return endpoint;
     }
-    return TrinoEndpoint.of(remote.url, user, password, Optional.ofNullable(remote.certificate), !remote.insecure);
+    return endpoint.as(user, Secrets.storedPassword(layout.secrets(), user, System.getenv()).or(() -> Optional.of(prompt(user))));
   }
 
   private static String prompt(String user) {

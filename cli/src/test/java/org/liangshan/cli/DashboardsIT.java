@@ -115,8 +115,13 @@ class DashboardsIT {
         "--trino-url", trino.url(), "--serving-dir", layout.dir().toString());
   }
 
+  /** The target 'dashboards publish' builds for the local Trino: TLS verified against its own certificate, trusted explicitly. */
+  private TrinoTarget target() {
+    return TrinoTarget.parse(trino.url(), "leadership", java.util.Optional.of(layout.certificate().toString()), false, System.err);
+  }
+
   private Bundle bundle() {
-    return BundleBuilder.build(TrinoTarget.parse(trino.url(), "leadership", false), dashboards);
+    return BundleBuilder.build(target(), dashboards);
   }
 
   @Test
@@ -128,6 +133,9 @@ class DashboardsIT {
       assertThat(published.out()).contains(supersetUrl + dashboard.path());
     }
     Bundle bundle = bundle();
+    // Superset verifies Trino's certificate: the database entry trusts the local Trino's own certificate, and every
+    // chart query below goes through that verified connection.
+    assertThat(bundle.files().get("databases/Liangshan_Trino.yaml")).contains("verify: " + layout.certificate());
     afterFirstPublish = new Publisher(login()).inventory();
     // A fresh instance: what Superset holds is what the code declares, by UUID, once each.
     assertThat(afterFirstPublish.dashboards().keySet()).containsExactlyInAnyOrderElementsOf(dashboards.stream().map(DashboardDef::uuid).toList());
@@ -195,7 +203,7 @@ class DashboardsIT {
     older.add(oldDashboard);
     char[] password = org.liangshan.warehouse.serving.Secrets.storedPassword(layout.secrets(), "leadership", System.getenv())
         .orElseThrow().toCharArray();
-    new Publisher(login()).publish(TrinoTarget.parse(trino.url(), "leadership", false), older, password);
+    new Publisher(login()).publish(target(), older, password);
     Publisher.Inventory withOld = new Publisher(login()).inventory();
     assertThat(withOld.dashboards()).containsKey(oldDashboard.uuid());
     assertThat(withOld.charts()).containsKey(oldChart.uuid());

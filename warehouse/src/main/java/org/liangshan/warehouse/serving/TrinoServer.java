@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,9 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.liangshan.core.LiangshanException;
 
 /**
@@ -274,7 +268,7 @@ public final class TrinoServer {
   }
 
   private void awaitReady(State state, Process process, Duration timeout) {
-    HttpClient client = HttpClient.newBuilder().sslContext(sslContext(layout.certificate()))
+    HttpClient client = HttpClient.newBuilder().sslContext(org.liangshan.core.net.Transport.trusting(layout.certificate()))
         .connectTimeout(Duration.ofSeconds(2)).build();
     Instant start = Instant.now();
     Instant deadline = start.plus(timeout);
@@ -371,23 +365,6 @@ public final class TrinoServer {
     } catch (IOException e) {
       throw LiangshanException.badInput("Port %d on 127.0.0.1 is in use. Choose another with --port (the internal port "
           + "is --internal-port, default port + 1), or stop what runs there.", port);
-    }
-  }
-
-  /** An SSL context trusting exactly the certificate in this PEM file. */
-  public static SSLContext sslContext(Path pem) {
-    try (InputStream in = Files.newInputStream(pem)) {
-      X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      trust.setCertificateEntry("trino", certificate);
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (IOException | java.security.GeneralSecurityException e) {
-      throw LiangshanException.failure(e, "Could not load the Trino certificate %s.", pem);
     }
   }
 
