@@ -113,18 +113,11 @@ public final class TrinoServer {
     JavaRuntimes.Jdk jdk = JavaRuntimes.find(MINIMUM_JAVA);
     progress.println("  Java for Trino: " + jdk.home() + " (" + jdk.version() + ")");
     Path home = new TrinoInstallation(options.version(), options.trinoHome(), progress).ensure();
-    Secrets secrets = Secrets.open(layout.secrets(), System.getenv());
     List<String> banks = previous.map(State::banks).orElse(List.of());
-    AccessRules rules = new AccessRules(banks);
-    secrets.ensureUsers(rules.users());
-    ensureCertificate(jdk, secrets);
-    TrinoConfig config = config(options, secrets);
-    config.write(layout.etc());
-    writeAccess(secrets, rules);
+    TrinoConfig config = prepare(jdk, options, banks);
 
     List<String> command = command(jdk, home, config);
     try {
-      Files.createDirectories(layout.serverLog().getParent());
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(layout.dir().toFile())
           .redirectErrorStream(true)
@@ -141,6 +134,32 @@ public final class TrinoServer {
     } catch (IOException e) {
       throw LiangshanException.failure(e, "Could not start Trino (%s).", command.get(0));
     }
+  }
+
+  /**
+   * Writes everything the server reads before it starts, owner-only: the serving directory, {@code var/} (data and
+   * log), the secrets file, the keystore and its certificate (once), the configuration (which holds the keystore
+   * password and the shared secret), the password hashes and the access rules.
+   */
+  TrinoConfig prepare(JavaRuntimes.Jdk jdk, Options options, List<String> banks) {
+    try {
+      OwnerOnly.directory(layout.dir());
+      OwnerOnly.directory(layout.dataDir());
+      OwnerOnly.directory(layout.serverLog().getParent());
+      if (!Files.exists(layout.serverLog())) {
+        OwnerOnly.write(layout.serverLog(), "");
+      }
+    } catch (IOException e) {
+      throw LiangshanException.failure(e, "Could not create the serving directory %s.", layout.dir());
+    }
+    Secrets secrets = Secrets.open(layout.secrets(), System.getenv());
+    AccessRules rules = new AccessRules(banks);
+    secrets.ensureUsers(rules.users());
+    ensureCertificate(jdk, secrets);
+    TrinoConfig config = config(options, secrets);
+    config.write(layout.etc());
+    writeAccess(secrets, rules);
+    return config;
   }
 
   /** Writes the access rules and password hashes for these banks and records them; Trino reloads both within 1 s. */
