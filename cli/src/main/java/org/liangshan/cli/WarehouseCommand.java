@@ -16,6 +16,7 @@ import org.liangshan.core.LiangshanException;
 import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.serving.AccessRules;
+import org.liangshan.warehouse.serving.ForeignTrinoCheck;
 import org.liangshan.warehouse.serving.LakehouseTables;
 import org.liangshan.warehouse.serving.Registration;
 import org.liangshan.warehouse.serving.Secrets;
@@ -114,7 +115,9 @@ final class WarehouseCommand implements Runnable {
         "Start a local Trino over the lakehouse (or use --url), register every existing silver and gold table and",
         "create the marts. The first start downloads io.trino:trino-server through Maven (about 820 MB) and unpacks",
         "it into ~/.cache/liangshan; later starts reuse both. Needs a JDK 22+ (found under /usr/lib/jvm, JAVA_HOME",
-        "or LIANGSHAN_TRINO_JAVA). Safe to run again: a running server is reused and registration is idempotent."
+        "or LIANGSHAN_TRINO_JAVA). Safe to run again: a running server is reused and registration is idempotent.",
+        "With --url, nothing is registered until that Trino shows it enforces rules equivalent to ours: leadership and",
+        "finance_bureau each try to register a table and must be denied (else exit 2; --accept-open-trino overrides)."
       })
   static final class Start implements Callable<Integer> {
     @Option(names = "--lakehouse", paramLabel = "DIR", defaultValue = "${env:LIANGSHAN_LAKEHOUSE:-lakehouse}",
@@ -151,6 +154,11 @@ final class WarehouseCommand implements Runnable {
         description = "With --url: where to write the access rules for that Trino (default: <serving dir>/rules-<host>.json).")
     Path rulesFile;
 
+    @Option(names = "--accept-open-trino",
+        description = {"With --url: register even when that Trino does not deny what our access rules deny its readers",
+          "(checked first by trying, as leadership and finance_bureau, to register a table). Warns on stderr."})
+    boolean acceptOpenTrino;
+
     @Mixin Remote remote;
     @Mixin ServingOptions serving;
 
@@ -170,6 +178,8 @@ final class WarehouseCommand implements Runnable {
       progress.println("warehouse: " + existing.size() + " silver and gold tables in " + config.root());
       if (remote.url != null) {
         TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.SERVICE);
+        Path rulesOut = rulesFile != null ? rulesFile : serving.layout().dir().resolve("rules-" + endpoint.url().getHost() + ".json");
+        checkAccessRules(endpoint, rulesOut, progress);
         List<String> banks;
         try (Connection connection = endpoint.connect()) {
           Registration registration = new Registration(connection, tableRoot == null ? "local://" : tableRoot, progress);
@@ -177,8 +187,7 @@ final class WarehouseCommand implements Runnable {
           banks = registration.bankIds();
         }
         System.out.println("Registered with " + endpoint.url() + " as " + endpoint.user() + ".");
-        printRemoteRules(new AccessRules(banks, endpoint.user()), rulesFile != null ? rulesFile
-            : serving.layout().dir().resolve("rules-" + endpoint.url().getHost() + ".json"));
+        printRemoteRules(new AccessRules(banks, endpoint.user()), rulesOut);
         return Main.OK;
       }
       if (!config.root().startsWith("file:")) {
@@ -196,6 +205,52 @@ final class WarehouseCommand implements Runnable {
       System.out.println("Passwords: " + server.layout().secrets() + " (owner-only), or LIANGSHAN_TRINO_PASSWORD_<USER>.");
       System.out.println("Stop it with 'liangshan warehouse stop'.");
       return Main.OK;
+    }
+
+    /**
+     * Before anything is registered on an existing Trino: each reader role tries what our rules deny it
+     * ({@link ForeignTrinoCheck}). Unless every attempt is denied, the rules for that Trino are written and the start
+     * refused (exit 2), or, with --accept-open-trino, it goes on with a warning.
+     */
+    private void checkAccessRules(TrinoEndpoint endpoint, Path rulesOut, PrintStream progress) {
+      List<ForeignTrinoCheck.Probe> probes = ForeignTrinoCheck.probes(tableRoot == null ? "local://" : tableRoot);
+      ForeignTrinoCheck.Verdict verdict = ForeignTrinoCheck.check(probes, (role, sql) -> runAs(endpoint, role, sql));
+      if (verdict.enforced()) {
+        progress.println("  access rules: enforced (" + probes.size() + " reader probes denied)");
+        return;
+      }
+      if (acceptOpenTrino) {
+        System.err.print("WARNING: --accept-open-trino: " + endpoint.url() + " does not enforce access rules equivalent to "
+            + "ours; registering anyway. Until its operator installs them, that Trino's own policy decides who reads and "
+            + "writes the lakehouse's tables:\n" + verdict.report());
+        return;
+      }
+      printRemoteRules(new AccessRules(List.of(), endpoint.user()), rulesOut);
+      throw LiangshanException.badInput("Trino at %s does not enforce access rules equivalent to ours, so nothing was "
+          + "registered there:%n%sInstall the rules written to %s (steps above), give each reader its login, then run this "
+          + "again. To register anyway, pass --accept-open-trino (that Trino's own policy then decides who may read or "
+          + "write the lakehouse's tables).", endpoint.url(), verdict.report(), rulesOut);
+    }
+
+    /** Runs one probe as a reader role: its password from the environment or the secrets file, else a prompt. */
+    private Optional<SQLException> runAs(TrinoEndpoint endpoint, String role, String sql) {
+      Optional<String> password = Optional.empty();
+      if (endpoint.secure()) {
+        password = Secrets.storedPassword(serving.layout().secrets(), role, System.getenv());
+        if (password.isEmpty() && System.console() != null) {
+          password = Optional.of(prompt(role));
+        }
+        if (password.isEmpty()) {
+          return Optional.of(new SQLException("Authentication failed: no password for " + role + " (set "
+              + Secrets.envName(role) + ")"));
+        }
+      }
+      try (Connection connection = endpoint.as(role, password).connect(); Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+        return Optional.empty();
+      } catch (SQLException e) {
+        return Optional.of(e);
+      }
     }
 
     /**

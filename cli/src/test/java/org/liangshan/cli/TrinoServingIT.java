@@ -169,6 +169,21 @@ class TrinoServingIT {
   }
 
   @Test
+  void startingWithTheUrlOfATrinoThatEnforcesOurRulesChecksThemBeforeRegistering() {
+    // The local Trino, addressed as an existing one: its readers are denied the probes, so registration goes ahead.
+    CalcCommandTest.Result remote = CalcCommandTest.run("warehouse", "start", "--lakehouse", demo.lakehouse(),
+        "--url", state.url(), "--certificate", layout.certificate().toString(), "--serving-dir", layout.dir().toString(),
+        "--rules-out", layout.dir().resolve("rules-check.json").toString());
+    assertThat(remote.status()).as(remote.err()).isZero();
+    int existing = LakehouseTables.existing(config()).size();
+    assertThat(remote.err()).contains("access rules: enforced (4 reader probes denied)")
+        .contains("tables: 0 registered, " + existing + " already registered")
+        .doesNotContain("WARNING");
+    assertThat(remote.err().indexOf("access rules: enforced")).isLessThan(remote.err().indexOf("tables: 0 registered"));
+    assertThat(remote.out()).contains("Registered with " + state.url() + " as platform.");
+  }
+
+  @Test
   void aBankReadsOnlyItsOwnValuations() throws SQLException {
     for (String bank : List.of(bankA, bankB)) {
       try (Connection connection = as(AccessRules.bankUser(bank))) {
