@@ -363,7 +363,7 @@ final class WarehouseCommand implements Runnable {
         "Run a read-only query on Trino and print the result, e.g.",
         "  liangshan warehouse sql --user leadership \"SELECT * FROM marts.gep_by_district LIMIT 10\"",
         "The statement must be one query, DESCRIBE, SHOW or EXPLAIN of a query as Spark's parser reads it (the same check as",
-        "'liangshan sql'; Trino-only syntax such as ARRAY[...] is refused: use Trino's own client for it).",
+        "'liangshan sql'; Trino-only syntax Spark cannot parse is refused: use Trino's own client for it).",
         "Tables are delta.<schema>.<table>; the default catalog is delta. What a user sees is what Trino's access rules allow."
       })
   static final class Sql implements Callable<Integer> {
