@@ -17,7 +17,13 @@
 #
 # The metadata database is SQLite, the secret key is generated once per instance, and because the
 # instance serves plain HTTP on loopback, Talisman is off and the session cookie is not marked Secure.
+#
+# Secrets: the admin password reaches `superset fab create-admin` through its environment (click reads the
+# option from FLASK_FAB_CREATE_ADMIN_PASSWORD), never its command line, where `ps` would show it to every
+# user. Everything the script creates (instance directory, secret key, config, SQLite metadata, logs) is
+# owner-only: umask 077, and an existing instance is tightened on every start.
 set -euo pipefail
+umask 077
 
 SUPERSET_VERSION=6.1.0
 VENV="${LIANGSHAN_SUPERSET_VENV:-$HOME/.cache/liangshan/superset-$SUPERSET_VERSION}"
@@ -54,6 +60,9 @@ install() {
 
 write_config() {
   mkdir -p "$INSTANCE"
+  # An instance made by an earlier version (default umask) is made owner-only too.
+  chmod 700 "$INSTANCE"
+  find "$INSTANCE" -maxdepth 1 -type f -exec chmod 600 {} +
   if [ ! -s "$INSTANCE/secret_key" ]; then
     (umask 077; "$VENV/bin/python" -c 'import secrets; print(secrets.token_urlsafe(48))' >"$INSTANCE/secret_key")
   fi
@@ -95,9 +104,12 @@ initialise() {
   local t0; t0="$(now)"
   say "initialising the instance in $INSTANCE (metadata database, admin '$ADMIN', roles)"
   superset_cmd db upgrade >>"$INSTANCE/init.log" 2>&1 || die "superset db upgrade failed; see $INSTANCE/init.log"
-  superset_cmd fab create-admin --username "$ADMIN" --firstname Liangshan --lastname Admin \
-    --email "$ADMIN@localhost" --password "$LIANGSHAN_SUPERSET_PASSWORD" >>"$INSTANCE/init.log" 2>&1 \
+  # The password goes through the environment of this one command (export is a shell builtin: no argv).
+  ( export FLASK_FAB_CREATE_ADMIN_PASSWORD="$LIANGSHAN_SUPERSET_PASSWORD"
+    superset_cmd fab create-admin --username "$ADMIN" --firstname Liangshan --lastname Admin \
+      --email "$ADMIN@localhost" >>"$INSTANCE/init.log" 2>&1 </dev/null ) \
     || die "creating the admin failed; see $INSTANCE/init.log"
+  grep -q "Admin User $ADMIN created" "$INSTANCE/init.log" || die "superset did not report the admin '$ADMIN' created; see $INSTANCE/init.log"
   superset_cmd init >>"$INSTANCE/init.log" 2>&1 || die "superset init failed; see $INSTANCE/init.log"
   touch "$INSTANCE/.initialised"
   say "initialised in $(since "$t0") s"
@@ -127,8 +139,9 @@ start() {
   local t0; t0="$(now)"
   say "starting on http://127.0.0.1:$PORT (log: $INSTANCE/superset.log)"
   # setsid: its own process group, so stop ends the server and its reloader children together.
-  # REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE, when set, override the trino driver's verify=False (requests
-  # prefers them to the session's setting), so a self-signed local Trino would be refused: unset them.
+  # REQUESTS_CA_BUNDLE / CURL_CA_BUNDLE, when set, override the trino driver's `verify` (requests prefers
+  # them to the session's setting), so the CA bundle the database entry names (the local Trino's own
+  # certificate) would be replaced by another and the verified connection refused: unset them.
   env -u REQUESTS_CA_BUNDLE -u CURL_CA_BUNDLE SUPERSET_CONFIG_PATH="$INSTANCE/superset_config.py" FLASK_APP=superset \
     setsid "$VENV/bin/superset" run -h 127.0.0.1 -p "$PORT" --with-threads \
     >>"$INSTANCE/superset.log" 2>&1 </dev/null &

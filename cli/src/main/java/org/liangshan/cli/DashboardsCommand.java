@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
       "Leadership's Superset dashboards, kept as code (dashboards/): publish them to a Superset, export the",
       "import bundle, or check that every chart's query returns rows. Passwords are never arguments: the",
       "Superset password comes from LIANGSHAN_SUPERSET_PASSWORD, the Trino password from LIANGSHAN_TRINO_PASSWORD_<USER>",
-      "or the local Trino's secrets file, else from a prompt."
+      "or the local Trino's secrets file, else from a prompt. TLS is verified by default (Superset's connection to Trino",
+      "included: the local Trino's self-signed certificate is trusted explicitly); plain http:// only to this machine."
     },
     subcommands = {DashboardsCommand.Publish.class, DashboardsCommand.Export.class, DashboardsCommand.Check.class})
 final class DashboardsCommand implements Runnable {
@@ -50,8 +51,16 @@ final class DashboardsCommand implements Runnable {
         description = "Superset user allowed to import dashboards (default ${DEFAULT-VALUE}). Password: env LIANGSHAN_SUPERSET_PASSWORD or a prompt.")
     String user;
 
+    @Option(names = "--ca", paramLabel = "PEM",
+        description = "Verify an https:// Superset against this certificate (its own, or its private authority's) instead of the JVM's authorities.")
+    Path certificate;
+
+    @Option(names = "--insecure",
+        description = "Allow plain http:// to a Superset that is not on this machine (refused otherwise: the password would travel in clear). Warns on stderr.")
+    boolean insecure;
+
     SupersetClient login() {
-      SupersetClient client = new SupersetClient(url);
+      SupersetClient client = new SupersetClient(url, java.util.Optional.ofNullable(certificate), insecure, System.err);
       client.login(user, Secrets.get("LIANGSHAN_SUPERSET_PASSWORD", "Superset password of " + user + ": "));
       return client;
     }
@@ -69,8 +78,14 @@ final class DashboardsCommand implements Runnable {
             + "LIANGSHAN_TRINO_PASSWORD_<USER>, else the local Trino's secrets file, else a prompt.")
     String user;
 
-    @Option(names = "--trino-verify-tls", description = "Verify Trino's TLS certificate (off by default: the local Trino's certificate is self-signed).")
-    boolean verifyTls;
+    @Option(names = "--trino-ca", paramLabel = "PEM",
+        description = {"CA bundle Superset verifies Trino's certificate with: a PEM file path as the Superset host sees it",
+          "(default: the local Trino's own certificate when publishing to it, else the system's authorities)."})
+    String caBundle;
+
+    @Option(names = "--trino-insecure",
+        description = "Let Superset skip verifying Trino's certificate, or use plain http:// to a Trino not on this machine (tests only; warns on stderr).")
+    boolean insecure;
 
     @Option(names = "--serving-dir", paramLabel = "DIR",
         description = "The local Trino's directory (default: $LIANGSHAN_WORK/trino, i.e. ./.liangshan/trino).")
@@ -81,12 +96,27 @@ final class DashboardsCommand implements Runnable {
     }
 
     TrinoTarget target() {
+      ServingLayout layout = layout();
       String address = url;
       if (address == null || address.isBlank()) {
-        TrinoServer server = new TrinoServer(layout(), System.err);
+        TrinoServer server = new TrinoServer(layout, System.err);
         address = server.state().filter(server::isRunning).map(TrinoServer.State::url).orElse("https://127.0.0.1:8443");
       }
-      return TrinoTarget.parse(address, user, verifyTls);
+      return TrinoTarget.parse(address, user, caBundle(layout, address), insecure, System.err);
+    }
+
+    /**
+     * The CA bundle Superset trusts: --trino-ca, else, for the local Trino (the address 'warehouse start' recorded), the
+     * certificate it generated: its self-signed certificate is trusted explicitly rather than by turning verification off.
+     */
+    private java.util.Optional<String> caBundle(ServingLayout layout, String address) {
+      if (caBundle != null) {
+        return java.util.Optional.of(caBundle);
+      }
+      TrinoServer server = new TrinoServer(layout, System.err);
+      boolean local = server.state().map(TrinoServer.State::url).map(address::equals).orElse(address.equals("https://127.0.0.1:8443"));
+      return local && Files.isRegularFile(layout.certificate())
+          ? java.util.Optional.of(layout.certificate().toString()) : java.util.Optional.empty();
     }
 
     char[] password(TrinoTarget target) {

@@ -15,14 +15,17 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "sql", mixinStandardHelpOptions = true,
     description = {
-      "Run a read-only Spark SQL query over the lakehouse and print the result. Tables are named",
+      "Run a read-only Spark SQL query over the lakehouse and print the result. The statement is checked on the plan",
+      "Spark's parser makes of it: only queries, DESCRIBE, SHOW and EXPLAIN of a query run. Tables are named",
       "layer.table, e.g.  liangshan sql \"SELECT district, year, SUM(value_yuan) FROM gold.gep_by_district GROUP BY 1, 2\"",
       "Time travel: SELECT ... FROM gold.gep_by_district VERSION AS OF 3"
     })
 final class SqlCommand implements Callable<Integer> {
   @Mixin Lakehouse lakehouse;
 
-  @Parameters(index = "0", paramLabel = "QUERY", description = "A SELECT (or WITH ... SELECT, DESCRIBE, SHOW) statement.")
+  @Parameters(index = "0", paramLabel = "QUERY",
+      description = "One read-only statement: a query (SELECT, WITH ... SELECT, VALUES), DESCRIBE, SHOW, or EXPLAIN of a query. "
+          + "Anything that writes or changes state (INSERT, DELETE, MERGE, CREATE, DROP, CACHE, SET, ...) is refused with exit 2.")
   String query;
 
   @Option(names = "--limit", defaultValue = "100", description = "Print at most this many rows (default ${DEFAULT-VALUE}).")
@@ -30,15 +33,11 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String statement = query.strip();
-    String head = statement.split("\\s+", 2)[0].toUpperCase(java.util.Locale.ROOT);
-    if (!List.of("SELECT", "WITH", "DESCRIBE", "SHOW", "EXPLAIN").contains(head)) {
-      throw org.liangshan.core.LiangshanException.badInput(
-          "Only read-only statements are accepted here (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN), not %s.", head);
-    }
     TableCatalog catalog = lakehouse.catalog();
     // Ad-hoc queries may use Sedona's ST_* functions on the WKT columns.
     SparkSession spark = org.liangshan.warehouse.SparkSessions.withSedona(catalog.spark());
+    // The check parses with the session's own parser (Delta's and Sedona's extensions included), the one spark.sql uses.
+    String statement = ReadOnlyStatement.check(spark.sessionState().sqlParser(), query);
     for (TableDef def : catalog.tables()) {
       if (catalog.exists(def)) {
         spark.sql("CREATE DATABASE IF NOT EXISTS " + def.layer().directory());

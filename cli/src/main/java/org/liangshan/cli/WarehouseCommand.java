@@ -10,13 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.serving.AccessRules;
+import org.liangshan.warehouse.serving.ForeignTrinoCheck;
 import org.liangshan.warehouse.serving.LakehouseTables;
 import org.liangshan.warehouse.serving.Registration;
 import org.liangshan.warehouse.serving.Secrets;
@@ -74,7 +74,8 @@ final class WarehouseCommand implements Runnable {
     @Option(names = "--certificate", paramLabel = "PEM", description = "PEM certificate to verify the server with (default: the local server's).")
     Path certificate;
 
-    @Option(names = "--insecure", description = "Do not verify the server's certificate (tests only).")
+    @Option(names = "--insecure",
+        description = "Do not verify the server's certificate, and allow plain http:// to a Trino not on this machine (tests only; warns on stderr).")
     boolean insecure;
   }
 
@@ -88,12 +89,13 @@ final class WarehouseCommand implements Runnable {
       TrinoEndpoint endpoint = server.endpoint(state, user);
       return endpoint.password().isPresent() ? endpoint : endpoint.as(user, Optional.of(prompt(user)));
     }
-    boolean secure = remote.url.startsWith("https:");
-    Optional<String> password = Optional.empty();
-    if (secure) {
-      password = Secrets.storedPassword(layout.secrets(), user, System.getenv()).or(() -> Optional.of(prompt(user)));
+    // The URL is checked (plain HTTP off this machine refused, --insecure announced) before any password is looked up.
+    TrinoEndpoint endpoint = TrinoEndpoint.remote(remote.url, user, Optional.empty(), Optional.ofNullable(remote.certificate),
+        remote.insecure, System.err);
+    if (!endpoint.secure()) {
+      return endpoint;
     }
-    return TrinoEndpoint.of(remote.url, user, password, Optional.ofNullable(remote.certificate), !remote.insecure);
+    return endpoint.as(user, Secrets.storedPassword(layout.secrets(), user, System.getenv()).or(() -> Optional.of(prompt(user))));
   }
 
   private static String prompt(String user) {
@@ -113,7 +115,9 @@ final class WarehouseCommand implements Runnable {
         "Start a local Trino over the lakehouse (or use --url), register every existing silver and gold table and",
         "create the marts. The first start downloads io.trino:trino-server through Maven (about 820 MB) and unpacks",
         "it into ~/.cache/liangshan; later starts reuse both. Needs a JDK 22+ (found under /usr/lib/jvm, JAVA_HOME",
-        "or LIANGSHAN_TRINO_JAVA). Safe to run again: a running server is reused and registration is idempotent."
+        "or LIANGSHAN_TRINO_JAVA). Safe to run again: a running server is reused and registration is idempotent.",
+        "With --url, nothing is registered until that Trino shows it enforces rules equivalent to ours: leadership and",
+        "finance_bureau each try to register a table and must be denied (else exit 2; --accept-open-trino overrides)."
       })
   static final class Start implements Callable<Integer> {
     @Option(names = "--lakehouse", paramLabel = "DIR", defaultValue = "${env:LIANGSHAN_LAKEHOUSE:-lakehouse}",
@@ -150,6 +154,11 @@ final class WarehouseCommand implements Runnable {
         description = "With --url: where to write the access rules for that Trino (default: <serving dir>/rules-<host>.json).")
     Path rulesFile;
 
+    @Option(names = "--accept-open-trino",
+        description = {"With --url: register even when that Trino does not deny what our access rules deny its readers",
+          "(checked first by trying, as leadership and finance_bureau, to register a table). Warns on stderr."})
+    boolean acceptOpenTrino;
+
     @Mixin Remote remote;
     @Mixin ServingOptions serving;
 
@@ -169,6 +178,8 @@ final class WarehouseCommand implements Runnable {
       progress.println("warehouse: " + existing.size() + " silver and gold tables in " + config.root());
       if (remote.url != null) {
         TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.SERVICE);
+        Path rulesOut = rulesFile != null ? rulesFile : serving.layout().dir().resolve("rules-" + endpoint.url().getHost() + ".json");
+        checkAccessRules(endpoint, rulesOut, progress);
         List<String> banks;
         try (Connection connection = endpoint.connect()) {
           Registration registration = new Registration(connection, tableRoot == null ? "local://" : tableRoot, progress);
@@ -176,8 +187,7 @@ final class WarehouseCommand implements Runnable {
           banks = registration.bankIds();
         }
         System.out.println("Registered with " + endpoint.url() + " as " + endpoint.user() + ".");
-        printRemoteRules(new AccessRules(banks, endpoint.user()), rulesFile != null ? rulesFile
-            : serving.layout().dir().resolve("rules-" + endpoint.url().getHost() + ".json"));
+        printRemoteRules(new AccessRules(banks, endpoint.user()), rulesOut);
         return Main.OK;
       }
       if (!config.root().startsWith("file:")) {
@@ -195,6 +205,52 @@ final class WarehouseCommand implements Runnable {
       System.out.println("Passwords: " + server.layout().secrets() + " (owner-only), or LIANGSHAN_TRINO_PASSWORD_<USER>.");
       System.out.println("Stop it with 'liangshan warehouse stop'.");
       return Main.OK;
+    }
+
+    /**
+     * Before anything is registered on an existing Trino: each reader role tries what our rules deny it
+     * ({@link ForeignTrinoCheck}). Unless every attempt is denied, the rules for that Trino are written and the start
+     * refused (exit 2), or, with --accept-open-trino, it goes on with a warning.
+     */
+    private void checkAccessRules(TrinoEndpoint endpoint, Path rulesOut, PrintStream progress) {
+      List<ForeignTrinoCheck.Probe> probes = ForeignTrinoCheck.probes(tableRoot == null ? "local://" : tableRoot);
+      ForeignTrinoCheck.Verdict verdict = ForeignTrinoCheck.check(probes, (role, sql) -> runAs(endpoint, role, sql));
+      if (verdict.enforced()) {
+        progress.println("  access rules: enforced (" + probes.size() + " reader probes denied)");
+        return;
+      }
+      if (acceptOpenTrino) {
+        System.err.print("WARNING: --accept-open-trino: " + endpoint.url() + " does not enforce access rules equivalent to "
+            + "ours; registering anyway. Until its operator installs them, that Trino's own policy decides who reads and "
+            + "writes the lakehouse's tables:\n" + verdict.report());
+        return;
+      }
+      printRemoteRules(new AccessRules(List.of(), endpoint.user()), rulesOut);
+      throw LiangshanException.badInput("Trino at %s does not enforce access rules equivalent to ours, so nothing was "
+          + "registered there:%n%sInstall the rules written to %s (steps above), give each reader its login, then run this "
+          + "again. To register anyway, pass --accept-open-trino (that Trino's own policy then decides who may read or "
+          + "write the lakehouse's tables).", endpoint.url(), verdict.report(), rulesOut);
+    }
+
+    /** Runs one probe as a reader role: its password from the environment or the secrets file, else a prompt. */
+    private Optional<SQLException> runAs(TrinoEndpoint endpoint, String role, String sql) {
+      Optional<String> password = Optional.empty();
+      if (endpoint.secure()) {
+        password = Secrets.storedPassword(serving.layout().secrets(), role, System.getenv());
+        if (password.isEmpty() && System.console() != null) {
+          password = Optional.of(prompt(role));
+        }
+        if (password.isEmpty()) {
+          return Optional.of(new SQLException("Authentication failed: no password for " + role + " (set "
+              + Secrets.envName(role) + ")"));
+        }
+      }
+      try (Connection connection = endpoint.as(role, password).connect(); Statement statement = connection.createStatement()) {
+        statement.execute(sql);
+        return Optional.empty();
+      } catch (SQLException e) {
+        return Optional.of(e);
+      }
     }
 
     /**
@@ -306,10 +362,13 @@ final class WarehouseCommand implements Runnable {
       description = {
         "Run a read-only query on Trino and print the result, e.g.",
         "  liangshan warehouse sql --user leadership \"SELECT * FROM marts.gep_by_district LIMIT 10\"",
+        "The statement must be one query, DESCRIBE, SHOW or EXPLAIN of a query as Spark's parser reads it (the same check as",
+        "'liangshan sql'; Trino-only syntax Spark cannot parse is refused: use Trino's own client for it).",
         "Tables are delta.<schema>.<table>; the default catalog is delta. What a user sees is what Trino's access rules allow."
       })
   static final class Sql implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "QUERY", description = "A SELECT (or WITH, SHOW, DESCRIBE, EXPLAIN) statement.")
+    @Parameters(index = "0", paramLabel = "QUERY",
+        description = "One read-only statement: a query (SELECT, WITH ... SELECT, VALUES), SHOW, DESCRIBE, or EXPLAIN of a query.")
     String query;
 
     @Option(names = "--limit", defaultValue = "100", description = "Print at most this many rows (default ${DEFAULT-VALUE}).")
@@ -320,14 +379,10 @@ final class WarehouseCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String statementText = query.strip();
-      if (statementText.endsWith(";")) {
-        statementText = statementText.substring(0, statementText.length() - 1);
-      }
-      String head = statementText.split("\\s+", 2)[0].toUpperCase(Locale.ROOT);
-      if (!List.of("SELECT", "WITH", "DESCRIBE", "SHOW", "EXPLAIN", "VALUES").contains(head)) {
-        throw LiangshanException.badInput(
-            "Only read-only statements are accepted here (SELECT, WITH, SHOW, DESCRIBE, EXPLAIN, VALUES), not %s.", head);
+      // Checked on Spark's parser (no session needed) before Trino sees it; the readers' access rules deny writes too.
+      String statementText = ReadOnlyStatement.check(new org.apache.spark.sql.execution.SparkSqlParser(), query).strip();
+      while (statementText.endsWith(";")) {
+        statementText = statementText.substring(0, statementText.length() - 1).strip();
       }
       TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.LEADERSHIP);
       try (Connection connection = endpoint.connect(); Statement statement = connection.createStatement()) {

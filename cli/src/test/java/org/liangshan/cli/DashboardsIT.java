@@ -56,6 +56,10 @@ class DashboardsIT {
   private TrinoServer.State trino;
   private Publisher.Inventory afterFirstPublish;
   private final List<DashboardDef> dashboards = LeadershipDashboards.all();
+  /** Watches every command line from before Trino and Superset start until the last publish. */
+  private CommandLineWatch commandLines;
+  /** What the commands and scripts of this test printed (stdout and stderr). */
+  private final List<String> printed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeAll
   void startTrinoAndSuperset() throws Exception {
@@ -63,6 +67,7 @@ class DashboardsIT {
     assertThat(project.resolve("dashboards/superset/superset.sh")).exists();
     DemoLakehouse demo = DemoLakehouse.shared();
     Path target = Path.of(System.getProperty("java.io.tmpdir"));
+    commandLines = new CommandLineWatch();
 
     layout = new ServingLayout(Files.createTempDirectory(target, "dashboards-it-trino"));
     int trinoPort = Integer.getInteger("liangshan.it.dashboards.trino.port", freePort());
@@ -70,6 +75,7 @@ class DashboardsIT {
         "--serving-dir", layout.dir().toString(), "--port", Integer.toString(trinoPort),
         "--internal-port", Integer.toString(isFree(trinoPort + 1) ? trinoPort + 1 : freePort()));
     assertThat(start.status()).as(start.err()).isZero();
+    printed.add(start.out() + start.err());
     trino = new TrinoServer(layout, System.err).state().orElseThrow();
 
     supersetHome = Files.createTempDirectory(target, "dashboards-it-superset");
@@ -82,6 +88,9 @@ class DashboardsIT {
 
   @AfterAll
   void stop() throws Exception {
+    if (commandLines != null) {
+      commandLines.close();
+    }
     if (supersetHome != null) {
       superset("stop");
     }
@@ -101,6 +110,7 @@ class DashboardsIT {
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(process.waitFor(30, TimeUnit.MINUTES)).as("superset.sh " + command + " finished").isTrue();
     System.out.print(output);
+    printed.add(output);
     assertThat(process.exitValue()).as("superset.sh " + command + ":\n" + output).isZero();
   }
 
@@ -111,12 +121,19 @@ class DashboardsIT {
   }
 
   private CalcCommandTest.Result publish() {
-    return CalcCommandTest.run("dashboards", "publish", "--url", supersetUrl, "--user", ADMIN,
+    CalcCommandTest.Result result = CalcCommandTest.run("dashboards", "publish", "--url", supersetUrl, "--user", ADMIN,
         "--trino-url", trino.url(), "--serving-dir", layout.dir().toString());
+    printed.add(result.out() + result.err());
+    return result;
+  }
+
+  /** The target 'dashboards publish' builds for the local Trino: TLS verified against its own certificate, trusted explicitly. */
+  private TrinoTarget target() {
+    return TrinoTarget.parse(trino.url(), "leadership", java.util.Optional.of(layout.certificate().toString()), false, System.err);
   }
 
   private Bundle bundle() {
-    return BundleBuilder.build(TrinoTarget.parse(trino.url(), "leadership", false), dashboards);
+    return BundleBuilder.build(target(), dashboards);
   }
 
   @Test
@@ -128,6 +145,9 @@ class DashboardsIT {
       assertThat(published.out()).contains(supersetUrl + dashboard.path());
     }
     Bundle bundle = bundle();
+    // Superset verifies Trino's certificate: the database entry trusts the local Trino's own certificate, and every
+    // chart query below goes through that verified connection.
+    assertThat(bundle.files().get("databases/Liangshan_Trino.yaml")).contains("verify: " + layout.certificate());
     afterFirstPublish = new Publisher(login()).inventory();
     // A fresh instance: what Superset holds is what the code declares, by UUID, once each.
     assertThat(afterFirstPublish.dashboards().keySet()).containsExactlyInAnyOrderElementsOf(dashboards.stream().map(DashboardDef::uuid).toList());
@@ -195,7 +215,7 @@ class DashboardsIT {
     older.add(oldDashboard);
     char[] password = org.liangshan.warehouse.serving.Secrets.storedPassword(layout.secrets(), "leadership", System.getenv())
         .orElseThrow().toCharArray();
-    new Publisher(login()).publish(TrinoTarget.parse(trino.url(), "leadership", false), older, password);
+    new Publisher(login()).publish(target(), older, password);
     Publisher.Inventory withOld = new Publisher(login()).inventory();
     assertThat(withOld.dashboards()).containsKey(oldDashboard.uuid());
     assertThat(withOld.charts()).containsKey(oldChart.uuid());
@@ -246,6 +266,55 @@ class DashboardsIT {
       assertThat(bytes.length).as(png + " is a real page, not a blank one").isGreaterThan(40_000);
     }
     System.out.println("DashboardsIT: dashboard screenshots in " + shots);
+  }
+
+  @Test
+  @Order(6)
+  void noSecretOnAnyCommandLineInAnyLogOrInWhatWasPrinted() throws Exception {
+    commandLines.close();
+    Map<String, Boolean> seen = commandLines.seen();
+    // The watch saw the moments that matter: Superset's admin being created, and Trino's JVM.
+    assertThat(seen.keySet()).anyMatch(c -> c.contains("fab create-admin")).anyMatch(c -> c.contains("io.trino.server.TrinoServer"));
+    java.util.Properties trinoSecrets = new java.util.Properties();
+    try (var in = Files.newInputStream(layout.secrets())) {
+      trinoSecrets.load(in);
+    }
+    Map<String, String> secrets = new java.util.LinkedHashMap<>();
+    trinoSecrets.stringPropertyNames().forEach(name -> secrets.put("Trino " + name, trinoSecrets.getProperty(name)));
+    secrets.put("Superset SECRET_KEY", Files.readString(supersetHome.resolve("secret_key")).strip());
+    assertThat(secrets).containsKeys("Trino keystore.password", "Trino internal.shared-secret", "Trino password.leadership");
+    String supersetPassword = System.getenv("LIANGSHAN_SUPERSET_PASSWORD");
+
+    List<Path> logs = new ArrayList<>();
+    try (var files = Files.walk(supersetHome)) {
+      files.filter(p -> p.getFileName().toString().endsWith(".log")).forEach(logs::add);
+    }
+    try (var files = Files.walk(layout.dataDir())) {
+      files.filter(Files::isRegularFile).filter(p -> p.toString().contains("log")).forEach(logs::add);
+    }
+    assertThat(logs).contains(supersetHome.resolve("init.log"), supersetHome.resolve("superset.log"), layout.serverLog());
+
+    for (Map.Entry<String, String> secret : secrets.entrySet()) {
+      // These are random per run: no other process on the machine can hold them by chance.
+      assertThat(seen.keySet()).as(secret.getKey() + " on a command line").noneMatch(c -> c.contains(secret.getValue()));
+    }
+    secrets.put("the Superset admin password", supersetPassword);
+    // The IT's Superset password is a fixed string (cli/pom.xml) another checkout's test may use at the same time:
+    // only the command lines of this JVM's processes are checked for it.
+    assertThat(seen.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey))
+        .as("the Superset admin password on a command line of this test's processes").noneMatch(c -> c.contains(supersetPassword));
+    for (Map.Entry<String, String> secret : secrets.entrySet()) {
+      for (Path log : logs) {
+        assertThat(Files.readString(log, StandardCharsets.UTF_8)).as(secret.getKey() + " in " + log).doesNotContain(secret.getValue());
+      }
+      assertThat(printed).as(secret.getKey() + " printed by a command").noneMatch(p -> p.contains(secret.getValue()));
+    }
+    // Superset's instance is owner-only: its directory, secret key and SQLite metadata.
+    assertThat(Files.getPosixFilePermissions(supersetHome)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+    for (String file : List.of("secret_key", "superset.db", "superset_config.py", "init.log", "superset.log")) {
+      assertThat(Files.getPosixFilePermissions(supersetHome.resolve(file))).as(file)
+          .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
   }
 
   private static int freePort() throws IOException {

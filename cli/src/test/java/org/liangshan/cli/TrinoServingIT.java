@@ -169,6 +169,21 @@ class TrinoServingIT {
   }
 
   @Test
+  void startingWithTheUrlOfATrinoThatEnforcesOurRulesChecksThemBeforeRegistering() {
+    // The local Trino, addressed as an existing one: its readers are denied the probes, so registration goes ahead.
+    CalcCommandTest.Result remote = CalcCommandTest.run("warehouse", "start", "--lakehouse", demo.lakehouse(),
+        "--url", state.url(), "--certificate", layout.certificate().toString(), "--serving-dir", layout.dir().toString(),
+        "--rules-out", layout.dir().resolve("rules-check.json").toString());
+    assertThat(remote.status()).as(remote.err()).isZero();
+    int existing = LakehouseTables.existing(config()).size();
+    assertThat(remote.err()).contains("access rules: enforced (4 reader probes denied)")
+        .contains("tables: 0 registered, " + existing + " already registered")
+        .doesNotContain("WARNING");
+    assertThat(remote.err().indexOf("access rules: enforced")).isLessThan(remote.err().indexOf("tables: 0 registered"));
+    assertThat(remote.out()).contains("Registered with " + state.url() + " as platform.");
+  }
+
+  @Test
   void aBankReadsOnlyItsOwnValuations() throws SQLException {
     for (String bank : List.of(bankA, bankB)) {
       try (Connection connection = as(AccessRules.bankUser(bank))) {
@@ -249,6 +264,13 @@ class TrinoServingIT {
         assertDenied(connection, "DROP VIEW marts.gep_by_district");
         assertDenied(connection, "CALL delta.system.register_table(schema_name => 'gold', table_name => 'again', table_location => '" + location + "')");
         assertDenied(connection, "CALL delta.system.unregister_table(schema_name => 'gold', table_name => 'grid_cells')");
+        // The forms a first-word check lets through: EXPLAIN ANALYZE runs its statement, and a CTE can sit inside an INSERT.
+        assertDenied(connection, "EXPLAIN ANALYZE DELETE FROM gold.collateral_valuation");
+        assertDenied(connection, "EXPLAIN ANALYZE INSERT INTO gold.compensation_ledger SELECT * FROM gold.compensation_ledger LIMIT 1");
+        assertDenied(connection, "INSERT INTO gold.compensation_ledger WITH x AS (SELECT * FROM gold.compensation_ledger) SELECT * FROM x LIMIT 1");
+        assertDenied(connection, "MERGE INTO gold.collateral_valuation t USING (SELECT 1 AS k) s ON true WHEN MATCHED THEN DELETE");
+        assertDenied(connection, "ANALYZE gold.grid_cells");
+        assertDenied(connection, "COMMENT ON TABLE gold.grid_cells IS 'changed'");
       }
     }
     // Nothing changed: every table is still there with its rows.
@@ -353,5 +375,16 @@ class TrinoServingIT {
     CalcCommandTest.Result write = CalcCommandTest.run("warehouse", "sql", "--serving-dir", layout.dir().toString(), "DROP TABLE gold.grid_cells");
     assertThat(write.status()).isEqualTo(Main.BAD_INPUT);
     assertThat(write.err()).contains("Only read-only statements are accepted here");
+    // Even as the service user, whom the rules let write, a DML behind a CTE or an EXPLAIN ANALYZE never reaches Trino.
+    long cells = sparkCount("gold.grid_cells", null);
+    CalcCommandTest.Result cte = CalcCommandTest.run("warehouse", "sql", "--serving-dir", layout.dir().toString(), "--user",
+        AccessRules.SERVICE, "WITH x AS (SELECT 1) DELETE FROM delta.gold.grid_cells");
+    assertThat(cte.status()).isEqualTo(Main.BAD_INPUT);
+    assertThat(cte.err()).contains("Only read-only statements are accepted here").contains("DeleteFromTable");
+    CalcCommandTest.Result analyze = CalcCommandTest.run("warehouse", "sql", "--serving-dir", layout.dir().toString(), "--user",
+        AccessRules.SERVICE, "EXPLAIN ANALYZE DELETE FROM delta.gold.grid_cells");
+    assertThat(analyze.status()).isEqualTo(Main.BAD_INPUT);
+    assertThat(analyze.err()).contains("cannot read this one");
+    assertThat(sparkCount("gold.grid_cells", null)).isEqualTo(cells);
   }
 }

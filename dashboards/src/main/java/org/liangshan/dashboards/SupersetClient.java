@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.net.Transport;
 
 /**
  * A thin client of Superset's REST API (JDK HttpClient + Jackson). {@link #login} authenticates with the
@@ -40,8 +41,19 @@ public final class SupersetClient {
   private String accessToken;
   private String csrfToken;
 
+  /** A client of the Superset at {@code url}: https (verified against the JVM's authorities) or loopback http. */
   public SupersetClient(String url) {
+    this(url, Optional.empty(), false, System.err);
+  }
+
+  /**
+   * A client of the Superset at {@code url}. Its HTTPS certificate is always verified: against {@code certificate}
+   * (a PEM file, for a private authority or a self-signed server) when given, else the JVM's authorities. Plain
+   * {@code http://} is accepted for a loopback host, and for another host only when {@code insecure}, with a warning.
+   */
+  public SupersetClient(String url, Optional<java.nio.file.Path> certificate, boolean insecure, java.io.PrintStream warnings) {
     requireNonNull(url, "url is null");
+    requireNonNull(certificate, "certificate is null");
     String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     try {
       this.base = URI.create(trimmed);
@@ -51,8 +63,11 @@ public final class SupersetClient {
     if (base.getHost() == null || !(trimmed.startsWith("http://") || trimmed.startsWith("https://"))) {
       throw LiangshanException.badField("url", "expected http://host:port or https://host:port, got '" + url + "'");
     }
-    this.http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10))
-        .followRedirects(HttpClient.Redirect.NEVER).build();
+    Transport.checkPlainHttp(base, "Superset", insecure, warnings);
+    HttpClient.Builder builder = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10))
+        .followRedirects(HttpClient.Redirect.NEVER);
+    certificate.ifPresent(pem -> builder.sslContext(Transport.trusting(pem)));
+    this.http = builder.build();
   }
 
   public URI base() {

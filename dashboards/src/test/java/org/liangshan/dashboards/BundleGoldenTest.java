@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class BundleGoldenTest {
   private static final Path GOLDEN = Path.of("src/test/resources/golden");
-  static final TrinoTarget TRINO = new TrinoTarget("127.0.0.1", 8443, "leadership", "delta", true, false);
+  static final TrinoTarget TRINO =
+      new TrinoTarget("127.0.0.1", 8443, "leadership", "delta", true, true, java.util.Optional.of("/srv/liangshan/trino/tls/trino.pem"));
   private static final DatasetDef GEP = DashboardSpec.load().dataset("gep_district_service");
 
   @Test
@@ -82,11 +83,11 @@ class BundleGoldenTest {
   }
 
   @Test
-  void theDatabaseEntryPointsAtTrinoOverHttpsWithoutAPassword() {
+  void theDatabaseEntryPointsAtTrinoOverVerifiedHttpsWithoutAPassword() {
     String database = BundleBuilder.build(TRINO, LeadershipDashboards.all()).files().get("databases/Liangshan_Trino.yaml");
     assertThat(database)
         .contains("sqlalchemy_uri: trino://leadership:XXXXXXXXXX@127.0.0.1:8443/delta\n")
-        .contains("http_scheme: https").contains("verify: false")
+        .contains("http_scheme: https").contains("verify: /srv/liangshan/trino/tls/trino.pem")
         .doesNotContain("password");
   }
 

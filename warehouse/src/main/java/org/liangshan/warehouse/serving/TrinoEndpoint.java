@@ -10,11 +10,12 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Properties;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.net.Transport;
 
 /**
  * How to reach a Trino: its URL ({@code https://host:port}, or {@code http://} for an unsecured one), the user,
  * the password (HTTPS only: Trino and its clients refuse passwords over HTTP) and how to verify its certificate
- * (a PEM file, the JVM's trust store, or not at all for a self-signed test server).
+ * (a PEM file, the JVM's trust store, or, only when the user passed {@code --insecure}, not at all).
  */
 public record TrinoEndpoint(URI url, String user, Optional<String> password, Optional<Path> certificate, boolean verify) {
   public TrinoEndpoint {
@@ -39,6 +40,25 @@ public record TrinoEndpoint(URI url, String user, Optional<String> password, Opt
     } catch (IllegalArgumentException e) {
       throw LiangshanException.badInput("Invalid Trino URL '%s': %s", url, e.getMessage());
     }
+  }
+
+  /**
+   * An endpoint the user named by URL ({@code --url}), under the platform's transport rules: HTTPS verified (against
+   * {@code certificate} when given, else the JVM's authorities); plain HTTP only to this machine. {@code insecure}
+   * allows plain HTTP to another host and turns certificate verification off, each announced on {@code warnings}.
+   */
+  public static TrinoEndpoint remote(String url, String user, Optional<String> password, Optional<Path> certificate,
+      boolean insecure, java.io.PrintStream warnings) {
+    TrinoEndpoint endpoint = of(url, user, password, certificate, !insecure);
+    Transport.checkPlainHttp(endpoint.url(), "Trino", insecure, warnings);
+    if (endpoint.secure() && insecure) {
+      if (certificate.isPresent()) {
+        throw LiangshanException.badInput("--insecure and --certificate contradict each other: the certificate verifies "
+            + "Trino, --insecure skips verification. Keep --certificate.");
+      }
+      Transport.warnUnverified(endpoint.url(), "Trino", warnings);
+    }
+    return endpoint;
   }
 
   public boolean secure() {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,9 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -31,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.liangshan.core.LiangshanException;
 
 /**
@@ -119,18 +113,11 @@ public final class TrinoServer {
     JavaRuntimes.Jdk jdk = JavaRuntimes.find(MINIMUM_JAVA);
     progress.println("  Java for Trino: " + jdk.home() + " (" + jdk.version() + ")");
     Path home = new TrinoInstallation(options.version(), options.trinoHome(), progress).ensure();
-    Secrets secrets = Secrets.open(layout.secrets(), System.getenv());
     List<String> banks = previous.map(State::banks).orElse(List.of());
-    AccessRules rules = new AccessRules(banks);
-    secrets.ensureUsers(rules.users());
-    ensureCertificate(jdk, secrets);
-    TrinoConfig config = config(options, secrets);
-    config.write(layout.etc());
-    writeAccess(secrets, rules);
+    TrinoConfig config = prepare(jdk, options, banks);
 
     List<String> command = command(jdk, home, config);
     try {
-      Files.createDirectories(layout.serverLog().getParent());
       ProcessBuilder builder = new ProcessBuilder(command)
           .directory(layout.dir().toFile())
           .redirectErrorStream(true)
@@ -147,6 +134,32 @@ public final class TrinoServer {
     } catch (IOException e) {
       throw LiangshanException.failure(e, "Could not start Trino (%s).", command.get(0));
     }
+  }
+
+  /**
+   * Writes everything the server reads before it starts, owner-only: the serving directory, {@code var/} (data and
+   * log), the secrets file, the keystore and its certificate (once), the configuration (which holds the keystore
+   * password and the shared secret), the password hashes and the access rules.
+   */
+  TrinoConfig prepare(JavaRuntimes.Jdk jdk, Options options, List<String> banks) {
+    try {
+      OwnerOnly.directory(layout.dir());
+      OwnerOnly.directory(layout.dataDir());
+      OwnerOnly.directory(layout.serverLog().getParent());
+      if (!Files.exists(layout.serverLog())) {
+        OwnerOnly.write(layout.serverLog(), "");
+      }
+    } catch (IOException e) {
+      throw LiangshanException.failure(e, "Could not create the serving directory %s.", layout.dir());
+    }
+    Secrets secrets = Secrets.open(layout.secrets(), System.getenv());
+    AccessRules rules = new AccessRules(banks);
+    secrets.ensureUsers(rules.users());
+    ensureCertificate(jdk, secrets);
+    TrinoConfig config = config(options, secrets);
+    config.write(layout.etc());
+    writeAccess(secrets, rules);
+    return config;
   }
 
   /** Writes the access rules and password hashes for these banks and records them; Trino reloads both within 1 s. */
@@ -274,7 +287,7 @@ public final class TrinoServer {
   }
 
   private void awaitReady(State state, Process process, Duration timeout) {
-    HttpClient client = HttpClient.newBuilder().sslContext(sslContext(layout.certificate()))
+    HttpClient client = HttpClient.newBuilder().sslContext(org.liangshan.core.net.Transport.trusting(layout.certificate()))
         .connectTimeout(Duration.ofSeconds(2)).build();
     Instant start = Instant.now();
     Instant deadline = start.plus(timeout);
@@ -371,23 +384,6 @@ public final class TrinoServer {
     } catch (IOException e) {
       throw LiangshanException.badInput("Port %d on 127.0.0.1 is in use. Choose another with --port (the internal port "
           + "is --internal-port, default port + 1), or stop what runs there.", port);
-    }
-  }
-
-  /** An SSL context trusting exactly the certificate in this PEM file. */
-  public static SSLContext sslContext(Path pem) {
-    try (InputStream in = Files.newInputStream(pem)) {
-      X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-      KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-      trust.load(null, null);
-      trust.setCertificateEntry("trino", certificate);
-      TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      factory.init(trust);
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, factory.getTrustManagers(), null);
-      return context;
-    } catch (IOException | java.security.GeneralSecurityException e) {
-      throw LiangshanException.failure(e, "Could not load the Trino certificate %s.", pem);
     }
   }
 
