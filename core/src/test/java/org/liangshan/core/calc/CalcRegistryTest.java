@@ -57,6 +57,7 @@ class CalcRegistryTest {
             "xinan-p-index",
             "section-compensation",
             "collateral",
+            "haircut",
             "pboc-score",
             "pcaf",
             "carbon-inclusion");
