@@ -27,11 +27,11 @@ import org.liangshan.finance.model.CollateralBook;
 import org.liangshan.finance.model.CollateralParameters;
 import org.liangshan.finance.model.FinanceParameters;
 import org.liangshan.finance.model.Instrument;
+import org.liangshan.finance.model.InstrumentPricing;
 import org.liangshan.finance.model.LoanBalance;
 import org.liangshan.finance.model.PriceHistory;
 import org.liangshan.finance.model.VolatilityHaircut;
 import org.liangshan.market.MarketTables;
-import org.liangshan.market.model.Pollutant;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 
@@ -127,26 +127,10 @@ public final class ValuationJob {
       // silver.trades records no zone: every series is the region's registry series of its type and subject.
       series.add(new Instrument(trade.rightType(), string(r, "subject"), Optional.empty()), trade);
     }
-    VolatilityHaircut.Terms volatility = config.volatility();
-    Map<String, PriceHistory.Benchmark> benchmarks = benchmarks(run, region, date);
-    Optional<PriceHistory.Benchmark> carbon = config.carbonReference();
-
-    int window = config.windowTradingDays();
-    int minTrades = config.thinMarketMinTrades();
-    CollateralBook.Terms terms = config.terms();
-    List<CollateralBook.Valuation> valuations = CollateralBook.value(pledges, loans, rights, retired, right -> {
-      Optional<PriceHistory.Benchmark> fallback = switch (right.rightType()) {
-        case "eco_voucher", "discharge_right" -> Optional.ofNullable(right.zoneId())
-            .flatMap(z -> Pollutant.parse(right.subject()).map(pol -> benchmarks.get(z + "|" + pol.code())));
-        case "carbon_quota", "carbon_sink_credit" -> carbon;
-        default -> Optional.empty();
-      };
-      return PriceHistory.quote(series.trades(instrumentOf(series, right)), date, window, minTrades, fallback);
-    }, (right, quantity, configured) -> {
-      Instrument instrument = instrumentOf(series, right);
-      return VolatilityHaircut.compute(instrument.name(), series.trades(instrument), date, configured, quantity, volatility);
-    }, date, terms, p);
-    List<CollateralBook.Stress> stresses = CollateralBook.stress(valuations, terms);
+    InstrumentPricing pricing = new InstrumentPricing(series, benchmarks(run, region, date), config, date);
+    List<CollateralBook.Valuation> valuations = CollateralBook.value(pledges, loans, rights, retired, pricing::quote, pricing,
+        date, config.terms(), p);
+    List<CollateralBook.Stress> stresses = CollateralBook.stress(valuations, config.terms());
 
     List<CollateralRows.Valuation> rows = new ArrayList<>();
     BigDecimal totalValue = BigDecimal.ZERO;
@@ -217,11 +201,6 @@ public final class ValuationJob {
     JobSupport.replace(run, CollateralRows.STRESS, stressRows, slice);
     JobSupport.replace(run, CollateralRows.HAIRCUT, haircutRows, slice);
     return new Summary(region.id(), date, valuations.size(), valued, totalValue, totalMaxLoan, byStatus, stressRows.size());
-  }
-
-  /** The instrument whose trades price a right: its type, subject and zone (or the registry). */
-  private static Instrument instrumentOf(Instrument.Series series, CollateralBook.Right right) {
-    return series.instrumentOf(right.rightType(), right.subject(), right.zoneId());
   }
 
   /** The latest benchmark per zone and pollutant of a year not after the date's. */
