@@ -441,7 +441,7 @@ class CalcRegistryTest {
             "Unknown calc method 'gep'. Known methods: casa, water-conservation, soil-retention,"
                 + " water-yield, river-capacity, lake-capacity, dillon-load, benchmark-price,"
                 + " cement-emissions, auction, xinan-p-index, section-compensation, collateral,"
-                + " pboc-score, pcaf, carbon-inclusion. Run 'liangshan calc --list' to see their fields.")
+                + " haircut, pboc-score, pcaf, carbon-inclusion. Run 'liangshan calc --list' to see their fields.")
         .extracting(e -> ((LiangshanException) e).kind())
         .isEqualTo(LiangshanException.Kind.BAD_INPUT);
   }

@@ -92,6 +92,9 @@ class ParameterSetTest {
     assertThat(leaves)
         .contains(
             "casa.classes.ENF.eps_max",
+            "collateral.volatility.cap",
+            "collateral.liquidity.participation_rate",
+            "collateral.term.discount_rate",
             "casa.fpar_min",
             "casa.fpar_max",
             "flux.t_ref_k",
@@ -155,8 +158,9 @@ class ParameterSetTest {
     // 236 + the grid GEP services' keys: RUSLE K, P, fixed C and the NDVI C form (30), water removal
     // rates (29), air absorption rates (19), climate EPP, cooling threshold and humidifier (9); the flux
     // tower-year's u* (16), MDS (5) and partitioning (8) settings and coverage note, less the retired
-    // gap_fill_window_days and e0_step_k (+27)
-    return 350;
+    // gap_fill_window_days and e0_step_k (+27); the collateral haircut's volatility (9), liquidity (3) and term (3)
+    // settings, moved from finance-models' defaults so that calc haircut and collateral read them (+15)
+    return 365;
   }
 
   private static void collect(String prefix, JsonNode node, List<String> out) {
