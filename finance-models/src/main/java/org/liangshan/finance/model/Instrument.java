@@ -12,7 +12,8 @@ import org.liangshan.market.model.Pollutant;
 
 /**
  * What a price series is of: trades of the same right type, the same subject (pollutant, or carbon product:
- * COD, NH3-N, TP, TN, CO2; empty for rights without one) and the same zone, or, when the trades record no zone,
+ * COD, NH3-N, TP, TN, CO2; empty for rights without one; a carbon quota or sink credit that names none is CO2)
+ * and the same zone, or, when the trades record no zone,
  * the region's registry (its exchange). A pledge is priced from its own instrument's trades only: never from
  * another subject's (a TP eco-voucher trades far above a COD one) nor from the whole right type.
  *
@@ -21,10 +22,16 @@ import org.liangshan.market.model.Pollutant;
  * record a zone makes a zone series, which then wins over the registry series for rights of that zone.
  */
 public record Instrument(String rightType, String subject, Optional<String> zoneId) implements Comparable<Instrument> {
+  /** Carbon quotas and sink credits are of CO₂ (tCO₂e): a trade or right of them that names no subject is CO₂. */
+  static final java.util.Set<String> CARBON_TYPES = java.util.Set.of("carbon_quota", "carbon_sink_credit");
+
   public Instrument {
     requireNonNull(rightType, "rightType is null");
     requireNonNull(zoneId, "zoneId is null");
     subject = subjectKey(subject);
+    if (subject.isEmpty() && CARBON_TYPES.contains(rightType)) {
+      subject = "CO2";
+    }
     zoneId = zoneId.filter(z -> !z.isBlank());
   }
 
