@@ -160,7 +160,7 @@ public final class ValuationJob {
           out.map(Collateral.Output::valuationPrice).map(JobSupport::money),
           q.map(PriceHistory.Quote::source).orElse("none"),
           v.haircut().map(BigDecimal::doubleValue),
-          v.haircutBasis().filter(h -> h.measured().isPresent()).map(h -> h.liquidityAddon().doubleValue()),
+          v.haircutBasis().filter(h -> h.measured().isPresent() && !h.thinMarket()).map(h -> h.liquidityAddon().doubleValue()),
           v.ltv().map(BigDecimal::doubleValue),
           right.flatMap(CollateralBook.Right::validUntil),
           v.loan().maturesOn(),
