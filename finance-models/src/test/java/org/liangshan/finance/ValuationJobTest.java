@@ -68,7 +68,8 @@ class ValuationJobTest {
         trade("t5", "2024-06-27", "carbon_quota", 92), trade("t6", "2024-06-28", "carbon_quota", 90),
         trade("t7", "2024-07-01", "carbon_quota", 10),
         // eco_voucher: one trade, a thin market.
-        trade("v1", "2024-06-20", "eco_voucher", 900000),
+        row("trade_id", "v1", "trade_date", "2024-06-20", "right_type", "eco_voucher", "quantity", 100.0, "price_yuan", 900000.0,
+            "subject", "TP"),
         // discharge rights: COD at 5,390 (10 t/a a trade) and NH3-N at 10,067 (2.92 t/a) on the same six days; pooled,
         // their volume-weighted average would be 6,447.
         discharge("d1", "2024-06-21", "COD", 10, 5390), discharge("d2", "2024-06-24", "COD", 10, 5390),
