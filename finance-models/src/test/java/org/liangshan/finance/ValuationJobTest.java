@@ -185,6 +185,27 @@ class ValuationJobTest {
   }
 
   @Test
+  void theReportsCalcLineReproducesTheTermBearingPledges() throws Exception {
+    // The report's `liangshan calc collateral` line of each of L3's pledges passes the valuation date, the right's expiry
+    // and the loan's maturity: calc gives the same term factor, value and max loan as the valuation.
+    org.liangshan.finance.publish.ValuationReport report =
+        new org.liangshan.finance.publish.ValuationReports(lake.catalog).one("liyang", "L3", DATE, params);
+    com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(org.liangshan.finance.publish.ReportJson.render(report));
+    org.liangshan.core.calc.CalcRegistry calc = org.liangshan.core.calc.CalcRegistry.standard();
+    assertThat(report.pledges()).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      com.fasterxml.jackson.databind.JsonNode input = json.path("pledges").get(i).path("reproduce_with_calc");
+      com.fasterxml.jackson.databind.JsonNode out = calc.compute("collateral", input, params);
+      org.liangshan.finance.publish.ValuationReport.Pledge p = report.pledges().get(i);
+      assertThat(out.get("collateral_value").decimalValue()).isEqualByComparingTo(p.collateralValueYuan().orElseThrow());
+      assertThat(out.get("max_loan").doubleValue()).isCloseTo(p.maxLoanYuan().orElseThrow().doubleValue(), within(1e-6));
+    }
+    assertThat(json.path("pledges").get(0).path("reproduce_with_calc").path("valid_until").asText()).isEqualTo("2027-06-28");
+    assertThat(report.flags()).anySatisfy(f -> assertThat(f).contains("EXPIRES BEFORE THE LOAN MATURES"));
+  }
+
+  @Test
   void stressShocksTheValuationPrice() {
     List<Row> stress = lake.gold(FinanceTables.COLLATERAL_STRESS, "pledge_id", "shock");
     assertThat(stress).hasSize(12);
