@@ -25,7 +25,7 @@ import org.liangshan.core.param.ParameterSet;
  * refused_double_pledge}, not valued); a second pledge of the same right by the same loan is a top-up
  * and is valued. Then, in this order: {@code unknown_right} (not issued), {@code expired} (valid_until
  * before the date), {@code retired} (surrendered in the holdings ledger), {@code unsupported_right_type}
- * (no haircut or LTV configured), {@code no_price} (thin market and no benchmark), and for a valued
+ * (no haircut or LTV configured), {@code no_price} (thin market, no benchmark and no trade), and for a valued
  * pledge {@code ltv_breach} when the loan's outstanding exceeds the sum of the max loans of all its valued
  * pledges, else {@code ok}.
  *

@@ -106,8 +106,9 @@ public record ValuationReport(
   }
 
   /**
-   * Where a pledge's haircut comes from (gold.collateral_haircuts): the observed volatility of the right
-   * type's own prices, floored at the configured haircut and capped, or the configured haircut in a thin market.
+   * Where a pledge's haircut comes from (gold.collateral_haircuts): the observed volatility of its instrument's own
+   * prices scaled to the liquidity horizon ({@code liquidationDays}), floored at the configured haircut and capped,
+   * or the cap in a thin market.
    */
   public record Haircut(String series, Optional<LocalDate> windowStart, int windowTradingDays, int priceDays, int returns,
       Optional<Double> sigmaDaily, Optional<Double> sigmaAnnual, double confidence, double z, int liquidationDays,
