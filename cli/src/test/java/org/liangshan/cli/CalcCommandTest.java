@@ -125,6 +125,75 @@ class CalcCommandTest {
     assertThat(section.get("payer").asText()).isEqualTo("upstream");
   }
 
+  /** Twelve daily closes alternating 100, 104, as JSON. */
+  private static final String ALTERNATING = "[100,104,100,104,100,104,100,104,100,104,100,104]";
+
+  @Test
+  void haircutWorkedExampleVolatilityPlusLiquidityAddOn() throws Exception {
+    // docs/methods/collateral-haircut.md: 11 returns of +-ln(1.04), sigma_daily 0.0409647 (annual 0.647709);
+    // H_vol = 0.0409647 x z(0.99) 2.326348 x sqrt(10) = 0.301359. Volume 50 a day x participation 0.2 = 10 a day:
+    // 250 pledged take 25 days, x sqrt(25/10): haircut 0.476491, liquidity add-on 0.175132 (Basel II paras. 156-158).
+    JsonNode r = calc("haircut", "{\"prices\":" + ALTERNATING + ",\"volumes\":[50,50,50,50,50,50,50,50,50,50,50,50],"
+        + "\"pledged_quantity\":250,\"right_type\":\"carbon_quota\"}");
+    assertThat(r.get("method").asText()).isEqualTo("volatility");
+    assertThat(r.get("volatility_annual").asDouble()).isCloseTo(0.647709, within(5e-7));
+    assertThat(r.get("volatility_haircut").decimalValue()).isEqualByComparingTo("0.301359");
+    assertThat(r.get("liquidity_addon").decimalValue()).isEqualByComparingTo("0.175132");
+    assertThat(r.get("liquidity_horizon_days").asInt()).isEqualTo(25);
+    assertThat(r.get("haircut").decimalValue()).isEqualByComparingTo("0.476491");
+    // Without volumes: no add-on, the volatility haircut alone (above the carbon quota's configured 0.1).
+    JsonNode noVolume = calc("haircut", "{\"prices\":" + ALTERNATING + ",\"pledged_quantity\":250,\"right_type\":\"carbon_quota\"}");
+    assertThat(noVolume.get("liquidity_addon").decimalValue()).isEqualByComparingTo("0");
+    assertThat(noVolume.get("haircut").decimalValue()).isEqualByComparingTo("0.301359");
+  }
+
+  @Test
+  void haircutOfAThinMarketIsTheCapNeverLessThanALiquidOne() throws Exception {
+    // Three closes: 2 returns < collateral.volatility.min_returns 10: the cap 0.6, more than any liquid market of the
+    // type can get (at most the cap).
+    JsonNode thin = calc("haircut", "{\"prices\":[100,101,100],\"volumes\":[1,1,1],\"pledged_quantity\":1,"
+        + "\"right_type\":\"eco_voucher\"}");
+    assertThat(thin.get("method").asText()).isEqualTo("thin_market");
+    assertThat(thin.get("haircut").decimalValue()).isEqualByComparingTo("0.6");
+    assertThat(thin.get("volatility_annual").isNull()).isTrue();
+    JsonNode liquid = calc("haircut", "{\"prices\":" + ALTERNATING + ",\"pledged_quantity\":1,\"right_type\":\"eco_voucher\"}");
+    assertThat(thin.get("haircut").decimalValue()).isGreaterThanOrEqualTo(liquid.get("haircut").decimalValue());
+    Result mismatch = run("calc", "haircut", "--json", "{\"prices\":[100,101,100],\"volumes\":[1,1],\"pledged_quantity\":1,"
+        + "\"right_type\":\"eco_voucher\"}");
+    assertThat(mismatch.status()).isEqualTo(2);
+    assertThat(mismatch.err()).contains("field 'volumes': has 2 values for 3 prices");
+  }
+
+  @Test
+  void collateralTermFactorAndLoanCoverage() throws Exception {
+    // A discharge right, 2 t/a at 5,390, haircut 0.15, LTV 0.5, 3 years left (1,095 days) at 3.6 %: term factor
+    // a(3) = (1 - 1.036^-3) / 0.036 = 2.796294; value 2 x 5,390 x 0.85 x 2.796294 = 25,622.441922. The loan
+    // matures after 1,826 days: the right backs 1,095 / 1,826 = 0.599671 of it; max loan 25,622.441922 x 0.5 x 0.599671.
+    JsonNode r = calc("collateral", "{\"right_type\":\"discharge_right\",\"quantity\":2,\"spot_price\":5390,"
+        + "\"avg_price_20d\":5390,\"haircut\":0.15,\"ltv\":0.5,\"valuation_date\":\"2024-06-28\","
+        + "\"valid_until\":\"2027-06-28\",\"loan_maturity\":\"2029-06-28\",\"discount_rate\":0.036}");
+    assertThat(r.get("term_factor").decimalValue()).isEqualByComparingTo("2.796294");
+    assertThat(r.get("loan_coverage").decimalValue()).isEqualByComparingTo("0.599671");
+    assertThat(r.get("collateral_value").decimalValue()).isEqualByComparingTo("25622.441922");
+    assertThat(r.get("max_loan").decimalValue()).isEqualByComparingTo("7682.5176849038310");
+    assertThat(r.get("flags")).extracting(JsonNode::asText).containsExactly("expires_before_loan_maturity");
+    // The discount rate defaults to collateral.term.discount_rate (3.6 %); a flow right without expiry is one year, flagged.
+    JsonNode open = calc("collateral", "{\"right_type\":\"eco_voucher\",\"quantity\":1,\"spot_price\":100,"
+        + "\"avg_price_20d\":100,\"haircut\":0,\"ltv\":1,\"valuation_date\":\"2024-06-28\"}");
+    assertThat(open.get("term_factor").decimalValue()).isEqualByComparingTo("1");
+    assertThat(open.get("collateral_value").decimalValue()).isEqualByComparingTo("100");
+    assertThat(open.get("flags")).extracting(JsonNode::asText).containsExactly("no_expiry_date");
+    JsonNode defaults = calc("collateral", "{\"right_type\":\"discharge_right\",\"quantity\":2,\"spot_price\":5390,"
+        + "\"avg_price_20d\":5390,\"haircut\":0.15,\"ltv\":0.5,\"valuation_date\":\"2024-06-28\","
+        + "\"valid_until\":\"2027-06-28\"}");
+    assertThat(defaults.get("term_factor").decimalValue()).isEqualByComparingTo("2.796294");
+    assertThat(defaults.get("flags")).isEmpty();
+    Result noDate = run("calc", "collateral", "--json", "{\"right_type\":\"eco_voucher\",\"quantity\":1,\"spot_price\":100,"
+        + "\"avg_price_20d\":100,\"valid_until\":\"2027-06-28\"}");
+    assertThat(noDate.status()).isEqualTo(2);
+    assertThat(noDate.err()).contains("field 'valuation_date': required with valid_until or loan_maturity");
+  }
+
   @Test
   void badInputExitsTwoNamingTheFieldAndPrintsNothingOnStdout() {
     Result ndvi = run("calc", "casa", "--json",
@@ -170,6 +239,7 @@ class CalcCommandTest {
     assertThat(list.status()).isZero();
     assertThat(list.out()).contains("casa", "water-conservation", "river-capacity", "lake-capacity", "xinan-p-index",
         "auction", "collateral", "ndvi", "nep_gc_m2", "climate-regulation", "veg_heat_kj_m2_d", "cooling_days",
-        "efficiency_ratio", "water_cooling_kwh");
+        "efficiency_ratio", "water_cooling_kwh", "haircut", "pledged_quantity", "liquidity_addon", "valid_until",
+        "loan_maturity", "term_factor", "flags");
   }
 }

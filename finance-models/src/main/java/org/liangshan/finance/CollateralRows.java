@@ -15,10 +15,12 @@ final class CollateralRows {
 
   /** A row of gold.collateral_valuation ({@link FinanceTables#COLLATERAL_VALUATION}). */
   record Valuation(String region, LocalDate valuationDate, String loanId, String bankId, String pledgeId, String rightId,
-      Optional<String> rightType, double quantity, Optional<BigDecimal> spotPrice,
-      @ColumnName("avg_price_20d") Optional<BigDecimal> averagePrice, int tradesInWindow,
-      Optional<BigDecimal> valuationPrice, String priceSource, Optional<Double> haircut, Optional<Double> ltv,
-      Optional<BigDecimal> collateralValueYuan, Optional<BigDecimal> maxLoanYuan, BigDecimal outstandingYuan,
+      Optional<String> rightType, Optional<String> subject, Optional<String> zoneId, double quantity,
+      Optional<BigDecimal> spotPrice, @ColumnName("avg_price_20d") Optional<BigDecimal> averagePrice, int tradesInWindow,
+      int seriesTrades, Optional<BigDecimal> valuationPrice, String priceSource, Optional<Double> haircut,
+      Optional<Double> liquidityAddon, Optional<Double> ltv, Optional<LocalDate> validUntil,
+      Optional<LocalDate> loanMaturesOn, Optional<Double> remainingTermYears,
+      Optional<Double> termFactor, Optional<BigDecimal> collateralValueYuan, Optional<BigDecimal> maxLoanYuan, BigDecimal outstandingYuan,
       BigDecimal outstandingShareYuan, Optional<Double> ltvActual, Optional<BigDecimal> marginCallPrice,
       Optional<Double> topupQuantity, String status, String notes) {}
 

@@ -26,11 +26,12 @@ import org.liangshan.core.region.Region;
 import org.liangshan.finance.model.CollateralBook;
 import org.liangshan.finance.model.CollateralParameters;
 import org.liangshan.finance.model.FinanceParameters;
+import org.liangshan.finance.model.Instrument;
+import org.liangshan.finance.model.InstrumentPricing;
 import org.liangshan.finance.model.LoanBalance;
 import org.liangshan.finance.model.PriceHistory;
 import org.liangshan.finance.model.VolatilityHaircut;
 import org.liangshan.market.MarketTables;
-import org.liangshan.market.model.Pollutant;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 
@@ -42,14 +43,16 @@ import org.liangshan.warehouse.Run;
  * (retirements) and gold.benchmark_prices; replaces the (region, valuation_date) slice of
  * gold.collateral_valuation, gold.collateral_stress and gold.collateral_haircuts.
  *
- * <p>Haircut: from the observed volatility of the right type's own prices ({@link VolatilityHaircut}; the
- * series of the right's subject when the trades carry subjects), never below the configured haircut of the
- * type; in a thin market the configured haircut, and the row says so.
+ * <p>Price series: the trades of the pledged right's own {@link Instrument} (right type, subject, zone or
+ * registry), never pooled across subjects or zones. Haircut: the volatility of that series scaled to the
+ * days the pledge takes to sell ({@link VolatilityHaircut}, core's {@code CollateralHaircut}); in a thin
+ * market the cap, and the row says so.
  *
- * <p>Thin-market fallback: eco-vouchers and discharge rights use the benchmark price of their zone and
- * pollutant from the latest gold.benchmark_prices year not after the date; carbon quotas and sink
- * credits use {@code collateral.carbon_reference_price_yuan_per_t}, or when that is not set the
- * parameter set's carbon price {@code gep.carbon_price_yuan_per_tc} × 12/44 (per t CO₂).
+ * <p>Thin-market fallback price: the lower of the last trade of the instrument and the benchmark: for
+ * eco-vouchers and discharge rights the benchmark price of their zone and pollutant from the latest
+ * gold.benchmark_prices year not after the date; carbon quotas and sink credits use {@code
+ * collateral.carbon_reference_price_yuan_per_t}, or when that is not set the parameter set's carbon price
+ * {@code gep.carbon_price_yuan_per_tc} × 12/44 (per t CO₂).
  */
 public final class ValuationJob {
   private ValuationJob() {}
@@ -86,7 +89,7 @@ public final class ValuationJob {
       LoanBalance.Terms terms = new LoanBalance.Terms(string(r, "loan_id"), date(r, "disbursed_on"),
           JobSupport.textDate(r, "matures_on"), decimal(r, "principal_yuan"));
       loans.put(terms.loanId(), new CollateralBook.Loan(terms.loanId(), string(r, "bank_id"),
-          LoanBalance.on(terms, repayments, date)));
+          LoanBalance.on(terms, repayments, date), terms.maturesOn()));
     }
     Map<String, CollateralBook.Right> rights = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "rights_issued", region).collectAsList()) {
@@ -113,47 +116,21 @@ public final class ValuationJob {
         }
       }
     });
-    Map<String, List<PriceHistory.Trade>> trades = new TreeMap<>();
-    Map<String, List<PriceHistory.Trade>> bySubject = new TreeMap<>();
+    // One price series per instrument (right type, subject, zone or registry): a pledge is never priced from
+    // another subject's or zone's trades.
+    Instrument.Series series = new Instrument.Series();
     for (Row r : JobSupport.silver(run, "trades", region).where(col("trade_date").leq(JobSupport.sqlDate(date)))
         .where(col("price_yuan").gt(0)).where(col("quantity").gt(0))
         .orderBy("trade_date", "trade_id").collectAsList()) {
       PriceHistory.Trade trade = new PriceHistory.Trade(string(r, "trade_id"), date(r, "trade_date"), string(r, "right_type"),
           number(r, "quantity"), BigDecimal.valueOf(number(r, "price_yuan")));
-      trades.computeIfAbsent(trade.rightType(), t -> new ArrayList<>()).add(trade);
-      String subject = string(r, "subject");
-      if (subject != null && !subject.isBlank()) {
-        bySubject.computeIfAbsent(trade.rightType() + "|" + subjectKey(subject), t -> new ArrayList<>()).add(trade);
-      }
+      // silver.trades records no zone: every series is the region's registry series of its type and subject.
+      series.add(new Instrument(trade.rightType(), string(r, "subject"), Optional.empty()), trade);
     }
-    VolatilityHaircut.Terms volatility = config.volatility();
-    Map<String, PriceHistory.Benchmark> benchmarks = benchmarks(run, region, date);
-    Optional<PriceHistory.Benchmark> carbon = config.carbonReference();
-
-    int window = config.windowTradingDays();
-    int minTrades = config.thinMarketMinTrades();
-    CollateralBook.Terms terms = config.terms();
-    List<CollateralBook.Valuation> valuations = CollateralBook.value(pledges, loans, rights, retired, right -> {
-      Optional<PriceHistory.Benchmark> fallback = switch (right.rightType()) {
-        case "eco_voucher", "discharge_right" -> Optional.ofNullable(right.zoneId())
-            .flatMap(z -> Pollutant.parse(right.subject()).map(pol -> benchmarks.get(z + "|" + pol.code())));
-        case "carbon_quota", "carbon_sink_credit" -> carbon;
-        default -> Optional.empty();
-      };
-      return PriceHistory.quote(trades.getOrDefault(right.rightType(), List.of()), date, window, minTrades, fallback);
-    }, (right, configured) -> {
-      // The series of the right's subject when the trades of its type carry subjects (prices differ by
-      // subject), else of the whole type.
-      boolean subjects = bySubject.keySet().stream().anyMatch(k -> k.startsWith(right.rightType() + "|"));
-      if (subjects && right.subject() != null && !right.subject().isBlank()) {
-        String key = right.rightType() + "|" + subjectKey(right.subject());
-        return VolatilityHaircut.compute(right.rightType() + " " + subjectKey(right.subject()),
-            bySubject.getOrDefault(key, List.of()), date, configured, volatility);
-      }
-      return VolatilityHaircut.compute(right.rightType(), trades.getOrDefault(right.rightType(), List.of()), date, configured,
-          volatility);
-    }, date, terms, p);
-    List<CollateralBook.Stress> stresses = CollateralBook.stress(valuations, terms);
+    InstrumentPricing pricing = new InstrumentPricing(series, benchmarks(run, region, date), config, date);
+    List<CollateralBook.Valuation> valuations = CollateralBook.value(pledges, loans, rights, retired, pricing::quote, pricing,
+        date, config.terms(), p);
+    List<CollateralBook.Stress> stresses = CollateralBook.stress(valuations, config.terms());
 
     List<CollateralRows.Valuation> rows = new ArrayList<>();
     BigDecimal totalValue = BigDecimal.ZERO;
@@ -170,16 +147,25 @@ public final class ValuationJob {
         totalMaxLoan = totalMaxLoan.add(JobSupport.money(out.get().maxLoan()));
       }
       Optional<PriceHistory.Quote> q = v.quote();
+      Optional<CollateralBook.Right> right = v.right();
       rows.add(new CollateralRows.Valuation(region.id(), date, v.pledge().loanId(), v.loan().bankId(),
-          v.pledge().pledgeId(), v.pledge().rightId(), v.right().map(CollateralBook.Right::rightType),
+          v.pledge().pledgeId(), v.pledge().rightId(), right.map(CollateralBook.Right::rightType),
+          right.map(r -> Instrument.subjectKey(r.subject())).filter(s -> !s.isEmpty()),
+          right.map(CollateralBook.Right::zoneId).filter(z -> !z.isBlank()),
           v.pledge().quantity(),
           q.flatMap(PriceHistory.Quote::marketSpot).map(JobSupport::money),
           q.flatMap(PriceHistory.Quote::marketAverage).map(JobSupport::money),
           q.map(PriceHistory.Quote::tradesInWindow).orElse(0),
+          v.haircutBasis().map(h -> h.prices().stream().mapToInt(VolatilityHaircut.DailyPrice::trades).sum()).orElse(0),
           out.map(Collateral.Output::valuationPrice).map(JobSupport::money),
           q.map(PriceHistory.Quote::source).orElse("none"),
           v.haircut().map(BigDecimal::doubleValue),
+          v.haircutBasis().filter(h -> h.measured().isPresent() && !h.thinMarket()).map(h -> h.liquidityAddon().doubleValue()),
           v.ltv().map(BigDecimal::doubleValue),
+          right.flatMap(CollateralBook.Right::validUntil),
+          v.loan().maturesOn(),
+          v.term().flatMap(Collateral.Term::remainingTermYears).map(BigDecimal::doubleValue),
+          v.term().map(t -> t.termFactor().doubleValue()),
           out.map(Collateral.Output::collateralValue).map(JobSupport::money),
           out.map(Collateral.Output::maxLoan).map(JobSupport::money),
           JobSupport.money(v.loan().outstandingYuan()),
@@ -200,7 +186,7 @@ public final class ValuationJob {
           Optional.ofNullable(h.windowStart()), h.windowTradingDays(), h.prices().size(),
           h.returns(), h.sigmaDaily(), h.sigmaAnnual(), h.confidence(), h.z(), h.liquidationDays(),
           h.volatilityHaircut().map(BigDecimal::doubleValue), h.configured().doubleValue(), h.cap().doubleValue(),
-          h.haircut().doubleValue(), Optional.ofNullable(h.basis()), h.note()));
+          h.haircut().doubleValue(), Optional.of(h.basis()), h.note()));
     }
     List<CollateralRows.Stress> stressRows = new ArrayList<>();
     for (CollateralBook.Stress s : stresses) {
@@ -215,11 +201,6 @@ public final class ValuationJob {
     JobSupport.replace(run, CollateralRows.STRESS, stressRows, slice);
     JobSupport.replace(run, CollateralRows.HAIRCUT, haircutRows, slice);
     return new Summary(region.id(), date, valuations.size(), valued, totalValue, totalMaxLoan, byStatus, stressRows.size());
-  }
-
-  /** A trade's or right's subject as a series key: the pollutant code (COD, NH3-N, TP, TN), else the text upper-cased. */
-  static String subjectKey(String subject) {
-    return Pollutant.parse(subject).map(Pollutant::code).orElse(subject.strip().toUpperCase(java.util.Locale.ROOT));
   }
 
   /** The latest benchmark per zone and pollutant of a year not after the date's. */

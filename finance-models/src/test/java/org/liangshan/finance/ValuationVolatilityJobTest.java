@@ -26,9 +26,9 @@ import org.liangshan.market.Lakehouse;
 import org.liangshan.market.MarketTables;
 
 /**
- * The valuation job with enough carbon-quota prices to measure volatility: the haircut from σ, in
- * gold.collateral_haircuts, in the valuation and in the report's arithmetic; a thin eco-voucher market keeps
- * the configured haircut and says so.
+ * The valuation job with enough carbon-quota prices to measure volatility: the haircut from σ scaled to the days
+ * the pledge takes to sell (the worked example of docs/methods/collateral-haircut.md), in gold.collateral_haircuts,
+ * in the valuation and in the report's arithmetic; a thin eco-voucher market gets the cap and says so.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ValuationVolatilityJobTest {
@@ -49,7 +49,7 @@ class ValuationVolatilityJobTest {
         row("right_id", "R2", "right_type", "eco_voucher", "holder", "E1", "zone_id", "LY-WFZ-01", "subject", "TP",
             "quantity", 2.0, "unit", "t/a", "issued_on", "2024-01-01")));
     lake.silver("pledges", "liyang", Lakehouse.rows(
-        row("pledge_id", "P1", "loan_id", "L1", "right_id", "R1", "quantity", 1000.0, "pledged_on", "2024-01-05", "status", "active"),
+        row("pledge_id", "P1", "loan_id", "L1", "right_id", "R1", "quantity", 100.0, "pledged_on", "2024-01-05", "status", "active"),
         row("pledge_id", "P2", "loan_id", "L1", "right_id", "R2", "quantity", 2.0, "pledged_on", "2024-01-05", "status", "active")));
     // carbon_quota (subject CO2): 12 trading days 2024-06-13 .. 06-28, prices 100, 104, 100, ..., 104, 100 t each.
     List<Map<String, Object>> trades = new ArrayList<>();
@@ -80,8 +80,10 @@ class ValuationVolatilityJobTest {
     assertThat(haircuts).hasSize(2);
     Row h = haircuts.get(0);
     // 11 returns +-ln(1.04) (6 up, 5 down): sample sd 0.0409646989, x sqrt(250) = 0.64770876;
-    // x z(0.99) 2.32634787 x sqrt(10/250) = 0.301359 (above the configured 0.1, below the cap 0.6).
-    assertThat(h.<String>getAs("series")).isEqualTo("carbon_quota CO2");
+    // x z(0.99) 2.32634787 x sqrt(10/250) = 0.301359 (above the configured 0.1). Liquidity: 1,200 traded over the
+    // 60-weekday window, 20 a day; at a participation rate of 0.2, 4 a day: the 100 pledged take 25 days, so
+    // x sqrt(25/10): 0.476491, a liquidity add-on of 0.175132 (below the cap 0.6).
+    assertThat(h.<String>getAs("series")).isEqualTo("carbon_quota CO2 (registry)");
     assertThat(h.<Integer>getAs("price_days")).isEqualTo(12);
     assertThat(h.<Integer>getAs("returns")).isEqualTo(11);
     assertThat(h.<Double>getAs("sigma_daily")).isCloseTo(0.0409646989, within(1e-9));
@@ -89,28 +91,31 @@ class ValuationVolatilityJobTest {
     assertThat(h.<Double>getAs("z")).isCloseTo(2.3263478740, within(1e-8));
     assertThat(h.<Double>getAs("volatility_haircut")).isEqualTo(0.301359);
     assertThat(h.<Double>getAs("configured_haircut")).isEqualTo(0.1);
-    assertThat(h.<Double>getAs("haircut")).isEqualTo(0.301359);
+    assertThat(h.<Integer>getAs("liquidation_days")).isEqualTo(25);
+    assertThat(h.<Double>getAs("haircut")).isEqualTo(0.476491);
     assertThat(h.<String>getAs("basis")).isEqualTo("volatility");
     assertThat(h.<java.sql.Date>getAs("window_start").toLocalDate()).isEqualTo(LocalDate.of(2024, 4, 8));
     assertThat(h.<String>getAs("bank_id")).isEqualTo("K1");
 
     Row thin = haircuts.get(1);
     assertThat(thin.<String>getAs("basis")).isEqualTo("thin_market");
-    assertThat(thin.<Double>getAs("haircut")).isEqualTo(0.2);
+    assertThat(thin.<Double>getAs("haircut")).isEqualTo(0.6);
     assertThat(thin.<Double>getAs("sigma_annual")).isNull();
-    assertThat(thin.<String>getAs("note")).contains("thin market: 0 daily returns", "configured haircut 0.2");
+    assertThat(thin.<String>getAs("note")).contains("thin market: 0 daily returns", "the cap 0.6 applies");
 
     List<Row> valued = lake.gold(FinanceTables.COLLATERAL_VALUATION, "pledge_id");
     Row p1 = valued.get(0);
-    // min(spot 104, average 102) = 102; 1,000 x 102 x (1 - 0.301359) = 71,261.382; x LTV 0.5.
-    assertThat(p1.<Double>getAs("haircut")).isEqualTo(0.301359);
+    // min(spot 104, average 102) = 102; 100 x 102 x (1 - 0.476491) = 5,339.7918; x LTV 0.5.
+    assertThat(p1.<Double>getAs("haircut")).isEqualTo(0.476491);
+    assertThat(p1.<Double>getAs("liquidity_addon")).isEqualTo(0.175132);
+    assertThat(p1.<Integer>getAs("series_trades")).isEqualTo(12);
     assertThat(p1.<BigDecimal>getAs("valuation_price")).isEqualByComparingTo("102");
-    assertThat(p1.<BigDecimal>getAs("collateral_value_yuan")).isEqualByComparingTo("71261.382");
-    assertThat(p1.<BigDecimal>getAs("max_loan_yuan")).isEqualByComparingTo("35630.691");
-    assertThat(p1.<String>getAs("notes")).contains("haircut volatility: sigma 0.647709");
-    // The stress keeps the pledge's haircut: at -30 % the value is 1,000 x 71.4 x 0.698641.
+    assertThat(p1.<BigDecimal>getAs("collateral_value_yuan")).isEqualByComparingTo("5339.7918");
+    assertThat(p1.<BigDecimal>getAs("max_loan_yuan")).isEqualByComparingTo("2669.8959");
+    assertThat(p1.<String>getAs("notes")).contains("haircut volatility: sigma 0.647709", "takes 25 days");
+    // The stress keeps the pledge's haircut: at -30 % the value is 100 x 71.4 x 0.523509.
     Row worst = lake.gold(FinanceTables.COLLATERAL_STRESS, "pledge_id", "shock").get(0);
-    assertThat(worst.<BigDecimal>getAs("collateral_value_yuan")).isEqualByComparingTo("49882.9674");
+    assertThat(worst.<BigDecimal>getAs("collateral_value_yuan")).isEqualByComparingTo("3737.85426");
   }
 
   @Test
@@ -118,11 +123,12 @@ class ValuationVolatilityJobTest {
     ValuationReport report = new ValuationReports(lake.catalog).one("liyang", "L1", DATE, params);
     List<String> steps = ValuationReport.steps(report.pledges().get(0), report.parameters());
     assertThat(steps).anySatisfy(s -> assertThat(s).startsWith(
-        "haircut = max(configured 0.1, min(cap 0.6, sigma 0.647709 x z 2.32635 x sqrt(10/250) = 0.301359)) = 0.301359"
-            + " (volatility); sigma = sample standard deviation 0.0409647 of 11 daily log returns of carbon_quota CO2 prices"
+        "haircut = max(configured 0.1, min(cap 0.6, volatility haircut (sigma 0.647709 x z 2.32635 x sqrt(10/250) = 0.301359)"
+            + " x sqrt(liquidity horizon 25 days / 10))) = 0.476491 (volatility)")
+        .contains("sigma = sample standard deviation 0.0409647 of 11 daily log returns of carbon_quota CO2 (registry) prices"
             + " over 12 trading days with trades in the 60-day window from 2024-04-08"));
     assertThat(ValuationReport.steps(report.pledges().get(1), report.parameters()))
-        .anySatisfy(s -> assertThat(s).startsWith("haircut = 0.2, the configured haircut of the right type (thin market"));
+        .anySatisfy(s -> assertThat(s).startsWith("haircut = 0.6, the cap for a thin market (thin market"));
     JsonNode json = new ObjectMapper().readTree(ReportJson.render(report));
     JsonNode basis = json.path("pledges").get(0).path("haircut_basis");
     assertThat(basis.path("basis").asText()).isEqualTo("volatility");
@@ -130,7 +136,7 @@ class ValuationVolatilityJobTest {
     assertThat(basis.path("window_trading_days").asInt()).isEqualTo(60);
     assertThat(basis.path("z").asDouble()).isCloseTo(2.3263478740, within(1e-8));
     // The calc input reproduces the valuation with the haircut given explicitly.
-    assertThat(json.path("pledges").get(0).path("reproduce_with_calc").path("haircut").asText()).isEqualTo("0.301359");
+    assertThat(json.path("pledges").get(0).path("reproduce_with_calc").path("haircut").asText()).isEqualTo("0.476491");
     assertThat(ReportHtml.render(report)).contains("sigma 0.647709 x z 2.32635 x sqrt(10/250)");
   }
 }

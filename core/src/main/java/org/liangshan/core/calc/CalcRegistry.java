@@ -41,6 +41,7 @@ public final class CalcRegistry {
               new XinanPIndexCalc(),
               new SectionCompensationCalc(),
               new CollateralCalc(),
+              new HaircutCalc(),
               new PbocScoreCalc(),
               new PcafCalc(),
               new CarbonInclusionCalc()));

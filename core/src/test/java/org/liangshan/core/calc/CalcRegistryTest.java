@@ -58,6 +58,7 @@ class CalcRegistryTest {
             "xinan-p-index",
             "section-compensation",
             "collateral",
+            "haircut",
             "pboc-score",
             "pcaf",
             "carbon-inclusion");
@@ -482,7 +483,7 @@ class CalcRegistryTest {
             "Unknown calc method 'gep'. Known methods: casa, water-conservation, soil-retention,"
                 + " climate-regulation, water-yield, river-capacity, lake-capacity, dillon-load, benchmark-price,"
                 + " cement-emissions, auction, xinan-p-index, section-compensation, collateral,"
-                + " pboc-score, pcaf, carbon-inclusion. Run 'liangshan calc --list' to see their fields.")
+                + " haircut, pboc-score, pcaf, carbon-inclusion. Run 'liangshan calc --list' to see their fields.")
         .extracting(e -> ((LiangshanException) e).kind())
         .isEqualTo(LiangshanException.Kind.BAD_INPUT);
   }

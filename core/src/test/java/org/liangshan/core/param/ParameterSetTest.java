@@ -92,6 +92,9 @@ class ParameterSetTest {
     assertThat(leaves)
         .contains(
             "casa.classes.ENF.eps_max",
+            "collateral.volatility.cap",
+            "collateral.liquidity.participation_rate",
+            "collateral.term.discount_rate",
             "casa.fpar_min",
             "casa.fpar_max",
             "flux.t_ref_k",
@@ -160,8 +163,9 @@ class ParameterSetTest {
     // tower-year's u* (16), MDS (5) and partitioning (8) settings and coverage note, less the retired
     // gap_fill_window_days and e0_step_k (+27); the climate-regulation rule of the GEP guide, its cooling-day
     // estimate and their sources (8); CASA's sources of eps_max, NDVI/SR and the temperature rules (3);
-    // cropland's exclusion from carbon fixed (3)
-    return 364;
+    // cropland's exclusion from carbon fixed (3); the collateral haircut's volatility (9), liquidity (3) and
+    // term (3) settings, moved from finance-models' defaults so that calc haircut and collateral read them (+15)
+    return 379;
   }
 
   private static void collect(String prefix, JsonNode node, List<String> out) {

@@ -25,9 +25,13 @@ import org.liangshan.core.param.ParameterSet;
  * refused_double_pledge}, not valued); a second pledge of the same right by the same loan is a top-up
  * and is valued. Then, in this order: {@code unknown_right} (not issued), {@code expired} (valid_until
  * before the date), {@code retired} (surrendered in the holdings ledger), {@code unsupported_right_type}
- * (no haircut or LTV configured), {@code no_price} (thin market and no benchmark), and for a valued
+ * (no haircut or LTV configured), {@code no_price} (thin market, no benchmark and no trade), and for a valued
  * pledge {@code ltv_breach} when the loan's outstanding exceeds the sum of the max loans of all its valued
  * pledges, else {@code ok}.
+ *
+ * <p>A valued pledge's value counts its term ({@link Collateral#term}): a flow right's remaining years
+ * discounted at {@code collateral.term.discount_rate}, and a right expiring before its loan matures backs only
+ * the share of the loan's remaining term it covers; the notes carry the flags.
  */
 public final class CollateralBook {
   private CollateralBook() {}
@@ -42,11 +46,17 @@ public final class CollateralBook {
     }
   }
 
-  public record Loan(String loanId, String bankId, BigDecimal outstandingYuan) {
+  public record Loan(String loanId, String bankId, BigDecimal outstandingYuan, Optional<LocalDate> maturesOn) {
     public Loan {
       requireNonNull(loanId, "loanId is null");
       requireNonNull(bankId, "bankId is null");
       requireNonNull(outstandingYuan, "outstandingYuan is null");
+      requireNonNull(maturesOn, "maturesOn is null");
+    }
+
+    /** A loan without a known maturity date: every right covers all of it. */
+    public Loan(String loanId, String bankId, BigDecimal outstandingYuan) {
+      this(loanId, bankId, outstandingYuan, Optional.empty());
     }
   }
 
@@ -58,11 +68,24 @@ public final class CollateralBook {
     }
   }
 
-  /** Terms of the valuation from the parameter set. */
-  public record Terms(BigDecimal triggerDrop, List<BigDecimal> shocks) {
-    public static Terms of(ParameterSet params) {
-      return new Terms(params.decimal("collateral.trigger_drop"), FinanceParameters.decimals(params, "collateral.stress_shocks"));
+  /** Terms of the valuation from the parameter set; {@code discountRate} discounts a flow right's remaining years. */
+  public record Terms(BigDecimal triggerDrop, List<BigDecimal> shocks, BigDecimal discountRate) {
+    public Terms {
+      requireNonNull(triggerDrop, "triggerDrop is null");
+      requireNonNull(discountRate, "discountRate is null");
+      shocks = List.copyOf(shocks);
     }
+
+    public static Terms of(ParameterSet params) {
+      return new Terms(params.decimal("collateral.trigger_drop"), FinanceParameters.decimals(params, "collateral.stress_shocks"),
+          params.decimal("collateral.term.discount_rate"));
+    }
+  }
+
+  /** The haircut of a quantity of a right, from the configured haircut of its type (the floor). */
+  @FunctionalInterface
+  public interface Haircuts {
+    VolatilityHaircut.Result of(Right right, double quantity, BigDecimal configured);
   }
 
   public record Valuation(
@@ -75,7 +98,8 @@ public final class CollateralBook {
       Optional<Collateral.Output> output,
       String status,
       String notes,
-      Optional<VolatilityHaircut.Result> haircutBasis) {
+      Optional<VolatilityHaircut.Result> haircutBasis,
+      Optional<Collateral.Term> term) {
 
     public boolean valued() {
       return output.isPresent();
@@ -104,7 +128,7 @@ public final class CollateralBook {
       Terms terms,
       ParameterSet params) {
     return value(pledges, loans, rights, retiredRights, quotes,
-        (right, configured) -> VolatilityHaircut.configured(right.rightType(), configured), date, terms, params);
+        (right, quantity, configured) -> VolatilityHaircut.configured(right.rightType(), configured), date, terms, params);
   }
 
   /**
@@ -117,7 +141,7 @@ public final class CollateralBook {
       Map<String, Right> rights,
       Set<String> retiredRights,
       Function<Right, PriceHistory.Quote> quotes,
-      java.util.function.BiFunction<Right, BigDecimal, VolatilityHaircut.Result> haircuts,
+      Haircuts haircuts,
       LocalDate date,
       Terms terms,
       ParameterSet params) {
@@ -155,20 +179,22 @@ public final class CollateralBook {
             "no haircut and LTV for right type " + r.rightType() + " (collateral.right_types)"));
         continue;
       }
-      VolatilityHaircut.Result cut = haircuts.apply(r, Collateral.defaultHaircut(params, type.get()));
+      VolatilityHaircut.Result cut = haircuts.of(r, p.quantity(), Collateral.defaultHaircut(params, type.get()));
       BigDecimal haircut = cut.haircut();
       BigDecimal ltv = Collateral.defaultLtv(params, type.get());
+      Collateral.Term term = Collateral.term(type.get(), r.validUntil(), date, loan.maturesOn(), terms.discountRate());
       PriceHistory.Quote quote = quotes.apply(r);
       if (quote.spotForValuation().isEmpty() || quote.averageForValuation().isEmpty()) {
         result.add(new Valuation(p, loan, right, Optional.of(quote), Optional.of(haircut), Optional.of(ltv), Optional.empty(),
-            "no_price", quote.note(), Optional.of(cut)));
+            "no_price", quote.note(), Optional.of(cut), Optional.of(term)));
         continue;
       }
       Collateral.Output out = Collateral.compute(new Collateral.Input(BigDecimal.valueOf(p.quantity()),
-          quote.spotForValuation().get(), quote.averageForValuation().get(), haircut, ltv, terms.triggerDrop(), null));
+          quote.spotForValuation().get(), quote.averageForValuation().get(), haircut, ltv, terms.triggerDrop(), null,
+          term.termFactor(), term.loanCoverage()));
       result.add(new Valuation(p, loan, right, Optional.of(quote), Optional.of(haircut), Optional.of(ltv), Optional.of(out),
           "ok", quote.note() + (cut.basis().equals(VolatilityHaircut.CONFIGURED) ? "" : "; haircut " + cut.basis() + ": "
-          + cut.note()), Optional.of(cut)));
+          + cut.note()) + termNote(type.get(), term, r, loan), Optional.of(cut), Optional.of(term)));
     }
     // A loan is in breach when its outstanding exceeds the sum of the max loans of all its valued pledges.
     Map<String, BigDecimal> maxLoanByLoan = new HashMap<>();
@@ -181,7 +207,7 @@ public final class CollateralBook {
       if (v.valued() && v.loan().outstandingYuan().compareTo(maxLoan) > 0) {
         judged.add(new Valuation(v.pledge(), v.loan(), v.right(), v.quote(), v.haircut(), v.ltv(), v.output(), "ltv_breach",
             "loan outstanding " + v.loan().outstandingYuan().stripTrailingZeros().toPlainString() + " above the max loan "
-                + maxLoan.stripTrailingZeros().toPlainString() + " of its pledges; " + v.notes(), v.haircutBasis()));
+                + maxLoan.stripTrailingZeros().toPlainString() + " of its pledges; " + v.notes(), v.haircutBasis(), v.term()));
       } else {
         judged.add(v);
       }
@@ -236,10 +262,12 @@ public final class CollateralBook {
         if (stressed.signum() <= 0) {
           continue;
         }
+        Collateral.Term term = v.term().orElseThrow();
         Collateral.Output atShock = Collateral.compute(new Collateral.Input(quantity, stressed, stressed,
-            v.haircut().orElseThrow(), v.ltv().orElseThrow(), terms.triggerDrop(), null));
+            v.haircut().orElseThrow(), v.ltv().orElseThrow(), terms.triggerDrop(), null, term.termFactor(), term.loanCoverage()));
         Collateral.Output topup = Collateral.compute(new Collateral.Input(quantity, base.valuationPrice(),
-            base.valuationPrice(), v.haircut().orElseThrow(), v.ltv().orElseThrow(), terms.triggerDrop(), stressed));
+            base.valuationPrice(), v.haircut().orElseThrow(), v.ltv().orElseThrow(), terms.triggerDrop(), stressed,
+            term.termFactor(), term.loanCoverage()));
         shocked.add(new Shocked(v, shock, stressed, atShock, topup.topupQuantity()));
         maxLoan.merge(v.pledge().loanId() + "|" + shock.toPlainString(), atShock.maxLoan(), BigDecimal::add);
       }
@@ -255,7 +283,25 @@ public final class CollateralBook {
 
   private static Valuation unvalued(Pledge p, Loan loan, Optional<Right> right, String status, String notes) {
     return new Valuation(p, loan, right, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), status, notes,
-        Optional.empty());
+        Optional.empty(), Optional.empty());
+  }
+
+  private static String termNote(Collateral.RightType type, Collateral.Term term, Right right, Loan loan) {
+    StringBuilder note = new StringBuilder();
+    if (type.flow() && term.remainingTermYears().isPresent()) {
+      note.append("; term: ").append(term.remainingTermYears().get().stripTrailingZeros().toPlainString())
+          .append(" years left to ").append(right.validUntil().orElseThrow()).append(", term factor ")
+          .append(term.termFactor().stripTrailingZeros().toPlainString());
+    }
+    if (term.flags().contains(Collateral.NO_EXPIRY_DATE)) {
+      note.append("; ").append(Collateral.NO_EXPIRY_DATE).append(": a flow right without an expiry date, valued at one year");
+    }
+    if (term.flags().contains(Collateral.EXPIRES_BEFORE_LOAN_MATURITY)) {
+      note.append("; ").append(Collateral.EXPIRES_BEFORE_LOAN_MATURITY).append(": expires ").append(right.validUntil().orElseThrow())
+          .append(", before the loan matures ").append(loan.maturesOn().orElseThrow()).append(": backs ")
+          .append(term.loanCoverage().stripTrailingZeros().toPlainString()).append(" of the loan's remaining term");
+    }
+    return note.toString();
   }
 
   static Optional<Collateral.RightType> rightType(String name) {

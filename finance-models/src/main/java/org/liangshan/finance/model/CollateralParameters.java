@@ -16,8 +16,8 @@ import org.liangshan.core.unit.Carbon;
  *
  * @param windowTradingDays {@code collateral.window_trading_days}: the price window, Monday to Friday
  * @param thinMarketMinTrades {@code collateral.thin_market_min_trades}: fewer trades in the window is a thin market
- * @param terms {@code collateral.trigger_drop} and {@code collateral.stress_shocks}
- * @param volatility {@code collateral.volatility.*}
+ * @param terms {@code collateral.trigger_drop}, {@code collateral.stress_shocks} and {@code collateral.term.discount_rate}
+ * @param volatility {@code collateral.volatility.*} and {@code collateral.liquidity.participation_rate}
  * @param carbonReferencePriceYuanPerT {@code collateral.carbon_reference_price_yuan_per_t}, when set
  * @param carbonPriceYuanPerTc {@code gep.carbon_price_yuan_per_tc}, the fallback of the carbon reference price
  */
@@ -27,9 +27,10 @@ public record CollateralParameters(int windowTradingDays, int thinMarketMinTrade
 
   /** Every key this record reads, in the order of its components. */
   public static final List<String> KEYS = List.of("collateral.window_trading_days", "collateral.thin_market_min_trades",
-      "collateral.trigger_drop", "collateral.stress_shocks", "collateral.volatility.window_trading_days",
-      "collateral.volatility.min_returns", "collateral.volatility.confidence", "collateral.volatility.liquidation_days",
-      "collateral.volatility.cap", "collateral.volatility.trading_days_per_year",
+      "collateral.trigger_drop", "collateral.stress_shocks", "collateral.term.discount_rate",
+      "collateral.volatility.window_trading_days", "collateral.volatility.min_returns", "collateral.volatility.confidence",
+      "collateral.volatility.liquidation_days", "collateral.volatility.cap", "collateral.volatility.trading_days_per_year",
+      "collateral.liquidity.participation_rate",
       "collateral.carbon_reference_price_yuan_per_t", "gep.carbon_price_yuan_per_tc");
 
   public CollateralParameters {

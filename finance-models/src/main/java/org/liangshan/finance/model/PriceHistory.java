@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.liangshan.market.model.Benchmark;
 
 /**
- * The market price of a right type on a valuation date, from exchange trades (silver.trades).
+ * The market price of an instrument ({@link Instrument}) on a valuation date, from its exchange trades (silver.trades).
  *
  * <ul>
  *   <li><b>Spot</b>: the price of the last trade on or before the date (latest date, then the largest
@@ -21,12 +21,19 @@ import org.liangshan.market.model.Benchmark;
  *       being Monday to Friday (the exchange calendar's holidays are not modelled).
  *   <li><b>Average</b>: the volume-weighted average price of the window's trades, Σ p·q / Σ q.
  *   <li><b>Thin market</b>: fewer than {@code minTrades} trades in the window. The market price is then
- *       not a fair value and the caller's benchmark is used for both spot and average, with the source
- *       named in {@link Quote#source()}.
+ *       not a fair value: the lower of the caller's benchmark (a cost, not a realisable price) and the last
+ *       trade (however old) is used for both spot and average, with the source named in {@link
+ *       Quote#source()} ({@code benchmark:...} or {@code last_trade:<trade id> <date>}).
  * </ul>
  */
 public final class PriceHistory {
   private PriceHistory() {}
+
+  /** Price source prefix of a thin market valued at the benchmark. */
+  public static final String BENCHMARK = "benchmark:";
+
+  /** Price source prefix of a thin market valued at the last trade (below the benchmark, or no benchmark). */
+  public static final String LAST_TRADE = "last_trade:";
 
   public record Trade(String tradeId, LocalDate date, String rightType, double quantity, BigDecimal priceYuan) {
     public Trade {
@@ -75,13 +82,13 @@ public final class PriceHistory {
     return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
   }
 
-  public static Quote quote(List<Trade> tradesOfType, LocalDate date, int windowTradingDays, int minTrades,
+  public static Quote quote(List<Trade> tradesOfInstrument, LocalDate date, int windowTradingDays, int minTrades,
       Optional<Benchmark> benchmark) {
-    Optional<Trade> last = tradesOfType.stream()
+    Optional<Trade> last = tradesOfInstrument.stream()
         .filter(t -> !t.date().isAfter(date))
         .max(Comparator.comparing(Trade::date).thenComparing(Trade::tradeId));
     LocalDate start = windowStart(date, windowTradingDays);
-    List<Trade> window = tradesOfType.stream().filter(t -> !t.date().isBefore(start) && !t.date().isAfter(date)).toList();
+    List<Trade> window = tradesOfInstrument.stream().filter(t -> !t.date().isBefore(start) && !t.date().isAfter(date)).toList();
     Optional<BigDecimal> average = Optional.empty();
     BigDecimal volume = BigDecimal.ZERO;
     BigDecimal value = BigDecimal.ZERO;
@@ -99,12 +106,25 @@ public final class PriceHistory {
       return new Quote(spot, average, window.size(), spot, average, "market",
           "min(spot " + spot.get().stripTrailingZeros().toPlainString() + ", " + windowTradingDays + "-day average); " + windowText);
     }
+    // A thin market's fallback is the lower of the cost-based benchmark (not a realisable price) and the last
+    // trade (a realisable price, however old): never the higher of two prices nobody may pay again.
     String thin = "thin market: " + windowText + " (< " + minTrades + ")";
+    Optional<Trade> cheaperTrade = last.filter(t -> benchmark.isEmpty() || t.priceYuan().compareTo(benchmark.get().priceYuan()) < 0);
+    if (cheaperTrade.isPresent()) {
+      BigDecimal p = cheaperTrade.get().priceYuan();
+      return new Quote(spot, average, window.size(), Optional.of(p), Optional.of(p),
+          LAST_TRADE + cheaperTrade.get().tradeId() + " " + cheaperTrade.get().date(),
+          thin + "; valued at the last trade " + p.stripTrailingZeros().toPlainString() + " of " + cheaperTrade.get().date()
+              + benchmark.map(b -> ", below the benchmark " + b.priceYuan().stripTrailingZeros().toPlainString()
+                  + " (" + b.source() + ")").orElse(" (no benchmark)"));
+    }
     if (benchmark.isPresent()) {
       BigDecimal b = benchmark.get().priceYuan();
-      return new Quote(spot, average, window.size(), Optional.of(b), Optional.of(b), "benchmark:" + benchmark.get().source(),
-          thin + "; valued at the benchmark " + b.stripTrailingZeros().toPlainString());
+      return new Quote(spot, average, window.size(), Optional.of(b), Optional.of(b), BENCHMARK + benchmark.get().source(),
+          thin + "; valued at the benchmark " + b.stripTrailingZeros().toPlainString()
+              + last.map(t -> ", at or below the last trade " + t.priceYuan().stripTrailingZeros().toPlainString() + " of "
+                  + t.date()).orElse(" (no trade)"));
     }
-    return new Quote(spot, average, window.size(), Optional.empty(), Optional.empty(), "none", thin + "; no benchmark price");
+    return new Quote(spot, average, window.size(), Optional.empty(), Optional.empty(), "none", thin + "; no benchmark price and no trade");
   }
 }

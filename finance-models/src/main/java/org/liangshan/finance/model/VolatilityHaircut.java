@@ -4,32 +4,31 @@ import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.liangshan.core.method.CollateralHaircut;
 import org.liangshan.core.param.ParameterSet;
 
 /**
- * The haircut of a pledged right from the observed volatility of the platform's own prices of its type
- * (parameters {@code collateral.volatility.*}):
+ * The haircut of a pledged right from the prices of its own instrument ({@link Instrument}: right type,
+ * subject, zone or registry) on the platform, through core's {@link CollateralHaircut} (parameters {@code
+ * collateral.volatility.*}, {@code collateral.liquidity.*}):
  *
  * <pre>
- * daily price Pₜ   = Σ p·q / Σ q of the day's trades (silver.trades), trading days with trades in the window
- * return rₜ        = ln(Pₜ / Pₜ₋₁) between consecutive such days
- * σ (annualised)   = sample standard deviation of the returns (n − 1) × √(trading_days_per_year)
- * volatility cut   = σ × z(confidence) × √(liquidation_days / trading_days_per_year)
- * haircut          = max(configured haircut of the right type, min(cap, volatility cut)), to 6 decimals
+ * daily price Pₜ       = Σ p·q / Σ q of the day's trades of the instrument (silver.trades), days with trades in the window
+ * average daily volume = Σ q of the window's trades ÷ the window's weekdays (days without trades count as 0)
+ * haircut              = CollateralHaircut: σ × z × √T_M scaled by √(max(T_M, days to sell) / T_M), floored and capped
  * </pre>
  *
  * The window is the last {@code window_trading_days} weekdays ending on the valuation date ({@link
- * PriceHistory#windowStart}). z is the standard normal quantile of the one-sided confidence (Acklam's
- * rational approximation, relative error below 1.2 × 10⁻⁹). With fewer than {@code min_returns} returns the
- * market is too thin to measure and the configured haircut is used; {@link Result#basis()} says which
- * applied. The configured haircut is a floor the cap never undercuts.
+ * PriceHistory#windowStart}). With fewer than {@code min_returns} daily returns the market is too thin to
+ * measure and the cap applies (never less than a liquid market of the same type gets); {@link
+ * Result#basis()} says which bound applied.
  */
 public final class VolatilityHaircut {
   private VolatilityHaircut() {}
@@ -40,36 +39,111 @@ public final class VolatilityHaircut {
   public static final String THIN = "thin_market";
   public static final String CONFIGURED = "configured";
 
-  /** The terms from the parameter set. */
-  public record Terms(int windowTradingDays, int minReturns, double confidence, int liquidationDays, BigDecimal cap,
-      int tradingDaysPerYear) {
+  /** The window and core's haircut terms, from the parameter set. */
+  public record Terms(int windowTradingDays, CollateralHaircut.Terms haircut) {
+    public Terms {
+      requireNonNull(haircut, "haircut is null");
+      if (windowTradingDays < 2) {
+        throw new IllegalArgumentException("Invalid collateral.volatility.window_trading_days (must be at least 2): "
+            + windowTradingDays);
+      }
+    }
+
     public static Terms of(ParameterSet p) {
-      return new Terms((int) p.number("collateral.volatility.window_trading_days"),
-          (int) p.number("collateral.volatility.min_returns"), p.number("collateral.volatility.confidence"),
-          (int) p.number("collateral.volatility.liquidation_days"), p.decimal("collateral.volatility.cap"),
-          (int) p.number("collateral.volatility.trading_days_per_year"));
+      return new Terms((int) p.number("collateral.volatility.window_trading_days"), CollateralHaircut.Terms.of(p));
     }
   }
 
-  /** A day's volume-weighted price. */
-  public record DailyPrice(LocalDate date, BigDecimal priceYuan, int trades) {}
+  /** A day's volume-weighted price and volume. */
+  public record DailyPrice(LocalDate date, BigDecimal priceYuan, int trades, double volume) {}
 
-  /** The haircut and everything it comes from. */
+  /**
+   * The haircut and everything it comes from. {@code measured} is empty only for {@link #configured} (no series
+   * considered); {@code liquidationDays} is the liquidity horizon N (days).
+   */
   public record Result(String series, LocalDate windowStart, LocalDate windowEnd, int windowTradingDays,
-      List<DailyPrice> prices, int returns, Optional<Double> sigmaDaily, Optional<Double> sigmaAnnual, double confidence,
-      double z, int liquidationDays, int tradingDaysPerYear, Optional<BigDecimal> volatilityHaircut, BigDecimal configured,
-      BigDecimal cap, BigDecimal haircut, String basis, String note) {
+      List<DailyPrice> prices, double averageDailyVolume, double pledgedQuantity, BigDecimal configured,
+      Optional<CollateralHaircut.Terms> terms, Optional<CollateralHaircut.Output> measured, BigDecimal haircut,
+      String note) {
     public Result {
       requireNonNull(series, "series is null");
+      requireNonNull(configured, "configured is null");
+      requireNonNull(terms, "terms is null");
+      requireNonNull(measured, "measured is null");
       requireNonNull(haircut, "haircut is null");
+      requireNonNull(note, "note is null");
       prices = List.copyOf(prices);
+    }
+
+    public int returns() {
+      return measured.map(CollateralHaircut.Output::returns).orElse(0);
+    }
+
+    public Optional<Double> sigmaDaily() {
+      return measured.flatMap(m -> boxed(m.sigmaDaily()));
+    }
+
+    public Optional<Double> sigmaAnnual() {
+      return measured.flatMap(m -> boxed(m.sigmaAnnual()));
+    }
+
+    public double confidence() {
+      return terms.map(CollateralHaircut.Terms::confidence).orElse(0.0);
+    }
+
+    public double z() {
+      return measured.map(CollateralHaircut.Output::z).orElse(0.0);
+    }
+
+    /** The liquidity horizon N: max(base holding days, days to sell the pledge). */
+    public int liquidationDays() {
+      return measured.map(CollateralHaircut.Output::liquidityHorizonDays).orElse(0);
+    }
+
+    public int tradingDaysPerYear() {
+      return terms.map(CollateralHaircut.Terms::tradingDaysPerYear).orElse(0);
+    }
+
+    /** σ × z × √T_M, before the liquidity scaling. */
+    public Optional<BigDecimal> volatilityHaircut() {
+      return measured.flatMap(CollateralHaircut.Output::volatilityHaircut);
+    }
+
+    /** H_liq − H_vol; 0 in a thin market and for the configured haircut. */
+    public BigDecimal liquidityAddon() {
+      return measured.map(CollateralHaircut.Output::liquidityAddon).orElse(BigDecimal.ZERO);
+    }
+
+    public BigDecimal cap() {
+      return terms.map(CollateralHaircut.Terms::cap).orElse(configured);
+    }
+
+    /** volatility, floor, cap, thin_market, or configured (no series considered). */
+    public String basis() {
+      if (measured.isEmpty()) {
+        return CONFIGURED;
+      }
+      return switch (measured.get().basis()) {
+        case MEASURED -> VOLATILITY;
+        case FLOOR -> FLOOR;
+        case CAP -> CAP;
+        case THIN_MARKET -> THIN;
+      };
+    }
+
+    public boolean thinMarket() {
+      return measured.map(CollateralHaircut.Output::thinMarket).orElse(false);
+    }
+
+    private static Optional<Double> boxed(OptionalDouble x) {
+      return x.isPresent() ? Optional.of(x.getAsDouble()) : Optional.empty();
     }
   }
 
   /** The configured haircut alone (no price series considered), e.g. for a valuation without trades. */
   public static Result configured(String series, BigDecimal configured) {
-    return new Result(series, null, null, 0, List.of(), 0, Optional.empty(), Optional.empty(), 0, 0, 0, 0,
-        Optional.empty(), configured, configured, configured, CONFIGURED, "configured haircut of the right type");
+    return new Result(series, null, null, 0, List.of(), 0, 0, configured, Optional.empty(), Optional.empty(), configured,
+        "configured haircut of the right type");
   }
 
   /** The daily volume-weighted prices of the trades dated in [start, end], in date order. */
@@ -86,84 +160,41 @@ public final class VolatilityHaircut {
       s[2] = s[2].add(BigDecimal.ONE);
     }
     List<DailyPrice> result = new ArrayList<>();
-    days.forEach((d, s) -> result.add(new DailyPrice(d, s[0].divide(s[1], MathContext.DECIMAL128), s[2].intValue())));
+    days.forEach((d, s) -> result.add(new DailyPrice(d, s[0].divide(s[1], MathContext.DECIMAL128), s[2].intValue(),
+        s[1].doubleValue())));
     return List.copyOf(result);
   }
 
+  /** The haircut of {@code pledgedQuantity} of an instrument from its trades ({@code series} names the instrument). */
   public static Result compute(String series, List<PriceHistory.Trade> trades, LocalDate date, BigDecimal configured,
-      Terms terms) {
+      double pledgedQuantity, Terms terms) {
     LocalDate start = PriceHistory.windowStart(date, terms.windowTradingDays());
     List<DailyPrice> prices = dailyPrices(trades, start, date);
-    double z = normalQuantile(terms.confidence());
-    int n = Math.max(0, prices.size() - 1);
-    String window = prices.size() + " trading days with trades from " + start + " to " + date;
-    if (n < terms.minReturns()) {
-      return new Result(series, start, date, terms.windowTradingDays(), prices, n, Optional.empty(), Optional.empty(),
-          terms.confidence(), z, terms.liquidationDays(), terms.tradingDaysPerYear(), Optional.empty(), configured,
-          terms.cap(), configured, THIN, "thin market: " + n + " daily returns (" + window + ") < " + terms.minReturns()
-              + ": volatility not measured, the configured haircut " + plain(configured) + " of the right type is used");
+    double volume = prices.stream().mapToDouble(DailyPrice::volume).sum();
+    double adv = volume / terms.windowTradingDays();
+    CollateralHaircut.Terms t = terms.haircut();
+    CollateralHaircut.Output out = CollateralHaircut.compute(new CollateralHaircut.Input(
+        prices.stream().map(p -> p.priceYuan().doubleValue()).toList(), OptionalDouble.of(adv), pledgedQuantity, configured, t));
+    String window = prices.size() + " trading days with trades of " + series + " from " + start + " to " + date;
+    String note;
+    if (out.thinMarket()) {
+      note = "thin market: " + out.returns() + " daily returns (" + window + ") < " + t.minReturns()
+          + ": volatility not measured; the cap " + plain(out.haircut()) + " applies (never less than a liquid market gets)";
+    } else {
+      String days = out.daysToSell().isPresent() ? String.valueOf(out.daysToSell().getAsLong()) : "?";
+      note = "sigma " + round(out.sigmaAnnual().getAsDouble()) + " a year (daily " + round(out.sigmaDaily().getAsDouble()) + ", "
+          + out.returns() + " returns, " + window + ") x z " + round(out.z()) + " (" + plain(BigDecimal.valueOf(t.confidence()))
+          + ") x sqrt(" + t.baseHoldingDays() + ") = volatility " + plain(out.volatilityHaircut().get()) + "; selling "
+          + round(pledgedQuantity) + " at " + plain(BigDecimal.valueOf(t.participationRate())) + " of the average daily volume "
+          + round(adv) + " takes " + days + " days: x sqrt(" + out.liquidityHorizonDays() + "/" + t.baseHoldingDays()
+          + "), liquidity add-on " + plain(out.liquidityAddon()) + switch (out.basis()) {
+            case FLOOR -> "; below the configured haircut " + plain(configured) + ", which applies";
+            case CAP -> "; capped at " + plain(t.cap());
+            case MEASURED, THIN_MARKET -> "";
+          };
     }
-    double[] r = new double[n];
-    double mean = 0;
-    for (int i = 0; i < n; i++) {
-      r[i] = Math.log(prices.get(i + 1).priceYuan().doubleValue() / prices.get(i).priceYuan().doubleValue());
-      mean += r[i];
-    }
-    mean /= n;
-    double ss = 0;
-    for (double x : r) {
-      ss += (x - mean) * (x - mean);
-    }
-    double sigmaDaily = Math.sqrt(ss / (n - 1));
-    double sigmaAnnual = sigmaDaily * Math.sqrt(terms.tradingDaysPerYear());
-    double cut = sigmaAnnual * z * Math.sqrt((double) terms.liquidationDays() / terms.tradingDaysPerYear());
-    BigDecimal volatility = BigDecimal.valueOf(cut).setScale(6, RoundingMode.HALF_EVEN);
-    BigDecimal capped = volatility.min(terms.cap());
-    BigDecimal haircut = capped.max(configured);
-    String basis = haircut.compareTo(configured) == 0 && configured.compareTo(capped) >= 0 ? FLOOR
-        : volatility.compareTo(terms.cap()) > 0 ? CAP : VOLATILITY;
-    String note = "sigma " + round(sigmaAnnual) + " a year (daily " + round(sigmaDaily) + ", " + n + " returns, " + window
-        + ") x z " + round(z) + " (" + plain(BigDecimal.valueOf(terms.confidence())) + ") x sqrt(" + terms.liquidationDays()
-        + "/" + terms.tradingDaysPerYear() + ") = " + plain(volatility) + switch (basis) {
-          case FLOOR -> "; below the configured haircut " + plain(configured) + ", which applies";
-          case CAP -> "; capped at " + plain(terms.cap());
-          default -> "";
-        };
-    return new Result(series, start, date, terms.windowTradingDays(), prices, n, Optional.of(sigmaDaily),
-        Optional.of(sigmaAnnual), terms.confidence(), z, terms.liquidationDays(), terms.tradingDaysPerYear(),
-        Optional.of(volatility), configured, terms.cap(), haircut, basis, note);
-  }
-
-  /**
-   * The standard normal quantile Φ⁻¹(p), 0 &lt; p &lt; 1: P. J. Acklam's rational approximation (relative
-   * error below 1.15 × 10⁻⁹).
-   */
-  public static double normalQuantile(double p) {
-    if (!(p > 0 && p < 1)) {
-      throw new IllegalArgumentException("Invalid confidence (must be in (0, 1)): " + p);
-    }
-    double[] a = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02, 1.383577518672690e+02,
-        -3.066479806614716e+01, 2.506628277459239e+00};
-    double[] b = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02, 6.680131188771972e+01,
-        -1.328068155288572e+01};
-    double[] c = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00, -2.549732539343734e+00,
-        4.374664141464968e+00, 2.938163982698783e+00};
-    double[] d = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
-    double low = 0.02425;
-    if (p < low) {
-      double q = Math.sqrt(-2 * Math.log(p));
-      return (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-          / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    if (p > 1 - low) {
-      double q = Math.sqrt(-2 * Math.log(1 - p));
-      return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5])
-          / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    double q = p - 0.5;
-    double r = q * q;
-    return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q
-        / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    return new Result(series, start, date, terms.windowTradingDays(), prices, adv, pledgedQuantity, configured,
+        Optional.of(t), Optional.of(out), out.haircut(), note);
   }
 
   private static String round(double x) {

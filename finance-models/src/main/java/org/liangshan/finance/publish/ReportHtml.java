@@ -157,12 +157,19 @@ public final class ReportHtml {
     h.append("<h2>5. Terms</h2>\n<dl class=\"glossary\">\n");
     term(h, "Valuation price", "the lower of the last trade price (spot) and the volume-weighted average of the last "
         + r.parameters().windowTradingDays() + " trading days; when fewer than " + r.parameters().thinMarketMinTrades()
-        + " trades happened in that window the market is thin and the benchmark price is used instead (the report says so).");
-    term(h, "Haircut", "the share of the value deducted for price risk: the observed volatility of the right type's own"
-        + " platform prices (annualised σ of daily log returns × z of the confidence × √(liquidation days / 250)), never"
-        + " below the configured haircut of the type and capped; the configured haircut when too few prices are observed.");
-    term(h, "Collateral value", "quantity × valuation price × (1 − haircut).");
-    term(h, "LTV / max loan", "loan-to-value ratio per right type; max loan = collateral value × LTV.");
+        + " trades happened in that window the market is thin and the lower of the benchmark price and the last trade is used"
+        + " instead (the report says so). Prices are those of the pledged right's own instrument: the same right type and"
+        + " subject (pollutant or CO₂), never another subject's.");
+    term(h, "Haircut", "the share of the value deducted for price and liquidity risk: the observed volatility of the"
+        + " instrument's own platform prices over " + r.parameters().baseHoldingDays() + " days (annualised σ of daily log"
+        + " returns × z of the confidence × √(" + r.parameters().baseHoldingDays() + " / 250)), scaled by √(days to sell the"
+        + " pledge / " + r.parameters().baseHoldingDays() + ") when the pledge takes longer to sell at its share of the"
+        + " average daily volume (the liquidity add-on), never below the configured haircut of the type and capped; in a"
+        + " thin market, where too few prices are observed, the cap.");
+    term(h, "Collateral value", "quantity × valuation price × (1 − haircut) × term factor: a right priced per year (eco-voucher,"
+        + " discharge right) counts each remaining year of its term, discounted; other rights have a term factor of 1.");
+    term(h, "LTV / max loan", "loan-to-value ratio per right type; max loan = collateral value × LTV, and for a right expiring"
+        + " before the loan matures, × the share of the loan's remaining term it covers.");
     term(h, "Margin-call price", "valuation price × (1 − trigger drop): at or below it the bank calls for more collateral.");
     term(h, "Top-up", "the quantity of the same right to add so that the collateral value is restored at the margin-call"
         + " (or stressed) price.");
@@ -190,6 +197,7 @@ public final class ReportHtml {
     return switch (p.priceBasis()) {
       case "market" -> "market (min of spot and average)";
       case "benchmark" -> "<span class=\"bad\">benchmark (thin market)</span>";
+      case "last_trade" -> "<span class=\"bad\">last trade (thin market)</span>";
       default -> "none";
     };
   }
@@ -198,7 +206,9 @@ public final class ReportHtml {
     return switch (p.priceBasis()) {
       case "market" -> "the lower of spot and the " + params.windowTradingDays() + "-day average";
       case "benchmark" -> "THIN MARKET (" + p.tradesInWindow() + " trades, fewer than " + params.thinMarketMinTrades()
-          + "): benchmark price from " + p.priceSource().substring("benchmark:".length());
+          + "): benchmark price from " + p.priceSourceDetail();
+      case "last_trade" -> "THIN MARKET (" + p.tradesInWindow() + " trades, fewer than " + params.thinMarketMinTrades()
+          + "): last trade " + p.priceSourceDetail() + ", below the benchmark";
       default -> "no price: " + p.notes();
     };
   }

@@ -57,6 +57,7 @@ public final class ReportJson {
         b.put("confidence", h.confidence());
         b.put("z", h.z());
         b.put("liquidation_days", h.liquidationDays());
+        b.put("base_holding_days", r.parameters().baseHoldingDays());
         b.put("trading_days_per_year", r.parameters().tradingDaysPerYear());
         b.put("volatility_haircut", h.volatilityHaircut().orElse(null));
         b.put("configured_haircut", h.configured());
@@ -126,6 +127,11 @@ public final class ReportJson {
     c.put("haircut", plain(p.haircut().orElseThrow()));
     c.put("ltv", plain(p.ltv().orElseThrow()));
     c.put("trigger_drop", plain(params.triggerDrop()));
+    p.term().ifPresent(t -> {
+      c.put("valuation_date", t.valuationDate().toString());
+      t.validUntil().ifPresent(d -> c.put("valid_until", d.toString()));
+      t.loanMaturesOn().ifPresent(d -> c.put("loan_maturity", d.toString()));
+    });
     return Optional.of(c);
   }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.liangshan.core.money.Money;
+import org.liangshan.finance.model.PriceHistory;
 
 /**
  * A valuation report of one loan on one date, for the bank's credit officer: every pledged right with
@@ -53,10 +54,12 @@ public record ValuationReport(
       String status,
       String notes,
       List<Stress> stresses,
-      Optional<Haircut> haircutBasis) {
+      Optional<Haircut> haircutBasis,
+      Optional<Term> term) {
     public Pledge {
       stresses = List.copyOf(stresses);
       requireNonNull(haircutBasis, "haircutBasis is null");
+      requireNonNull(term, "term is null");
     }
 
     /** A pledge whose haircut basis is not known (the configured haircut of its type). */
@@ -66,22 +69,46 @@ public record ValuationReport(
         Optional<BigDecimal> maxLoanYuan, Optional<BigDecimal> marginCallPrice, Optional<Double> topupQuantity, String status,
         String notes, List<Stress> stresses) {
       this(pledgeId, rightId, rightType, quantity, spotPrice, avgPrice20d, tradesInWindow, valuationPrice, priceSource, haircut,
-          ltv, collateralValueYuan, maxLoanYuan, marginCallPrice, topupQuantity, status, notes, stresses, Optional.empty());
+          ltv, collateralValueYuan, maxLoanYuan, marginCallPrice, topupQuantity, status, notes, stresses, Optional.empty(),
+          Optional.empty());
     }
 
     public boolean valued() {
       return collateralValueYuan.isPresent();
     }
 
-    /** market, benchmark or none. */
+    /** market, benchmark or last_trade (thin market), or none. */
     public String priceBasis() {
-      return priceSource.startsWith("benchmark") ? "benchmark" : priceSource;
+      return priceSource.startsWith(PriceHistory.BENCHMARK) ? "benchmark"
+          : priceSource.startsWith(PriceHistory.LAST_TRADE) ? "last_trade" : priceSource;
+    }
+
+    /** The price source after its prefix (benchmark:, last_trade:). */
+    public String priceSourceDetail() {
+      int colon = priceSource.indexOf(':');
+      return colon < 0 ? priceSource : priceSource.substring(colon + 1);
     }
   }
 
   /**
-   * Where a pledge's haircut comes from (gold.collateral_haircuts): the observed volatility of the right
-   * type's own prices, floored at the configured haircut and capped, or the configured haircut in a thin market.
+   * The term of a valued pledge (gold.collateral_valuation): the right's expiry, the loan's maturity, the remaining
+   * years and the term factor the value was multiplied by.
+   */
+  public record Term(LocalDate valuationDate, Optional<LocalDate> validUntil, Optional<LocalDate> loanMaturesOn,
+      Optional<BigDecimal> remainingTermYears, BigDecimal termFactor) {
+    public Term {
+      requireNonNull(valuationDate, "valuationDate is null");
+      requireNonNull(validUntil, "validUntil is null");
+      requireNonNull(loanMaturesOn, "loanMaturesOn is null");
+      requireNonNull(remainingTermYears, "remainingTermYears is null");
+      requireNonNull(termFactor, "termFactor is null");
+    }
+  }
+
+  /**
+   * Where a pledge's haircut comes from (gold.collateral_haircuts): the observed volatility of its instrument's own
+   * prices scaled to the liquidity horizon ({@code liquidationDays}), floored at the configured haircut and capped,
+   * or the cap in a thin market.
    */
   public record Haircut(String series, Optional<LocalDate> windowStart, int windowTradingDays, int priceDays, int returns,
       Optional<Double> sigmaDaily, Optional<Double> sigmaAnnual, double confidence, double z, int liquidationDays,
@@ -92,14 +119,18 @@ public record ValuationReport(
       requireNonNull(basis, "basis is null");
     }
 
-    /** The haircut step of the arithmetic. */
-    public String step(int tradingDaysPerYear) {
+    /** The haircut step of the arithmetic; {@code baseHoldingDays} is T_M. */
+    public String step(int tradingDaysPerYear, int baseHoldingDays) {
       if (volatilityHaircut.isEmpty()) {
-        return "haircut = " + plain(haircut) + ", the configured haircut of the right type (" + note + ")";
+        return "haircut = " + plain(haircut) + (basis.equals("thin_market") ? ", the cap for a thin market (" : ", the configured"
+            + " haircut of the right type (") + note + ")";
       }
-      return "haircut = max(configured " + plain(configured) + ", min(cap " + plain(cap) + ", sigma " + sig(sigmaAnnual.get())
-          + " x z " + sig(z) + " x sqrt(" + liquidationDays + "/" + tradingDaysPerYear + ") = " + plain(volatilityHaircut.get())
-          + ")) = " + plain(haircut) + " (" + basis + "); sigma = sample standard deviation " + sig(sigmaDaily.get())
+      return "haircut = max(configured " + plain(configured) + ", min(cap " + plain(cap) + ", volatility haircut (sigma "
+          + sig(sigmaAnnual.get()) + " x z " + sig(z) + " x sqrt(" + baseHoldingDays + "/" + tradingDaysPerYear + ") = "
+          + plain(volatilityHaircut.get()) + ") x sqrt(liquidity horizon " + liquidationDays + " days / " + baseHoldingDays
+          + "))) = " + plain(haircut) + " (" + basis + "); the liquidity horizon is the days needed to sell the pledge at the"
+          + " participation share of the series' average daily volume, at least " + baseHoldingDays
+          + "; sigma = sample standard deviation " + sig(sigmaDaily.get())
           + " of " + returns + " daily log returns of " + series + " prices over " + priceDays + " trading days with trades in"
           + " the " + windowTradingDays + "-day window from " + windowStart.map(LocalDate::toString).orElse("?") + ", x sqrt("
           + tradingDaysPerYear + "); z = standard normal quantile of " + BigDecimal.valueOf(confidence).stripTrailingZeros()
@@ -116,11 +147,11 @@ public record ValuationReport(
 
   /** The parameters the valuation used (all from the recorded parameter set). */
   public record Parameters(String parameterSet, BigDecimal triggerDrop, int windowTradingDays, int thinMarketMinTrades,
-      List<BigDecimal> shocks, int tradingDaysPerYear) {
-    /** Parameters with the default 250 trading days a year. */
+      List<BigDecimal> shocks, int tradingDaysPerYear, int baseHoldingDays) {
+    /** Parameters with the default 250 trading days a year and a 10-day base holding period. */
     public Parameters(String parameterSet, BigDecimal triggerDrop, int windowTradingDays, int thinMarketMinTrades,
         List<BigDecimal> shocks) {
-      this(parameterSet, triggerDrop, windowTradingDays, thinMarketMinTrades, shocks, 250);
+      this(parameterSet, triggerDrop, windowTradingDays, thinMarketMinTrades, shocks, 250, 10);
     }
   }
 
@@ -162,6 +193,13 @@ public record ValuationReport(
         flags.add(what + ": THIN MARKET, valued at the benchmark price, not at market prices ("
             + p.tradesInWindow() + " trades in the window).");
       }
+      if (p.valued() && p.priceBasis().equals("last_trade")) {
+        flags.add(what + ": THIN MARKET, valued at the last trade (" + p.priceSourceDetail() + "), below the benchmark, not"
+            + " at current market prices (" + p.tradesInWindow() + " trades in the window).");
+      }
+      if (p.valued() && p.notes().contains(org.liangshan.core.method.Collateral.EXPIRES_BEFORE_LOAN_MATURITY)) {
+        flags.add(what + ": EXPIRES BEFORE THE LOAN MATURES, it backs only the part of the loan up to its expiry.");
+      }
     }
     if (headroomYuan().signum() < 0) {
       flags.add("Loan " + loanId + ": outstanding " + yuan(outstandingYuan) + " is above the max loan "
@@ -183,14 +221,24 @@ public record ValuationReport(
           + "-day average " + price(p.avgPrice20d().orElseThrow()) + ") = " + price(price) + " yuan");
     } else {
       steps.add("thin market (" + p.tradesInWindow() + " trades in " + params.windowTradingDays() + " trading days, fewer than "
-          + params.thinMarketMinTrades() + "): valuation price = benchmark " + price(price) + " yuan ("
-          + p.priceSource().substring("benchmark:".length()) + ")");
+          + params.thinMarketMinTrades() + "): valuation price = " + (p.priceBasis().equals("benchmark") ? "benchmark "
+          : "last trade ") + price(price) + " yuan, the lower of the benchmark and the last trade ("
+          + p.priceSourceDetail() + ")");
     }
     BigDecimal haircut = p.haircut().orElseThrow();
-    p.haircutBasis().ifPresent(h -> steps.add(h.step(params.tradingDaysPerYear())));
+    p.haircutBasis().ifPresent(h -> steps.add(h.step(params.tradingDaysPerYear(), params.baseHoldingDays())));
+    Optional<BigDecimal> factor = p.term().map(Term::termFactor).filter(f -> f.compareTo(BigDecimal.ONE) != 0);
+    p.term().filter(t -> factor.isPresent()).ifPresent(t -> steps.add("term factor = (1 - (1 + r)^-n) / r over the remaining n = "
+        + plain(t.remainingTermYears().orElseThrow()) + " years to " + t.validUntil().orElseThrow() + " = " + plain(t.termFactor())));
     steps.add("collateral value = quantity " + quantity(p.quantity()) + " x price " + price(price) + " x (1 - haircut "
-        + plain(haircut) + ") = " + yuan(p.collateralValueYuan().orElseThrow()));
-    steps.add("max loan = value " + yuan(p.collateralValueYuan().orElseThrow()) + " x LTV " + plain(p.ltv().orElseThrow()) + " = "
+        + plain(haircut) + ")" + factor.map(f -> " x term factor " + plain(f)).orElse("") + " = "
+        + yuan(p.collateralValueYuan().orElseThrow()));
+    BigDecimal uncovered = p.collateralValueYuan().orElseThrow().multiply(p.ltv().orElseThrow());
+    boolean partial = uncovered.compareTo(p.maxLoanYuan().orElseThrow()) != 0 && p.term().isPresent();
+    steps.add("max loan = value " + yuan(p.collateralValueYuan().orElseThrow()) + " x LTV " + plain(p.ltv().orElseThrow())
+        + (partial ? " x the share of the loan's remaining term the right covers (it expires "
+            + p.term().get().validUntil().map(LocalDate::toString).orElse("?") + ", the loan matures "
+            + p.term().get().loanMaturesOn().map(LocalDate::toString).orElse("?") + ")" : "") + " = "
         + yuan(p.maxLoanYuan().orElseThrow()));
     steps.add("margin-call price = price " + price(price) + " x (1 - trigger drop " + plain(params.triggerDrop()) + ") = "
         + price(p.marginCallPrice().orElseThrow()) + " yuan");

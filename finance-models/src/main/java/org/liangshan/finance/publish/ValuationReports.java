@@ -147,12 +147,16 @@ public final class ValuationReports {
           Optional.ofNullable(v.getAs("collateral_value_yuan")), Optional.ofNullable(v.getAs("max_loan_yuan")),
           Optional.ofNullable(v.getAs("margin_call_price")), Optional.ofNullable(v.<Double>getAs("topup_quantity")),
           v.getAs("status"), v.getAs("notes"), stresses,
-          Optional.ofNullable(haircuts.get(v.<String>getAs("pledge_id"))).map(ValuationReports::haircut)));
+          Optional.ofNullable(haircuts.get(v.<String>getAs("pledge_id"))).map(ValuationReports::haircut),
+          Optional.ofNullable(v.<Double>getAs("term_factor")).map(f -> new ValuationReport.Term(date,
+              Optional.ofNullable(v.<java.sql.Date>getAs("valid_until")).map(java.sql.Date::toLocalDate),
+              Optional.ofNullable(v.<java.sql.Date>getAs("loan_matures_on")).map(java.sql.Date::toLocalDate),
+              Optional.ofNullable(v.<Double>getAs("remaining_term_years")).map(BigDecimal::valueOf), BigDecimal.valueOf(f)))));
     }
     Row first = valuations.get(0);
     ValuationReport.Parameters parameters = new ValuationReport.Parameters(first.getAs("parameter_set"),
         config.terms().triggerDrop(), config.windowTradingDays(), config.thinMarketMinTrades(), config.terms().shocks(),
-        config.volatility().tradingDaysPerYear());
+        config.volatility().haircut().tradingDaysPerYear(), config.volatility().haircut().baseHoldingDays());
     ValuationReport.Audit audit = run == null
         ? new ValuationReport.Audit(first.getAs("run_id"), "unknown (not in ops.run_log)", "", "", "", Map.of(), Map.of())
         : new ValuationReport.Audit(run.getAs("run_id"), run.getAs("methodology_version"), run.getAs("command"),

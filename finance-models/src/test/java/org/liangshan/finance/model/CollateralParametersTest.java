@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.method.CollateralHaircut;
 import org.liangshan.core.param.ParameterSet;
 
 /** The collateral parameters as a typed record: the defaults, every key mapped, a missing key named at load. */
@@ -19,8 +20,9 @@ class CollateralParametersTest {
   void defaults() {
     CollateralParameters c = CollateralParameters.of(ParameterSet.defaults());
     assertThat(c).isEqualTo(new CollateralParameters(20, 5,
-        new CollateralBook.Terms(new BigDecimal("0.15"), List.of(new BigDecimal("-0.1"), new BigDecimal("-0.2"), new BigDecimal("-0.3"))),
-        new VolatilityHaircut.Terms(60, 10, 0.99, 10, new BigDecimal("0.6"), 250), Optional.empty(),
+        new CollateralBook.Terms(new BigDecimal("0.15"), List.of(new BigDecimal("-0.1"), new BigDecimal("-0.2"), new BigDecimal("-0.3")),
+            new BigDecimal("0.036")),
+        new VolatilityHaircut.Terms(60, new CollateralHaircut.Terms(10, 0.99, 10, new BigDecimal("0.6"), 250, 0.2)), Optional.empty(),
         Optional.of(new BigDecimal("380"))));
     // 380 yuan/tC x 12/44 per t CO2
     assertThat(c.carbonReference().orElseThrow().priceYuan()).isEqualByComparingTo("103.6363636363636363636363636363636");
@@ -32,13 +34,16 @@ class CollateralParametersTest {
         {"collateral": {"window_trading_days": 15, "thin_market_min_trades": 3, "trigger_drop": 0.2,
           "stress_shocks": [-0.05, -0.5], "carbon_reference_price_yuan_per_t": 88.5,
           "volatility": {"window_trading_days": 40, "min_returns": 8, "confidence": 0.95, "liquidation_days": 5,
-            "cap": 0.5, "trading_days_per_year": 245}},
+            "cap": 0.5, "trading_days_per_year": 245},
+          "liquidity": {"participation_rate": 0.1}, "term": {"discount_rate": 0.05}},
          "gep": {"carbon_price_yuan_per_tc": 400}}
         """));
     CollateralParameters c = CollateralParameters.of(set);
     assertThat(c).isEqualTo(new CollateralParameters(15, 3,
-        new CollateralBook.Terms(new BigDecimal("0.2"), List.of(new BigDecimal("-0.05"), new BigDecimal("-0.5"))),
-        new VolatilityHaircut.Terms(40, 8, 0.95, 5, new BigDecimal("0.5"), 245), Optional.of(new BigDecimal("88.5")),
+        new CollateralBook.Terms(new BigDecimal("0.2"), List.of(new BigDecimal("-0.05"), new BigDecimal("-0.5")),
+            new BigDecimal("0.05")),
+        new VolatilityHaircut.Terms(40, new CollateralHaircut.Terms(8, 0.95, 5, new BigDecimal("0.5"), 245, 0.1)),
+        Optional.of(new BigDecimal("88.5")),
         Optional.of(new BigDecimal("400"))));
     assertThat(c.carbonReference().orElseThrow().priceYuan()).isEqualByComparingTo("88.5");
     assertThat(c.carbonReference().orElseThrow().source()).isEqualTo("collateral.carbon_reference_price_yuan_per_t");

@@ -21,7 +21,10 @@ import org.liangshan.core.method.Collateral;
 class ValuationReportGoldenTest {
   private static final Path GOLDEN = Path.of("src", "test", "resources", "golden");
 
-  /** A loan with a market-valued quota (the METHODOLOGY.md example), a thin-market voucher and a double pledge. */
+  /**
+   * A loan with a market-valued quota (the METHODOLOGY.md example), a thin-market voucher (valued at the benchmark,
+   * below its last trade 2,900,000, with the thin-market haircut: the cap 0.6) and a double pledge.
+   */
   static ValuationReport report() {
     ValuationReport.Parameters params = new ValuationReport.Parameters("liyang-2025.1", new BigDecimal("0.15"), 20, 5,
         List.of(new BigDecimal("-0.1"), new BigDecimal("-0.2"), new BigDecimal("-0.3")));
@@ -35,15 +38,15 @@ class ValuationReportGoldenTest {
         "ok", "min(spot 90, 20-day average); 12 trades from 2024-12-04 to 2024-12-31",
         List.of(stress(quota, "-0.1", 0, 0.6, false), stress(quota, "-0.2", 0, 0.6, false), stress(quota, "-0.3", 0, 0.6, false)));
     Collateral.Output voucher = Collateral.compute(new Collateral.Input(new BigDecimal("0.5"), new BigDecimal("2775493.34"),
-        new BigDecimal("2775493.34"), new BigDecimal("0.2"), new BigDecimal("0.4"), new BigDecimal("0.15"), null));
+        new BigDecimal("2775493.34"), new BigDecimal("0.6"), new BigDecimal("0.4"), new BigDecimal("0.15"), null));
     ValuationReport.Pledge thin = new ValuationReport.Pledge("PLG-002", "EV-LY-TP-0007", Optional.of("eco_voucher"), 0.5,
         Optional.of(new BigDecimal("2900000")), Optional.of(new BigDecimal("2900000")), 1, Optional.of(voucher.valuationPrice()),
-        "benchmark:gold.benchmark_prices 2024 LY-WFZ-01 TP", Optional.of(new BigDecimal("0.2")),
+        "benchmark:gold.benchmark_prices 2024 LY-WFZ-01 TP", Optional.of(new BigDecimal("0.6")),
         Optional.of(new BigDecimal("0.4")), Optional.of(voucher.collateralValue()), Optional.of(voucher.maxLoan()),
         Optional.of(voucher.marginCallPrice()), Optional.of(voucher.topupQuantity().doubleValue()), "ok",
         "thin market: 1 trades from 2024-12-04 to 2024-12-31 (< 5); valued at the benchmark 2775493.34",
-        List.of(stress(voucher, "-0.1", 0.2, 0.4, false), stress(voucher, "-0.2", 0.2, 0.4, false),
-            stress(voucher, "-0.3", 0.2, 0.4, false)));
+        List.of(stress(voucher, "-0.1", 0.6, 0.4, false), stress(voucher, "-0.2", 0.6, 0.4, false),
+            stress(voucher, "-0.3", 0.6, 0.4, false)));
     ValuationReport.Pledge refused = new ValuationReport.Pledge("PLG-003", "CQ-2024-0002", Optional.of("carbon_quota"), 5000,
         Optional.empty(), Optional.empty(), 0, Optional.empty(), "none", Optional.empty(), Optional.empty(), Optional.empty(),
         Optional.empty(), Optional.empty(), Optional.empty(), "refused_double_pledge",
@@ -53,7 +56,7 @@ class ValuationReportGoldenTest {
         Map.of("silver.loans", 3L, "silver.pledges", 3L, "silver.rights_issued", 2L, "silver.trades", 5L,
             "gold.benchmark_prices", 1L),
         Map.of("gold.collateral_valuation", 1L, "gold.collateral_stress", 1L));
-    return new ValuationReport("liyang", "LN-0007", "BANK-ICBC-LY", LocalDate.parse("2024-12-31"), new BigDecimal("5800000"),
+    return new ValuationReport("liyang", "LN-0007", "BANK-ICBC-LY", LocalDate.parse("2024-12-31"), new BigDecimal("5500000"),
         List.of(market, thin, refused), params, sorted(audit));
   }
 
@@ -82,15 +85,16 @@ class ValuationReportGoldenTest {
         "margin-call price = price 90.00 x (1 - trigger drop 0.15) = 76.50 yuan",
         "top-up at the margin-call price = max(0, value / (76.50 x (1 - 0)) - quantity 100,000) = 17,647.059 units");
     assertThat(ValuationReport.steps(r.pledges().get(1), r.parameters()).get(0)).isEqualTo(
-        "thin market (1 trades in 20 trading days, fewer than 5): valuation price = benchmark 2,775,493.34 yuan"
-            + " (gold.benchmark_prices 2024 LY-WFZ-01 TP)");
+        "thin market (1 trades in 20 trading days, fewer than 5): valuation price = benchmark 2,775,493.34 yuan,"
+            + " the lower of the benchmark and the last trade (gold.benchmark_prices 2024 LY-WFZ-01 TP)");
     assertThat(r.flags()).containsExactly(
         "Pledge PLG-002 (right EV-LY-TP-0007): THIN MARKET, valued at the benchmark price, not at market prices (1 trades in the window).",
         "Pledge PLG-003 (right CQ-2024-0002): DOUBLE PLEDGE REFUSED, right CQ-2024-0002 already backs an active pledge of loan"
             + " LN-0042. It is not counted as collateral.");
-    // 5.4e6 + 0.5 x 2,775,493.34 x 0.8 x 0.4 = 5,844,078.9344 of max loan against 5.8e6 outstanding.
-    assertThat(r.totalMaxLoanYuan()).isEqualByComparingTo("5844078.9344");
-    assertThat(r.headroomYuan()).isEqualByComparingTo("44078.9344");
+    // 5.4e6 + 0.5 x 2,775,493.34 x (1 - thin-market haircut 0.6) x 0.4 = 5,622,039.4672 of max loan against 5.5e6
+    // outstanding.
+    assertThat(r.totalMaxLoanYuan()).isEqualByComparingTo("5622039.4672");
+    assertThat(r.headroomYuan()).isEqualByComparingTo("122039.4672");
   }
 
   @Test
