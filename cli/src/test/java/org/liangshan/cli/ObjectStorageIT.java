@@ -30,8 +30,9 @@ import org.liangshan.warehouse.TableCatalog;
 
 /**
  * The lakehouse on object storage, run rather than documented: a local S3-compatible server ({@link LocalObjectStore},
- * moto from PyPI) holds a bucket; the shared demo lakehouse is copied into it through Hadoop's S3A connector (the
- * hadoop-aws of Spark's Hadoop and its AWS SDK, from Maven Central), and {@code liangshan run accounting
+ * moto from PyPI) holds a bucket; the tables the accounting reads are copied from the shared demo lakehouse into it
+ * through Hadoop's S3A connector (the hadoop-aws of Spark's Hadoop and its AWS SDK, from Maven Central), and
+ * {@code liangshan run accounting
  * --lakehouse s3a://...} runs on it in a JVM of its own, as an operator would run it (credentials in its
  * environment, the endpoint as {@code --spark-conf}). Every gold table it writes must equal the demo's local rows,
  * and the scenes it reads are the bucket's own (locations are stored relative to the lakehouse root).
@@ -73,7 +74,9 @@ class ObjectStorageIT {
     DemoLakehouse demo = DemoLakehouse.shared();
     String root = "s3a://" + BUCKET + "/copied-demo";
     long started = System.nanoTime();
-    int files = upload(Path.of(demo.lakehouse()), root);
+    // What the accounting reads (its run-log inputs): the silver layer, the GeoTIFF copies in bronze, and the market's
+    // zone capacity. Its gold outputs and the run log are then created in the bucket by the run itself.
+    int files = upload(Path.of(demo.lakehouse()), root, List.of("silver", "bronze/rasters", "gold/zone_capacity"));
     System.err.printf("ObjectStorageIT: %,d files uploaded to %s in %.1f s%n", files, root, (System.nanoTime() - started) / 1e9);
 
     List<String> args = new ArrayList<>(List.of("run", "accounting", "--region", REGION, "--year", Integer.toString(YEAR),
@@ -139,12 +142,23 @@ class ObjectStorageIT {
     assertThat(version).isEqualTo(2L * batches);
   }
 
-  /** Copies a local lakehouse into the bucket through S3A (Hadoop's checksum side files left out); returns the file count. */
-  private int upload(Path from, String root) throws IOException {
+  /**
+   * Copies folders of a local lakehouse into the bucket under the same relative paths, through S3A (Hadoop's checksum
+   * side files left out); returns the file count.
+   */
+  private int upload(Path from, String root, List<String> folders) throws IOException {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     FileSystem s3 = new org.apache.hadoop.fs.Path(root).getFileSystem(hadoop);
     int files = 0;
-    try (Stream<Path> walk = Files.walk(from)) {
+    for (String folder : folders) {
+      files += upload(from, from.resolve(folder), root, s3);
+    }
+    return files;
+  }
+
+  private static int upload(Path from, Path folder, String root, FileSystem s3) throws IOException {
+    int files = 0;
+    try (Stream<Path> walk = Files.walk(folder)) {
       for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         String name = file.getFileName().toString();
         if (name.startsWith(".") && name.endsWith(".crc")) {
