@@ -5,8 +5,8 @@
 # worker on loopback, compared with the demo's local rows). The integration stage builds the cluster jar
 # (-Pcluster-jar: the CLI shaded with Spark provided, and Spark's jars as the loopback cluster's SPARK_HOME;
 # docs/operations.md); the unit stage does not. Installs what the integration
-# stage needs when absent (Chromium and a CJK font from Debian's packages, Superset from PyPI into a
-# cached virtualenv; Trino is fetched through Maven by the tests themselves). Downloads are cached
+# stage needs when absent (Chromium and a CJK font from Debian's packages, Superset and moto's S3-compatible
+# server from PyPI into cached virtualenvs; Trino and the S3A connector are fetched through Maven). Downloads are cached
 # (~/.m2, ~/.cache/liangshan), so a second run is fast.
 #
 # The installs run in the background while the unit stage runs (they are network- and disk-bound; the
@@ -17,7 +17,8 @@ cd "$(dirname "$0")"
 export SPARK_LOCAL_IP=127.0.0.1
 mkdir -p target
 installs_log=target/integration-installs.log
-( bash dashboards/superset/install-chromium.sh && bash dashboards/superset/superset.sh install ) \
+( bash dashboards/superset/install-chromium.sh && bash dashboards/superset/superset.sh install \
+    && bash tools/object-store.sh install ) \
   >"$installs_log" 2>&1 &
 installs=$!
 trap 'kill "$installs" 2>/dev/null || true' EXIT

@@ -98,12 +98,17 @@ public final class ChildJvm {
    * temporary files under {@code work/tmp}, and output in {@code log}; waits for it.
    */
   public static Result cli(List<String> args, String heap, Path work, Path log) {
+    return cli(args, heap, work, log, Map.of());
+  }
+
+  /** As {@link #cli(List, String, Path, Path)}, with variables added to the child's environment (e.g. credentials). */
+  public static Result cli(List<String> args, String heap, Path work, Path log, Map<String, String> env) {
     try {
       Files.createDirectories(work.resolve("tmp"));
       Files.deleteIfExists(log);
       long start = System.nanoTime();
       Process process = start(List.of("-Xmx" + heap, "-Djava.io.tmpdir=" + work.resolve("tmp"), "-Dfile.encoding=UTF-8",
-          "-Duser.timezone=UTC"), System.getProperty("java.class.path"), CLI_MAIN, args, Map.of(), log);
+          "-Duser.timezone=UTC"), System.getProperty("java.class.path"), CLI_MAIN, args, env, log);
       int status;
       try {
         status = process.waitFor();
