@@ -1,15 +1,11 @@
 package org.liangshan.core.calc;
 
-import static org.liangshan.core.calc.FieldSpec.optional;
 import static org.liangshan.core.calc.FieldSpec.output;
-import static org.liangshan.core.calc.FieldSpec.required;
-import static org.liangshan.core.calc.FieldType.ARRAY;
 import static org.liangshan.core.calc.FieldType.INTEGER;
 import static org.liangshan.core.calc.FieldType.NUMBER;
 import static org.liangshan.core.calc.FieldType.STRING;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.liangshan.core.method.Collateral;
@@ -23,23 +19,9 @@ final class HaircutBacktestCalc extends BaseCalcMethod {
         "haircut-backtest",
         "Backtest of the haircut on an instrument's daily closes: the haircut as set each day (no"
             + " look-ahead) against the fall over the next T_M days, non-overlapping windows, Kupiec's"
-            + " proportion-of-failures test at 95 % and the Basel traffic-light zone",
-        List.of(
-            required("prices", ARRAY, "yuan per unit", "daily closes of the instrument, oldest first; at least "
-                + HaircutBacktest.MIN_DAYS + " for a backtest"),
-            optional(
-                "volumes",
-                ARRAY,
-                "units",
-                "none: no liquidity add-on",
-                "volume traded each day, same length as prices; each day's haircut averages the window's"),
-            required("pledged_quantity", NUMBER, "units", "quantity pledged"),
-            required(
-                "right_type",
-                STRING,
-                "",
-                "one of " + String.join(", ", Collateral.RightType.jsonNames())
-                    + "; its configured haircut is the floor")),
+            + " proportion-of-failures test at 95 % and the Basel traffic-light zone; fewer than "
+            + HaircutBacktest.MIN_DAYS + " closes: insufficient_history",
+        HaircutCalc.INPUTS,
         List.of(
             output("observations", INTEGER, "windows", "non-overlapping T_M-day windows tested (T)"),
             output("exceedances", INTEGER, "windows", "windows whose price fall 1 − P(t+T_M)/P(t) exceeded the haircut set on day t (x)"),
@@ -52,10 +34,9 @@ final class HaircutBacktestCalc extends BaseCalcMethod {
   @Override
   void compute(CalcInput in, ParameterSet params, ObjectNode out) {
     Collateral.RightType type = Collateral.RightType.parse("right_type", in.text("right_type"));
-    List<Double> prices = in.decimalArray("prices").stream().map(BigDecimal::doubleValue).toList();
-    Optional<List<Double>> volumes = in.has("volumes")
-        ? Optional.of(in.decimalArray("volumes").stream().map(BigDecimal::doubleValue).toList())
-        : Optional.empty();
+    List<Double> prices = HaircutCalc.doubles(in, "prices");
+    Optional<List<Double>> volumes =
+        in.has("volumes") ? Optional.of(HaircutCalc.doubles(in, "volumes")) : Optional.empty();
     HaircutBacktest.Output r = HaircutBacktest.run(new HaircutBacktest.Input(prices, volumes,
         in.number("pledged_quantity"), Collateral.defaultHaircut(params, type), HaircutBacktest.Terms.of(params)));
     out.put("observations", r.observations());

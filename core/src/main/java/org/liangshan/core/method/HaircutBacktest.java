@@ -119,11 +119,7 @@ public final class HaircutBacktest {
       volumes = requireNonNull(volumes, "volumes is null").map(List::copyOf);
       requireNonNull(configured, "configured is null");
       requireNonNull(terms, "terms is null");
-      for (int i = 0; i < prices.size(); i++) {
-        if (!(prices.get(i) > 0) || prices.get(i).isInfinite()) {
-          throw LiangshanException.badField("prices[" + i + "]", "must be a positive price, got " + prices.get(i));
-        }
-      }
+      Checks.positivePrices("prices", prices);
       if (!(pledgedQuantity >= 0) || Double.isInfinite(pledgedQuantity)) {
         throw LiangshanException.badField("pledged_quantity", "must be a non-negative number, got " + pledgedQuantity);
       }
