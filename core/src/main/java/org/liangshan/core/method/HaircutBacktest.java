@@ -157,21 +157,56 @@ public final class HaircutBacktest {
     }
   }
 
+  /**
+   * The haircut as it was, or would have been, set on a day, from what was known that day only. The calc
+   * supplies {@link CollateralHaircut} on the closes up to the day ({@link #run(Input)}); a batch job may supply
+   * the valuation's own rule on the trades up to the day's date, so that the backtest tests exactly what was
+   * applied.
+   */
+  @FunctionalInterface
+  public interface HaircutRule {
+    BigDecimal setOn(int day);
+  }
+
+  /** The backtest of {@link CollateralHaircut} on the closes, volumes and terms of {@code in}. */
   public static Output run(Input in) {
     requireNonNull(in, "input is null");
     Terms t = in.terms();
-    int n = in.prices().size();
-    int h = t.horizonDays();
+    HaircutRule rule = day -> {
+      int from = Math.max(0, day + 1 - t.windowDays());
+      OptionalDouble adv = in.volumes().isPresent()
+          ? in.volumes().get().subList(from, day + 1).stream().mapToDouble(Double::doubleValue).average()
+          : OptionalDouble.empty();
+      return CollateralHaircut.compute(new CollateralHaircut.Input(in.prices().subList(from, day + 1), adv,
+          in.pledgedQuantity(), in.configured(), t.haircut())).haircut();
+    };
+    return run(in.prices(), rule, t.haircut().minReturns(), t.horizonDays(), t.coverage());
+  }
+
+  /**
+   * The backtest of any haircut rule on daily closes (oldest first, positive): windows start on {@code firstDay},
+   * {@code firstDay + horizonDays}, ... while a close {@code horizonDays} ahead exists; {@code p} is the exceedance
+   * probability the haircut claims. Fewer than {@link #MIN_DAYS} closes: insufficient history.
+   */
+  public static Output run(List<Double> closes, HaircutRule rule, int firstDay, int horizonDays, double p) {
+    requireNonNull(closes, "closes is null");
+    requireNonNull(rule, "rule is null");
+    Checks.positivePrices("prices", closes);
+    if (firstDay < 0) {
+      throw new IllegalArgumentException("Invalid first day (cannot be negative): " + firstDay);
+    }
+    if (horizonDays < 1) {
+      throw new IllegalArgumentException("Invalid horizon days (must be at least 1): " + horizonDays);
+    }
+    if (!(p > 0 && p < 1)) {
+      throw new IllegalArgumentException("Invalid exceedance probability (must be in (0, 1)): " + p);
+    }
+    int n = closes.size();
     List<Window> windows = new ArrayList<>();
     if (n >= MIN_DAYS) {
-      for (int day = t.haircut().minReturns(); day + h < n; day += h) {
-        int from = Math.max(0, day + 1 - t.windowDays());
-        OptionalDouble adv = in.volumes().isPresent()
-            ? in.volumes().get().subList(from, day + 1).stream().mapToDouble(Double::doubleValue).average()
-            : OptionalDouble.empty();
-        BigDecimal haircut = CollateralHaircut.compute(new CollateralHaircut.Input(in.prices().subList(from, day + 1), adv,
-            in.pledgedQuantity(), in.configured(), t.haircut())).haircut();
-        double fall = 1 - in.prices().get(day + h) / in.prices().get(day);
+      for (int day = firstDay; day + horizonDays < n; day += horizonDays) {
+        BigDecimal haircut = requireNonNull(rule.setOn(day), "haircut rule returned null");
+        double fall = 1 - closes.get(day + horizonDays) / closes.get(day);
         windows.add(new Window(day, haircut, fall, fall > haircut.doubleValue()));
       }
     }
@@ -181,7 +216,6 @@ public final class HaircutBacktest {
       return new Output(n, windows, 0, 0, OptionalDouble.empty(), OptionalDouble.empty(), Verdict.INSUFFICIENT_HISTORY,
           Optional.empty());
     }
-    double p = t.coverage();
     double lr = kupiecLr(observations, x, p);
     Verdict verdict = lr <= CRITICAL_95 ? Verdict.NOT_REJECTED
         : (double) x / observations > p ? Verdict.REJECTED_TOO_MANY : Verdict.REJECTED_TOO_FEW;

@@ -123,6 +123,21 @@ class HaircutBacktestTest {
   }
 
   @Test
+  void anyHaircutRuleCanBeTested() {
+    // A fixed haircut of 0.4 on the crash series: the same six windows, day 60's fall 0.5 > 0.4, x = 1.
+    List<Integer> asked = new ArrayList<>();
+    HaircutBacktest.Output fixed = HaircutBacktest.run(crashSeries(), day -> {
+      asked.add(day);
+      return new BigDecimal("0.4");
+    }, 10, 10, 0.01);
+    assertThat(asked).containsExactly(10, 20, 30, 40, 50, 60);
+    assertThat(fixed.exceedances()).isEqualTo(1);
+    assertPrinted(fixed.lrPof().getAsDouble(), "3.904109");
+    // A haircut of 0.5 is not exceeded by a fall of exactly 0.5 (exceedance: fall > haircut).
+    assertThat(HaircutBacktest.run(crashSeries(), day -> new BigDecimal("0.5"), 10, 10, 0.01).exceedances()).isZero();
+  }
+
+  @Test
   void fewerThanSixtyClosesIsInsufficientHistory() {
     HaircutBacktest.Output r = backtest(crashSeries().subList(0, 59));
     assertThat(r.verdict()).isEqualTo(HaircutBacktest.Verdict.INSUFFICIENT_HISTORY);
