@@ -240,6 +240,6 @@ class CalcCommandTest {
     assertThat(list.out()).contains("casa", "water-conservation", "river-capacity", "lake-capacity", "xinan-p-index",
         "auction", "collateral", "ndvi", "nep_gc_m2", "climate-regulation", "veg_heat_kj_m2_d", "cooling_days",
         "efficiency_ratio", "water_cooling_kwh", "haircut", "pledged_quantity", "liquidity_addon", "valid_until",
-        "loan_maturity", "term_factor", "flags");
+        "loan_maturity", "term_factor", "flags", "haircut-backtest", "lr_pof", "p_value", "verdict", "zone");
   }
 }

@@ -42,6 +42,7 @@ public final class CalcRegistry {
               new SectionCompensationCalc(),
               new CollateralCalc(),
               new HaircutCalc(),
+              new HaircutBacktestCalc(),
               new PbocScoreCalc(),
               new PcafCalc(),
               new CarbonInclusionCalc()));

@@ -19,27 +19,32 @@ import org.liangshan.core.param.ParameterSet;
 
 /** {@code haircut}: {@link CollateralHaircut}, METHODOLOGY.md section 7. */
 final class HaircutCalc extends BaseCalcMethod {
+  /** The inputs of an instrument's series, shared with {@code haircut-backtest}. */
+  static final List<FieldSpec> INPUTS =
+      List.of(
+          required("prices", ARRAY, "yuan per unit", "daily closes of the instrument, oldest first"),
+          optional(
+              "volumes",
+              ARRAY,
+              "units",
+              "none: no liquidity add-on",
+              "volume traded each day, same length as prices; their mean (in a backtest, over each"
+                  + " day's window) is the average daily volume"),
+          required("pledged_quantity", NUMBER, "units", "quantity pledged"),
+          required(
+              "right_type",
+              STRING,
+              "",
+              "one of " + String.join(", ", Collateral.RightType.jsonNames())
+                  + "; its configured haircut is the floor"));
+
   HaircutCalc() {
     super(
         "haircut",
         "Haircut of a pledged right from its own daily prices: volatility over the base holding"
             + " period plus a liquidity add-on for the days the pledge takes to sell (Basel II"
             + " paras. 156-158); a thin market gets the cap (section 7)",
-        List.of(
-            required("prices", ARRAY, "yuan per unit", "daily closes of the instrument, oldest first"),
-            optional(
-                "volumes",
-                ARRAY,
-                "units",
-                "none: no liquidity add-on",
-                "volume traded each day, same length as prices; their mean is the average daily volume"),
-            required("pledged_quantity", NUMBER, "units", "quantity pledged"),
-            required(
-                "right_type",
-                STRING,
-                "",
-                "one of " + String.join(", ", Collateral.RightType.jsonNames())
-                    + "; its configured haircut is the floor")),
+        INPUTS,
         List.of(
             output("haircut", NUMBER, "-", "max(configured, min(cap, volatility haircut + liquidity add-on)); thin market: max(configured, cap)"),
             output("volatility_annual", NUMBER, "-", "sample standard deviation of the daily log returns × √(trading days per year); null in a thin market"),
@@ -52,7 +57,7 @@ final class HaircutCalc extends BaseCalcMethod {
   @Override
   void compute(CalcInput in, ParameterSet params, ObjectNode out) {
     Collateral.RightType type = Collateral.RightType.parse("right_type", in.text("right_type"));
-    List<Double> prices = in.decimalArray("prices").stream().map(BigDecimal::doubleValue).toList();
+    List<Double> prices = doubles(in, "prices");
     OptionalDouble adv = OptionalDouble.empty();
     if (in.has("volumes")) {
       List<BigDecimal> volumes = in.decimalArray("volumes");
@@ -74,6 +79,11 @@ final class HaircutCalc extends BaseCalcMethod {
     put(out, "liquidity_addon", r.liquidityAddon());
     out.put("liquidity_horizon_days", r.liquidityHorizonDays());
     out.put("method", r.method());
+  }
+
+  /** A JSON array of numbers as doubles. */
+  static List<Double> doubles(CalcInput in, String field) {
+    return in.decimalArray(field).stream().map(BigDecimal::doubleValue).toList();
   }
 
   private static void putOrNull(ObjectNode out, String field, OptionalDouble value) {

@@ -2,6 +2,7 @@ package org.liangshan.core.method;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import org.liangshan.core.LiangshanException;
 
 /**
@@ -17,6 +18,15 @@ final class Checks {
       throw LiangshanException.badField(field, "required");
     }
     return value;
+  }
+
+  /** Every element a positive finite price; a bad one is named {@code field[i]}. */
+  static void positivePrices(String field, List<Double> prices) {
+    for (int i = 0; i < prices.size(); i++) {
+      if (!(prices.get(i) > 0) || prices.get(i).isInfinite()) {
+        throw LiangshanException.badField(field + "[" + i + "]", "must be a positive price, got " + prices.get(i));
+      }
+    }
   }
 
   static double finite(String field, double value) {

@@ -112,11 +112,7 @@ public final class CollateralHaircut {
       requireNonNull(averageDailyVolume, "averageDailyVolume is null");
       requireNonNull(configured, "configured is null");
       requireNonNull(terms, "terms is null");
-      for (int i = 0; i < prices.size(); i++) {
-        if (!(prices.get(i) > 0) || prices.get(i).isInfinite()) {
-          throw LiangshanException.badField("prices[" + i + "]", "must be a positive price, got " + prices.get(i));
-        }
-      }
+      Checks.positivePrices("prices", prices);
       if (averageDailyVolume.isPresent() && !(averageDailyVolume.getAsDouble() >= 0)) {
         throw LiangshanException.badField("volumes", "the average daily volume must not be negative, got "
             + averageDailyVolume.getAsDouble());

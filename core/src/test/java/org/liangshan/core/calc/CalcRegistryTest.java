@@ -59,6 +59,7 @@ class CalcRegistryTest {
             "section-compensation",
             "collateral",
             "haircut",
+            "haircut-backtest",
             "pboc-score",
             "pcaf",
             "carbon-inclusion");
@@ -422,6 +423,47 @@ class CalcRegistryTest {
   }
 
   @Test
+  void haircutBacktest() {
+    // docs/methods/haircut-backtest.md: closes alternating 100, 104 for days 0..69, then 50 for days 70..79.
+    // Windows on days 10..60 (T = 6); only day 60's 10-day fall (0.5) exceeds its haircut (0.290964): x = 1,
+    // LR = 3.904109 > 3.841, rejected as too many; fewer than 250 windows, so no zone.
+    StringBuilder prices = new StringBuilder("[");
+    for (int i = 0; i < 80; i++) {
+      prices.append(i == 0 ? "" : ",").append(i >= 70 ? 50 : i % 2 == 0 ? 100 : 104);
+    }
+    String series = prices.append("]").toString();
+    ObjectNode r =
+        calc(
+            "haircut-backtest",
+            "{'prices': " + series + ", 'pledged_quantity': 1, 'right_type': 'carbon_quota'}");
+    assertThat(r.get("observations").asInt()).isEqualTo(6);
+    assertThat(r.get("exceedances").asInt()).isEqualTo(1);
+    assertField(r, "lr_pof", "3.904109");
+    assertField(r, "p_value", "0.048168");
+    assertThat(r.get("verdict").asText()).isEqualTo("rejected_too_many");
+    assertThat(r.get("zone").isNull()).isTrue();
+    ObjectNode short_ =
+        calc(
+            "haircut-backtest",
+            "{'prices': [100, 104, 100], 'pledged_quantity': 1, 'right_type': 'carbon_quota'}");
+    assertThat(short_.get("verdict").asText()).isEqualTo("insufficient_history");
+    assertThat(short_.get("observations").asInt()).isZero();
+    assertThat(short_.get("lr_pof").isNull()).isTrue();
+    assertThat(short_.get("p_value").isNull()).isTrue();
+    assertBad(
+        "haircut-backtest",
+        "{'prices': [100, 104, 100], 'volumes': [1, 1], 'pledged_quantity': 1, 'right_type': 'carbon_quota'}",
+        "volumes",
+        "has 2 values for 3 prices; give one volume per day, or leave volumes out");
+    assertBad(
+        "haircut-backtest",
+        "{'prices': [100, 104, 100], 'pledged_quantity': 1, 'right_type': 'bond'}",
+        "right_type",
+        "unknown right type 'bond'; expected one of carbon_quota, carbon_sink_credit, eco_voucher,"
+            + " discharge_right, forest_right");
+  }
+
+  @Test
   void pbocScore() {
     ObjectNode r =
         calc(
@@ -483,7 +525,7 @@ class CalcRegistryTest {
             "Unknown calc method 'gep'. Known methods: casa, water-conservation, soil-retention,"
                 + " climate-regulation, water-yield, river-capacity, lake-capacity, dillon-load, benchmark-price,"
                 + " cement-emissions, auction, xinan-p-index, section-compensation, collateral,"
-                + " haircut, pboc-score, pcaf, carbon-inclusion. Run 'liangshan calc --list' to see their fields.")
+                + " haircut, haircut-backtest, pboc-score, pcaf, carbon-inclusion. Run 'liangshan calc --list' to see their fields.")
         .extracting(e -> ((LiangshanException) e).kind())
         .isEqualTo(LiangshanException.Kind.BAD_INPUT);
   }
