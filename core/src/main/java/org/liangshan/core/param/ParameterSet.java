@@ -128,12 +128,20 @@ public final class ParameterSet {
    */
   public static List<Provenance.Entry> provenance(Region region) {
     requireNonNull(region, "region is null");
-    ParameterSet effective = forRegion(region);
+    return provenance(forRegion(region), region.parameterOverrides(), "the overrides of region " + region.id());
+  }
+
+  /** Every parameter of the national set (the defaults completed by the modules') with its provenance. */
+  public static List<Provenance.Entry> provenance() {
+    return provenance(withContributions(defaults()), JSON.createObjectNode(), "no overrides");
+  }
+
+  private static List<Provenance.Entry> provenance(ParameterSet effective, JsonNode overrides, String overridesOrigin) {
     java.util.Map<String, Provenance.Entry> leaves = new java.util.LinkedHashMap<>(Provenance.of(defaults().root, DEFAULT_RESOURCE));
     for (String resource : contributionResources()) {
       Provenance.of(fromResource(resource).root, resource).forEach(leaves::putIfAbsent);
     }
-    leaves.putAll(Provenance.of(exact(region.parameterOverrides()), "the overrides of region " + region.id()));
+    leaves.putAll(Provenance.of(exact(overrides), overridesOrigin));
     List<Provenance.Entry> result = new ArrayList<>();
     for (Provenance.Entry entry : leaves.values()) {
       JsonNode value = effective.find(entry.key());
