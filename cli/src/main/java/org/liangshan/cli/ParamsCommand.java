@@ -98,11 +98,7 @@ final class ParamsCommand implements Callable<Integer> {
   }
 
   private static Status parseStatus(String word) {
-    for (Status s : Status.values()) {
-      if (s.word().equals(word)) {
-        return s;
-      }
-    }
-    throw LiangshanException.badInput("Unknown --status %s: use published, local_survey or illustrative.", word);
+    return Status.of(word).orElseThrow(
+        () -> LiangshanException.badInput("Unknown --status %s: use published, local_survey or illustrative.", word));
   }
 }

@@ -44,14 +44,19 @@ public final class Provenance {
       return name().toLowerCase(Locale.ROOT);
     }
 
-    static Status parse(String word, String key, String origin) {
+    /** The status a word names, if any. */
+    public static java.util.Optional<Status> of(String word) {
       for (Status status : values()) {
         if (status.word().equals(word)) {
-          return status;
+          return java.util.Optional.of(status);
         }
       }
-      throw LiangshanException.failure(
-          "Parameter '%s' in %s has status \"%s\"; write published, local_survey or illustrative.", key, origin, word);
+      return java.util.Optional.empty();
+    }
+
+    static Status parse(String word, String key, String origin) {
+      return of(word).orElseThrow(() -> LiangshanException.failure(
+          "Parameter '%s' in %s has status \"%s\"; write published, local_survey or illustrative.", key, origin, word));
     }
   }
 
