@@ -8,6 +8,9 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.liangshan.cli.CalcCommandTest.Result;
+import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.param.Provenance;
+import org.liangshan.core.region.Regions;
 
 /** {@code liangshan params}: real rows of the effective set, the status filter, overrides, help; no Spark. */
 class ParamsCommandTest {
@@ -52,6 +55,24 @@ class ParamsCommandTest {
     assertThat(indicators.get("value")).hasSize(10);
     assertThat(indicators.get("status").asText()).isEqualTo("illustrative");
     assertThat(indicators.get("source").asText()).startsWith("a regional choice: the default list plus oxygen_release");
+  }
+
+  @Test
+  void everyParameterOfTheEffectiveSetIsListedOnce() throws Exception {
+    JsonNode effective = ParameterSet.forRegion(Regions.load("liyang")).toJson();
+    assertThat(rows("params", "--region", "liyang", "--json")).hasSize(parameterCount(effective)).hasSize(412);
+  }
+
+  private static int parameterCount(JsonNode node) {
+    if (!node.isObject()) {
+      return 1;
+    }
+    int count = 0;
+    for (var fields = node.fields(); fields.hasNext(); ) {
+      var field = fields.next();
+      count += Provenance.isMetadata(field.getKey()) ? 0 : parameterCount(field.getValue());
+    }
+    return count;
   }
 
   @Test

@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.liangshan.core.LiangshanException;
@@ -137,11 +138,12 @@ public final class ParameterSet {
   }
 
   private static List<Provenance.Entry> provenance(ParameterSet effective, JsonNode overrides, String overridesOrigin) {
-    java.util.Map<String, Provenance.Entry> leaves = new java.util.LinkedHashMap<>(Provenance.of(defaults().root, DEFAULT_RESOURCE));
+    Map<String, Provenance.Entry> leaves = new LinkedHashMap<>(Provenance.of(defaults().root, DEFAULT_RESOURCE));
     for (String resource : contributionResources()) {
       Provenance.of(fromResource(resource).root, resource).forEach(leaves::putIfAbsent);
     }
     leaves.putAll(Provenance.of(exact(overrides), overridesOrigin));
+    // a document's parameter the merge did not keep (an earlier document had the key) is not listed
     List<Provenance.Entry> result = new ArrayList<>();
     for (Provenance.Entry entry : leaves.values()) {
       JsonNode value = effective.find(entry.key());

@@ -62,6 +62,13 @@ class ProvenanceTest {
   }
 
   @Test
+  void theLoaderRefusesADocumentWithAGap() {
+    assertThatThrownBy(() -> ParameterSet.fromResource("params/unsourced.json"))
+        .isInstanceOf(LiangshanException.class)
+        .hasMessageStartingWith("Parameter set params/unsourced.json has 1 parameter(s) without provenance: other.c.");
+  }
+
+  @Test
   void anUnknownStatusIsRefused() throws Exception {
     assertThatThrownBy(() -> Provenance.of(JSON.readTree("""
         {"s": {"source": "a paper", "status": "PUBLISHED: table 2", "a": 1}}
