@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       IngestCommand.class,
       RunCommand.class,
       CalcCommand.class,
+      ParamsCommand.class,
       TablesCommand.class,
       RunsCommand.class,
       LineageCommand.class,

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.param.Provenance;
 import org.liangshan.core.region.Regions;
 
 /** The balance-sheet and forest-carbon keys are part of every region's recorded parameter set. */
@@ -19,7 +20,8 @@ class NaturalAccountsParametersTest {
     List<String> leaves = new ArrayList<>();
     collect("", own.toJson(), leaves);
     // a new key must be added here on purpose: the jobs read these paths
-    assertThat(leaves).hasSize(41);
+    // parameters only: sources, statuses and notes are not counted (Provenance.isMetadata)
+    assertThat(leaves).hasSize(34);
     ParameterSet tianjin = ParameterSet.forRegion(Regions.load("tianjin"));
     assertThat(tianjin.sources()).contains("natural-resources-2025.1");
     assertThat(tianjin.decimal("balance_sheet.unit_value_yuan_per_km2.forest")).isEqualByComparingTo("5000000");
@@ -33,6 +35,9 @@ class NaturalAccountsParametersTest {
       Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
+        if (Provenance.isMetadata(field.getKey())) {
+          continue;
+        }
         collect(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), out);
       }
     } else {

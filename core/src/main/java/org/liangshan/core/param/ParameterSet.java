@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.liangshan.core.LiangshanException;
@@ -25,8 +26,9 @@ import org.liangshan.core.region.Region;
  * <p>Keys are dotted paths into the JSON document, e.g. {@code casa.classes.DBF.eps_max}, {@code
  * water_capacity.standards_mg_l.tp_lake.III} or {@code emissions.grid_ef_tco2_per_mwh.2022}; a path
  * segment that is a number indexes an array ({@code pboc.quantitative_weights.0}). The defaults
- * live in {@code params/default.json} on the classpath; each top-level section there carries a
- * {@code source} string naming its source as METHODOLOGY.md does.
+ * live in {@code params/default.json} on the classpath; every parameter there, in the modules'
+ * {@link ParameterDefaults} and in a region's overrides has a {@code source} and a {@code status}, by the
+ * convention of {@link Provenance}: a document with a parameter lacking either is refused at load.
  *
  * <p>Floats are read as {@link BigDecimal}, so {@link #decimal(String)} is exact ({@code 7.06} is
  * 7.06, not the nearest double). A missing key is a {@link LiangshanException.Kind#FAILURE} naming
@@ -81,6 +83,7 @@ public final class ParameterSet {
    */
   public static ParameterSet forRegion(Region region) {
     requireNonNull(region, "region is null");
+    Provenance.of(region.parameterOverrides(), "the parameter_set.overrides of region " + region.id());
     return withContributions(defaults()).withOverrides(region.parameterSetVersion(), region.parameterOverrides());
   }
 
@@ -89,23 +92,66 @@ public final class ParameterSet {
     requireNonNull(base, "base is null");
     ObjectNode merged = base.root.deepCopy();
     List<String> sources = new ArrayList<>(base.sources);
+    for (String resource : contributionResources()) {
+      ParameterSet extra = fromResource(resource);
+      if (sources.contains(extra.version())) {
+        continue;
+      }
+      ObjectNode fill = (ObjectNode) extra.root.deepCopy();
+      fill.remove("version");
+      fill.remove("description");
+      fillMissing(merged, fill);
+      sources.add(extra.version());
+    }
+    return new ParameterSet(base.version, merged, sources);
+  }
+
+  /** The classpath resources of every {@link ParameterDefaults} on the classpath, in merge order. */
+  static List<String> contributionResources() {
     List<ParameterDefaults> contributions = new ArrayList<>();
     java.util.ServiceLoader.load(ParameterDefaults.class, ParameterSet.class.getClassLoader()).forEach(contributions::add);
     contributions.sort(java.util.Comparator.comparing(c -> c.getClass().getName()));
+    List<String> resources = new ArrayList<>();
     for (ParameterDefaults contribution : contributions) {
       for (String resource : contribution.resources()) {
-        ParameterSet extra = fromResource(resource);
-        if (sources.contains(extra.version())) {
-          continue;
+        if (!resources.contains(resource)) {
+          resources.add(resource);
         }
-        ObjectNode fill = (ObjectNode) extra.root.deepCopy();
-        fill.remove("version");
-        fill.remove("description");
-        fillMissing(merged, fill);
-        sources.add(extra.version());
       }
     }
-    return new ParameterSet(base.version, merged, sources);
+    return List.copyOf(resources);
+  }
+
+  /**
+   * Every parameter of the region's set ({@link #forRegion}) with its value, status and source, in the
+   * order of the documents: a region override carries the override's provenance, a default the provenance
+   * of the document that supplied it ({@link Provenance}).
+   */
+  public static List<Provenance.Entry> provenance(Region region) {
+    requireNonNull(region, "region is null");
+    return provenance(forRegion(region), region.parameterOverrides(), "the overrides of region " + region.id());
+  }
+
+  /** Every parameter of the national set (the defaults completed by the modules') with its provenance. */
+  public static List<Provenance.Entry> provenance() {
+    return provenance(withContributions(defaults()), JSON.createObjectNode(), "no overrides");
+  }
+
+  private static List<Provenance.Entry> provenance(ParameterSet effective, JsonNode overrides, String overridesOrigin) {
+    Map<String, Provenance.Entry> leaves = new LinkedHashMap<>(Provenance.of(defaults().root, DEFAULT_RESOURCE));
+    for (String resource : contributionResources()) {
+      Provenance.of(fromResource(resource).root, resource).forEach(leaves::putIfAbsent);
+    }
+    leaves.putAll(Provenance.of(exact(overrides), overridesOrigin));
+    // a document's parameter the merge did not keep (an earlier document had the key) is not listed
+    List<Provenance.Entry> result = new ArrayList<>();
+    for (Provenance.Entry entry : leaves.values()) {
+      JsonNode value = effective.find(entry.key());
+      if (value != null && value.equals(entry.value())) {
+        result.add(entry);
+      }
+    }
+    return List.copyOf(result);
   }
 
   /**
@@ -185,7 +231,7 @@ public final class ParameterSet {
             "Parameter set %s is not on the classpath; the core jar is incomplete, rebuild it.",
             resource);
       }
-      return fromJson(JSON.readTree(in), resource);
+      return fromJsonWithProvenance(JSON.readTree(in), resource);
     } catch (IOException e) {
       throw LiangshanException.failure(
           e, "Parameter set %s is not valid JSON: %s", resource, e.getMessage());
@@ -214,6 +260,13 @@ public final class ParameterSet {
           "Parameter set %s has no \"version\" string; add one.", origin);
     }
     return new ParameterSet(version.asText(), exact(document).deepCopy());
+  }
+
+  /** {@link #fromJson}, refusing a document with a parameter that has no source or status ({@link Provenance}). */
+  private static ParameterSet fromJsonWithProvenance(JsonNode document, String origin) {
+    ParameterSet set = fromJson(document, origin);
+    Provenance.of(set.root, origin);
+    return set;
   }
 
   public String version() {

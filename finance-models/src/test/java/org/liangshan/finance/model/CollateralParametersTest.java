@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.method.CollateralHaircut;
 import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.param.Provenance;
 
 /** The collateral parameters as a typed record: the defaults, every key mapped, a missing key named at load. */
 class CollateralParametersTest {
@@ -67,7 +68,8 @@ class CollateralParametersTest {
     List<String> keys = new java.util.ArrayList<>();
     collect(set, prefix, keys);
     return keys.stream()
-        .filter(k -> !k.startsWith("collateral.right_types.") && !k.endsWith("_note") && !k.endsWith(".source"))
+        .filter(k -> !k.startsWith("collateral.right_types.")
+            && !Provenance.isMetadata(k.substring(k.lastIndexOf('.') + 1)))
         .toList();
   }
 
