@@ -304,6 +304,15 @@ public final class CollateralBook {
     return note.toString();
   }
 
+  /**
+   * The configured haircut of a right type ({@code collateral.right_types.<type>.haircut}), the floor of every
+   * haircut the valuation gives it; empty when the type is not valued (no haircut and LTV configured).
+   */
+  public static Optional<BigDecimal> configuredHaircut(ParameterSet params, String rightType) {
+    return rightType(rightType).filter(t -> params.has("collateral.right_types." + rightType + ".ltv"))
+        .map(t -> Collateral.defaultHaircut(params, t));
+  }
+
   static Optional<Collateral.RightType> rightType(String name) {
     for (Collateral.RightType t : Collateral.RightType.values()) {
       if (t.jsonName().equals(name)) {

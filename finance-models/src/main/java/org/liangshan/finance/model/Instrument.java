@@ -72,6 +72,11 @@ public record Instrument(String rightType, String subject, Optional<String> zone
       return byInstrument.containsKey(zone) ? zone : new Instrument(rightType, subject, Optional.empty());
     }
 
+    /** Every instrument with at least one trade, in name order. */
+    public List<Instrument> instruments() {
+      return List.copyOf(byInstrument.keySet());
+    }
+
     /** The trades of an instrument (empty when it never traded). */
     public List<PriceHistory.Trade> trades(Instrument instrument) {
       return List.copyOf(byInstrument.getOrDefault(instrument, List.of()));
