@@ -14,6 +14,7 @@ final class FinanceLakehouse {
     List<TableDef> tables = new ArrayList<>(FinanceTables.ALL);
     tables.addAll(PublicationTables.ALL);
     tables.addAll(HaircutTables.ALL);
+    tables.addAll(RiskTables.ALL);
     return new Lakehouse(tables);
   }
 }
