@@ -1,5 +1,7 @@
 package org.liangshan.cli;
 
+import static org.apache.spark.sql.functions.col;
+
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -7,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.money.Money;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
+import org.liangshan.core.text.TextTable;
+import org.liangshan.finance.RiskTables;
 import org.liangshan.finance.publish.ValuationReport;
 import org.liangshan.finance.publish.ValuationReports;
 import org.liangshan.scheduler.jobs.Jobs;
@@ -26,8 +31,12 @@ import picocli.CommandLine.Option;
       "of a loan with its quantity, the prices used and their source, the arithmetic step by step, the stresses,",
       "the flags (retired, expired, double-pledged, thin market, LTV breach) and the audit trail (run id, Delta",
       "versions of the inputs, parameter-set version). Runs the valuation job first when the date has none.",
-      "Reports go to <out>/<region>/<date>/<loan>.html|json (and index.html for --all)."
-    })
+      "Reports go to <out>/<region>/<date>/<loan>.html|json (and index.html for --all).",
+      "",
+      "Subcommands: 'backtest' (does the haircut hold on each instrument's history?) and 'margin' (the daily",
+      "margin-call check). docs/guide-credit-officer.md explains every figure."
+    },
+    subcommands = {ValuateCommand.BacktestCommand.class, ValuateCommand.MarginCommand.class})
 final class ValuateCommand implements Callable<Integer> {
   @Mixin Lakehouse lakehouse;
 
@@ -39,10 +48,11 @@ final class ValuateCommand implements Callable<Integer> {
     boolean all;
   }
 
-  @ArgGroup(exclusive = true, multiplicity = "1")
+  // Optional to picocli (a parent's required option would be demanded of its subcommands too), checked in call().
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
   Which which;
 
-  @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Valuation date.")
+  @Option(names = "--date", paramLabel = "YYYY-MM-DD", description = "Valuation date (required with --loan or --all).")
   String date;
 
   @Option(names = "--region", paramLabel = "REGION", description = "Region (default: the loan's region; with --all: both regions).")
@@ -60,12 +70,14 @@ final class ValuateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalDate day;
-    try {
-      day = LocalDate.parse(date);
-    } catch (DateTimeParseException e) {
-      throw LiangshanException.badInput("Invalid --date '%s': expected YYYY-MM-DD.", date);
+    if (which == null) {
+      throw LiangshanException.badInput("Missing --loan ID or --all: say which loans to value, or run a subcommand"
+          + " (backtest, margin). See 'liangshan valuate --help'.");
     }
+    if (date == null) {
+      throw LiangshanException.badInput("Missing --date YYYY-MM-DD: the valuation date.");
+    }
+    LocalDate day = date("--date", date);
     for (String f : formats) {
       if (!f.equals("html") && !f.equals("json")) {
         throw LiangshanException.badInput("Unknown --format '%s': use html, json or html,json.", f);
@@ -118,5 +130,101 @@ final class ValuateCommand implements Callable<Integer> {
       System.out.println("No loan had an active pledge on " + day + ".");
     }
     return Main.OK;
+  }
+
+  static LocalDate date(String option, String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (DateTimeParseException e) {
+      throw LiangshanException.badInput("Invalid %s '%s': expected YYYY-MM-DD.", option, text);
+    }
+  }
+
+  @Command(name = "backtest", mixinStandardHelpOptions = true,
+      description = {
+        "Does the haircut hold? For every instrument of the region's trades (right type, subject, zone or registry),",
+        "replays its daily prices up to --as-of: on every 10th trading day the haircut the valuation would have set",
+        "that day (from that day's trades and earlier only) is compared with the price fall over the next 10 trading",
+        "days. Prints and writes to gold.haircut_backtest: windows tested, exceptions (falls above the haircut),",
+        "Kupiec's test at 99 % (LR, p-value, verdict) and the Basel zone (with 250 windows or more). Instruments",
+        "with fewer than 60 trading days are listed as insufficient_history. docs/methods/haircut-backtest.md."
+      })
+  static final class BacktestCommand implements Callable<Integer> {
+    @Mixin Lakehouse lakehouse;
+
+    @Option(names = "--region", required = true, paramLabel = "REGION", description = "liyang or tianjin.")
+    String region;
+
+    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
+        description = "Use the trades dated up to this day (default: today in China Standard Time).")
+    String asOf;
+
+    @Override
+    public Integer call() {
+      Region r = Regions.load(region);
+      LocalDate day = asOf == null ? LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) : date("--as-of", asOf);
+      TableCatalog catalog = lakehouse.catalog();
+      String command = "liangshan valuate backtest --region " + r.id() + " --as-of " + day;
+      System.out.println(Jobs.backtest(catalog, command, r, day, ParameterSet.forRegion(r)));
+      TextTable table = new TextTable("series", "status", "price_days", "windows", "exceptions", "lr_pof", "p_value",
+          "verdict", "basel_zone");
+      for (org.apache.spark.sql.Row row : catalog.read(RiskTables.HAIRCUT_BACKTEST)
+          .where(col("region").equalTo(r.id())).where(col("as_of_date").equalTo(java.sql.Date.valueOf(day)))
+          .orderBy("series").collectAsList()) {
+        table.row(row.getAs("series"), row.getAs("status"), row.getAs("price_days"), row.getAs("observations"),
+            row.getAs("exceptions"), six(row.getAs("lr_pof")), six(row.getAs("p_value")), text(row.getAs("verdict")),
+            text(row.getAs("basel_zone")));
+      }
+      System.out.print(table);
+      return Main.OK;
+    }
+  }
+
+  @Command(name = "margin", mixinStandardHelpOptions = true,
+      description = {
+        "The daily margin-call check: revalues every active pledge of the region at --date's price (the valuation's",
+        "rule: min(spot, 20-day average), or the thin-market fallback) and compares it with the margin-call price of",
+        "the pledge's latest valuation on or before the date. Prints and writes to gold.margin_calls the pledges below",
+        "their line with the top-up that restores the valued collateral: in rights (quantity) and in cash (shortfall).",
+        "Pledges never valued before the date are listed, not checked: run 'liangshan valuate --all --date D' first."
+      })
+  static final class MarginCommand implements Callable<Integer> {
+    @Mixin Lakehouse lakehouse;
+
+    @Option(names = "--region", required = true, paramLabel = "REGION", description = "liyang or tianjin.")
+    String region;
+
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD", description = "Day of the check.")
+    String date;
+
+    @Override
+    public Integer call() {
+      Region r = Regions.load(region);
+      LocalDate day = date("--date", date);
+      TableCatalog catalog = lakehouse.catalog();
+      String command = "liangshan valuate margin --region " + r.id() + " --date " + day;
+      System.out.println(Jobs.margin(catalog, command, r, day, ParameterSet.forRegion(r)));
+      TextTable table = new TextTable("pledge_id", "loan_id", "bank_id", "series", "price", "margin_call_price",
+          "shortfall_yuan", "topup_quantity");
+      for (org.apache.spark.sql.Row row : catalog.read(RiskTables.MARGIN_CALLS)
+          .where(col("region").equalTo(r.id())).where(col("call_date").equalTo(java.sql.Date.valueOf(day)))
+          .orderBy("pledge_id").collectAsList()) {
+        table.row(row.getAs("pledge_id"), row.getAs("loan_id"), row.getAs("bank_id"), row.getAs("series"),
+            Money.toFen(row.getAs("price")).toPlainString(), Money.toFen(row.getAs("margin_call_price")).toPlainString(),
+            Money.toFen(row.getAs("shortfall_yuan")).toPlainString(), six(row.getAs("topup_quantity")));
+      }
+      if (!table.isEmpty()) {
+        System.out.print(table);
+      }
+      return Main.OK;
+    }
+  }
+
+  private static String six(Double x) {
+    return x == null ? "" : java.math.BigDecimal.valueOf(x).setScale(6, java.math.RoundingMode.HALF_EVEN).toPlainString();
+  }
+
+  private static String text(String x) {
+    return x == null ? "" : x;
   }
 }

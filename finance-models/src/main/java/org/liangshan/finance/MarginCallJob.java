@@ -28,7 +28,8 @@ import org.liangshan.warehouse.SparkSql;
  * The daily margin-call monitor of a region, thin over {@link MarginMonitor}: revalues every active pledge on the
  * date with the valuation's own inputs and pricing ({@link ValuationInputs}, {@link CollateralBook#value}), compares
  * each price with the margin-call price of the pledge's latest gold.collateral_valuation on or before the date, and
- * replaces the (region, call_date) slice of gold.margin_calls with the pledges below their line and their top-up.
+ * replaces the (region, call_date) slice of gold.margin_calls with the pledges below their line and their top-up,
+ * and the (region, check_date) row of gold.margin_checks with what the check covered.
  * Writes nothing else: the valuation of record stays the valuation job's.
  */
 public final class MarginCallJob {
@@ -70,12 +71,14 @@ public final class MarginCallJob {
           JobSupport.money(c.collateralValueYuan()), JobSupport.money(c.valueAtPriceYuan()), JobSupport.money(c.shortfallYuan()),
           c.topupQuantity().doubleValue(), JobSupport.money(c.topupValueYuan()), c.note()));
     }
-    String slice = "region = " + SparkSql.literal(region.id()) + " AND call_date = DATE'" + date + "'";
-    JobSupport.replace(run, RiskRows.MARGIN_CALL, rows, slice);
-    run.count("pledges_checked", outcome.checked());
-    run.count("pledges_unreferenced", outcome.unreferenced().size());
-    return new Summary(region.id(), date, CollateralBook.activeOn(in.pledges(), date).size(), outcome.checked(), rows.size(),
-        shortfall, outcome.unreferenced());
+    int active = CollateralBook.activeOn(in.pledges(), date).size();
+    String inRegion = "region = " + SparkSql.literal(region.id());
+    JobSupport.replace(run, RiskRows.MARGIN_CALL, rows, inRegion + " AND call_date = DATE'" + date + "'");
+    // The check itself, calls or none, so that "the open calls" are the calls of the latest check.
+    JobSupport.replace(run, RiskRows.MARGIN_CHECK, List.of(new RiskRows.MarginCheck(region.id(), date, active,
+        outcome.checked(), rows.size(), shortfall, outcome.unreferenced().size(), String.join(", ", outcome.unreferenced()))),
+        inRegion + " AND check_date = DATE'" + date + "'");
+    return new Summary(region.id(), date, active, outcome.checked(), rows.size(), shortfall, outcome.unreferenced());
   }
 
   /** The latest valued gold.collateral_valuation row of each pledge on or before the date. */

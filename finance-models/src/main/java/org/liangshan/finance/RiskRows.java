@@ -26,6 +26,11 @@ final class RiskRows {
       BigDecimal collateralValueYuan, BigDecimal valueAtPriceYuan, BigDecimal shortfallYuan, double topupQuantity,
       BigDecimal topupValueYuan, String note) {}
 
+  /** A row of gold.margin_checks ({@link RiskTables#MARGIN_CHECKS}). */
+  record MarginCheck(String region, LocalDate checkDate, int activePledges, int checked, int calls, BigDecimal shortfallYuan,
+      int unreferenced, String unreferencedPledges) {}
+
   static final RecordRows<Backtest> BACKTEST = RecordRows.of(RiskTables.HAIRCUT_BACKTEST, Backtest.class);
   static final RecordRows<MarginCall> MARGIN_CALL = RecordRows.of(RiskTables.MARGIN_CALLS, MarginCall.class);
+  static final RecordRows<MarginCheck> MARGIN_CHECK = RecordRows.of(RiskTables.MARGIN_CHECKS, MarginCheck.class);
 }

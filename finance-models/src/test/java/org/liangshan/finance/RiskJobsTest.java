@@ -128,6 +128,14 @@ class RiskJobsTest {
   @Test
   void reRunningTheDayGivesTheSameRows() {
     assertThat(lake.withoutRunId(RiskTables.MARGIN_CALLS)).isEqualTo(firstCalls).hasSize(1);
+    // One row per check, replaced by the re-run: the open calls are those of the latest check, even when it has none.
+    List<Row> checks = lake.gold(RiskTables.MARGIN_CHECKS, "check_date");
+    assertThat(checks).hasSize(1);
+    assertThat(checks.get(0).<Integer>getAs("active_pledges")).isEqualTo(2);
+    assertThat(checks.get(0).<Integer>getAs("checked")).isEqualTo(2);
+    assertThat(checks.get(0).<Integer>getAs("calls")).isEqualTo(1);
+    assertThat(checks.get(0).<BigDecimal>getAs("shortfall_yuan")).isEqualByComparingTo("160000");
+    assertThat(checks.get(0).<String>getAs("unreferenced_pledges")).isEmpty();
   }
 
   @Test

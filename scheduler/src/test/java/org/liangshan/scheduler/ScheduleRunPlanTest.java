@@ -18,7 +18,11 @@ class ScheduleRunPlanTest {
     assertThat(plan.timeZone().getId()).isEqualTo("Asia/Shanghai");
     assertThat(plan.regions()).containsExactly("liyang", "tianjin");
     assertThat(plan.jobs().keySet()).containsExactly("ingest-daily", "accounting-monthly", "market-monthly", "compensation-quarterly",
-        "valuation-quarterly", "bank-book-quarterly", "gep-annual", "realization-annual");
+        "valuation-quarterly", "margin-daily", "bank-book-quarterly", "gep-annual", "realization-annual");
+    // The margin check runs every day once that morning's ingestion has loaded the trades delivered through yesterday.
+    assertThat(plan.job("margin-daily").kind()).isEqualTo("margin");
+    assertThat(plan.job("margin-daily").period()).isEqualTo(RunPlan.PeriodRule.DAY);
+    assertThat(plan.job("margin-daily").after()).containsExactly("ingest-daily");
     // The market first: its gold.zone_capacity caps water purification in the accounting.
     assertThat(plan.job("accounting-monthly").after()).containsExactly("market-monthly");
     assertThat(plan.job("market-monthly").after()).isEmpty();

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.CompensationJob;
+import org.liangshan.finance.HaircutBacktestJob;
+import org.liangshan.finance.MarginCallJob;
 import org.liangshan.market.MarketJob;
 import org.liangshan.finance.RealizationJob;
 import org.liangshan.finance.ValuationJob;
@@ -51,6 +53,19 @@ public final class Jobs {
   public static Object valuation(TableCatalog catalog, String command, Region region, LocalDate date, ParameterSet params) {
     return run(catalog, command, "valuation", region, date.toString(), params,
         run -> ValuationJob.run(run, region, date, params));
+  }
+
+  /** The haircut backtest of every instrument of the region's trades up to the date (gold.haircut_backtest). */
+  public static HaircutBacktestJob.Summary backtest(TableCatalog catalog, String command, Region region, LocalDate asOf,
+      ParameterSet params) {
+    return run(catalog, command, "haircut-backtest", region, asOf.toString(), params,
+        run -> HaircutBacktestJob.run(run, region, asOf, params));
+  }
+
+  /** The daily margin-call check of every active pledge on the date (gold.margin_calls). */
+  public static MarginCallJob.Summary margin(TableCatalog catalog, String command, Region region, LocalDate date,
+      ParameterSet params) {
+    return run(catalog, command, "margin", region, date.toString(), params, run -> MarginCallJob.run(run, region, date, params));
   }
 
   public static Object bankBook(TableCatalog catalog, String command, Region region, int year, ParameterSet params) {

@@ -8,6 +8,7 @@ import org.liangshan.scheduler.Period;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.finance.CompensationJob;
+import org.liangshan.finance.MarginCallJob;
 import org.liangshan.market.MarketJob;
 import org.liangshan.finance.RealizationJob;
 import org.liangshan.finance.ValuationJob;
@@ -21,7 +22,8 @@ import org.liangshan.warehouse.Run;
  * The job kinds a run plan can name, each calling the platform's job in-process exactly as {@code liangshan run}
  * and {@code liangshan ingest --all} do (same job, same parameter set recorded in the run), for the year of
  * the scheduled period: accounting of 2024-03 is the accounting of 2024 over the scenes silver holds then (the
- * plan's monthly-scenes check makes sure every month through March is in), valuation of 2024-Q1 values at 2024-03-31.
+ * plan's monthly-scenes check makes sure every month through March is in), valuation of 2024-Q1 values at 2024-03-31,
+ * margin of 2024-03-05 checks the pledges against the trades dated up to that day.
  */
 public final class ScheduledJobs {
   private ScheduledJobs() {}
@@ -53,6 +55,7 @@ public final class ScheduledJobs {
     kinds.put("market", yearly("market", (c) -> MarketJob.run(c.run, c.region, c.period.year(), c.params)));
     kinds.put("compensation", yearly("compensation", (c) -> CompensationJob.run(c.run, c.region, c.period.year(), c.params)));
     kinds.put("valuation", yearly("valuation", (c) -> ValuationJob.run(c.run, c.region, c.period.last(), c.params)));
+    kinds.put("margin", yearly("margin", (c) -> MarginCallJob.run(c.run, c.region, c.period.last(), c.params)));
     kinds.put("bank-book", yearly("bank-book", (c) -> BankBookJob.run(c.run, c.region, c.period.year(), c.params, message -> {})));
     kinds.put("realization", yearly("realization", (c) -> RealizationJob.run(c.run, c.region, c.period.year(), c.params)));
     return kinds;
