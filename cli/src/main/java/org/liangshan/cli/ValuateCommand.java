@@ -33,8 +33,9 @@ import picocli.CommandLine.Option;
       "versions of the inputs, parameter-set version). Runs the valuation job first when the date has none.",
       "Reports go to <out>/<region>/<date>/<loan>.html|json (and index.html for --all).",
       "",
-      "Subcommands: 'backtest' (does the haircut hold on each instrument's history?) and 'margin' (the daily",
-      "margin-call check). docs/guide-credit-officer.md explains every figure."
+      "Subcommands: 'backtest' (does the haircut hold on each instrument's",
+      "history?) and 'margin' (the daily margin-call check).",
+      "docs/guide-credit-officer.md explains every figure."
     },
     subcommands = {ValuateCommand.BacktestCommand.class, ValuateCommand.MarginCommand.class})
 final class ValuateCommand implements Callable<Integer> {
@@ -142,12 +143,15 @@ final class ValuateCommand implements Callable<Integer> {
 
   @Command(name = "backtest", mixinStandardHelpOptions = true,
       description = {
-        "Does the haircut hold? For every instrument of the region's trades (right type, subject, zone or registry),",
-        "replays its daily prices up to --as-of: on every 10th trading day the haircut the valuation would have set",
-        "that day (from that day's trades and earlier only) is compared with the price fall over the next 10 trading",
-        "days. Prints and writes to gold.haircut_backtest: windows tested, exceptions (falls above the haircut),",
-        "Kupiec's test at 99 % (LR, p-value, verdict) and the Basel zone (with 250 windows or more). Instruments",
-        "with fewer than 60 trading days are listed as insufficient_history. docs/methods/haircut-backtest.md."
+        "Does the haircut hold? For every instrument of the region's trades (right",
+        "type, subject, zone or registry), replays its daily prices up to --as-of:",
+        "every 10th trading day, the haircut the valuation would have set that day",
+        "(from that day's trades and earlier only) is compared with the price fall",
+        "over the next 10 trading days. Prints and writes to gold.haircut_backtest:",
+        "windows tested, exceptions (falls above the haircut), Kupiec's test at",
+        "99 % (LR, p-value, verdict) and the Basel zone (with 250 windows or more).",
+        "Instruments with fewer than 60 trading days are listed as",
+        "insufficient_history. See docs/methods/haircut-backtest.md."
       })
   static final class BacktestCommand implements Callable<Integer> {
     @Mixin Lakehouse lakehouse;
@@ -182,11 +186,15 @@ final class ValuateCommand implements Callable<Integer> {
 
   @Command(name = "margin", mixinStandardHelpOptions = true,
       description = {
-        "The daily margin-call check: revalues every active pledge of the region at --date's price (the valuation's",
-        "rule: min(spot, 20-day average), or the thin-market fallback) and compares it with the margin-call price of",
-        "the pledge's latest valuation on or before the date. Prints and writes to gold.margin_calls the pledges below",
-        "their line with the top-up that restores the valued collateral: in rights (quantity) and in cash (shortfall).",
-        "Pledges never valued before the date are listed, not checked: run 'liangshan valuate --all --date D' first."
+        "The daily margin-call check: revalues every active pledge of the region at",
+        "the price of --date (the valuation's rule: min(spot, 20-day average), or",
+        "the thin-market fallback) and compares it with the margin-call price of",
+        "the pledge's latest valuation on or before that date. Prints and writes",
+        "to gold.margin_calls the pledges below their line, with the top-up that",
+        "restores the valued collateral in rights (quantity) and in cash",
+        "(shortfall), and to gold.margin_checks what the check covered. Pledges",
+        "never valued before the date are listed, not checked: run",
+        "'liangshan valuate --all --date D' first."
       })
   static final class MarginCommand implements Callable<Integer> {
     @Mixin Lakehouse lakehouse;
