@@ -143,6 +143,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     meter.begin(r.id(), "valuation");
     Jobs.valuation(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
+    // Does the haircut hold on each instrument's history, and is any pledge below its line (none on the valuation day)?
+    Jobs.backtest(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
+    Jobs.margin(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
     meter.begin(r.id(), "bank book");
     for (int year = range.first(); year <= range.last(); year++) {
       Jobs.bankBook(catalog, command, r, year, params);

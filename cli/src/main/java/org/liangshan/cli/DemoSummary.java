@@ -17,6 +17,7 @@ import org.liangshan.core.region.Region;
 import org.liangshan.core.text.TextTable;
 import org.liangshan.finance.FinanceTables;
 import org.liangshan.finance.RealizationTables;
+import org.liangshan.finance.RiskTables;
 import org.liangshan.geo.GeoTables;
 import org.liangshan.market.MarketTables;
 import org.liangshan.warehouse.TableCatalog;
@@ -52,6 +53,7 @@ final class DemoSummary {
       auctions(out, region);
       MarketDemoSummary.print(out, catalog, region, years.last());
       valuations(out, region);
+      risk(out, region);
       ledger(out, region);
     }
     out.println();
@@ -65,6 +67,7 @@ final class DemoSummary {
     out.println("  gold.compliance, gold.market_board, gold.neutrality_certificates verification, board, event neutrality");
     out.println("  gold.inclusion_activities, gold.points_*, gold.credit_events   carbon inclusion and eco-points");
     out.println("  gold.collateral_valuation, gold.collateral_stress              valuations for banks");
+    out.println("  gold.haircut_backtest, gold.margin_calls, gold.margin_checks   haircut backtest, daily margin calls");
     out.println("  gold.compensation_ledger, gold.compensation_postings           compensation for the finance bureau");
     out.println("  ops.run_log, ops.quarantine, ops.ingested_files                audit: runs, rejects, reconciliation");
   }
@@ -138,6 +141,29 @@ final class DemoSummary {
       out.printf("Collateral valuations: %d pledges, collateral value %s 万元, max loan %s 万元, %d flagged (see status)%n",
           r.getLong(0), wan(r.getDecimal(1)), wan(r.getDecimal(2)), r.getLong(3));
     });
+  }
+
+  /** One line each: the haircut backtest (instruments tested, exceptions, zone) and the margin check. */
+  private void risk(PrintStream out, Region region) {
+    gold(RiskTables.HAIRCUT_BACKTEST).ifPresent(b -> {
+      Dataset<Row> mine = b.where(col("region").equalTo(region.id()));
+      Row r = mine.agg(count(lit(1)), sum(when(col("status").equalTo("tested"), 1).otherwise(0)),
+          sum("observations"), sum("exceptions"),
+          sum(when(col("verdict").equalTo("rejected_too_many"), 1).otherwise(0))).head();
+      if (r.getLong(0) == 0) {
+        return;
+      }
+      List<String> zones = mine.where(col("basel_zone").isNotNull()).select("basel_zone").distinct()
+          .collectAsList().stream().map(z -> z.getString(0)).sorted().toList();
+      out.printf("Haircut backtest: %d instruments, %d tested (the others: under 60 trading days or no haircut configured),"
+          + " %d exceptions in %d 10-day windows, %d rejected as too small (Kupiec, 95 %%), Basel zone %s%n", r.getLong(0),
+          r.getLong(1), r.getLong(3), r.getLong(2), r.getLong(4),
+          zones.isEmpty() ? "none (fewer than 250 windows)" : String.join(", ", zones));
+    });
+    gold(RiskTables.MARGIN_CHECKS).ifPresent(c -> c.where(col("region").equalTo(region.id())).orderBy(col("check_date").desc())
+        .limit(1).collectAsList().forEach(r -> out.printf("Margin check %s: %d pledges checked, %d below the margin-call price,"
+            + " shortfall %s 万元%n", r.getAs("check_date"), r.<Integer>getAs("checked"), r.<Integer>getAs("calls"),
+            wan(r.getAs("shortfall_yuan")))));
   }
 
   private void ledger(PrintStream out, Region region) {
