@@ -23,7 +23,7 @@ import org.liangshan.core.LiangshanException;
  *   <li>{@value #FINANCE_BUREAU}: reads the compensation ledger and its postings, the compensation mart, and GEP
  *       (the basis of GEP-keyed transfers); no bank's valuations.
  *   <li>{@code bank_<id>} (one per bank, e.g. {@code bank_ly_b01} for LY-B01): reads the collateral valuations,
- *       stress results and finance marts of its own loans only: every table it may read carries a row filter
+ *       margin calls, stress results and finance marts of its own loans only: every table it may read carries a row filter
  *       {@code bank_id = '<id>'}; nothing else.
  * </ul>
  *
@@ -39,6 +39,7 @@ public final class AccessRules {
   static final List<String[]> BANK_TABLES = List.of(
       new String[] {"gold", "collateral_valuation"},
       new String[] {"gold", "collateral_haircuts"},
+      new String[] {"gold", "margin_calls"},
       new String[] {"marts", "collateral_valuations"},
       new String[] {"marts", "collateral_stress"},
       new String[] {"marts", "green_finance_by_bank"},

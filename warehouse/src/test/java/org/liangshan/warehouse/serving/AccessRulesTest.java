@@ -59,6 +59,7 @@ class AccessRulesTest {
   void aBankReadsOnlyItsOwnValuationRows() {
     assertThat(privileges("bank_ly_b01", "gold", "collateral_valuation")).containsExactly("SELECT");
     assertThat(filter("bank_ly_b01", "gold", "collateral_valuation")).contains("bank_id = 'LY-B01'");
+    assertThat(filter("bank_ly_b01", "gold", "margin_calls")).contains("bank_id = 'LY-B01'");
     assertThat(filter("bank_tj_b01", "marts", "collateral_valuations")).contains("bank_id = 'TJ-B01'");
     assertThat(filter("bank_ly_b02", "marts", "green_finance_by_bank")).contains("bank_id = 'LY-B02'");
     assertThat(filter("bank_ly_b02", "marts", "collateral_stress")).contains("bank_id = 'LY-B02'");
