@@ -105,9 +105,9 @@ public final class GepUncertainty {
       }
     }
 
-    /** {@code uncertainty.draws} and {@code uncertainty.seed} of the parameter set. */
+    /** {@code gep.uncertainty.draws} and {@code gep.uncertainty.seed} of the parameter set. */
     public static Settings of(ParameterSet params) {
-      return new Settings((int) params.number("uncertainty.draws"), (long) params.number("uncertainty.seed"));
+      return new Settings((int) params.number("gep.uncertainty.draws"), (long) params.number("gep.uncertainty.seed"));
     }
   }
 
