@@ -36,6 +36,7 @@ import org.liangshan.geo.model.AnalysisGrid;
 import org.liangshan.geo.model.CellYear;
 import org.liangshan.geo.model.DistrictAccounts;
 import org.liangshan.geo.model.DistrictStatistics;
+import org.liangshan.geo.model.EcoProductCatalogue;
 import org.liangshan.geo.model.GepService;
 import org.liangshan.geo.model.GepTerms;
 import org.liangshan.geo.model.GridAccounting;
@@ -189,6 +190,9 @@ public final class AccountingJob {
         GepUncertainty.intervals(items, GepTerms.ranges(items, parameters), draws);
     write(run, version, GeoTables.GEP_UNCERTAINTY,
         spark.createDataFrame(GoldRows.gepUncertainty(regionId, year, intervals), GoldRows.GEP_UNCERTAINTY), yearSlice);
+    write(run, version, GeoTables.ECO_PRODUCT_CATALOGUE,
+        spark.createDataFrame(GoldRows.catalogue(regionId, year, EcoProductCatalogue.load().entries(districts.services())),
+            GoldRows.ECO_PRODUCT_CATALOGUE), yearSlice);
     write(run, version, GeoTables.GEP_CELL_YEAR,
         spark.createDataFrame(GoldRows.gepCells(regionId, year, accounts, parameters), GoldRows.GEP_CELL_YEAR), yearSlice);
     write(run, version, GeoTables.FLUX_CALIBRATION,

@@ -12,6 +12,7 @@ import org.liangshan.core.method.GepUncertainty;
 import org.liangshan.core.param.IllustrativeParameters;
 import org.liangshan.geo.model.AccountingParameters;
 import org.liangshan.geo.model.DistrictAccounts;
+import org.liangshan.geo.model.EcoProductCatalogue;
 import org.liangshan.geo.model.GepService;
 import org.liangshan.geo.model.GepTerms;
 import org.liangshan.geo.model.GridPiece;
@@ -35,6 +36,7 @@ final class GoldRows {
   static final StructType GEP_BY_DISTRICT = withoutAudit(GeoTables.GEP_BY_DISTRICT);
   static final StructType GEP_CELL_YEAR = withoutAudit(GeoTables.GEP_CELL_YEAR);
   static final StructType GEP_UNCERTAINTY = withoutAudit(GeoTables.GEP_UNCERTAINTY);
+  static final StructType ECO_PRODUCT_CATALOGUE = withoutAudit(GeoTables.ECO_PRODUCT_CATALOGUE);
 
   private GoldRows() {}
 
@@ -135,6 +137,17 @@ final class GoldRows {
       rows.add(RowFactory.create(region, year, s.districtCode(), s.district(), s.service().id(), s.category(),
           s.physicalQuantity(), s.physicalUnit(), s.valueYuan(), s.detail(),
           GepUncertainty.illustrativeShare(item, illustrative::test)));
+    }
+    return rows;
+  }
+
+  static List<Row> catalogue(String region, int year, List<EcoProductCatalogue.Entry> entries) {
+    List<Row> rows = new ArrayList<>(entries.size());
+    for (EcoProductCatalogue.Entry e : entries) {
+      EcoProductCatalogue.Product p = e.product();
+      rows.add(RowFactory.create(region, year, e.districtCode(), e.district(), p.id(), p.name(), p.category(), p.service(),
+          e.physicalQuantity().orElse(null), e.physicalUnit().orElse(null), e.valueYuan(), p.rightsHolder(),
+          p.tradable(), p.pledgeable(), p.compensable()));
     }
     return rows;
   }

@@ -35,6 +35,12 @@ public final class GepUncertainty {
   /** The service name of a district's GEP (the sum of its included services). */
   public static final String GEP = "gep";
 
+  /** The district code of the region's figures (each service and GEP summed over the districts, draw by draw). */
+  public static final String ALL_DISTRICTS = "all";
+
+  /** The district name of the region's figures. */
+  public static final String ALL_DISTRICTS_NAME = "全域";
+
   private GepUncertainty() {}
 
   /** A term's dependence on a parameter: value ∝ (parameter)^exponent. */
@@ -117,8 +123,10 @@ public final class GepUncertainty {
       double p95, int draws, long seed) {}
 
   /**
-   * The intervals of every item, then of every district's GEP (service {@value #GEP}, unit {@code yuan}),
-   * in the order of the items' districts.
+   * The intervals of every item, then of every district's GEP (service {@value #GEP}, unit {@code yuan}), in the
+   * order of the items' districts, then of the region (district {@value #ALL_DISTRICTS}): each service, the carbon
+   * sink and GEP summed over the districts in every draw (so the region's interval is that of the sum, not the sum
+   * of the intervals).
    *
    * @param ranges the declared range of each scaled parameter that has one, by key
    */
@@ -141,6 +149,9 @@ public final class GepUncertainty {
     Map<String, double[]> gepDraws = new LinkedHashMap<>();
     Map<String, double[]> gepPoint = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
+    Map<String, double[]> regionDraws = new LinkedHashMap<>();
+    Map<String, double[]> regionPoint = new LinkedHashMap<>();
+    Map<String, String> units = new LinkedHashMap<>();
     List<Interval> result = new ArrayList<>();
     for (Item item : items) {
       double[] draws = new double[n];
@@ -159,6 +170,8 @@ public final class GepUncertainty {
         }
       }
       result.add(interval(item.districtCode(), item.district(), item.service(), item.unit(), item.point(), draws, settings));
+      add(regionDraws, regionPoint, item.service(), draws, item.point());
+      units.putIfAbsent(item.service(), item.unit());
       if (item.inGep()) {
         names.putIfAbsent(item.districtCode(), item.district());
         double[] total = gepDraws.computeIfAbsent(item.districtCode(), k -> new double[n]);
@@ -171,6 +184,12 @@ public final class GepUncertainty {
     for (Map.Entry<String, double[]> district : gepDraws.entrySet()) {
       String code = district.getKey();
       result.add(interval(code, names.get(code), GEP, "yuan", gepPoint.get(code)[0], district.getValue(), settings));
+      add(regionDraws, regionPoint, GEP, district.getValue(), gepPoint.get(code)[0]);
+      units.putIfAbsent(GEP, "yuan");
+    }
+    for (Map.Entry<String, double[]> service : regionDraws.entrySet()) {
+      result.add(interval(ALL_DISTRICTS, ALL_DISTRICTS_NAME, service.getKey(), units.get(service.getKey()),
+          regionPoint.get(service.getKey())[0], service.getValue(), settings));
     }
     return List.copyOf(result);
   }
@@ -193,6 +212,15 @@ public final class GepUncertainty {
       resting += flagged ? Math.abs(term.value()) : 0;
     }
     return all == 0 ? (any ? 1 : 0) : resting / all;
+  }
+
+  private static void add(Map<String, double[]> draws, Map<String, double[]> points, String service, double[] values,
+      double point) {
+    double[] total = draws.computeIfAbsent(service, k -> new double[values.length]);
+    for (int d = 0; d < values.length; d++) {
+      total[d] += values[d];
+    }
+    points.computeIfAbsent(service, k -> new double[1])[0] += point;
   }
 
   /** factors[draw][parameter]: one uniform draw per parameter, in key order; 1 without a range. */

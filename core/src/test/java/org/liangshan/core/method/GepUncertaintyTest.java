@@ -58,8 +58,9 @@ class GepUncertaintyTest {
             "kwh_price", range("kwh_price", 0.8, 1.2), "k", range("k", 0.7, 1.3)),
         SETTINGS);
 
-    assertThat(intervals).extracting(Interval::service)
-        .containsExactly("carbon_fixation", "climate_regulation", "soil_retention", "gep", "gep");
+    assertThat(intervals).extracting(i -> i.districtCode() + "/" + i.service())
+        .containsExactly("d1/carbon_fixation", "d1/climate_regulation", "d2/soil_retention", "d1/gep", "d2/gep",
+            "all/carbon_fixation", "all/climate_regulation", "all/soil_retention", "all/gep");
     for (Interval interval : intervals) {
       assertThat(interval.point()).as(interval.districtCode() + " " + interval.service())
           .isBetween(interval.p05(), interval.p95());
@@ -68,6 +69,9 @@ class GepUncertaintyTest {
     }
     assertThat(intervals.get(3).point()).isEqualTo(1000);
     assertThat(intervals.get(4).point()).isEqualTo(50);
+    assertThat(intervals.get(8).point()).isEqualTo(1050);
+    // the region's interval is that of the sum: narrower than the sum of the districts' ends (d2 moves on its own)
+    assertThat(intervals.get(8).p95()).isLessThan(intervals.get(3).p95() + intervals.get(4).p95());
   }
 
   @Test
@@ -115,6 +119,11 @@ class GepUncertaintyTest {
         Map.of("price", range("price", 0.5, 1.5)), SETTINGS);
 
     assertThat(intervals.get(1).p95() / intervals.get(0).p95()).isCloseTo(3, within(1e-12));
+    // and the region's carbon fixation interval is the sum of the districts'
+    Interval region = intervals.stream()
+        .filter(i -> i.districtCode().equals(GepUncertainty.ALL_DISTRICTS) && i.service().equals("carbon_fixation"))
+        .findFirst().orElseThrow();
+    assertThat(region.p95()).isCloseTo(intervals.get(0).p95() + intervals.get(1).p95(), within(1e-9));
   }
 
   @Test
