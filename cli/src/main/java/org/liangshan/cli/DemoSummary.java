@@ -48,6 +48,7 @@ final class DemoSummary {
       out.println();
       out.println("== " + region.name() + " (" + region.nameEn() + "), parameter set " + region.parameterSetVersion() + " ==");
       gep(out, region);
+      gepByService(out, region);
       realization(out, region);
       carbon(out, region);
       auctions(out, region);
@@ -59,6 +60,7 @@ final class DemoSummary {
     out.println();
     out.println("Where everything is (lakehouse " + catalog.config().root() + "):");
     out.println("  gold.gep_by_district, gold.gep_cell_year, gold.grid_cells      GEP by district, service and grid cell");
+    out.println("  gold.gep_uncertainty                                           90 % intervals of GEP and the carbon sink");
     out.println("  gold.gep_realization, gold.gep_realization_items               GEP realization rate and its source rows");
     out.println("  gold.nr_balance_sheet, gold.forest_carbon_*                    balance sheet, forestry carbon base");
     out.println("  gold.carbon_sink_cell_year, gold.carbon_sink_district_year     CASA carbon sink");
@@ -88,6 +90,52 @@ final class DemoSummary {
       out.println("GEP by district:");
       out.print(table);
     });
+  }
+
+  /**
+   * The latest year's GEP by service over the region with its 90 % interval (gold.gep_uncertainty, district "all")
+   * and the share of its value resting on illustrative parameters (value-weighted over the districts' rows).
+   */
+  private void gepByService(PrintStream out, Region region) {
+    Optional<Dataset<Row>> gep = gold(GeoTables.GEP_BY_DISTRICT);
+    if (gep.isEmpty()) {
+      return;
+    }
+    Dataset<Row> rows = gep.get().where(col("region").equalTo(region.id())).where(col("year").equalTo(years.last()));
+    java.util.Map<String, Row> intervals = new java.util.HashMap<>();
+    gold(GeoTables.GEP_UNCERTAINTY).ifPresent(u -> u.where(col("region").equalTo(region.id()))
+        .where(col("year").equalTo(years.last())).where(col("district_code").equalTo("all")).collectAsList()
+        .forEach(r -> intervals.put(r.getAs("service"), r)));
+    TextTable table = new TextTable("service", "value (亿元)", "90 % interval (亿元)", "illustrative share");
+    BigDecimal total = BigDecimal.ZERO;
+    double illustrative = 0;
+    for (Row r : rows.groupBy("service")
+        .agg(sum("value_yuan").as("v"), sum(col("value_yuan").cast("double").multiply(col("illustrative_share"))).as("i"))
+        .orderBy(col("v").desc()).collectAsList()) {
+      BigDecimal value = r.getDecimal(1);
+      total = total.add(value);
+      illustrative += r.isNullAt(2) ? Double.NaN : r.getDouble(2);
+      table.row(r.getString(0), yi(value), interval(intervals.get(r.getString(0))), share(r.isNullAt(2) ? Double.NaN : r.getDouble(2), value));
+    }
+    table.row("GEP", yi(total), interval(intervals.get("gep")), share(illustrative, total));
+    out.println("GEP " + years.last() + " by service, with its 90 % interval over the parameter ranges and the share resting on"
+        + " illustrative parameters (docs/methods/gep-uncertainty.md):");
+    out.print(table);
+    Row sink = intervals.get("carbon_sink");
+    if (sink != null) {
+      out.printf("Carbon sink %d: %,.0f t CO2e, 90 %% interval %,.0f to %,.0f%n", years.last(),
+          ((BigDecimal) sink.getAs("point")).doubleValue(), ((BigDecimal) sink.getAs("p05")).doubleValue(),
+          ((BigDecimal) sink.getAs("p95")).doubleValue());
+    }
+  }
+
+  private static String interval(Row interval) {
+    return interval == null ? "n/a" : yi(interval.getAs("p05")) + " - " + yi(interval.getAs("p95"));
+  }
+
+  private static String share(double illustrativeYuan, BigDecimal value) {
+    return Double.isNaN(illustrativeYuan) || value.signum() == 0 ? "n/a"
+        : String.format("%.0f%%", 100 * illustrativeYuan / value.doubleValue());
   }
 
   private void realization(PrintStream out, Region region) {

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       WarehouseCommand.class,
       DashboardsCommand.class,
       LedgerCommand.class,
+      ExportCommand.class,
       ValuateCommand.class,
       RegistrationCommand.class,
       BenchCommand.class,

@@ -26,6 +26,8 @@ import org.apache.spark.storage.StorageLevel;
 import org.liangshan.warehouse.SparkSql;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.method.Gep;
+import org.liangshan.core.method.GepUncertainty;
+import org.liangshan.core.param.IllustrativeParameters;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.District;
 import org.liangshan.core.region.Region;
@@ -34,7 +36,9 @@ import org.liangshan.geo.model.AnalysisGrid;
 import org.liangshan.geo.model.CellYear;
 import org.liangshan.geo.model.DistrictAccounts;
 import org.liangshan.geo.model.DistrictStatistics;
+import org.liangshan.geo.model.EcoProductCatalogue;
 import org.liangshan.geo.model.GepService;
+import org.liangshan.geo.model.GepTerms;
 import org.liangshan.geo.model.GridAccounting;
 import org.liangshan.geo.model.GridPiece;
 import org.liangshan.geo.model.GridSpec;
@@ -175,8 +179,20 @@ public final class AccountingJob {
         spark.createDataFrame(GoldRows.carbonCells(regionId, year, accounts), GoldRows.CARBON_SINK_CELL_YEAR), yearSlice);
     write(run, version, GeoTables.CARBON_SINK_DISTRICT_YEAR,
         spark.createDataFrame(GoldRows.carbonDistricts(regionId, year, districts.carbon()), GoldRows.CARBON_SINK_DISTRICT_YEAR), yearSlice);
+    // What each figure rests on: its illustrative share, and its interval over the declared parameter ranges.
+    List<GepUncertainty.Item> items = GepTerms.items(districts, accounts, parameters);
+    IllustrativeParameters illustrative = IllustrativeParameters.of(ParameterSet.provenance(region));
     write(run, version, GeoTables.GEP_BY_DISTRICT,
-        spark.createDataFrame(GoldRows.gepByDistrict(regionId, year, districts.services()), GoldRows.GEP_BY_DISTRICT), yearSlice);
+        spark.createDataFrame(GoldRows.gepByDistrict(regionId, year, districts.services(), items, illustrative),
+            GoldRows.GEP_BY_DISTRICT), yearSlice);
+    GepUncertainty.Settings draws = GepUncertainty.Settings.of(used);
+    List<GepUncertainty.Interval> intervals =
+        GepUncertainty.intervals(items, GepTerms.ranges(items, parameters), draws);
+    write(run, version, GeoTables.GEP_UNCERTAINTY,
+        spark.createDataFrame(GoldRows.gepUncertainty(regionId, year, intervals), GoldRows.GEP_UNCERTAINTY), yearSlice);
+    write(run, version, GeoTables.ECO_PRODUCT_CATALOGUE,
+        spark.createDataFrame(GoldRows.catalogue(regionId, year, EcoProductCatalogue.load().entries(districts.services())),
+            GoldRows.ECO_PRODUCT_CATALOGUE), yearSlice);
     write(run, version, GeoTables.GEP_CELL_YEAR,
         spark.createDataFrame(GoldRows.gepCells(regionId, year, accounts, parameters), GoldRows.GEP_CELL_YEAR), yearSlice);
     write(run, version, GeoTables.FLUX_CALIBRATION,

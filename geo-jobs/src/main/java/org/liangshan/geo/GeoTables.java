@@ -23,6 +23,8 @@ public final class GeoTables implements TableProvider {
   public static final TableDef CARBON_SINK_DISTRICT_YEAR = SPEC.table("carbon_sink_district_year");
   public static final TableDef GEP_BY_DISTRICT = SPEC.table("gep_by_district");
   public static final TableDef GEP_CELL_YEAR = SPEC.table("gep_cell_year");
+  public static final TableDef GEP_UNCERTAINTY = SPEC.table("gep_uncertainty");
+  public static final TableDef ECO_PRODUCT_CATALOGUE = SPEC.table("eco_product_catalogue");
   public static final TableDef FLUX_CALIBRATION = SPEC.table("flux_calibration");
 
   public static final List<TableDef> ALL = SPEC.tables();

@@ -8,14 +8,19 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.liangshan.core.method.GepUncertainty;
+import org.liangshan.core.param.IllustrativeParameters;
 import org.liangshan.geo.model.AccountingParameters;
 import org.liangshan.geo.model.DistrictAccounts;
+import org.liangshan.geo.model.EcoProductCatalogue;
 import org.liangshan.geo.model.GepService;
+import org.liangshan.geo.model.GepTerms;
 import org.liangshan.geo.model.GridPiece;
 import org.liangshan.geo.model.GridSpec;
 import org.liangshan.geo.model.LandCover;
 import org.liangshan.geo.model.PieceAccount;
 import org.liangshan.geo.model.ZonalStats;
+import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.TableDef;
 
 /**
@@ -30,6 +35,8 @@ final class GoldRows {
   static final StructType CARBON_SINK_DISTRICT_YEAR = withoutAudit(GeoTables.CARBON_SINK_DISTRICT_YEAR);
   static final StructType GEP_BY_DISTRICT = withoutAudit(GeoTables.GEP_BY_DISTRICT);
   static final StructType GEP_CELL_YEAR = withoutAudit(GeoTables.GEP_CELL_YEAR);
+  static final StructType GEP_UNCERTAINTY = withoutAudit(GeoTables.GEP_UNCERTAINTY);
+  static final StructType ECO_PRODUCT_CATALOGUE = withoutAudit(GeoTables.ECO_PRODUCT_CATALOGUE);
 
   private GoldRows() {}
 
@@ -113,13 +120,50 @@ final class GoldRows {
     return rows;
   }
 
-  static List<Row> gepByDistrict(String region, int year, List<DistrictAccounts.ServiceRow> services) {
+  /**
+   * @param items the uncertainty items of the run ({@link GepTerms#items}): the services' come first, in the
+   *     order of {@code services}, and give each row its illustrative share
+   */
+  static List<Row> gepByDistrict(String region, int year, List<DistrictAccounts.ServiceRow> services,
+      List<GepUncertainty.Item> items, IllustrativeParameters illustrative) {
     List<Row> rows = new ArrayList<>(services.size());
-    for (DistrictAccounts.ServiceRow s : services) {
+    for (int i = 0; i < services.size(); i++) {
+      DistrictAccounts.ServiceRow s = services.get(i);
+      GepUncertainty.Item item = items.get(i);
+      if (!item.districtCode().equals(s.districtCode()) || !item.service().equals(s.service().id())) {
+        throw new IllegalStateException("GEP terms out of step with the service rows at " + s.districtCode() + " "
+            + s.service().id() + " (got " + item.districtCode() + " " + item.service() + ")");
+      }
       rows.add(RowFactory.create(region, year, s.districtCode(), s.district(), s.service().id(), s.category(),
-          s.physicalQuantity(), s.physicalUnit(), s.valueYuan(), s.detail()));
+          s.physicalQuantity(), s.physicalUnit(), s.valueYuan(), s.detail(),
+          GepUncertainty.illustrativeShare(item, illustrative::test)));
     }
     return rows;
+  }
+
+  static List<Row> catalogue(String region, int year, List<EcoProductCatalogue.Entry> entries) {
+    List<Row> rows = new ArrayList<>(entries.size());
+    for (EcoProductCatalogue.Entry e : entries) {
+      EcoProductCatalogue.Product p = e.product();
+      rows.add(RowFactory.create(region, year, e.districtCode(), e.district(), p.id(), p.name(), p.category(), p.service(),
+          e.physicalQuantity().orElse(null), e.physicalUnit().orElse(null), e.valueYuan(), p.rightsHolder(),
+          p.tradable(), p.pledgeable(), p.compensable()));
+    }
+    return rows;
+  }
+
+  /** The intervals, at the lakehouse's storage scale (half even). */
+  static List<Row> gepUncertainty(String region, int year, List<GepUncertainty.Interval> intervals) {
+    List<Row> rows = new ArrayList<>(intervals.size());
+    for (GepUncertainty.Interval i : intervals) {
+      rows.add(RowFactory.create(region, year, i.districtCode(), i.district(), i.service(), i.unit(),
+          stored(i.point()), stored(i.p05()), stored(i.p50()), stored(i.p95()), i.draws(), i.seed()));
+    }
+    return rows;
+  }
+
+  private static java.math.BigDecimal stored(double value) {
+    return JobSupport.money(java.math.BigDecimal.valueOf(value));
   }
 
   static List<Row> gepCells(String region, int year, List<PieceAccount> accounts, AccountingParameters parameters) {

@@ -146,6 +146,124 @@ class AccountingJobTest {
   }
 
   @Test
+  void eachGepRowCarriesTheShareOfItsValueRestingOnIllustrativeParameters() {
+    Map<String, Double> shares = new LinkedHashMap<>();
+    for (Row row : read(GeoTables.GEP_BY_DISTRICT).collectAsList()) {
+      shares.put(row.getAs("district_code") + "/" + row.getAs("service"), row.getAs("illustrative_share"));
+    }
+    // West's material products: 100 x 10^4 yuan of output from the statistics (no parameter) and 260,000 yuan of
+    // water at the illustrative 2.6 yuan/m3: 260,000 / 1,260,000 of the value
+    assertThat(shares.get("900001/material_products")).isCloseTo(260_000.0 / 1_260_000.0, within(1e-12));
+    // East's cultural services: revenue x the statistics' eco share, no parameter
+    assertThat(shares.get("900002/cultural_services")).isZero();
+    // every grid service of the defaults rests on an illustrative unit price or coefficient
+    for (String service : List.of("water_conservation", "soil_retention", "flood_regulation", "water_purification",
+        "air_purification", "carbon_fixation", "climate_regulation")) {
+      assertThat(shares.get("900001/" + service)).as(service).isEqualTo(1.0);
+    }
+  }
+
+  @Test
+  void intervalsOverTheParameterRangesContainThePublishedFigures() {
+    Map<String, BigDecimal> published = new LinkedHashMap<>();
+    Map<String, BigDecimal> gep = new LinkedHashMap<>();
+    for (Row row : read(GeoTables.GEP_BY_DISTRICT).collectAsList()) {
+      published.put(row.getAs("district_code") + "/" + row.getAs("service"), row.getAs("value_yuan"));
+      gep.merge(row.getAs("district_code") + "/gep", row.getAs("value_yuan"), BigDecimal::add);
+      // the region's rows (district "all") sum the districts'
+      gep.merge("all/" + row.getAs("service"), row.getAs("value_yuan"), BigDecimal::add);
+      gep.merge("all/gep", row.getAs("value_yuan"), BigDecimal::add);
+    }
+    published.putAll(gep);
+    Map<String, Double> sink = new LinkedHashMap<>();
+    for (Row row : read(GeoTables.CARBON_SINK_DISTRICT_YEAR).collectAsList()) {
+      sink.put(row.getAs("district_code") + "/carbon_sink", row.getAs("co2_t"));
+      sink.merge("all/carbon_sink", row.getAs("co2_t"), Double::sum);
+    }
+    List<Row> intervals = read(GeoTables.GEP_UNCERTAINTY).collectAsList();
+    assertThat(intervals).hasSize(published.size() + sink.size());
+    for (Row row : intervals) {
+      String key = row.getAs("district_code") + "/" + row.getAs("service");
+      BigDecimal point = row.getAs("point");
+      BigDecimal p05 = row.getAs("p05");
+      BigDecimal p95 = row.getAs("p95");
+      if (key.endsWith("/carbon_sink")) {
+        assertThat(row.<String>getAs("unit")).isEqualTo("t_co2e");
+        assertThat(point.doubleValue()).as(key).isCloseTo(sink.get(key), within(1e-5));
+      } else {
+        assertThat(row.<String>getAs("unit")).isEqualTo("yuan");
+        // a double kernel: the point is the published value to within a fen
+        assertThat(point.doubleValue()).as(key).isCloseTo(published.get(key).doubleValue(), within(0.01));
+      }
+      assertThat(point).as(key).isBetween(p05, p95);
+      assertThat(row.<Integer>getAs("draws")).isEqualTo(1000);
+      assertThat(row.<Long>getAs("seed")).isEqualTo(20250101L);
+      if (key.endsWith("/cultural_services")) {
+        // rests on no parameter: zero width
+        assertThat(p05).isEqualByComparingTo(point);
+        assertThat(p95).isEqualByComparingTo(point);
+      } else {
+        assertThat(p05).as(key).isLessThan(p95);
+      }
+    }
+  }
+
+  @Test
+  void theCatalogueReconcilesToGepByServiceInEveryDistrict() {
+    Map<String, BigDecimal> gep = new LinkedHashMap<>();
+    for (Row row : read(GeoTables.GEP_BY_DISTRICT).collectAsList()) {
+      gep.put(row.getAs("district_code") + "/" + row.getAs("service"), row.getAs("value_yuan"));
+    }
+    Map<String, BigDecimal> catalogue = new LinkedHashMap<>();
+    List<Row> products = read(GeoTables.ECO_PRODUCT_CATALOGUE).collectAsList();
+    for (Row row : products) {
+      catalogue.merge(row.getAs("district_code") + "/" + row.getAs("gep_service"), row.getAs("value_yuan"), BigDecimal::add);
+    }
+    assertThat(catalogue.keySet()).containsExactlyInAnyOrderElementsOf(gep.keySet());
+    for (Map.Entry<String, BigDecimal> service : gep.entrySet()) {
+      assertThat(catalogue.get(service.getKey())).as(service.getKey()).isEqualByComparingTo(service.getValue());
+    }
+    // West's material products split into the agricultural output and the water supplied (10 x 10^4 m3)
+    Map<String, Row> west = products.stream().filter(r -> r.<String>getAs("district_code").equals("900001"))
+        .collect(Collectors.toMap(r -> r.<String>getAs("product_id"), r -> r));
+    assertThat((BigDecimal) west.get("agricultural_products").getAs("value_yuan")).isEqualByComparingTo("1000000");
+    assertThat(west.get("agricultural_products").<Object>getAs("physical_quantity")).isNull();
+    assertThat((BigDecimal) west.get("water_supply").getAs("value_yuan")).isEqualByComparingTo("260000");
+    assertThat(west.get("water_supply").<Double>getAs("physical_quantity")).isEqualTo(100_000.0);
+    assertThat(west.get("water_supply").<String>getAs("physical_unit")).isEqualTo("m3");
+    assertThat(west.get("carbon_fixation").<Boolean>getAs("pledgeable")).isTrue();
+    assertThat(west.get("climate_regulation").<Boolean>getAs("tradable")).isFalse();
+    assertThat(west.get("climate_regulation").<String>getAs("category")).isEqualTo("regulating");
+  }
+
+  @Test
+  void theCatalogueExportReadsBackWithTheSameRows() {
+    Path file = dir.resolve("export").resolve("catalogue.xlsx");
+    int written = CatalogueExport.write(catalog, region.id(), YEAR, file);
+
+    List<List<String>> back = CatalogueExport.read(file);
+    List<Row> rows = read(GeoTables.ECO_PRODUCT_CATALOGUE).orderBy("district_code", "gep_service", "product_id").collectAsList();
+    assertThat(back).hasSize(written).hasSize(rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = rows.get(i);
+      List<String> cells = back.get(i);
+      for (int c = 0; c < CatalogueExport.COLUMNS.size(); c++) {
+        String column = CatalogueExport.COLUMNS.get(c);
+        if (column.equals("rights_holder")) {
+          assertThat(cells.get(c)).isNotBlank();
+          continue;
+        }
+        Object expected = row.getAs(column);
+        if (expected instanceof Number number) {
+          assertThat(new BigDecimal(cells.get(c)).doubleValue()).as(column).isCloseTo(number.doubleValue(), within(1e-6));
+        } else {
+          assertThat(cells.get(c)).as(column).isEqualTo(expected == null ? null : expected.toString());
+        }
+      }
+    }
+  }
+
+  @Test
   void zonalStatisticsCoverEveryCellAndMonth() {
     long cells = read(GeoTables.GRID_CELLS).select("cell_id").distinct().count();
     assertThat(cells).isEqualTo(first.cellCount());

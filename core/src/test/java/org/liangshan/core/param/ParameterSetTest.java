@@ -125,6 +125,11 @@ class ParameterSetTest {
             "gep.carbon_fixation.not_sequestering",
             "gep.climate.humidifier_kwh_per_m3",
             "gep.flood.reservoir_storage_factor",
+            "gep.carbon_price_yuan_per_tc_range",
+            "gep.climate.epp_kj_m2_d_range_factor",
+            "casa.eps_max_range_factor",
+            "gep.uncertainty.draws",
+            "gep.uncertainty.seed",
             "gep.water_purification_yuan_per_t.cod",
             "gep.air_purification_yuan_per_t.so2",
             "water_capacity.standards_mg_l.tn_lake.V",
@@ -166,8 +171,9 @@ class ParameterSetTest {
     // cropland's exclusion from carbon fixed (3); the collateral haircut's volatility (9), liquidity (3) and
     // term (3) settings, moved from finance-models' defaults so that calc haircut and collateral read them (+15):
     // 379 members. Sources, statuses and notes are not parameters (Provenance.isMetadata) and are no longer
-    // counted, and CASA's temperature rules became a note (temperature_rules_note): 310 parameters
-    return 310;
+    // counted, and CASA's temperature rules became a note (temperature_rules_note): 310 parameters; the ranges
+    // declared beside GEP and CASA values for the uncertainty intervals (15) and its draws and seed (2): 327
+    return 327;
   }
 
   private static void collect(String prefix, JsonNode node, List<String> out) {

@@ -37,6 +37,8 @@ public final class CarbonSink {
    * @param tOptC temperature of the peak-NDVI month, NaN when none
    * @param monthsComputed months with every input, whose CASA results are summed
    * @param sequesteringNepGcM2 NEP of the classes counted as carbon fixed, per m² of the cell
+   * @param sequesteringNppGcM2 NPP of those classes, per m² of the cell (their NEP is this less their Rh;
+   *     the uncertainty model scales it with ε_max, {@link GepUncertainty})
    */
   public record CellCarbon(
       Optional<VegetationClass> dominantVegetation,
@@ -47,7 +49,8 @@ public final class CarbonSink {
       double nppGcM2,
       double rhGcM2,
       double nepGcM2,
-      double sequesteringNepGcM2) {
+      double sequesteringNepGcM2,
+      double sequesteringNppGcM2) {
     public CellCarbon {
       requireNonNull(dominantVegetation, "dominantVegetation is null");
     }
@@ -74,6 +77,7 @@ public final class CarbonSink {
     double npp = 0;
     double rh = 0;
     double sequestering = 0;
+    double sequesteringNpp = 0;
     if (peak != 0 && vegetated > 0) {
       for (int m = 0; m < 12; m++) {
         double ndvi = cell.ndvi()[m];
@@ -90,6 +94,7 @@ public final class CarbonSink {
         double monthNpp = 0;
         double monthRh = 0;
         double monthSequestering = 0;
+        double monthSequesteringNpp = 0;
         for (LandCover landCover : LandCover.values()) {
           double f = cell.fraction(landCover);
           if (!landCover.vegetated() || f <= 0) {
@@ -107,16 +112,18 @@ public final class CarbonSink {
           monthRh += f * out.rhGcM2();
           if (!notSequestering.contains(landCover)) {
             monthSequestering += f * out.nepGcM2();
+            monthSequesteringNpp += f * out.nppGcM2();
           }
         }
         npp += monthNpp;
         rh += monthRh;
         sequestering += monthSequestering;
+        sequesteringNpp += monthSequesteringNpp;
         months++;
       }
     }
     return new CellCarbon(
-        cell.dominantVegetation(), vegetated, peak, tOpt, months, npp, rh, npp - rh, sequestering);
+        cell.dominantVegetation(), vegetated, peak, tOpt, months, npp, rh, npp - rh, sequestering, sequesteringNpp);
   }
 
   /** The month (1..12) of the highest NDVI among months with NDVI and temperature; 0 if none. */
