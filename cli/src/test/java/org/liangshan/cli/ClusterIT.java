@@ -23,6 +23,11 @@ import org.liangshan.warehouse.TableCatalog;
  * the cluster jar's SPARK_HOME; the driver is a {@code liangshan run ... --master spark://} process, the cluster
  * jar shipped to the executor) over a copy of the shared demo's lakehouse: every gold table it writes equals
  * the demo's local rows for that region and year, and the work ran on the cluster's executor.
+ *
+ * <p>The copy is also the moved-lakehouse test: a restored or migrated lakehouse is a copy of its directory under
+ * another root, so every stored location must be relative to the root. The copy's scene locations are checked to be
+ * relative, and the original's rasters are hidden while the cluster runs on the copy, so the equal gold rows prove
+ * the copy read its own files.
  */
 class ClusterIT {
   private static final String REGION = "liyang";
@@ -34,10 +39,18 @@ class ClusterIT {
     Path work = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "cluster-it");
     Path copy = work.resolve("lakehouse");
     BenchSupport.copyTree(Path.of(demo.lakehouse()), copy);
+    LakehouseConfig copyConfig = new LakehouseConfig(copy.toString(), "local[2]", Map.of());
+    TableCatalog copied = TableCatalog.discover(SparkSessions.create(copyConfig), copyConfig);
+    List<String> locations = copied.read(copied.table("silver.raster_scenes")).select("location")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(locations).isNotEmpty().noneMatch(LakehouseConfig::isAbsolute);
+    Path rasters = Path.of(demo.lakehouse()).resolve("bronze").resolve("rasters");
+    Path hidden = Path.of(demo.lakehouse()).resolve("bronze").resolve("rasters-hidden-while-the-copy-runs");
 
     ChildJvm.Result run;
     JsonNode master;
     JsonNode worker;
+    Files.move(rasters, hidden);
     try (LoopbackCluster cluster = LoopbackCluster.start(work.resolve("cluster"), 2, 3072, System.err::println)) {
       List<String> args = new ArrayList<>(List.of("run", "accounting", "--region", REGION, "--year", Integer.toString(YEAR),
           "--lakehouse", copy.toString(), "--master", cluster.masterUrl()));
@@ -45,6 +58,8 @@ class ClusterIT {
       run = ChildJvm.cli(args, "3g", work, work.resolve("driver.log"));
       master = cluster.awaitIdle(java.time.Duration.ofSeconds(30));
       worker = cluster.workerState();
+    } finally {
+      Files.move(hidden, rasters);
     }
     assertThat(run.status()).as(run.output()).isZero();
     System.err.printf("ClusterIT: accounting on the loopback cluster in %.1f s%n", run.seconds());
@@ -64,7 +79,7 @@ class ClusterIT {
 
     LakehouseConfig demoConfig = new LakehouseConfig(demo.lakehouse(), "local[2]", Map.of());
     TableCatalog local = TableCatalog.discover(SparkSessions.create(demoConfig), demoConfig);
-    TableCatalog onCluster = TableCatalog.discover(local.spark(), new LakehouseConfig(copy.toString(), "local[2]", Map.of()));
+    TableCatalog onCluster = TableCatalog.discover(local.spark(), copyConfig);
     Map<String, Long> localOut = GoldComparison.outputs(local, "accounting", REGION, Integer.toString(YEAR));
     Map<String, Long> clusterOut = GoldComparison.outputs(onCluster, "accounting", REGION, Integer.toString(YEAR));
     assertThat(clusterOut).containsKeys("gold.grid_cells", "gold.gep_by_district", "gold.carbon_sink_cell_year");
