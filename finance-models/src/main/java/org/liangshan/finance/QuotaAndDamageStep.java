@@ -38,7 +38,8 @@ final class QuotaAndDamageStep {
   static void verticalQuota(Run run, Region region, int year, int revision, ParameterSet p, CompensationLedger ledger,
       List<String> notSettled) {
     for (CompensationAgreement agreement : region.agreements()) {
-      if (agreement.kind() != CompensationAgreement.Kind.VERTICAL || agreement.method().equals("gep-keyed")) {
+      if (agreement.kind() != CompensationAgreement.Kind.VERTICAL || agreement.method().equals("gep-keyed")
+          || agreement.method().equals(CompensationJob.FIXED_TRANSFER)) {
         continue;
       }
       if (!agreement.method().equals(QuotaAndDamage.VERTICAL_QUOTA)) {
