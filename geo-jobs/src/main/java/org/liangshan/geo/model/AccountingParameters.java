@@ -60,8 +60,8 @@ public final class AccountingParameters {
     this.fixedCover = perClass(params, "gep.soil.c_fixed");
     this.coverAlpha = params.number("gep.soil.c_ndvi_alpha");
     this.coverBeta = params.number("gep.soil.c_ndvi_beta");
-    this.rPlausibleMin = params.number("gep.soil.r_plausible_min");
-    this.rPlausibleMax = params.number("gep.soil.r_plausible_max");
+    this.rPlausibleMin = params.number("gep.soil.r_plausible.min");
+    this.rPlausibleMax = params.number("gep.soil.r_plausible.max");
     this.waterRemoval = perClassAndPollutant(params, "gep.water_purification.removal_t_per_km2");
     this.airAbsorption = perClassAndPollutant(params, "gep.air_purification.absorption_t_per_km2");
     this.notSequestering = classes(params, "gep.carbon_fixation.not_sequestering");
@@ -175,7 +175,7 @@ public final class AccountingParameters {
 
   /**
    * Whether a cell's R lies inside the region's band from published R maps ({@code
-   * gep.soil.r_plausible_min} .. {@code r_plausible_max}); outside it the accounting warns.
+   * gep.soil.r_plausible.min} .. {@code max}); outside it the accounting warns.
    */
   public boolean plausibleErosivity(double r) {
     return Rusle.plausible(r, rPlausibleMin, rPlausibleMax);
