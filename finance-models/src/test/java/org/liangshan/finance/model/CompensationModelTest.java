@@ -159,17 +159,6 @@ class CompensationModelTest {
   }
 
   @Test
-  void equalPartsSumExactlyToTheFund() {
-    List<BigDecimal> parts = CompensationLedger.equalParts(new BigDecimal("200000000"), 12);
-    // 16,666,666.666… rounds HALF_EVEN to .67; the 4 fen too many come off the last four months.
-    assertThat(parts.subList(0, 8)).allSatisfy(p -> assertThat(p).isEqualByComparingTo("16666666.67"));
-    assertThat(parts.subList(8, 12)).allSatisfy(p -> assertThat(p).isEqualByComparingTo("16666666.66"));
-    assertThat(parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("200000000");
-    assertThat(CompensationLedger.equalParts(new BigDecimal("100.00"), 3).stream().reduce(BigDecimal.ZERO, BigDecimal::add))
-        .isEqualByComparingTo("100");
-  }
-
-  @Test
   void verticalTransfersSumExactlyToTheFundAndNameMissingGrowth() {
     List<Compensation.DistrictGep> districts = List.of(
         new Compensation.DistrictGep("120101", "和平区", new BigDecimal("1000000000"), Optional.of(new BigDecimal("900000000"))),
