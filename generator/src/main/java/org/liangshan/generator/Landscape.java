@@ -272,6 +272,11 @@ final class Landscape {
     };
   }
 
+  /** Water, natural wetland and aquaculture ponds: no enterprise is placed on them. */
+  static boolean isWet(int code) {
+    return code == WATER || code == WETLAND || code == AQUACULTURE;
+  }
+
   static boolean isForest(int code) {
     return code >= 21 && code <= 25;
   }
