@@ -291,7 +291,8 @@ class SampleDataGeneratorTest {
       meanP += annualP[i];
       meanT += annualT[i];
       n++;
-      if (code != 60) {
+      // Open water and aquaculture ponds (fed by inflow) evaporate at 95 % of PET, which may exceed the rain.
+      if (code != 60 && code != 52) {
         assertThat(annualEt[i]).isLessThan(annualP[i]).isLessThan(annualPet[i] + annualP[i]);
       }
       if (code == 10) {
