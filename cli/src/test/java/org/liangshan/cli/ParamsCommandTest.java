@@ -42,7 +42,7 @@ class ParamsCommandTest {
     assertThat(decay.get("value").decimalValue()).isEqualByComparingTo("0.15");
     assertThat(decay.get("unit").asText()).isEqualTo("1/d");
     assertThat(decay.get("status").asText()).isEqualTo("illustrative");
-    // Tianjin has no overrides: the national list without oxygen release
+    // Tianjin overrides only the RUSLE R band: the national list without oxygen release
     assertThat(rows.get("gep.indicators").get("value").toString()).doesNotContain("oxygen_release");
     assertThat(rows.get("gep.indicators").get("status").asText()).isEqualTo("published");
     assertThat(rows).doesNotContainKeys("casa.source", "gep.climate.epp_kj_m2_d_status");
@@ -61,8 +61,9 @@ class ParamsCommandTest {
   void everyParameterOfTheEffectiveSetIsListedOnce() throws Exception {
     JsonNode effective = ParameterSet.forRegion(Regions.load("liyang")).toJson();
     assertThat(rows("params", "--region", "liyang", "--json")).hasSize(parameterCount(effective))
-        // 412, and the 15 ranges and 2 draw settings of the GEP uncertainty intervals (docs/methods/gep-uncertainty.md)
-        .hasSize(429);
+        // 412, the 15 ranges and 2 draw settings of the GEP uncertainty intervals (docs/methods/gep-uncertainty.md), the
+        // R band (2) and the two damage restoration-cost and agreement parameters of the compensation terms
+        .hasSize(433);
   }
 
   private static int parameterCount(JsonNode node) {

@@ -24,9 +24,7 @@ import org.liangshan.core.method.XinanPIndex;
 import org.liangshan.core.money.Money;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
-import org.liangshan.core.region.MonitoringSection;
 import org.liangshan.core.region.Region;
-import org.liangshan.core.region.WaterFunctionZone;
 import org.liangshan.finance.model.Compensation;
 import org.liangshan.finance.model.CompensationLedger;
 import org.liangshan.finance.model.FinanceParameters;
@@ -41,11 +39,15 @@ import org.liangshan.warehouse.TableDef;
 
 /**
  * The compensation ledger of a region for a year, thin over {@link Compensation} and {@link
- * CompensationLedger}: monthly horizontal entries per agreement from the section's monthly mean
- * concentrations (manual samples when the month has them, else automatic; see {@link WaterQuality}) and
- * the month's volume (mean daily flow × seconds of the month, silver.hydrology), and a yearly vertical
- * transfer per district from gold.gep_by_district (this year and last); yearly quota-keyed transfers
- * ({@code vertical_quota}) and monthly damage entries ({@code damage}) through {@link QuotaAndDamageStep}.
+ * CompensationLedger}, each agreement settled as its terms say: a P-index agreement once a year, on the
+ * year's mean concentrations (mean of monthly means, manual samples when a month has them, else automatic;
+ * see {@link WaterQuality}) against its fixed baseline, with its water-quantity term (the year's volume at
+ * the section, silver.hydrology) where it has one; a per-factor agreement monthly, on the month's means and
+ * volume (mean daily flow × seconds of the month); a yearly vertical transfer per district from
+ * gold.gep_by_district (this year and last); fixed yearly transfers; yearly quota-keyed transfers ({@code
+ * vertical_quota}) and damage entries in the month of the event ({@code damage}) through {@link
+ * QuotaAndDamageStep}. What an agreement lacks (a baseline, a factor's measurements, a month's flow) leaves
+ * that settlement out, named in the summary; nothing is settled on a substitute.
  * The job fails if any period's debits differ from its credits.
  *
  * <p><b>Revisions.</b> Entries are written as {@code draft}, with a revision per period (see {@link
@@ -55,6 +57,9 @@ import org.liangshan.warehouse.TableDef;
  * {@code liangshan ledger diff} lists them entry by entry.
  */
 public final class CompensationJob {
+  /** The method of a fixed yearly transfer (a key-function-area transfer). */
+  static final String FIXED_TRANSFER = "fixed-transfer";
+
   private CompensationJob() {}
 
   public record Summary(String region, int year, int revision, int entries, BigDecimal totalYuan,
@@ -97,6 +102,8 @@ public final class CompensationJob {
     progress.accept("compensation " + region.id() + " " + year + ": vertical agreements");
     vertical(run, region, year, revision, p, ledger, notSettled);
     progress.accept("compensation " + region.id() + " " + year + ": quota-keyed and damage agreements");
+    region.agreements().stream().filter(a -> a.method().equals(FIXED_TRANSFER))
+        .forEach(a -> ledger.add(Compensation.fixedTransfer(a, year, revision)));
     QuotaAndDamageStep.verticalQuota(run, region, year, revision, p, ledger, notSettled);
     QuotaAndDamageStep.damage(run, region, year, revision, p, ledger, notSettled);
     ledger.checkBalanced();
@@ -169,9 +176,11 @@ public final class CompensationJob {
     List<String> sections = agreements.stream().map(a -> a.sectionId().orElseThrow()).distinct().toList();
     Set<String> indicators = new LinkedHashSet<>(XinanPIndex.FACTORS);
     agreements.forEach(a -> a.factors().forEach(f -> indicators.add(f.name())));
-    int baselineYears = (int) p.number("compensation.xinan.baseline_years");
+    // Read back to the earliest fixed baseline year any agreement declares (never a rolling window).
+    int fromYear = agreements.stream().flatMap(a -> a.terms().baseline().flatMap(CompensationAgreement.Baseline::fromYear)
+        .stream()).mapToInt(Integer::intValue).min().orElse(year);
     List<WaterQuality.Samples> samples =
-        MarketJob.samples(run, region, sections, List.copyOf(indicators), year - baselineYears, year);
+        MarketJob.samples(run, region, sections, List.copyOf(indicators), Math.min(fromYear, year), year);
     Map<String, List<Hydrology.DailyFlow>> flows = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "hydrology", region)
         .where(col("section_id").isin(sections.toArray()))
@@ -184,60 +193,80 @@ public final class CompensationJob {
     for (CompensationAgreement agreement : agreements) {
       String section = agreement.sectionId().orElseThrow();
       Map<YearMonth, Double> monthlyFlow = Hydrology.monthlyMeans(flows.getOrDefault(section, List.of()));
-      Map<String, Compensation.Baseline> baselines = new LinkedHashMap<>();
-      List<BigDecimal> parts = List.of();
-      boolean xinan = agreement.method().equals("xinan-p-index");
-      if (xinan) {
-        if (agreement.annualFundYuan().isEmpty()) {
-          notSettled.add(agreement.id() + ": a P-index agreement needs annual_fund_yuan");
-          continue;
-        }
-        WaterFunctionZone zone = zoneOf(region, section);
-        for (String factor : XinanPIndex.FACTORS) {
-          Optional<WaterQuality.Mean> earlier =
-              WaterQuality.meanOfMonthlyMeans(samples, List.of(section), factor, year - baselineYears, year - 1);
-          baselines.put(factor, Compensation.xinanBaseline(earlier, year - baselineYears, year - 1, factor, zone, p));
-        }
-        parts = CompensationLedger.equalParts(agreement.annualFundYuan().get(), 12);
-      } else if (!agreement.method().equals("section-compensation")) {
+      if (agreement.method().equals("xinan-p-index")) {
+        xinan(agreement, year, samples, monthlyFlow, revision, p, ledger, notSettled);
+      } else if (agreement.method().equals("section-compensation")) {
+        perFactor(agreement, year, samples, monthlyFlow, revision, p, ledger, notSettled);
+      } else {
         notSettled.add(agreement.id() + ": unknown horizontal method " + agreement.method());
-        continue;
-      }
-      for (int m = 1; m <= 12; m++) {
-        YearMonth month = YearMonth.of(year, m);
-        Map<String, Compensation.Concentration> concentrations = new LinkedHashMap<>();
-        for (String indicator : indicators) {
-          WaterQuality.monthlyMean(samples, section, indicator, month).ifPresent(mean ->
-              concentrations.put(indicator, new Compensation.Concentration(mean.valueMgL(), mean.method(), mean.samples())));
-        }
-        Optional<CompensationLedger.Entry> entry;
-        if (xinan) {
-          entry = Compensation.xinan(agreement, month, concentrations, baselines, parts.get(m - 1), revision, p);
-          if (entry.isEmpty()) {
-            notSettled.add(agreement.id() + " " + month + ": a P-index factor was not measured at " + section);
-          }
-        } else {
-          Double flow = monthlyFlow.get(month);
-          if (flow == null) {
-            notSettled.add(agreement.id() + " " + month + ": no flow at " + section);
-            continue;
-          }
-          boolean measured = agreement.factors().stream().allMatch(f -> concentrations.containsKey(f.name()));
-          if (!measured) {
-            notSettled.add(agreement.id() + " " + month + ": a factor was not measured at " + section);
-            continue;
-          }
-          entry = Compensation.sectionCompensation(agreement, month, concentrations, flow, revision, p);
-        }
-        entry.ifPresent(ledger::add);
       }
     }
   }
 
-  private static WaterFunctionZone zoneOf(Region region, String sectionId) {
-    MonitoringSection section = region.section(sectionId).orElseThrow(() -> org.liangshan.core.LiangshanException.failure(
-        "Region %s: agreement section %s is not among its sections.", region.id(), sectionId));
-    return region.zones().stream().filter(z -> z.id().equals(section.zoneId())).findFirst().orElseThrow();
+  /** The year's P-index settlement against the agreement's fixed baseline, and its quantity term. */
+  private static void xinan(CompensationAgreement agreement, int year, List<WaterQuality.Samples> samples,
+      Map<YearMonth, Double> monthlyFlow, int revision, ParameterSet p, CompensationLedger ledger, List<String> notSettled) {
+    String section = agreement.sectionId().orElseThrow();
+    if (agreement.annualFundYuan().isEmpty()) {
+      notSettled.add(agreement.id() + ": a P-index agreement needs annual_fund_yuan");
+      return;
+    }
+    Optional<CompensationAgreement.Baseline> declared = agreement.terms().baseline();
+    Optional<Integer> baselineTo = declared.flatMap(CompensationAgreement.Baseline::toYear);
+    if (baselineTo.isPresent() && year <= baselineTo.get()) {
+      notSettled.add(agreement.id() + " " + year + ": the year is not after the fixed baseline period "
+          + declared.get().fromYear().orElseThrow() + "-" + baselineTo.get() + ", so there is nothing to settle against");
+      return;
+    }
+    Map<String, Compensation.AnnualMean> annual = new LinkedHashMap<>();
+    Map<String, Compensation.Baseline> baselines = new LinkedHashMap<>();
+    for (String factor : Compensation.weights(agreement, p).keySet()) {
+      Optional<WaterQuality.Mean> mean = WaterQuality.meanOfMonthlyMeans(samples, List.of(section), factor, year, year);
+      if (mean.isPresent()) {
+        int months = 0;
+        for (int m = 1; m <= 12; m++) {
+          months += WaterQuality.monthlyMean(samples, section, factor, YearMonth.of(year, m)).isPresent() ? 1 : 0;
+        }
+        annual.put(factor, new Compensation.AnnualMean(mean.get().valueMgL(), mean.get().method(), mean.get().samples(),
+            months));
+      }
+      Optional<WaterQuality.Mean> earlier = declared.flatMap(CompensationAgreement.Baseline::fromYear)
+          .flatMap(from -> WaterQuality.meanOfMonthlyMeans(samples, List.of(section), factor, from, baselineTo.orElseThrow()));
+      Compensation.xinanBaseline(agreement, factor, earlier).ifPresent(b -> baselines.put(factor, b));
+    }
+    record(Compensation.xinanAnnual(agreement, year, annual, baselines, revision, p), ledger, notSettled);
+    if (agreement.terms().quantity().isPresent()) {
+      record(Compensation.quantity(agreement, year, monthlyFlow, revision), ledger, notSettled);
+    }
+  }
+
+  private static void record(Compensation.Settled settled, CompensationLedger ledger, List<String> notSettled) {
+    settled.entry().ifPresent(ledger::add);
+    settled.reason().ifPresent(notSettled::add);
+  }
+
+  /** The monthly per-factor (Jiangsu) settlements of an agreement. */
+  private static void perFactor(CompensationAgreement agreement, int year, List<WaterQuality.Samples> samples,
+      Map<YearMonth, Double> monthlyFlow, int revision, ParameterSet p, CompensationLedger ledger, List<String> notSettled) {
+    String section = agreement.sectionId().orElseThrow();
+    for (int m = 1; m <= 12; m++) {
+      YearMonth month = YearMonth.of(year, m);
+      Map<String, Compensation.Concentration> concentrations = new LinkedHashMap<>();
+      for (CompensationAgreement.FactorTarget factor : agreement.factors()) {
+        WaterQuality.monthlyMean(samples, section, factor.name(), month).ifPresent(mean ->
+            concentrations.put(factor.name(), new Compensation.Concentration(mean.valueMgL(), mean.method(), mean.samples())));
+      }
+      Double flow = monthlyFlow.get(month);
+      if (flow == null) {
+        notSettled.add(agreement.id() + " " + month + ": no flow at " + section);
+        continue;
+      }
+      if (concentrations.size() < agreement.factors().size()) {
+        notSettled.add(agreement.id() + " " + month + ": a factor was not measured at " + section);
+        continue;
+      }
+      Compensation.sectionCompensation(agreement, month, concentrations, flow, revision, p).ifPresent(ledger::add);
+    }
   }
 
   private static void vertical(Run run, Region region, int year, int revision, ParameterSet p, CompensationLedger ledger,

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
+import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
 import org.liangshan.core.region.Region;
@@ -38,7 +39,8 @@ final class QuotaAndDamageStep {
   static void verticalQuota(Run run, Region region, int year, int revision, ParameterSet p, CompensationLedger ledger,
       List<String> notSettled) {
     for (CompensationAgreement agreement : region.agreements()) {
-      if (agreement.kind() != CompensationAgreement.Kind.VERTICAL || agreement.method().equals("gep-keyed")) {
+      if (agreement.kind() != CompensationAgreement.Kind.VERTICAL || agreement.method().equals("gep-keyed")
+          || agreement.method().equals(CompensationJob.FIXED_TRANSFER)) {
         continue;
       }
       if (!agreement.method().equals(QuotaAndDamage.VERTICAL_QUOTA)) {
@@ -87,7 +89,7 @@ final class QuotaAndDamageStep {
         continue;
       }
       violations.add(new QuotaAndDamage.Violation(string(r, "event_id"), date(r, "date"), subject,
-          names.getOrDefault(subject, subject), string(r, "severity"), string(r, "description")));
+          names.getOrDefault(subject, subject), string(r, "severity"), string(r, "description"), restoration(r)));
     }
     for (CompensationAgreement agreement : agreements) {
       if (!agreement.method().equals(QuotaAndDamage.DAMAGE)) {
@@ -99,6 +101,26 @@ final class QuotaAndDamageStep {
       }
       QuotaAndDamage.damage(agreement, violations, revision, p).forEach(ledger::add);
     }
+  }
+
+  /**
+   * What a violation left to restore: both restoration_quantity and restoration_unit, or neither (the fixed
+   * schedule then applies); one without the other is refused, naming the event and the field.
+   */
+  private static Optional<QuotaAndDamage.Restoration> restoration(Row r) {
+    List<String> columns = List.of(r.schema().fieldNames());
+    Double quantity = columns.contains("restoration_quantity") ? number(r, "restoration_quantity") : null;
+    String unit = columns.contains("restoration_unit") ? string(r, "restoration_unit") : null;
+    if (quantity == null && unit == null) {
+      return Optional.empty();
+    }
+    if (quantity == null || unit == null || !(quantity > 0)) {
+      throw LiangshanException.badInput("silver.credit_events, event %s (%s line %s): field %s: a restoration needs a"
+              + " quantity above 0 and its unit, or neither (then the fixed schedule applies); correct the delivery and ingest"
+              + " it again.", string(r, "event_id"), string(r, "source_file"), r.get(r.fieldIndex("source_line")),
+          quantity == null ? "restoration_quantity" : unit == null ? "restoration_unit" : "restoration_quantity");
+    }
+    return Optional.of(new QuotaAndDamage.Restoration(quantity, unit));
   }
 
   /** Capacity held (occupied) against allocatable, per zone and pollutant. */

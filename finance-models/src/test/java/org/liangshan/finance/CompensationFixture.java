@@ -55,14 +55,22 @@ final class CompensationFixture {
     wq.add(row("section_id", "TJ-S01", "observed_at", "2024-01-20T00:00:00Z", "method", "auto", "indicator", "codmn",
         "value", 100.0, "unit", "mg/L"));
     wq.addAll(sample("TJ-S01", "2024-02-10T00:00:00Z", "auto", 4.0, 0.5, 1.0, 0.1));
+    // TJ-S08 (Yongding, P-index with a quantity term): June 2023 is the baseline, June 2024 every factor 1.1 times it.
+    wq.addAll(sample("TJ-S08", "2023-06-14T16:00:00Z", "manual", 8.0, 1.0, 3.0, 0.2));
+    wq.addAll(sample("TJ-S08", "2024-06-14T16:00:00Z", "manual", 8.8, 1.1, 3.3, 0.22));
     // TJ-S03 (Jiangsu per factor): April above target, May CODMn below it.
     wq.addAll(sample("TJ-S03", "2024-04-14T16:00:00Z", "manual", 10.5, 1.7, null, 0.35));
     wq.addAll(sample("TJ-S03", "2024-05-14T16:00:00Z", "manual", 9.0, 1.5, null, 0.3));
     lake.silver("water_quality", "tianjin", wq);
-    lake.silver("hydrology", "tianjin", Lakehouse.rows(
+    List<Map<String, Object>> flows = new ArrayList<>(Lakehouse.rows(
         row("section_id", "TJ-S03", "date", "2024-04-01", "flow_m3_s", 4.0),
         row("section_id", "TJ-S03", "date", "2024-04-02", "flow_m3_s", 6.0),
         row("section_id", "TJ-S03", "date", "2024-05-01", "flow_m3_s", 5.0)));
+    // TJ-S08: 10 m³/s in every month of 2024, 316,224,000 m³ in the year.
+    for (int m = 1; m <= 12; m++) {
+      flows.add(row("section_id", "TJ-S08", "date", String.format("2024-%02d-15", m), "flow_m3_s", 10.0));
+    }
+    lake.silver("hydrology", "tianjin", flows);
     lake.write(GeoTables.GEP_BY_DISTRICT, "tianjin", Lakehouse.rows(
         gep(2024, "120101", "和平区", "water_conservation", "600000000"),
         gep(2024, "120101", "和平区", "carbon_fixation", "400000000"),

@@ -43,30 +43,38 @@ class CompensationJobTest {
     assertThat(ledger).extracting(r -> r.getAs("entry_id") + " " + r.getAs("payer") + "->" + r.getAs("payee") + " "
             + r.<BigDecimal>getAs("amount_yuan").stripTrailingZeros().toPlainString())
         .containsExactly(
-            // P = 0.85 × 0.25 × (1.0 + 1.1 + 0.9 + 1.2) = 0.8925 ≤ 1: downstream pays the month's part of 2e8.
-            "TJ-H-01:2024-01:r1 天津市->河北省 16666666.67",
-            // Automatic values equal to the baseline: P = 0.85.
-            "TJ-H-01:2024-02:r1 天津市->河北省 16666666.67",
+            // Settled once for the year against the fixed baseline year 2023 (January: 4.0, 0.5, 1.0, 0.1). The
+            // year's means are the means of January (manual) and February (automatic): 4.0, 0.525, 0.95, 0.11,
+            // ratios 1.0, 1.05, 0.95, 1.1; P = 0.85 × 0.25 × 4.1 = 0.87125 ≤ 1: downstream pays the agreed 2e8.
+            "TJ-H-01:2024:r1 天津市->河北省 200000000",
             // 12,960,000 m³: CODMn 0.5 × 12.96 × 15,000 + NH3-N 0.2 × 12.96 × 1e5 + TP 0.05 × 12.96 × 1e5.
             "TJ-H-02:2024-04:r1 北京市->天津市 421200",
             // 13,392,000 m³: CODMn −1 × 13.392 × 15,000 = −200,880: downstream pays.
             "TJ-H-02:2024-05:r1 天津市->北京市 200880",
+            // Yongding: ratios 1.1 each, P = 0.85 × 1.1 = 0.935: downstream pays 5e7; the year's 316,224,000 m³ are
+            // 16,224,000 m³ above the 3e8 baseline: × 0.10 yuan/m³ = 1,622,400 to the upstream party.
+            "TJ-H-03:2024:quantity:r1 天津市->河北省 1622400",
+            "TJ-H-03:2024:r1 天津市->河北省 50000000",
             // 5e8 × [0.5 × GEPᵢ / 7e9 + 0.5 × growthᵢ / 1e8]; 河西区 has no 2023 GEP (growth 0).
             "TJ-V-01:2024:120101:r1 天津市财政局->和平区 285714285.71",
             "TJ-V-01:2024:120102:r1 天津市财政局->河东区 71428571.43",
-            "TJ-V-01:2024:120103:r1 天津市财政局->河西区 142857142.86");
+            "TJ-V-01:2024:120103:r1 天津市财政局->河西区 142857142.86",
+            // Jizhou's key-function-area transfer, the agreed yearly amount.
+            "TJ-V-03:2024:r1 天津市财政局->蓟州区 100000000");
     assertThat(ledger).allSatisfy(r -> {
       assertThat(r.<String>getAs("status")).isEqualTo("draft");
       assertThat(r.<Integer>getAs("revision")).isEqualTo(1);
     });
-    String january = ledger.get(0).getAs("basis");
-    assertThat(january).contains("\"p\":0.8925", "\"measured_mg_l\":4.0,\"method\":\"manual\"", "\"section\":\"TJ-S01\"");
-    String february = ledger.get(1).getAs("basis");
-    assertThat(february).contains("\"method\":\"auto\"");
+    String luan = ledger.get(0).getAs("basis");
+    assertThat(luan).contains("\"p\":0.87125", "\"settlement\":\"annual\"", "\"section\":\"TJ-S01\"",
+        "\"name\":\"nh3n\",\"annual_mean_mg_l\":0.525,\"months\":2,\"method\":\"manual+auto\"",
+        "\"baseline_basis\":\"mean of monthly means fixed baseline years 2023-2023 (manual, 1 samples)\"",
+        "\"terms_status\":\"illustrative\"");
     BigDecimal vertical = ledger.stream().filter(r -> r.getAs("method").equals("gep-keyed"))
         .map(r -> r.<BigDecimal>getAs("amount_yuan")).reduce(BigDecimal.ZERO, BigDecimal::add);
     assertThat(vertical).isEqualByComparingTo("500000000");
-    assertThat(summary.notSettled()).anyMatch(n -> n.startsWith("TJ-H-01 2024-03: a P-index factor was not measured"));
+    // The district agreement at TJ-S05 has no flow in this fixture: each month is named, not settled.
+    assertThat(summary.notSettled()).contains("TJ-H-04 2024-01: no flow at TJ-S05");
   }
 
   @Test
@@ -76,9 +84,9 @@ class CompensationJobTest {
     List<Row> sums = lake.catalog.read(FinanceTables.COMPENSATION_POSTINGS).groupBy("period")
         .agg(org.apache.spark.sql.functions.sum("debit_yuan"), org.apache.spark.sql.functions.sum("credit_yuan"))
         .collectAsList();
-    assertThat(sums).hasSize(5);
+    assertThat(sums).hasSize(3);
     assertThat(sums).allSatisfy(r -> assertThat(r.getDecimal(1)).isEqualByComparingTo(r.getDecimal(2)));
-    assertThat(lake.catalog.read(FinanceTables.COMPENSATION_POSTINGS).count()).isEqualTo(14);
+    assertThat(lake.catalog.read(FinanceTables.COMPENSATION_POSTINGS).count()).isEqualTo(18);
   }
 
   @Test
@@ -103,7 +111,7 @@ class CompensationJobTest {
       assertThat(plan.note()).contains("revision 1 (approved) stands");
     });
     List<Row> ledger = lake.gold(FinanceTables.COMPENSATION_LEDGER, "entry_id");
-    assertThat(ledger).hasSize(7);
+    assertThat(ledger).hasSize(9);
     assertThat(ledger).filteredOn(r -> r.getAs("period").equals("2024-04"))
         .singleElement().satisfies(r -> assertThat(r.<String>getAs("status")).isEqualTo("approved"));
   }

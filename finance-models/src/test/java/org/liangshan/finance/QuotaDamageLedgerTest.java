@@ -94,6 +94,13 @@ class QuotaDamageLedgerTest {
         "severity", severity, "description", "超标排放");
   }
 
+  private static Map<String, Object> withRestoration(Map<String, Object> event, double quantity, String unit) {
+    Map<String, Object> row = new LinkedHashMap<>(event);
+    row.put("restoration_quantity", quantity);
+    row.put("restoration_unit", unit);
+    return row;
+  }
+
   @BeforeAll
   void compute() {
     CompensationFixture.write(lake);
@@ -114,7 +121,8 @@ class QuotaDamageLedgerTest {
         event("CE-1", "E1", "enterprise", "2024-03-05", "minor"),
         event("CE-2", "E2", "enterprise", "2024-04-20", "grave"),
         event("CE-3", "P1", "person", "2024-03-10", "minor"),
-        event("CE-4", "E1", "enterprise", "2023-06-01", "serious")));
+        event("CE-4", "E1", "enterprise", "2023-06-01", "serious"),
+        withRestoration(event("CE-5", "E1", "enterprise", "2024-05-10", "serious"), 1500.0, "m2")));
     summary = CompensationJob.run(lake.run("compensation", tianjin, "2024", params), tianjin, 2024, params);
   }
 
@@ -152,7 +160,15 @@ class QuotaDamageLedgerTest {
   void damageEntriesArePaidByTheViolatorAtThePenaltyOfTheSeverity() {
     assertThat(entries("damage")).containsExactly(
         "TJ-D-01:2024-03:CE-1:r1 一号钢厂->" + DAMAGE_FUND + " 50000.00",
-        "TJ-D-01:2024-04:CE-2:r1 二号水泥->" + DAMAGE_FUND + " 1000000.00");
+        "TJ-D-01:2024-04:CE-2:r1 二号水泥->" + DAMAGE_FUND + " 1000000.00",
+        // 1,500 m² to restore × 60 yuan/m² (GB/T 39791.1-2020 restoration cost), not the serious penalty of 200,000.
+        "TJ-D-01:2024-05:CE-5:r1 一号钢厂->" + DAMAGE_FUND + " 90000.00");
+    String fallback = lake.catalog.read(FinanceTables.COMPENSATION_LEDGER).where("entry_id = 'TJ-D-01:2024-03:CE-1:r1'")
+        .head().getAs("basis");
+    assertThat(fallback).contains("\"fallback\":true");
+    String restored = lake.catalog.read(FinanceTables.COMPENSATION_LEDGER).where("entry_id = 'TJ-D-01:2024-05:CE-5:r1'")
+        .head().getAs("basis");
+    assertThat(restored).contains("\"fallback\":false", "\"restoration_unit\":\"m2\"");
     assertThat(summary.notSettled()).contains("TJ-D-01 2024: 1 violation(s) of persons are not damage entries");
   }
 
@@ -163,11 +179,12 @@ class QuotaDamageLedgerTest {
     Map<String, Row> sums = lake.catalog.read(FinanceTables.COMPENSATION_POSTINGS).groupBy("period")
         .agg(functions.sum("debit_yuan").as("d"), functions.sum("credit_yuan").as("c"), functions.count("*").as("n"))
         .collectAsList().stream().collect(Collectors.toMap(r -> r.getString(0), r -> r));
-    assertThat(sums.keySet()).containsExactlyInAnyOrder("2024", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05");
+    assertThat(sums.keySet()).containsExactlyInAnyOrder("2024", "2024-03", "2024-04", "2024-05");
     sums.values().forEach(r -> assertThat(r.getDecimal(1)).isEqualByComparingTo(r.getDecimal(2)));
-    // 2024: the GEP-keyed 5e8 and the four quota entries; 2024-04: Jiangsu 421,200 and damage 1,000,000.
-    assertThat(sums.get("2024").getDecimal(1)).isEqualByComparingTo("500561181.40");
-    assertThat(sums.get("2024").getLong(3)).isEqualTo(14);
+    // 2024: the GEP-keyed 5e8, the four quota entries, the P-index 2e8 (TJ-H-01) and 5e7 with its quantity
+    // term 1,622,400 (TJ-H-03), Jizhou's 1e8; 2024-04: Jiangsu 421,200 and damage 1,000,000.
+    assertThat(sums.get("2024").getDecimal(1)).isEqualByComparingTo("852183581.40");
+    assertThat(sums.get("2024").getLong(3)).isEqualTo(22);
     assertThat(sums.get("2024-04").getDecimal(1)).isEqualByComparingTo("1421200");
     assertThat(sums.get("2024-03").getDecimal(1)).isEqualByComparingTo("50000");
   }
@@ -203,12 +220,12 @@ class QuotaDamageLedgerTest {
     });
     List<Row> frozen = lake.catalog.read(FinanceTables.COMPENSATION_LEDGER).where("period = '2024' AND revision = 1")
         .collectAsList();
-    assertThat(frozen).hasSize(7).allSatisfy(r -> assertThat(r.<String>getAs("status")).isEqualTo("approved"));
+    assertThat(frozen).hasSize(11).allSatisfy(r -> assertThat(r.<String>getAs("status")).isEqualTo("approved"));
     assertThat(frozen).filteredOn(r -> r.getAs("entry_id").equals("TJ-V-02:2024:capacity:TJ-WFZ-01-cod:r1"))
         .singleElement().satisfies(r -> assertThat(r.<BigDecimal>getAs("amount_yuan")).isEqualByComparingTo("303750"));
     List<Row> sums = lake.catalog.read(FinanceTables.COMPENSATION_POSTINGS).groupBy("period", "revision")
         .agg(functions.sum("debit_yuan"), functions.sum("credit_yuan")).collectAsList();
-    assertThat(sums).hasSize(7).allSatisfy(r -> assertThat(r.getDecimal(2)).isEqualByComparingTo(r.getDecimal(3)));
+    assertThat(sums).hasSize(5).allSatisfy(r -> assertThat(r.getDecimal(2)).isEqualByComparingTo(r.getDecimal(3)));
   }
 
   @Test
@@ -218,12 +235,12 @@ class QuotaDamageLedgerTest {
     LedgerExport.Result result = new LedgerExport(lake.catalog).write("tianjin", 2024, false, dir, true, true, clock.instant());
     // 2024 shows its approved revision 1, the others their latest.
     assertThat(result.revisions()).extracting(s -> s.period() + " r" + s.revision())
-        .containsExactly("2024 r1", "2024-01 r1", "2024-02 r1", "2024-03 r1", "2024-04 r1", "2024-05 r1");
+        .containsExactly("2024 r1", "2024-03 r1", "2024-04 r1", "2024-05 r1");
     String shown = "revision = 1";
     try (var in = Files.newInputStream(dir.resolve("tianjin-2024-ledger.xlsx"));
         var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
       var evaluator = wb.getCreationHelper().createFormulaEvaluator();
-      assertThat(wb.getNumberOfSheets()).isEqualTo(6);
+      assertThat(wb.getNumberOfSheets()).isEqualTo(8);
       for (String agreement : List.of("TJ-V-02", "TJ-D-01")) {
         var sheet = wb.getSheet(agreement);
         assertThat(sheet).as(agreement).isNotNull();
@@ -234,9 +251,9 @@ class QuotaDamageLedgerTest {
         assertThat(fromSheet).as(agreement).isEqualByComparingTo(byTable.getDecimal(0));
         assertThat(result.totalsByAgreement().get(agreement)).isEqualByComparingTo(byTable.getDecimal(0));
       }
-      // By hand: 303,750 + 250,000 + 24 + 7,407.40 and 50,000 + 1,000,000.
+      // By hand: 303,750 + 250,000 + 24 + 7,407.40 and 50,000 + 1,000,000 + 90,000.
       assertThat(result.totalsByAgreement().get("TJ-V-02")).isEqualByComparingTo("561181.40");
-      assertThat(result.totalsByAgreement().get("TJ-D-01")).isEqualByComparingTo("1050000");
+      assertThat(result.totalsByAgreement().get("TJ-D-01")).isEqualByComparingTo("1140000");
     }
     Row table = lake.catalog.read(FinanceTables.COMPENSATION_LEDGER).where(shown).agg(functions.sum("amount_yuan")).head();
     assertThat(result.totalYuan()).isEqualByComparingTo(table.getDecimal(0));

@@ -78,9 +78,9 @@ final class Enterprises {
           boolean fits =
               switch (mix.industry()) {
                 case FOREST_FARM -> Landscape.isForest(lc);
-                case "茶园" -> lc != 60 && lc != 50 && lc != 80;
-                case "酒店", "餐饮" -> lc != 60 && lc != 50;
-                default -> lc != 60 && lc != 50 && !Landscape.isForest(lc);
+                case "茶园" -> !Landscape.isWet(lc) && lc != 80;
+                case "酒店", "餐饮" -> !Landscape.isWet(lc);
+                default -> !Landscape.isWet(lc) && !Landscape.isForest(lc);
               };
           if (fits || attempt == 399) {
             lon = x;

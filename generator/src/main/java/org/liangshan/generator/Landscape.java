@@ -16,6 +16,8 @@ final class Landscape {
   static final byte SHRUB = 30;
   static final byte GRASS = 40;
   static final byte WETLAND = 50;
+  /** Aquaculture ponds (养殖坑塘), not natural wetland. */
+  static final byte AQUACULTURE = 52;
   static final byte WATER = 60;
   static final byte BUILT_UP = 80;
   static final byte BARE = 90;
@@ -159,7 +161,14 @@ final class Landscape {
       }
     }
     allocate(cover, free, waterScore, region.seedLandCoverKm2("water"), WATER);
-    allocate(cover, free, wetlandScore, region.seedLandCoverKm2("wetland"), WETLAND);
+    // The seed's wetland includes fish ponds where it gives their share (Liyang: 71.7 %): the ponds take the
+    // wetland cells after the natural wetland has taken the wettest ones.
+    double wetlandKm2 = region.seedLandCoverKm2("wetland");
+    double pondShare = region.seedFacts().path("aquaculture_share_of_wetland").asDouble(0);
+    allocate(cover, free, wetlandScore, wetlandKm2 * (1 - pondShare), WETLAND);
+    if (pondShare > 0) {
+      allocate(cover, free, wetlandScore, wetlandKm2 * pondShare, AQUACULTURE);
+    }
     allocate(cover, free, forestScore, region.seedLandCoverKm2("forest"), (byte) 25);
     RegionProfile.Targets targets = profile.targets();
     double growth = Math.pow(1 + targets.builtUpGrowthPerYear(), year - BASE_YEAR);
@@ -255,11 +264,17 @@ final class Landscape {
       case "SHRUB" -> SHRUB;
       case "GRASS" -> GRASS;
       case "WETLAND" -> WETLAND;
+      case "AQUACULTURE" -> AQUACULTURE;
       case "WATER" -> WATER;
       case "BUILT_UP" -> BUILT_UP;
       case "BARE" -> BARE;
       default -> throw new IllegalArgumentException("Unknown vegetation class: " + vegClass);
     };
+  }
+
+  /** Water, natural wetland and aquaculture ponds: no enterprise is placed on them. */
+  static boolean isWet(int code) {
+    return code == WATER || code == WETLAND || code == AQUACULTURE;
   }
 
   static boolean isForest(int code) {

@@ -50,6 +50,7 @@ final class Vegetation {
           case 30 -> 0.25 + 0.38 * s;
           case 40 -> 0.18 + 0.40 * s;
           case 50 -> 0.16 + 0.42 * s;
+          case 52 -> -0.02 + 0.10 * s; // ponds: open water with some algae in summer (illustrative)
           case 60 -> -0.07 + 0.08 * s;
           case 80 -> 0.08 + 0.09 * s;
           case 90 -> 0.05 + 0.04 * s;

@@ -95,10 +95,10 @@ final class Weather {
   /**
    * Actual evapotranspiration of a month, mm: a Budyko-type supply–demand curve (Choudhury, n = 2) on the
    * vegetation-scaled demand, so that it stays below both PET and precipitation on land; open water
-   * evaporates at 95 % of PET.
+   * and aquaculture ponds evaporate at 95 % of PET.
    */
   static double et(double pet, double precipitation, double ndvi, int landCover) {
-    if (landCover == Landscape.WATER) {
+    if (landCover == Landscape.WATER || landCover == Landscape.AQUACULTURE) {
       return 0.95 * pet;
     }
     double kc = Math.min(0.95, 0.35 + 0.75 * Math.max(0, ndvi));

@@ -209,6 +209,7 @@ public final class AccountingJob {
     run.count("grid_cells", spec.cellCount());
     run.count("grid_pieces", grid.pieces().size());
     run.count("scenes_read", scenes.size());
+    warnOnErosivity(run, accounts, parameters, progress);
     double nep = districts.carbon().stream().mapToDouble(DistrictAccounts.DistrictCarbon::nepTc).sum();
     double co2 = districts.carbon().stream().mapToDouble(DistrictAccounts.DistrictCarbon::co2T).sum();
     List<AccountingSummary.DistrictGep> gep = new ArrayList<>();
@@ -234,6 +235,31 @@ public final class AccountingJob {
     progress.accept(String.format(Locale.ROOT, "  carbon sink %.1f t C (%.1f t CO2e); GEP %s yuan",
         nep, co2, summary.totalGepYuan().toPlainString()));
     return summary;
+  }
+
+  /**
+   * Counts the cells whose R lies outside the region's band from published R maps and warns: in the run
+   * log ({@code rusle_r_outside_band}), in the progress output and on each cell's gold row
+   * ({@code rusle_r_plausible}).
+   */
+  private static void warnOnErosivity(Run run, List<PieceAccount> accounts, AccountingParameters parameters,
+      Consumer<String> progress) {
+    java.util.Set<String> outside = new java.util.TreeSet<>();
+    double low = Double.POSITIVE_INFINITY;
+    double high = Double.NEGATIVE_INFINITY;
+    for (PieceAccount a : accounts) {
+      low = Math.min(low, a.rFactor());
+      high = Math.max(high, a.rFactor());
+      if (!parameters.plausibleErosivity(a.rFactor())) {
+        outside.add(a.piece().cellId());
+      }
+    }
+    run.count("rusle_r_outside_band", outside.size());
+    if (!outside.isEmpty()) {
+      progress.accept(String.format(Locale.ROOT, "  warning: RUSLE R of %d cell(s) outside the plausible band %.0f-%.0f"
+              + " MJ mm/(ha h a) (R here %.0f-%.0f): check the precipitation input; flagged in gold rusle_r_plausible",
+          outside.size(), parameters.rPlausibleMin(), parameters.rPlausibleMax(), low, high));
+    }
   }
 
   private static long lap(Map<String, Duration> timings, String step, long start) {

@@ -182,7 +182,7 @@ final class GoldRows {
           a.quantity(GepService.FLOOD_REGULATION), a.value(GepService.FLOOD_REGULATION),
           a.quantity(GepService.CARBON_FIXATION), a.value(GepService.CARBON_FIXATION),
           a.quantity(GepService.OXYGEN_RELEASE), a.value(GepService.OXYGEN_RELEASE),
-          a.rFactor(), Double.isNaN(a.lsFactor()) ? null : a.lsFactor(),
+          a.rFactor(), parameters.plausibleErosivity(a.rFactor()), Double.isNaN(a.lsFactor()) ? null : a.lsFactor(),
           a.quantity(GepService.SOIL_RETENTION), a.value(GepService.SOIL_RETENTION),
           a.quantity(GepService.WATER_PURIFICATION), a.value(GepService.WATER_PURIFICATION),
           a.quantity(GepService.AIR_PURIFICATION), a.value(GepService.AIR_PURIFICATION),

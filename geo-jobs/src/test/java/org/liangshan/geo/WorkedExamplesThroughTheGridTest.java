@@ -165,14 +165,16 @@ class WorkedExamplesThroughTheGridTest {
 
     PieceAccount account = account(scenes, ParameterSet.defaults());
 
-    assertThat(account.rFactor()).isCloseTo(7059.735, within(1e-3));
+    // Zhang & Fu 2003: 12 × 100 mm, F = 100, R = 0.1833 × 100^1.9957 = 1797.060 (it was 7059.735 by the former
+    // Wischmeier-Smith form); retained = R × 0.032 × LS 1.438776 × (1 − e^−2) × 100 ha = 7154.074 t.
+    assertThat(account.rFactor()).isCloseTo(1797.060, within(1e-3));
     assertThat(account.lsFactor()).isCloseTo(1.438776, within(1e-6));
-    assertThat(account.quantity(GepService.SOIL_RETENTION)).isCloseTo(28104.725, within(1e-3));
-    assertThat(account.components().get("soil_retention.sediment_m3")).isCloseTo(7252.832, within(1e-3));
-    assertThat(account.value(GepService.SOIL_RETENTION).doubleValue()).isCloseTo(288976.866, within(1e-3));
+    assertThat(account.quantity(GepService.SOIL_RETENTION)).isCloseTo(7154.074, within(1e-3));
+    assertThat(account.components().get("soil_retention.sediment_m3")).isCloseTo(1846.213, within(1e-3));
+    assertThat(account.value(GepService.SOIL_RETENTION).doubleValue()).isCloseTo(73559.222, within(1e-3));
     org.liangshan.core.method.SoilRetention.Output core =
         org.liangshan.core.method.SoilRetention.compute(
-            new org.liangshan.core.method.SoilRetention.Rusle(7059.7352036435905, 0.032, 1.438776109824409,
+            new org.liangshan.core.method.SoilRetention.Rusle(1797.0595342599033, 0.032, 1.438776109824409,
                 Math.exp(-2), 1, 100),
             ParameterSet.defaults());
     assertThat(account.value(GepService.SOIL_RETENTION).doubleValue())
@@ -234,6 +236,34 @@ class WorkedExamplesThroughTheGridTest {
     assertThat(account.value(GepService.WATER_PURIFICATION)).isEqualByComparingTo("6457.5");
     assertThat(account.quantity(GepService.AIR_PURIFICATION)).isZero();
     assertThat(account.quantity(GepService.SOIL_RETENTION)).isZero();
+  }
+
+  /**
+   * Aquaculture ponds (code 52) beside natural wetland (code 50), each over the whole cell, the open-water
+   * month above: the ponds get none of the wetland's credits (flood storage 0.3 m × 10⁶ m² = 300,000 m³,
+   * pollutant removal, carbon), and their water surface evaporates as open water's does (148,770.37 m³).
+   */
+  @Test
+  void aquaculturePondsGetNoNaturalWetlandCredits() throws Exception {
+    PieceAccount ponds = account(openWaterMonth(52), ParameterSet.defaults());
+    PieceAccount wetland = account(openWaterMonth(50), ParameterSet.defaults());
+    assertThat(wetland.quantity(GepService.FLOOD_REGULATION)).isCloseTo(300_000, within(1e-6));
+    assertThat(wetland.quantity(GepService.WATER_PURIFICATION)).isPositive();
+    assertThat(ponds.quantity(GepService.FLOOD_REGULATION)).isZero();
+    assertThat(ponds.value(GepService.FLOOD_REGULATION)).isEqualByComparingTo("0");
+    assertThat(ponds.quantity(GepService.WATER_PURIFICATION)).isZero();
+    assertThat(ponds.quantity(GepService.CARBON_FIXATION)).isZero();
+    assertThat(ponds.nppTc()).isZero();
+    assertThat(ponds.components().get("climate_regulation.evaporation_m3")).isCloseTo(148770.37, within(0.01));
+  }
+
+  private List<SceneRef> openWaterMonth(int landCoverCode) throws Exception {
+    List<SceneRef> scenes = new ArrayList<>();
+    scenes.add(scene(Product.TEMPERATURE, 7, 28));
+    scenes.add(scene(Product.PET, 7, 150));
+    scenes.add(scene(Product.PRECIPITATION, 7, 200));
+    scenes.add(scene(Product.LANDCOVER, 0, landCoverCode));
+    return scenes;
   }
 
   /** The CASA example's month (June) and its NDVI peak (July) over one land-cover class. */

@@ -8,9 +8,9 @@ import static java.util.Objects.requireNonNull;
  * retained soil and its value.
  *
  * <pre>
- * R  = 17.02 · Σ_i 1.735 · 10^(1.5·log10(P_i²/P) − 0.08188)        MJ·mm ha⁻¹ h⁻¹ a⁻¹
- *      (Wischmeier &amp; Smith 1978 monthly-rainfall form of the modified Fournier index; P_i monthly,
- *      P annual precipitation, mm; 17.02 converts US customary units to SI, Foster et al. 1981)
+ * R  = α · F^β,  F = Σ_i P_i²/P,  α 0.1833, β 1.9957                  MJ·mm ha⁻¹ h⁻¹ a⁻¹
+ *      (Zhang Wenbo &amp; Fu Jishi 2003, the monthly-rainfall model fitted on Chinese stations; F is the
+ *      modified Fournier index of the year's monthly precipitation P_i and its total P, mm)
  * S  = 10.8·sinθ + 0.03          θ &lt; 5.14° (slope &lt; 9 %)          McCool et al. 1987
  *      16.8·sinθ − 0.50          5.14° ≤ θ &lt; 10°                      McCool et al. 1987
  *      21.91·sinθ − 0.96         θ ≥ 10°                               Liu Baoyuan et al. 1994
@@ -19,8 +19,14 @@ import static java.util.Objects.requireNonNull;
  * </pre>
  */
 public final class Rusle {
-  /** US customary erosivity units (hundreds of ft·tonf·in ac⁻¹ h⁻¹ a⁻¹) to MJ·mm ha⁻¹ h⁻¹ a⁻¹. */
-  public static final double US_TO_SI_EROSIVITY = 17.02;
+  /**
+   * α of the monthly-rainfall erosivity model R = α·F^β (Zhang Wenbo &amp; Fu Jishi 2003, 资源科学 25(1):
+   * 35–41, fitted on the erosivity of Chinese stations).
+   */
+  public static final double ZHANG_FU_ALPHA = 0.1833;
+
+  /** β of the same model. */
+  public static final double ZHANG_FU_BETA = 1.9957;
 
   /** Unit plot length of the USLE, m. */
   public static final double UNIT_PLOT_LENGTH_M = 22.13;
@@ -28,28 +34,43 @@ public final class Rusle {
   private Rusle() {}
 
   /**
-   * Rainfall erosivity R from monthly precipitation (mm). Missing months (NaN) are left out of both
-   * the sum and the annual total; with no month at all, or no rain, R is 0.
+   * The modified Fournier index F = Σ P_i²/P of monthly precipitation (mm), P the sum of the months.
+   * Missing months (NaN) are left out of both; with no month at all, or no rain, F is 0.
    */
-  public static double erosivityFromMonthly(double[] monthlyMm) {
+  public static double fournierIndex(double[] monthlyMm) {
     requireNonNull(monthlyMm, "monthlyMm is null");
     double annual = 0;
+    double squares = 0;
     for (double p : monthlyMm) {
       if (!Double.isNaN(p)) {
         Checks.nonNegative("precip_mm", p);
         annual += p;
+        squares += p * p;
       }
     }
-    if (annual <= 0) {
-      return 0;
+    return annual <= 0 ? 0 : squares / annual;
+  }
+
+  /**
+   * Rainfall erosivity R of a year from its monthly precipitation (mm), Zhang &amp; Fu's monthly model
+   * R = 0.1833·F^1.9957 with F the modified Fournier index ({@link #fournierIndex}); MJ·mm ha⁻¹ h⁻¹ a⁻¹.
+   * Missing months are left out (R is then underestimated); no rain gives 0.
+   */
+  public static double erosivityFromMonthly(double[] monthlyMm) {
+    double f = fournierIndex(monthlyMm);
+    return f <= 0 ? 0 : ZHANG_FU_ALPHA * Math.pow(f, ZHANG_FU_BETA);
+  }
+
+  /**
+   * Whether R lies inside a region's plausibility band from published R maps; outside it the run warns
+   * (the precipitation input, not the formula, is then the usual suspect).
+   */
+  public static boolean plausible(double r, double minR, double maxR) {
+    Checks.nonNegative("r_min", minR);
+    if (!(maxR > minR)) {
+      throw org.liangshan.core.LiangshanException.badField("r_max", "must exceed r_min " + minR + ", got " + maxR);
     }
-    double r = 0;
-    for (double p : monthlyMm) {
-      if (!Double.isNaN(p) && p > 0) {
-        r += 1.735 * Math.pow(10, 1.5 * Math.log10(p * p / annual) - 0.08188);
-      }
-    }
-    return r * US_TO_SI_EROSIVITY;
+    return r >= minR && r <= maxR;
   }
 
   /** Slope steepness factor S of a slope angle in radians (McCool 1987; Liu Baoyuan 1994 for ≥ 10°). */

@@ -108,7 +108,8 @@ public final class Regions {
                 a.path("beta").asDouble(0.5),
                 a.path("k0").asDouble(0.85),
                 factors,
-                optionalText(a, "payee")));
+                optionalText(a, "payee"),
+                terms(a)));
       }
       JsonNode params = root.path("parameter_set");
       Region region =
@@ -161,6 +162,49 @@ public final class Regions {
       return JSON.readTree(in);
     } catch (IOException e) {
       throw LiangshanException.failure(e, "Cannot read region resource %s: %s", resource, e.getMessage());
+    }
+  }
+
+  /**
+   * An agreement's terms: {@code settlement} (annual or monthly), {@code baseline} ({@code years: [from, to]}
+   * or {@code values_mg_l}), {@code weights}, {@code quantity} ({@code baseline_m3}, {@code rate_yuan_per_m3},
+   * {@code two_way}, {@code source}, {@code status}), {@code source} and {@code status}; an agreement that
+   * declares none of them gets {@link CompensationAgreement.Terms#undeclared}.
+   */
+  private static CompensationAgreement.Terms terms(JsonNode a) {
+    String id = text(a, "id");
+    String method = text(a, "method");
+    if (!a.has("settlement") && !a.has("source")) {
+      return CompensationAgreement.Terms.undeclared(method);
+    }
+    try {
+      Optional<CompensationAgreement.Baseline> baseline = Optional.empty();
+      JsonNode b = a.path("baseline");
+      if (b.has("years")) {
+        JsonNode years = b.get("years");
+        if (!years.isArray() || years.size() != 2) {
+          throw new IllegalArgumentException("baseline.years must be [from, to]");
+        }
+        baseline = Optional.of(CompensationAgreement.Baseline.years(years.get(0).asInt(), years.get(1).asInt()));
+      } else if (b.has("values_mg_l")) {
+        Map<String, Double> values = new java.util.LinkedHashMap<>();
+        b.get("values_mg_l").fields().forEachRemaining(f -> values.put(f.getKey(), f.getValue().asDouble()));
+        baseline = Optional.of(CompensationAgreement.Baseline.values(values));
+      }
+      Map<String, BigDecimal> weights = new java.util.LinkedHashMap<>();
+      a.path("weights").fields().forEachRemaining(f -> weights.put(f.getKey(), new BigDecimal(f.getValue().asText())));
+      Optional<CompensationAgreement.QuantityTerm> quantity = Optional.empty();
+      JsonNode q = a.path("quantity");
+      if (q.isObject()) {
+        quantity = Optional.of(new CompensationAgreement.QuantityTerm(q.path("baseline_m3").asDouble(),
+            new BigDecimal(text(q, "rate_yuan_per_m3")), q.path("two_way").asBoolean(false), text(q, "source"),
+            text(q, "status")));
+      }
+      return new CompensationAgreement.Terms(
+          CompensationAgreement.Settlement.valueOf(text(a, "settlement").toUpperCase(Locale.ROOT)), baseline, weights,
+          quantity, text(a, "source"), text(a, "status"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("agreement " + id + ": " + e.getMessage(), e);
     }
   }
 

@@ -16,18 +16,23 @@ class GridServiceMethodsTest {
   private static final ParameterSet PARAMS = ParameterSet.defaults();
 
   @Test
-  void erosivityFromMonthlyRainfall() {
-    // 12 × 100 mm: P_i²/P = 8.3333, 1.735·10^(1.5·0.920819 − 0.08188) = 34.5669 a month,
-    // × 12 × 17.02 = 7059.735 MJ·mm/(ha·h·a).
+  void erosivityFromMonthlyRainfallByZhangAndFu() {
+    // Zhang & Fu 2003 monthly model R = 0.1833·F^1.9957, F = Σ P_i²/P.
+    // 12 × 100 mm: F = 12 × 10,000 / 1,200 = 100; R = 0.1833 × 100^1.9957 = 0.1833 × 9,803.90 = 1,797.060.
     double[] even = new double[12];
     Arrays.fill(even, 100);
-    assertThat(Rusle.erosivityFromMonthly(even)).isCloseTo(7059.735, within(1e-3));
-    // one month of 100 mm: 1.735·10^(3 − 0.08188)·17.02 = 24455.640
+    assertThat(Rusle.fournierIndex(even)).isCloseTo(100, within(1e-12));
+    assertThat(Rusle.erosivityFromMonthly(even)).isCloseTo(1797.060, within(1e-3));
+    // The same 1,200 mm in six months of 200 mm: F = 200, R = 0.1833 × 200^1.9957 = 7,166.845: concentrated rain
+    // is more erosive than the same total spread evenly.
+    double[] wet = new double[12];
+    Arrays.fill(wet, 0, 6, 200);
+    assertThat(Rusle.erosivityFromMonthly(wet)).isCloseTo(7166.845, within(1e-3));
+    // Missing months are left out of the sum and the total: one month of 100 mm alone is F = 100.
     double[] one = new double[12];
     Arrays.fill(one, Double.NaN);
     one[6] = 100;
-    assertThat(Rusle.erosivityFromMonthly(one)).isCloseTo(24455.640, within(1e-3));
-    // concentrated rain is more erosive than the same total spread evenly
+    assertThat(Rusle.erosivityFromMonthly(one)).isCloseTo(1797.060, within(1e-3));
     double[] dry = new double[12];
     assertThat(Rusle.erosivityFromMonthly(dry)).isZero();
     double[] negative = new double[12];
@@ -35,6 +40,14 @@ class GridServiceMethodsTest {
     assertThatThrownBy(() -> Rusle.erosivityFromMonthly(negative))
         .isInstanceOf(LiangshanException.class)
         .hasMessageContaining("precip_mm");
+  }
+
+  @Test
+  void plausibilityBandOfR() {
+    assertThat(Rusle.plausible(1797, 800, 6000)).isTrue();
+    assertThat(Rusle.plausible(7166, 800, 6000)).isFalse();
+    assertThat(Rusle.plausible(500, 800, 6000)).isFalse();
+    assertThatThrownBy(() -> Rusle.plausible(1, 10, 10)).hasMessageContaining("r_max");
   }
 
   @Test

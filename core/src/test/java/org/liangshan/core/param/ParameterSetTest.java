@@ -172,8 +172,9 @@ class ParameterSetTest {
     // term (3) settings, moved from finance-models' defaults so that calc haircut and collateral read them (+15):
     // 379 members. Sources, statuses and notes are not parameters (Provenance.isMetadata) and are no longer
     // counted, and CASA's temperature rules became a note (temperature_rules_note): 310 parameters; the ranges
-    // declared beside GEP and CASA values for the uncertainty intervals (15) and its draws and seed (2): 327
-    return 327;
+    // declared beside GEP and CASA values for the uncertainty intervals (15) and its draws and seed (2): 327; the band
+    // of plausible RUSLE R (gep.soil.r_plausible.min, max): 329
+    return 329;
   }
 
   private static void collect(String prefix, JsonNode node, List<String> out) {

@@ -15,11 +15,9 @@ import java.util.Optional;
 import org.liangshan.core.method.Party;
 import org.liangshan.core.method.SectionCompensation;
 import org.liangshan.core.method.VerticalCompensation;
-import org.liangshan.core.method.WaterCapacity;
 import org.liangshan.core.method.XinanPIndex;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
-import org.liangshan.core.region.WaterFunctionZone;
 import org.liangshan.market.model.Hydrology;
 import org.liangshan.market.model.WaterQuality;
 
@@ -31,9 +29,10 @@ import org.liangshan.market.model.WaterQuality;
  *   <li>{@code section-compensation} (Jiangsu), monthly: core's {@link SectionCompensation} on the
  *       section's monthly mean concentrations of the agreement's factors and the month's volume; the net
  *       is paid by the party it names.
- *   <li>{@code xinan-p-index}, monthly: core's {@link XinanPIndex} on the four factors' monthly means
- *       against baselines; the month's share of the agreement's annual fund (fund / 12, in fen, parts
- *       summing to the fund) is paid by the party P names.
+ *   <li>{@code xinan-p-index}, yearly, as the Xin'an agreements settle: core's {@link XinanPIndex} on the
+ *       year's mean of each factor against the agreement's fixed baseline; the agreed amount is paid by the
+ *       party P names; a water-quantity term, where the agreement has one, is an entry of its own.
+ *   <li>{@code fixed-transfer}, yearly: the agreed amount from payer to payee (a key-function-area transfer).
  *   <li>{@code gep-keyed}, yearly: core's {@link VerticalCompensation} on each district's GEP and GEP
  *       growth; transfers sum exactly to the fund.
  * </ul>
@@ -46,8 +45,30 @@ public final class Compensation {
   /** A factor's monthly mean and where it came from. */
   public record Concentration(double valueMgL, String method, long samples) {}
 
+  /** A factor's mean over a year: the mean of its monthly means, over {@code months} months. */
+  public record AnnualMean(double valueMgL, String method, long samples, int months) {}
+
   /** A baseline Cᵢ0 and its basis. */
   public record Baseline(double valueMgL, String basis) {}
+
+  /** An entry, or why the agreement's period was not settled (what the summary lists). */
+  public record Settled(Optional<CompensationLedger.Entry> entry, Optional<String> reason) {
+    public Settled {
+      requireNonNull(entry, "entry is null");
+      requireNonNull(reason, "reason is null");
+      if (entry.isPresent() == reason.isPresent()) {
+        throw new IllegalArgumentException("Invalid settlement (an entry or a reason, one of them)");
+      }
+    }
+
+    static Settled of(CompensationLedger.Entry entry) {
+      return new Settled(Optional.of(entry), Optional.empty());
+    }
+
+    static Settled not(String reason) {
+      return new Settled(Optional.empty(), Optional.of(reason));
+    }
+  }
 
   /** A district's GEP this year and, when known, last year. */
   public record DistrictGep(String code, String name, BigDecimal gepYuan, Optional<BigDecimal> previousGepYuan) {
@@ -110,59 +131,156 @@ public final class Compensation {
         basis.toString()));
   }
 
-  /** The Xin'an P-index entry of a month, or empty when a factor is unmeasured. */
-  public static Optional<CompensationLedger.Entry> xinan(CompensationAgreement agreement, YearMonth month,
-      Map<String, Concentration> concentrations, Map<String, Baseline> baselines, BigDecimal monthlyPartYuan, int revision,
-      ParameterSet params) {
+  /**
+   * The Xin'an P-index entry of a year, settled as the agreements do: Cᵢ the year's mean concentration
+   * (mean of the monthly means), Cᵢ0 the agreement's fixed baseline ({@link #xinanBaseline}), weights those
+   * the agreement declares (else the parameter set's), K0 the agreement's. The agreed amount ({@code
+   * annual_fund_yuan}) is paid by the party P names: P ≤ 1 downstream pays upstream, P > 1 upstream pays
+   * downstream. Empty with the reason when a factor has no annual mean or no baseline: a settlement is never
+   * made on a substitute baseline.
+   */
+  public static Settled xinanAnnual(CompensationAgreement agreement, int year, Map<String, AnnualMean> annualMeans,
+      Map<String, Baseline> baselines, int revision, ParameterSet params) {
     Map<String, BigDecimal> c = new LinkedHashMap<>();
     Map<String, BigDecimal> b = new LinkedHashMap<>();
-    ObjectNode basis = basis(agreement, month.toString());
+    String period = Integer.toString(year);
+    ObjectNode basis = basis(agreement, period);
     ArrayNode factorNodes = basis.putArray("factors");
-    for (String factor : XinanPIndex.FACTORS) {
-      Concentration conc = concentrations.get(factor);
-      Baseline base = baselines.get(factor);
-      if (conc == null || base == null) {
-        return Optional.empty();
+    Map<String, BigDecimal> weights = weights(agreement, params);
+    for (String factor : weights.keySet()) {
+      AnnualMean mean = annualMeans.get(factor);
+      if (mean == null) {
+        return Settled.not(agreement.id() + " " + year + ": " + factor + " has no measurement in " + year + " at "
+            + agreement.sectionId().orElseThrow() + ", so the year's P-index cannot be settled");
       }
-      c.put(factor, BigDecimal.valueOf(conc.valueMgL()));
+      Baseline base = baselines.get(factor);
+      if (base == null) {
+        return Settled.not(agreement.id() + " " + year + ": no baseline for " + factor + " ("
+            + describe(agreement.terms().baseline()) + "); declare the agreement's baseline years or values");
+      }
+      c.put(factor, BigDecimal.valueOf(mean.valueMgL()));
       b.put(factor, BigDecimal.valueOf(base.valueMgL()));
       ObjectNode f = factorNodes.addObject();
       f.put("name", factor);
-      f.put("measured_mg_l", conc.valueMgL());
-      f.put("method", conc.method());
-      f.put("samples", conc.samples());
+      f.put("annual_mean_mg_l", mean.valueMgL());
+      f.put("months", mean.months());
+      f.put("method", mean.method());
+      f.put("samples", mean.samples());
       f.put("baseline_mg_l", base.valueMgL());
       f.put("baseline_basis", base.basis());
     }
     BigDecimal k0 = BigDecimal.valueOf(agreement.k0());
-    XinanPIndex.Output out = XinanPIndex.compute(new XinanPIndex.Input(c, b, k0, XinanPIndex.defaultWeights(params)));
+    XinanPIndex.Output out = XinanPIndex.compute(new XinanPIndex.Input(c, b, k0, weights));
+    basis.put("settlement", "annual");
     basis.put("k0", k0);
-    ObjectNode weights = basis.putObject("weights");
-    XinanPIndex.defaultWeights(params).forEach(weights::put);
+    ObjectNode w = basis.putObject("weights");
+    weights.forEach(w::put);
     basis.put("p", out.p());
     basis.put("payer_side", out.payer().jsonName());
-    basis.put("annual_fund_yuan", agreement.annualFundYuan().orElseThrow());
-    basis.put("monthly_part_yuan", monthlyPartYuan);
-    return Optional.of(new CompensationLedger.Entry(entryId(agreement.id(), month.toString(), revision), month.toString(),
-        agreement.id(), agreement.method(), side(agreement, out.payer()), side(agreement, out.payee()), monthlyPartYuan,
-        monthlyPartYuan, basis.toString()));
+    BigDecimal fund = agreement.annualFundYuan().orElseThrow();
+    basis.put("annual_fund_yuan", fund);
+    BigDecimal fen = CompensationLedger.toFen(fund);
+    return Settled.of(new CompensationLedger.Entry(entryId(agreement.id(), period, revision), period, agreement.id(),
+        agreement.method(), side(agreement, out.payer()), side(agreement, out.payee()), fund, fen, basis.toString()));
   }
 
   /**
-   * The Xin'an baseline of a factor: the mean of earlier years' monthly means when there are any,
-   * otherwise the GB 3838-2002 limit of the section zone's target class (TN by the lake table, as the
-   * Xin'an agreement assesses TN on the river too).
+   * The water-quantity entry of a year ({@link CompensationAgreement.QuantityTerm}): (volume − baseline) × rate,
+   * the downstream party paying the upstream one for water above the baseline; below it nothing, unless the
+   * term is two-way (then the upstream party pays the shortfall). The volume is the sum of the twelve monthly
+   * volumes (mean daily flow × seconds of the month); a year missing a month's flow is not settled.
    */
-  public static Baseline xinanBaseline(Optional<WaterQuality.Mean> earlier, int fromYear, int toYear, String factor,
-      WaterFunctionZone zone, ParameterSet params) {
-    if (earlier.isPresent()) {
-      return new Baseline(earlier.get().valueMgL(), "mean of monthly means " + fromYear + "-" + toYear + " ("
-          + earlier.get().method() + ", " + earlier.get().samples() + " samples)");
+  public static Settled quantity(CompensationAgreement agreement, int year, Map<YearMonth, Double> monthlyMeanFlowM3S,
+      int revision) {
+    CompensationAgreement.QuantityTerm term = agreement.terms().quantity().orElseThrow();
+    String period = Integer.toString(year);
+    BigDecimal volume = BigDecimal.ZERO;
+    List<String> missing = new ArrayList<>();
+    for (int m = 1; m <= 12; m++) {
+      YearMonth month = YearMonth.of(year, m);
+      Double flow = monthlyMeanFlowM3S.get(month);
+      if (flow == null) {
+        missing.add(month.toString());
+      } else {
+        volume = volume.add(Hydrology.monthlyVolumeM3(flow, month));
+      }
     }
-    WaterFunctionZone.WaterBody body = factor.equals("tn") ? WaterFunctionZone.WaterBody.LAKE : zone.waterBody();
-    double limit = WaterCapacity.standardLimitMgL(params, factor, body, zone.targetClass());
-    return new Baseline(limit, "no data " + fromYear + "-" + toYear + ": GB 3838-2002 class "
-        + WaterCapacity.CLASS_NAMES.get(zone.targetClass() - 1) + " limit" + (factor.equals("tn") ? " (lake table)" : ""));
+    if (!missing.isEmpty()) {
+      return Settled.not(agreement.id() + " " + year + ": the quantity term needs the flow of every month at "
+          + agreement.sectionId().orElseThrow() + "; none in " + String.join(", ", missing));
+    }
+    BigDecimal baseline = BigDecimal.valueOf(term.baselineM3());
+    BigDecimal excess = volume.subtract(baseline);
+    ObjectNode basis = basis(agreement, period);
+    basis.put("term", "water quantity");
+    basis.put("annual_volume_m3", volume);
+    basis.put("baseline_volume_m3", baseline);
+    basis.put("volume_minus_baseline_m3", excess);
+    basis.put("rate_yuan_per_m3", term.rateYuanPerM3());
+    basis.put("two_way", term.twoWay());
+    basis.put("quantity_source", term.source());
+    basis.put("quantity_status", term.status());
+    if (excess.signum() == 0 || (excess.signum() < 0 && !term.twoWay())) {
+      return Settled.not(agreement.id() + " " + year + ": water quantity " + volume.toPlainString()
+          + " m3 is not above the baseline " + baseline.toPlainString() + " m3: no quantity reward");
+    }
+    BigDecimal exact = excess.abs().multiply(term.rateYuanPerM3());
+    BigDecimal fen = CompensationLedger.toFen(exact);
+    if (fen.signum() == 0) {
+      return Settled.not(agreement.id() + " " + year + ": the quantity term rounds to 0 fen");
+    }
+    boolean more = excess.signum() > 0;
+    String payer = more ? agreement.downstream().orElseThrow() : agreement.upstream().orElseThrow();
+    String payee = more ? agreement.upstream().orElseThrow() : agreement.downstream().orElseThrow();
+    return Settled.of(new CompensationLedger.Entry(agreement.id() + ":" + period + ":quantity:r" + revision, period,
+        agreement.id(), agreement.method(), payer, payee, exact, fen, basis.toString()));
+  }
+
+  /** The yearly entry of a fixed transfer (a key-function-area transfer): the agreed amount, payer to payee. */
+  public static CompensationLedger.Entry fixedTransfer(CompensationAgreement agreement, int year, int revision) {
+    String period = Integer.toString(year);
+    BigDecimal fund = agreement.annualFundYuan().orElseThrow();
+    ObjectNode basis = basis(agreement, period);
+    basis.put("annual_fund_yuan", fund);
+    return new CompensationLedger.Entry(entryId(agreement.id(), period, revision), period, agreement.id(), agreement.method(),
+        agreement.payer().orElseThrow(), agreement.payee().orElseThrow(), fund, CompensationLedger.toFen(fund),
+        basis.toString());
+  }
+
+  /**
+   * The fixed baseline Cᵢ0 of a factor: the value the agreement writes, or the mean of the monthly means over
+   * its baseline years ({@code earlier}, read for exactly those years); empty when the agreement declares no
+   * baseline or its years have no data. Never a standard limit in its place: the GB 3838 limit of a zone is a
+   * target, not the upstream water's history, and for TN it would be a lake limit on a river.
+   */
+  public static Optional<Baseline> xinanBaseline(CompensationAgreement agreement, String factor,
+      Optional<WaterQuality.Mean> earlier) {
+    Optional<CompensationAgreement.Baseline> declared = agreement.terms().baseline();
+    if (declared.isEmpty()) {
+      return Optional.empty();
+    }
+    CompensationAgreement.Baseline base = declared.get();
+    if (!base.valuesMgL().isEmpty()) {
+      Double value = base.valuesMgL().get(factor);
+      return value == null ? Optional.empty()
+          : Optional.of(new Baseline(value, "fixed value in the agreement (" + agreement.terms().status() + ")"));
+    }
+    return earlier.map(mean -> new Baseline(mean.valueMgL(), "mean of monthly means " + describe(declared) + " ("
+        + mean.method() + ", " + mean.samples() + " samples)"));
+  }
+
+  /** The weights of a P-index agreement: its own when declared, else the parameter set's. */
+  public static Map<String, BigDecimal> weights(CompensationAgreement agreement, ParameterSet params) {
+    return agreement.terms().weights().isEmpty() ? XinanPIndex.defaultWeights(params) : agreement.terms().weights();
+  }
+
+  private static String describe(Optional<CompensationAgreement.Baseline> baseline) {
+    if (baseline.isEmpty()) {
+      return "the agreement declares no baseline";
+    }
+    CompensationAgreement.Baseline b = baseline.get();
+    return b.fromYear().isPresent() ? "fixed baseline years " + b.fromYear().get() + "-" + b.toYear().get()
+        : "fixed baseline values " + b.valuesMgL();
   }
 
   /** The yearly GEP-keyed transfers of a vertical agreement, one entry per district paid. */
@@ -228,6 +346,8 @@ public final class Compensation {
     node.put("method", agreement.method());
     node.put("period", period);
     agreement.sectionId().ifPresent(s -> node.put("section", s));
+    node.put("terms_status", agreement.terms().status());
+    node.put("terms_source", agreement.terms().source());
     return node;
   }
 

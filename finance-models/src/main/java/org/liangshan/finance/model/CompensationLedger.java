@@ -3,7 +3,6 @@ package org.liangshan.finance.model;
 import static java.util.Objects.requireNonNull;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -104,30 +103,6 @@ public final class CompensationLedger {
   /** The exact amount as published: rounded to the fen, HALF_EVEN. */
   public static BigDecimal toFen(BigDecimal exactYuan) {
     return Money.toFen(exactYuan);
-  }
-
-  /**
-   * {@code total} split into {@code parts} equal parts in fen: each exact part rounded HALF_EVEN, then the
-   * fen the rounding gained or lost given back one at a time (taken from the last parts, added to the
-   * first), so the parts sum exactly to the total.
-   */
-  public static List<BigDecimal> equalParts(BigDecimal total, int parts) {
-    if (parts < 1) {
-      throw new IllegalArgumentException("Invalid number of parts (must be >= 1): " + parts);
-    }
-    BigDecimal exact = total.divide(BigDecimal.valueOf(parts), 20, RoundingMode.HALF_EVEN);
-    BigDecimal part = toFen(exact);
-    List<BigDecimal> result = new ArrayList<>();
-    for (int i = 0; i < parts; i++) {
-      result.add(part);
-    }
-    BigDecimal fen = new BigDecimal("0.01");
-    long diff = total.subtract(part.multiply(BigDecimal.valueOf(parts))).divide(fen).longValueExact();
-    for (int k = 0; k < Math.abs(diff); k++) {
-      int i = diff > 0 ? k : parts - 1 - k;
-      result.set(i, result.get(i).add(diff > 0 ? fen : fen.negate()));
-    }
-    return List.copyOf(result);
   }
 
   private static BigDecimal zero() {

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
@@ -27,8 +28,12 @@ import org.liangshan.market.model.Pollutant;
  *       Held below allocation: the agreement's payer (the fund) pays (allocated − held) × rate to the zone
  *       or enterprise; held above: the zone or enterprise pays (held − allocated) × rate to the fund.
  *   <li><b>{@code damage}</b>, in the month of the event: an environmental violation (silver.credit_events)
- *       is paid by the violator to the agreement's payee at the fixed penalty of its severity, {@code
- *       compensation.damage.penalty_yuan.<severity>}.
+ *       is paid by the violator to the agreement's payee. Where the event records what must be restored (a
+ *       quantity and its unit), the damage is valued by the restoration-cost approach of GB/T 39791.1-2020
+ *       (section 8, value quantification: the cost of restoring the damaged environment to its baseline):
+ *       quantity × {@code compensation.damage.restoration_cost_yuan_per_unit.<unit>}. Otherwise the fixed
+ *       schedule {@code compensation.damage.penalty_yuan.<severity>} is the declared fallback, and the entry's
+ *       basis says so ({@code "fallback": true}).
  * </ul>
  *
  * <p>Each amount is exact (BigDecimal: the quantities as recorded × the rate) and published in fen, HALF_EVEN
@@ -65,14 +70,31 @@ public final class QuotaAndDamage {
     }
   }
 
-  /** An environmental violation recorded against a party. */
-  public record Violation(String eventId, LocalDate date, String subjectId, String party, String severity, String description) {
+  /** What a violation left to restore: a quantity in a unit of the restoration-cost parameters. */
+  public record Restoration(double quantity, String unit) {
+    public Restoration {
+      requireNonNull(unit, "unit is null");
+      if (!(quantity > 0)) {
+        throw new IllegalArgumentException("Invalid restoration quantity (must be > 0): " + quantity);
+      }
+    }
+  }
+
+  /** An environmental violation recorded against a party, with what it left to restore when recorded. */
+  public record Violation(String eventId, LocalDate date, String subjectId, String party, String severity, String description,
+      Optional<Restoration> restoration) {
     public Violation {
       requireNonNull(eventId, "eventId is null");
       requireNonNull(date, "date is null");
       requireNonNull(subjectId, "subjectId is null");
       requireNonNull(party, "party is null");
       requireNonNull(severity, "severity is null");
+      requireNonNull(restoration, "restoration is null");
+    }
+
+    /** A violation that records nothing to restore (the fixed schedule applies). */
+    public Violation(String eventId, LocalDate date, String subjectId, String party, String severity, String description) {
+      this(eventId, date, subjectId, party, severity, description, Optional.empty());
     }
   }
 
@@ -129,25 +151,20 @@ public final class QuotaAndDamage {
     return List.copyOf(entries);
   }
 
-  /** The damage entries of a damage agreement: one per violation, in the month of the event. */
+  /**
+   * The damage entries of a damage agreement: one per violation, in the month of the event, valued by
+   * restoration cost where the event records a restoration quantity, else by the fixed schedule (flagged).
+   */
   public static List<CompensationLedger.Entry> damage(CompensationAgreement agreement, List<Violation> violations, int revision,
       ParameterSet params) {
     String payee = agreement.payee().orElseThrow();
     List<CompensationLedger.Entry> entries = new ArrayList<>();
     for (Violation v : violations) {
-      String key = "compensation.damage.penalty_yuan." + v.severity();
-      if (!params.has(key)) {
-        throw LiangshanException.failure("No damage penalty for severity '%s' (event %s): add %s to the parameter set.",
-            v.severity(), v.eventId(), key);
-      }
-      BigDecimal penalty = params.decimal(key);
-      BigDecimal fen = CompensationLedger.toFen(penalty);
-      if (fen.signum() == 0 || v.party().equals(payee)) {
+      if (v.party().equals(payee)) {
         continue;
       }
       String period = YearMonth.from(v.date()).toString();
       ObjectNode basis = basis(agreement, period);
-      basis.put("damage_basis", "fixed penalty by severity");
       basis.put("event_id", v.eventId());
       basis.put("event_date", v.date().toString());
       basis.put("subject_id", v.subjectId());
@@ -156,10 +173,40 @@ public final class QuotaAndDamage {
       if (v.description() != null) {
         basis.put("description", v.description());
       }
-      basis.put("penalty_key", key);
-      basis.put("penalty_yuan", penalty);
+      BigDecimal exact;
+      if (v.restoration().isPresent()) {
+        Restoration r = v.restoration().get();
+        String key = "compensation.damage.restoration_cost_yuan_per_unit." + r.unit();
+        if (!params.has(key)) {
+          throw LiangshanException.badInput("No restoration cost for unit '%s' (event %s, field restoration_unit): add %s to"
+              + " the parameter set or record the quantity in one of its units.", r.unit(), v.eventId(), key);
+        }
+        BigDecimal unitCost = params.decimal(key);
+        exact = BigDecimal.valueOf(r.quantity()).multiply(unitCost);
+        basis.put("damage_basis", "restoration cost, GB/T 39791.1-2020 section 8: quantity x unit restoration cost");
+        basis.put("fallback", false);
+        basis.put("restoration_quantity", r.quantity());
+        basis.put("restoration_unit", r.unit());
+        basis.put("unit_cost_key", key);
+        basis.put("unit_cost_yuan", unitCost);
+      } else {
+        String key = "compensation.damage.penalty_yuan." + v.severity();
+        if (!params.has(key)) {
+          throw LiangshanException.failure("No damage penalty for severity '%s' (event %s): add %s to the parameter set.",
+              v.severity(), v.eventId(), key);
+        }
+        exact = params.decimal(key);
+        basis.put("damage_basis", "fixed schedule by severity: the declared fallback, the event records no restoration quantity");
+        basis.put("fallback", true);
+        basis.put("penalty_key", key);
+        basis.put("penalty_yuan", exact);
+      }
+      BigDecimal fen = CompensationLedger.toFen(exact);
+      if (fen.signum() == 0) {
+        continue;
+      }
       entries.add(new CompensationLedger.Entry(agreement.id() + ":" + period + ":" + v.eventId() + ":r" + revision, period,
-          agreement.id(), DAMAGE, v.party(), payee, penalty, fen, basis.toString()));
+          agreement.id(), DAMAGE, v.party(), payee, exact, fen, basis.toString()));
     }
     return List.copyOf(entries);
   }
@@ -169,6 +216,8 @@ public final class QuotaAndDamage {
     node.put("agreement", agreement.id());
     node.put("method", agreement.method());
     node.put("period", period);
+    node.put("terms_status", agreement.terms().status());
+    node.put("terms_source", agreement.terms().source());
     return node;
   }
 }

@@ -20,10 +20,6 @@ class CompensationModelTest {
       "section-compensation", Optional.of("S3"), Optional.of("北京市"), Optional.of("天津市"), Optional.empty(), Optional.empty(),
       0.5, 0.5, 0.85, List.of(new FactorTarget("codmn", 6.0), new FactorTarget("nh3n", 1.0), new FactorTarget("tp", 0.2)));
 
-  private static final CompensationAgreement XINAN = new CompensationAgreement("H-1", CompensationAgreement.Kind.HORIZONTAL,
-      "xinan-p-index", Optional.of("S1"), Optional.of("河北省"), Optional.of("天津市"), Optional.empty(),
-      Optional.of(new BigDecimal("200000000")), 0.5, 0.5, 0.85, List.of());
-
   private static final CompensationAgreement VERTICAL = new CompensationAgreement("V-1", CompensationAgreement.Kind.VERTICAL,
       "gep-keyed", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("市财政局"),
       Optional.of(new BigDecimal("500000000")), 0.5, 0.5, 0.85, List.of());
@@ -51,29 +47,115 @@ class CompensationModelTest {
     assertThat(reverse.payer()).isEqualTo("天津市");
   }
 
-  @Test
-  void pIndexPaysTheMonthlyPartOfTheFundByThePartyPNames() {
-    // Ratios 1.0, 1.1, 0.9, 1.2 → P = 0.85 × 0.25 × 4.2 = 0.8925 ≤ 1: downstream pays upstream.
-    Map<String, Compensation.Baseline> baselines = Map.of("codmn", new Compensation.Baseline(4.0, "b"),
-        "nh3n", new Compensation.Baseline(0.5, "b"), "tn", new Compensation.Baseline(1.0, "b"), "tp", new Compensation.Baseline(0.1, "b"));
-    List<BigDecimal> parts = CompensationLedger.equalParts(new BigDecimal("200000000"), 12);
-    var entry = Compensation.xinan(XINAN, YearMonth.of(2024, 1), Map.of("codmn", c(4.0), "nh3n", c(0.55), "tn", c(0.9), "tp", c(0.12)),
-        baselines, parts.get(0), 1, PARAMS).orElseThrow();
-    assertThat(entry.payer()).isEqualTo("天津市");
-    assertThat(entry.payee()).isEqualTo("河北省");
-    assertThat(entry.amountYuan()).isEqualByComparingTo("16666666.67");
-    assertThat(entry.basis()).contains("\"p\":0.8925");
+  /** Xin'an-style terms: annual, fixed baseline years 2008-2010, weights 0.25, K0 0.85 (the first round's). */
+  private static CompensationAgreement xinan(Optional<CompensationAgreement.Baseline> baseline,
+      Optional<CompensationAgreement.QuantityTerm> quantity) {
+    return new CompensationAgreement("H-1", CompensationAgreement.Kind.HORIZONTAL, "xinan-p-index", Optional.of("S1"),
+        Optional.of("河北省"), Optional.of("天津市"), Optional.empty(), Optional.of(new BigDecimal("200000000")), 0.5, 0.5,
+        0.85, List.of(), Optional.empty(), new CompensationAgreement.Terms(CompensationAgreement.Settlement.ANNUAL, baseline,
+            Map.of(), quantity, "test terms", "illustrative"));
+  }
+
+  private static final Map<String, Compensation.Baseline> BASELINES = Map.of("codmn", new Compensation.Baseline(4.0, "b"),
+      "nh3n", new Compensation.Baseline(0.5, "b"), "tn", new Compensation.Baseline(1.0, "b"),
+      "tp", new Compensation.Baseline(0.1, "b"));
+
+  private static Compensation.AnnualMean annual(double value) {
+    return new Compensation.AnnualMean(value, "manual", 12, 12);
   }
 
   @Test
-  void equalPartsSumExactlyToTheFund() {
-    List<BigDecimal> parts = CompensationLedger.equalParts(new BigDecimal("200000000"), 12);
-    // 16,666,666.666… rounds HALF_EVEN to .67; the 4 fen too many come off the last four months.
-    assertThat(parts.subList(0, 8)).allSatisfy(p -> assertThat(p).isEqualByComparingTo("16666666.67"));
-    assertThat(parts.subList(8, 12)).allSatisfy(p -> assertThat(p).isEqualByComparingTo("16666666.66"));
-    assertThat(parts.stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("200000000");
-    assertThat(CompensationLedger.equalParts(new BigDecimal("100.00"), 3).stream().reduce(BigDecimal.ZERO, BigDecimal::add))
-        .isEqualByComparingTo("100");
+  void pIndexSettlesTheYearAgainstTheFixedBaselineAndPaysTheAgreedAmountByThePartyPNames() {
+    CompensationAgreement agreement = xinan(Optional.of(CompensationAgreement.Baseline.years(2008, 2010)), Optional.empty());
+    // By hand, P = K0 × Σ kᵢ·Cᵢ/Cᵢ0: annual means 4.0, 0.55, 0.9, 0.12 against 4.0, 0.5, 1.0, 0.1 are ratios
+    // 1.0, 1.1, 0.9, 1.2; P = 0.85 × 0.25 × 4.2 = 0.8925 ≤ 1: downstream (天津市) pays upstream the agreed 2e8.
+    var settled = Compensation.xinanAnnual(agreement, 2024,
+        Map.of("codmn", annual(4.0), "nh3n", annual(0.55), "tn", annual(0.9), "tp", annual(0.12)), BASELINES, 1, PARAMS);
+    var entry = settled.entry().orElseThrow();
+    assertThat(entry.entryId()).isEqualTo("H-1:2024:r1");
+    assertThat(entry.period()).isEqualTo("2024");
+    assertThat(entry.payer()).isEqualTo("天津市");
+    assertThat(entry.payee()).isEqualTo("河北省");
+    assertThat(entry.amountYuan()).isEqualByComparingTo("200000000.00");
+    assertThat(entry.basis()).contains("\"p\":0.8925", "\"settlement\":\"annual\"", "\"months\":12",
+        "\"terms_status\":\"illustrative\"");
+
+    // Ratios 1.3, 1.3, 1.2, 1.2: P = 0.85 × 0.25 × 5.0 = 1.0625 > 1: upstream (河北省) pays downstream.
+    var worse = Compensation.xinanAnnual(agreement, 2024,
+        Map.of("codmn", annual(5.2), "nh3n", annual(0.65), "tn", annual(1.2), "tp", annual(0.12)), BASELINES, 1, PARAMS);
+    assertThat(worse.entry().orElseThrow().payer()).isEqualTo("河北省");
+    assertThat(worse.entry().orElseThrow().basis()).contains("\"p\":1.0625");
+  }
+
+  @Test
+  void aMissingBaselineIsNotSettledAndNoStandardLimitTakesItsPlace() {
+    CompensationAgreement undeclared = xinan(Optional.empty(), Optional.empty());
+    Map<String, Compensation.AnnualMean> means =
+        Map.of("codmn", annual(4.0), "nh3n", annual(0.55), "tn", annual(0.9), "tp", annual(0.12));
+    assertThat(Compensation.xinanBaseline(undeclared, "tn", Optional.empty())).isEmpty();
+    var settled = Compensation.xinanAnnual(undeclared, 2024, means, Map.of(), 1, PARAMS);
+    assertThat(settled.entry()).isEmpty();
+    assertThat(settled.reason()).contains(
+        "H-1 2024: no baseline for codmn (the agreement declares no baseline); declare the agreement's baseline years or values");
+
+    // Declared years without data: still no baseline, named.
+    CompensationAgreement years = xinan(Optional.of(CompensationAgreement.Baseline.years(2008, 2010)), Optional.empty());
+    assertThat(Compensation.xinanBaseline(years, "tn", Optional.empty())).isEmpty();
+    assertThat(Compensation.xinanAnnual(years, 2024, means, Map.of(), 1, PARAMS).reason().orElseThrow())
+        .contains("fixed baseline years 2008-2010");
+
+    // Declared values are the baseline as written.
+    CompensationAgreement values = xinan(Optional.of(CompensationAgreement.Baseline.values(Map.of("tn", 1.25))),
+        Optional.empty());
+    assertThat(Compensation.xinanBaseline(values, "tn", Optional.empty())).get()
+        .extracting(Compensation.Baseline::valueMgL).isEqualTo(1.25);
+    assertThat(Compensation.xinanBaseline(values, "tp", Optional.empty())).isEmpty();
+  }
+
+  @Test
+  void theQuantityTermRewardsWaterAboveTheFixedBaseline() {
+    CompensationAgreement agreement = xinan(Optional.of(CompensationAgreement.Baseline.years(2023, 2023)),
+        Optional.of(new CompensationAgreement.QuantityTerm(3.0e8, new BigDecimal("0.10"), false, "test", "illustrative")));
+    Map<YearMonth, Double> flows = new java.util.TreeMap<>();
+    for (int m = 1; m <= 12; m++) {
+      flows.put(YearMonth.of(2024, m), 10.0);
+    }
+    // 10 m³/s × 366 days × 86,400 s = 316,224,000 m³; (316,224,000 − 300,000,000) × 0.10 = 1,622,400 yuan,
+    // paid by the downstream party for the water above the baseline.
+    var entry = Compensation.quantity(agreement, 2024, flows, 1).entry().orElseThrow();
+    assertThat(entry.entryId()).isEqualTo("H-1:2024:quantity:r1");
+    assertThat(entry.amountYuan()).isEqualByComparingTo("1622400.00");
+    assertThat(entry.payer()).isEqualTo("天津市");
+    assertThat(entry.payee()).isEqualTo("河北省");
+    assertThat(entry.basis()).contains("\"annual_volume_m3\":316224000", "\"volume_minus_baseline_m3\":16224000");
+
+    // 9 m³/s: 284,601,600 m³, below the baseline: no reward (the term is one-way).
+    flows.replaceAll((m, f) -> 9.0);
+    assertThat(Compensation.quantity(agreement, 2024, flows, 1).reason().orElseThrow())
+        .contains("is not above the baseline 300000000 m3");
+    // A month without flow: the year's volume is unknown, so the term is not settled.
+    flows.remove(YearMonth.of(2024, 7));
+    assertThat(Compensation.quantity(agreement, 2024, flows, 1).reason().orElseThrow())
+        .isEqualTo("H-1 2024: the quantity term needs the flow of every month at S1; none in 2024-07");
+  }
+
+  @Test
+  void aFixedTransferPaysTheAgreedAmountToThePayee() {
+    CompensationAgreement jizhou = new CompensationAgreement("V-3", CompensationAgreement.Kind.VERTICAL, "fixed-transfer",
+        Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("市财政局"), Optional.of(new BigDecimal("100000000")),
+        0.5, 0.5, 0.85, List.of(), Optional.of("蓟州区"));
+    var entry = Compensation.fixedTransfer(jizhou, 2024, 1);
+    assertThat(entry.entryId() + " " + entry.payer() + "->" + entry.payee() + " " + entry.amountYuan().toPlainString())
+        .isEqualTo("V-3:2024:r1 市财政局->蓟州区 100000000.00");
+  }
+
+  @Test
+  void aPIndexAgreementThatSettlesMonthlyIsRefused() {
+    assertThatThrownBy(() -> new CompensationAgreement("H-9", CompensationAgreement.Kind.HORIZONTAL, "xinan-p-index",
+        Optional.of("S1"), Optional.of("甲"), Optional.of("乙"), Optional.empty(), Optional.of(BigDecimal.ONE), 0.5, 0.5, 0.85,
+        List.of(), Optional.empty(), new CompensationAgreement.Terms(CompensationAgreement.Settlement.MONTHLY,
+            Optional.empty(), Map.of(), Optional.empty(), "s", "illustrative")))
+        .hasMessage("A P-index agreement settles annually (the Xin'an form): H-9");
   }
 
   @Test

@@ -74,6 +74,32 @@ class QuotaAndDamageTest {
             "D-1:2024-07:CE-3:r1 2024-07 一号钢厂->损害赔偿资金 200000.00");
     assertThat(entries.get(1).basis()).contains("\"severity\":\"grave\"", "\"penalty_yuan\":1000000",
         "\"penalty_key\":\"compensation.damage.penalty_yuan.grave\"", "\"event_id\":\"CE-2\"");
+    // No restoration quantity recorded: the fixed schedule is the declared fallback, and the row says so.
+    assertThat(entries).allSatisfy(e -> assertThat(e.basis()).contains("\"fallback\":true",
+        "fixed schedule by severity: the declared fallback"));
+  }
+
+  @Test
+  void aViolationThatRecordsWhatToRestoreIsValuedByRestorationCost() {
+    // GB/T 39791.1-2020 section 8: quantity × unit restoration cost. 1,500 m² of wetland × 60 yuan/m² = 90,000;
+    // 2,000 m³ of water × 5 yuan/m³ = 10,000 (a grave event whose fixed penalty would have been 1,000,000).
+    List<CompensationLedger.Entry> entries = QuotaAndDamage.damage(DAMAGE, List.of(
+        new QuotaAndDamage.Violation("CE-4", LocalDate.parse("2024-05-02"), "E1", "一号钢厂", "serious", "填占湿地",
+            Optional.of(new QuotaAndDamage.Restoration(1500, "m2"))),
+        new QuotaAndDamage.Violation("CE-5", LocalDate.parse("2024-05-09"), "E2", "二号水泥", "grave", "偷排偷放",
+            Optional.of(new QuotaAndDamage.Restoration(2000, "m3")))), 1, PARAMS);
+    assertThat(entries).extracting(e -> e.entryId() + " " + e.payer() + "->" + e.payee() + " " + e.amountYuan().toPlainString())
+        .containsExactly("D-1:2024-05:CE-4:r1 一号钢厂->损害赔偿资金 90000.00", "D-1:2024-05:CE-5:r1 二号水泥->损害赔偿资金 10000.00");
+    assertThat(entries.get(0).basis()).contains("\"fallback\":false", "GB/T 39791.1-2020",
+        "\"restoration_quantity\":1500.0", "\"restoration_unit\":\"m2\"", "\"unit_cost_yuan\":60")
+        .doesNotContain("penalty");
+    assertThatThrownBy(() -> QuotaAndDamage.damage(DAMAGE, List.of(new QuotaAndDamage.Violation("CE-6",
+        LocalDate.parse("2024-05-02"), "E1", "一号钢厂", "minor", null, Optional.of(new QuotaAndDamage.Restoration(3, "ha")))),
+        1, PARAMS))
+        .isInstanceOf(LiangshanException.class)
+        .hasMessage("No restoration cost for unit 'ha' (event CE-6, field restoration_unit): add"
+            + " compensation.damage.restoration_cost_yuan_per_unit.ha to the parameter set or record the quantity in one of its"
+            + " units.");
   }
 
   @Test

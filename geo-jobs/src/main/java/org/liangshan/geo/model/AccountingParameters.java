@@ -11,6 +11,7 @@ import java.util.Set;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.method.Casa;
 import org.liangshan.core.method.ClimateRegulation;
+import org.liangshan.core.method.Rusle;
 import org.liangshan.core.method.SoilRetention;
 import org.liangshan.core.method.VegetationClass;
 import org.liangshan.core.param.ParameterSet;
@@ -31,6 +32,8 @@ public final class AccountingParameters {
   private final Map<LandCover, Double> fixedCover;
   private final double coverAlpha;
   private final double coverBeta;
+  private final double rPlausibleMin;
+  private final double rPlausibleMax;
   private final Map<LandCover, Map<String, Double>> waterRemoval;
   private final Map<LandCover, Map<String, Double>> airAbsorption;
   private final Set<LandCover> notSequestering;
@@ -57,6 +60,8 @@ public final class AccountingParameters {
     this.fixedCover = perClass(params, "gep.soil.c_fixed");
     this.coverAlpha = params.number("gep.soil.c_ndvi_alpha");
     this.coverBeta = params.number("gep.soil.c_ndvi_beta");
+    this.rPlausibleMin = params.number("gep.soil.r_plausible.min");
+    this.rPlausibleMax = params.number("gep.soil.r_plausible.max");
     this.waterRemoval = perClassAndPollutant(params, "gep.water_purification.removal_t_per_km2");
     this.airAbsorption = perClassAndPollutant(params, "gep.air_purification.absorption_t_per_km2");
     this.notSequestering = classes(params, "gep.carbon_fixation.not_sequestering");
@@ -166,6 +171,22 @@ public final class AccountingParameters {
 
   public double coverBeta() {
     return coverBeta;
+  }
+
+  /**
+   * Whether a cell's R lies inside the region's band from published R maps ({@code
+   * gep.soil.r_plausible.min} .. {@code max}); outside it the accounting warns.
+   */
+  public boolean plausibleErosivity(double r) {
+    return Rusle.plausible(r, rPlausibleMin, rPlausibleMax);
+  }
+
+  public double rPlausibleMin() {
+    return rPlausibleMin;
+  }
+
+  public double rPlausibleMax() {
+    return rPlausibleMax;
   }
 
   /** Removal rates t/km²/a by pollutant of a class; empty for a class that removes nothing. */

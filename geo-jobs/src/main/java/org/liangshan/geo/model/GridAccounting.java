@@ -211,7 +211,7 @@ public final class GridAccounting {
     }
     double evaporationM3 =
         ClimateRegulation.waterEvaporationM3(
-            evaporation, cooling, areaM2 * cell.fraction(LandCover.WATER));
+            evaporation, cooling, areaM2 * waterSurfaceFraction(cell));
     double waterKwh =
         GepValues.waterCoolingKwh(
                 evaporationM3,
@@ -306,5 +306,16 @@ public final class GridAccounting {
    */
   static BigDecimal storageScale(BigDecimal value) {
     return Money.cny(value).atStorageScale().amount();
+  }
+
+  /** The cell's share of evaporating water surface: open water and aquaculture ponds. */
+  private static double waterSurfaceFraction(CellYear cell) {
+    double f = 0;
+    for (LandCover landCover : LandCover.values()) {
+      if (landCover.waterSurface()) {
+        f += cell.fraction(landCover);
+      }
+    }
+    return f;
   }
 }

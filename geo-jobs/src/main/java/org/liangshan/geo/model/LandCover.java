@@ -6,7 +6,8 @@ import org.liangshan.core.method.VegetationClass;
 /**
  * The land-cover legend of the {@code landcover} rasters (docs/landing-formats.md): each code, its
  * column name in {@code gold.landcover_fractions}, and the CASA vegetation class it maps to. Water,
- * built-up and bare land are not vegetated: CASA gives them no NPP (and no soil respiration).
+ * aquaculture ponds, built-up and bare land are not vegetated: CASA gives them no NPP (and no soil
+ * respiration).
  */
 public enum LandCover {
   CROP(10, VegetationClass.CROP),
@@ -18,6 +19,13 @@ public enum LandCover {
   SHRUB(30, VegetationClass.SHRUB),
   GRASS(40, VegetationClass.GRASS),
   WETLAND(50, VegetationClass.WETLAND),
+  /**
+   * Aquaculture ponds (养殖坑塘, 1104A of the third national land survey; pond water surface in the water
+   * category of GB/T 21010-2017): dug, fed and drained for a harvest, so none of a natural wetland's credits
+   * (flood storage, pollutant removal, carbon fixation); their water surface evaporates as open water's does.
+   * docs/methods/land-cover.md.
+   */
+  AQUACULTURE(52, null),
   WATER(60, null),
   BUILT_UP(80, null),
   BARE(90, null);
@@ -49,6 +57,11 @@ public enum LandCover {
 
   public boolean vegetated() {
     return vegetationClass != null;
+  }
+
+  /** Whether the class is a water surface that evaporates: open water and aquaculture ponds. */
+  public boolean waterSurface() {
+    return this == WATER || this == AQUACULTURE;
   }
 
   /** The column name of the class's fraction, e.g. {@code built_up_fraction}. */
