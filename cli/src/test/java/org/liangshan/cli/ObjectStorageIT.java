@@ -57,14 +57,21 @@ class ObjectStorageIT {
   private static final String BUCKET = "liangshan-it";
   private static final String REGION = "liyang";
   private static final String YEARS = "2023-2024";
-  /** What the liyang demo runs, per job: the periods of {@code DemoCommand.runRegion} for 2023-2024. */
-  private static final List<List<String>> JOBS = List.of(
-      List.of("market", "2023"), List.of("market", "2024"),
-      List.of("accounting", "2023"), List.of("accounting", "2024"),
-      List.of("compensation", "2023"), List.of("compensation", "2024"),
-      List.of("valuation", "2024-12-31"),
-      List.of("bank-book", "2023"), List.of("bank-book", "2024"),
-      List.of("realization", "2023"), List.of("realization", "2024"));
+  /** One run of a job, as the run log names it. */
+  private record JobRun(String job, String period) {
+    int year() {
+      return Integer.parseInt(period.substring(0, 4));
+    }
+  }
+
+  /** What the liyang demo runs: the jobs and periods of {@code DemoCommand.runRegion} for 2023-2024. */
+  private static final List<JobRun> JOBS = List.of(
+      new JobRun("market", "2023"), new JobRun("market", "2024"),
+      new JobRun("accounting", "2023"), new JobRun("accounting", "2024"),
+      new JobRun("compensation", "2023"), new JobRun("compensation", "2024"),
+      new JobRun("valuation", "2024-12-31"),
+      new JobRun("bank-book", "2023"), new JobRun("bank-book", "2024"),
+      new JobRun("realization", "2023"), new JobRun("realization", "2024"));
 
   private LocalObjectStore store;
   private Path work;
@@ -113,11 +120,10 @@ class ObjectStorageIT {
     TableCatalog onS3 = TableCatalog.discover(spark, new LakehouseConfig(root, "local[2]", Map.of()));
     long rows = 0;
     int tables = 0;
-    for (List<String> job : JOBS) {
-      Map<String, Long> localOut = GoldComparison.outputs(local, job.get(0), REGION, job.get(1));
-      Map<String, Long> s3Out = GoldComparison.outputs(onS3, job.get(0), REGION, job.get(1));
-      int year = Integer.parseInt(job.get(1).substring(0, 4));
-      for (GoldComparison.TableDiff diff : GoldComparison.compare(local, localOut, onS3, s3Out, REGION, year)) {
+    for (JobRun job : JOBS) {
+      Map<String, Long> localOut = GoldComparison.outputs(local, job.job(), REGION, job.period());
+      Map<String, Long> s3Out = GoldComparison.outputs(onS3, job.job(), REGION, job.period());
+      for (GoldComparison.TableDiff diff : GoldComparison.compare(local, localOut, onS3, s3Out, REGION, job.year())) {
         assertThat(diff.equal()).as(job + " " + diff).isTrue();
         rows += diff.leftRows();
         tables++;
