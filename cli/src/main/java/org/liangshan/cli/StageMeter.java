@@ -83,13 +83,20 @@ final class StageMeter {
       table.row(s.region(), s.name(), String.format("%.1f", s.seconds()), s.sparkJobs());
     }
     out.print(table);
-    out.printf("Delta commits: %,d (the lakehouse had %,d before)%n", commitsAfter - commitsBefore, commitsBefore);
+    if (commitsBefore < 0 || commitsAfter < 0) {
+      out.println("Delta commits: not counted (the lakehouse is on object storage)");
+    } else {
+      out.printf("Delta commits: %,d (the lakehouse had %,d before)%n", commitsAfter - commitsBefore, commitsBefore);
+    }
   }
 
-  /** Delta commits in the lakehouse so far: the commit files of every table's transaction log. */
+  /**
+   * Delta commits in the lakehouse so far: the commit files of every table's transaction log; -1 on object storage,
+   * where listing every log would cost a request per table and is not worth it for a progress figure.
+   */
   static long commits(String root) {
     if (root.contains("://") && !root.startsWith("file:")) {
-      return 0; // object storage: not counted
+      return -1;
     }
     Path base = Path.of(root.startsWith("file:") ? java.net.URI.create(root).getPath() : root);
     if (!Files.isDirectory(base)) {

@@ -17,6 +17,7 @@ import org.liangshan.core.text.TextTable;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.serving.AccessRules;
 import org.liangshan.warehouse.serving.ForeignTrinoCheck;
+import org.liangshan.warehouse.serving.LakehouseStorage;
 import org.liangshan.warehouse.serving.LakehouseTables;
 import org.liangshan.warehouse.serving.Registration;
 import org.liangshan.warehouse.serving.Secrets;
@@ -120,9 +121,15 @@ final class WarehouseCommand implements Runnable {
         "finance_bureau each try to register a table and must be denied (else exit 2; --accept-open-trino overrides)."
       })
   static final class Start implements Callable<Integer> {
-    @Option(names = "--lakehouse", paramLabel = "DIR", defaultValue = "${env:LIANGSHAN_LAKEHOUSE:-lakehouse}",
-        description = "Lakehouse root (default ${DEFAULT-VALUE}).")
+    @Option(names = "--lakehouse", paramLabel = "DIR|URI", defaultValue = "${env:LIANGSHAN_LAKEHOUSE:-lakehouse}",
+        description = {"Lakehouse root: a directory, or s3a://bucket/folder for a lakehouse on S3-compatible storage",
+          "(credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY; docs/operations.md). Default ${DEFAULT-VALUE}."})
     String lakehouse;
+
+    @Option(names = "--spark-conf", paramLabel = "KEY=VALUE",
+        description = {"The lakehouse's Hadoop S3A settings, as for the batch commands (repeatable): spark.hadoop.fs.s3a.endpoint,",
+          "...endpoint.region, ...path.style.access, ...connection.ssl.enabled. Keys and secrets are refused here."})
+    java.util.Map<String, String> sparkConf = new java.util.LinkedHashMap<>();
 
     @Option(names = "--port", defaultValue = "8443", description = "HTTPS port for clients on 127.0.0.1 (default ${DEFAULT-VALUE}).")
     int port;
@@ -173,7 +180,9 @@ final class WarehouseCommand implements Runnable {
 
     private Integer start() throws SQLException {
       PrintStream progress = System.err;
-      LakehouseConfig config = new LakehouseConfig(lakehouse, LakehouseConfig.DEFAULT_MASTER, java.util.Map.of());
+      LakehouseConfig config = new LakehouseConfig(lakehouse, LakehouseConfig.DEFAULT_MASTER, sparkConf);
+      // Checked before anything is read: a secret on the command line is refused, an unsupported root explained.
+      LakehouseStorage storage = remote.url == null ? LakehouseStorage.of(config, System.getenv()) : null;
       var existing = LakehouseTables.existing(config);
       progress.println("warehouse: " + existing.size() + " silver and gold tables in " + config.root());
       if (remote.url != null) {
@@ -190,15 +199,10 @@ final class WarehouseCommand implements Runnable {
         printRemoteRules(new AccessRules(banks, endpoint.user()), rulesOut);
         return Main.OK;
       }
-      if (!config.root().startsWith("file:")) {
-        throw LiangshanException.badInput("The local Trino serves a local lakehouse only (got %s); for object storage "
-            + "point an existing Trino at it and pass --url and --table-root.", config.root());
-      }
-      Path root = Path.of(java.net.URI.create(config.root()));
       TrinoServer server = new TrinoServer(serving.layout(), progress);
-      TrinoServer.State state = server.start(new TrinoServer.Options(port, internalPort == null ? port + 1 : internalPort, root,
+      TrinoServer.State state = server.start(new TrinoServer.Options(port, internalPort == null ? port + 1 : internalPort, storage,
           heap, version, trinoHome == null ? TrinoInstallation.defaultHome(version) : trinoHome, Duration.ofSeconds(timeoutSeconds)));
-      state = register(server, state, existing, reregister, progress);
+      state = register(server, state, storage.tableRoot(), existing, reregister, progress);
       System.out.println("Trino is serving the lakehouse at " + state.url() + " (JDBC: jdbc:trino://127.0.0.1:" + state.port()
           + "/delta?SSL=true&SSLTrustStorePath=" + server.layout().certificate() + ")");
       System.out.println("Users: " + String.join(", ", new AccessRules(state.banks()).users()));
@@ -282,11 +286,11 @@ final class WarehouseCommand implements Runnable {
     }
 
     /** Registers tables and marts, then gives each bank of the lakehouse its user and rules. */
-    static TrinoServer.State register(TrinoServer server, TrinoServer.State state, List<org.liangshan.warehouse.TableDef> existing,
-        boolean reregister, PrintStream progress) throws SQLException {
+    static TrinoServer.State register(TrinoServer server, TrinoServer.State state, String tableRoot,
+        List<org.liangshan.warehouse.TableDef> existing, boolean reregister, PrintStream progress) throws SQLException {
       List<String> banks;
       try (Connection connection = server.endpoint(state, AccessRules.SERVICE).connect()) {
-        Registration registration = new Registration(connection, "local://", progress);
+        Registration registration = new Registration(connection, tableRoot, progress);
         registration.register(existing, reregister);
         banks = registration.bankIds();
       }

@@ -44,11 +44,21 @@ public final class LakehouseTables {
     return all;
   }
 
-  /** The declared served tables that exist under the lakehouse root (a {@code _delta_log} is there). */
+  /**
+   * The declared served tables that exist under the lakehouse root (a {@code _delta_log} is there), looked up with
+   * the root's Hadoop file system and the {@code spark.hadoop.*} settings of the lakehouse's Spark configuration (e.g.
+   * an S3 endpoint), as Spark would.
+   */
   public static List<TableDef> existing(LakehouseConfig lakehouse) {
     List<TableDef> existing = new ArrayList<>();
+    Configuration hadoop = new Configuration();
+    lakehouse.sparkConf().forEach((key, value) -> {
+      if (key.startsWith("spark.hadoop.")) {
+        hadoop.set(key.substring("spark.hadoop.".length()), value);
+      }
+    });
     try {
-      FileSystem fs = FileSystem.get(URI.create(lakehouse.root()), new Configuration());
+      FileSystem fs = FileSystem.get(URI.create(lakehouse.root()), hadoop);
       for (TableDef def : declared()) {
         if (fs.exists(new Path(lakehouse.tableLocation(def) + "/_delta_log"))) {
           existing.add(def);

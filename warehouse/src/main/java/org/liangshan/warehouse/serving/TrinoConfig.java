@@ -16,11 +16,12 @@ import org.liangshan.core.LiangshanException;
  * coordinator and worker in one JVM bound to 127.0.0.1, clients on HTTPS at {@code port} with password-file
  * authentication, node-to-node traffic on plain HTTP at {@code internalPort} authenticated by the shared
  * secret (clients are refused there: Trino allows no password over HTTP), the {@code delta} catalog with a
- * file metastore and the native local file system rooted at the lakehouse, and file-based access control.
+ * file metastore over the lakehouse's storage ({@link LakehouseStorage}: the native local file system rooted at
+ * the lakehouse, or the native S3 file system), and file-based access control.
  *
  * @param port HTTPS port for clients
  * @param internalPort HTTP port for internal communication (discovery)
- * @param lakehouse local directory of the lakehouse (Trino's {@code local:///} root)
+ * @param lakehouse where the lakehouse lives: a local directory (Trino's {@code local:///} root) or a bucket
  * @param dataDir Trino's node data directory
  * @param heap JVM maximum heap, e.g. {@code 2G}
  * @param keystore PKCS12 keystore with the server certificate
@@ -32,7 +33,7 @@ import org.liangshan.core.LiangshanException;
 public record TrinoConfig(
     int port,
     int internalPort,
-    Path lakehouse,
+    LakehouseStorage lakehouse,
     Path dataDir,
     String heap,
     Path keystore,
@@ -42,7 +43,7 @@ public record TrinoConfig(
     Path rulesFile) {
   /** The catalog name under which the lakehouse appears. */
   public static final String CATALOG = "delta";
-  /** Where the file metastore lives, relative to the lakehouse root (Trino's {@code local:///}). */
+  /** Where the file metastore lives, relative to the lakehouse root. */
   public static final String METASTORE_DIR = "_trino_metastore";
   public static final String NODE_ENVIRONMENT = "liangshan";
 
@@ -67,6 +68,13 @@ public record TrinoConfig(
         throw new IllegalArgumentException("secrets must be at least 16 URL-safe characters");
       }
     }
+  }
+
+  /** A Trino over a lakehouse in a local directory. */
+  public TrinoConfig(int port, int internalPort, Path lakehouse, Path dataDir, String heap, Path keystore,
+      String keystorePassword, String sharedSecret, Path passwordFile, Path rulesFile) {
+    this(port, internalPort, new LakehouseStorage.Local(lakehouse), dataDir, heap, keystore, keystorePassword, sharedSecret,
+        passwordFile, rulesFile);
   }
 
   private static void checkPort(int port, String what) {
@@ -103,7 +111,7 @@ public record TrinoConfig(
         "access-control.name", "file",
         "security.config-file", rulesFile.toString(),
         "security.refresh-period", "1s")));
-    files.put("catalog/" + CATALOG + ".properties", properties(catalogProperties(lakehouse)));
+    files.put("catalog/" + CATALOG + ".properties", properties(lakehouse.catalogProperties()));
     return files;
   }
 
@@ -119,14 +127,7 @@ public record TrinoConfig(
 
   /** The delta catalog over a local lakehouse: file metastore and native local file system at its root. */
   public static Map<String, String> catalogProperties(Path lakehouse) {
-    Map<String, String> catalog = new LinkedHashMap<>();
-    catalog.put("connector.name", "delta_lake");
-    catalog.put("hive.metastore", "file");
-    catalog.put("hive.metastore.catalog.dir", "local:///" + METASTORE_DIR);
-    catalog.put("fs.native-local.enabled", "true");
-    catalog.put("local.location", lakehouse.toString());
-    catalog.put("delta.register-table-procedure.enabled", "true");
-    return catalog;
+    return new LakehouseStorage.Local(lakehouse).catalogProperties();
   }
 
   /** JVM options as Trino's deployment guide recommends, sized for a small shared machine. */

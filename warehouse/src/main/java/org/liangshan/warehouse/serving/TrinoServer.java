@@ -53,13 +53,19 @@ public final class TrinoServer {
   }
 
   /** What to start. */
-  public record Options(int port, int internalPort, Path lakehouse, String heap, String version, Path trinoHome, Duration timeout) {
+  public record Options(int port, int internalPort, LakehouseStorage lakehouse, String heap, String version, Path trinoHome,
+      Duration timeout) {
     public Options {
       requireNonNull(lakehouse, "lakehouse is null");
       requireNonNull(heap, "heap is null");
       requireNonNull(version, "version is null");
       requireNonNull(trinoHome, "trinoHome is null");
       requireNonNull(timeout, "timeout is null");
+    }
+
+    /** A Trino over a lakehouse in a local directory. */
+    public Options(int port, int internalPort, Path lakehouse, String heap, String version, Path trinoHome, Duration timeout) {
+      this(port, internalPort, new LakehouseStorage.Local(lakehouse), heap, version, trinoHome, timeout);
     }
   }
 
@@ -126,7 +132,7 @@ public final class TrinoServer {
       builder.environment().put("JAVA_HOME", jdk.home().toString());
       Process process = builder.start();
       State state = new State(process.pid(), options.port(), options.internalPort(), "https://127.0.0.1:" + options.port(),
-          options.lakehouse().toString(), home.toString(), jdk.home().toString(), Instant.now().toString(), banks);
+          options.lakehouse().root(), home.toString(), jdk.home().toString(), Instant.now().toString(), banks);
       writeState(state);
       progress.println("  started Trino " + options.version() + " (pid " + process.pid() + "), log " + layout.serverLog());
       awaitReady(state, process, options.timeout());

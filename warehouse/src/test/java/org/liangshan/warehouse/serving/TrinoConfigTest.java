@@ -69,6 +69,22 @@ class TrinoConfigTest {
   }
 
   @Test
+  void aBucketsCatalogHoldsItsKeyInAnOwnerOnlyFile() throws IOException {
+    LakehouseStorage bucket = LakehouseStorage.of(new org.liangshan.warehouse.LakehouseConfig("s3a://lake-bucket/demo", "local[2]",
+        Map.of("spark.hadoop.fs.s3a.endpoint.region", "us-east-1")),
+        Map.of("AWS_ACCESS_KEY_ID", "key-id", "AWS_SECRET_ACCESS_KEY", "the-secret"));
+    TrinoConfig config = new TrinoConfig(18080, 18081, bucket, dir.resolve("var"), "2G", dir.resolve("tls/keystore.p12"),
+        "keystore-password-0123", "shared-secret-0123456789", dir.resolve("etc/password.db"), dir.resolve("etc/rules.json"));
+    Path etc = dir.resolve("etc");
+    config.write(etc);
+    Path catalog = etc.resolve("catalog/delta.properties");
+    assertThat(Files.getPosixFilePermissions(catalog)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    assertThat(properties(Files.readString(catalog))).containsEntry("fs.native-s3.enabled", "true")
+        .containsEntry("s3.aws-secret-key", "the-secret")
+        .doesNotContainKey("fs.native-local.enabled");
+  }
+
+  @Test
   void writeLeavesEverySecretFileOwnerOnly() throws IOException {
     Path etc = dir.resolve("etc");
     config(18080, 18081, "1536M").write(etc);
