@@ -129,11 +129,11 @@ class MarketModelTest {
   @Test
   void holdingsLedgerBalancesAndNeverGoesNegative() {
     HoldingsLedger.Right r1 = new HoldingsLedger.Right("R1", "eco_voucher", "E1", "Z", "TP", 2.0, LocalDate.of(2024, 1, 1),
-        Optional.empty(), "test");
+        new Term(LocalDate.of(2024, 1, 1), Optional.empty(), Term.Kind.STOCK), "test");
     HoldingsLedger.Right r2 = new HoldingsLedger.Right("R2", "carbon_quota", "E2", null, "CO2", 100.0, LocalDate.of(2024, 1, 1),
-        Optional.of(LocalDate.of(2024, 6, 30)), "test");
+        new Term(LocalDate.of(2024, 1, 1), Optional.of(LocalDate.of(2024, 6, 30)), Term.Kind.STOCK), "test");
     HoldingsLedger.Right award = new HoldingsLedger.Right("AWD-1", "eco_voucher", "E3", "Z", "TP", 3.0, LocalDate.of(2024, 5, 10),
-        Optional.empty(), "auction");
+        new Term(LocalDate.of(2024, 5, 10), Optional.empty(), Term.Kind.STOCK), "auction");
     HoldingsLedger ledger = HoldingsLedger.replay(List.of(r1, r2), List.of(award), LocalDate.of(2024, 12, 31));
     ledger.checkIssuedEqualsHeldRetiredExpired();
     assertThat(ledger.issued()).isEqualByComparingTo("105");
