@@ -163,7 +163,7 @@ public final class MarketJob {
           c.targetClass(), c.csMgL(), c.c0MgL(), c.c0Basis(), c.designFlowM3S(), c.designFlowSection(), c.kPerDay(),
           c.capacityTA(), c.backgroundTA(), c.backgroundBasis(), c.safetyMargin(), c.allocatableTA(), balance.occupiedTA(),
           c.allocatableTA() - balance.occupiedTA(), balance.tradableSurplusTA(), balance.overloadTA(),
-          balance.status().code()});
+          balance.status().code(), c.c0Source().code(), c.designFlowSource().code(), c.yearsOfRecord()});
       if (balance.status() == ZoneCapacity.Status.OVERLOADED) {
         run.count("zones_overloaded", 1);
       }
@@ -331,7 +331,8 @@ public final class MarketJob {
     Map<String, List<Hydrology.DailyFlow>> flows = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "hydrology", region)
         .where(col("section_id").isin(sectionIds.toArray()))
-        .where(functions.year(col("date")).equalTo(year))
+        // the whole record up to the year: the design flow is read from every month present (Hydrology)
+        .where(functions.year(col("date")).leq(year))
         .where(col("flow_m3_s").isNotNull())
         .orderBy("section_id", "date")
         .collectAsList()) {
@@ -348,23 +349,39 @@ public final class MarketJob {
       zoneSections.forEach(s -> zoneFlows.put(s, flows.getOrDefault(s, List.of())));
       Optional<Hydrology.DesignFlow> design = Hydrology.designFlow(zoneFlows);
       if (design.isEmpty()) {
-        progress.accept("  zone " + zone.id() + ": no flow at " + zoneSections + " in " + year + ": no capacity");
+        progress.accept("  zone " + zone.id() + ": no flow at " + zoneSections + " up to " + year + ": no capacity");
         run.count("zones_without_flow", 1);
         continue;
+      }
+      if (design.get().source() == Hydrology.Source.DRIEST_MONTH_SHORT_RECORD) {
+        progress.accept("  zone " + zone.id() + ": design flow " + design.get().basis());
+        run.count("design_flows_short_record", 1);
       }
       for (Pollutant pollutant : Pollutant.values()) {
         if (!ZoneCapacity.applies(zone, pollutant)) {
           continue;
         }
-        Optional<WaterQuality.Mean> c0 = WaterQuality.meanOfMonthlyMeans(samples, zoneSections, pollutant.indicator(), year, year);
+        Optional<WaterQuality.Mean> upstream = zone.upstreamSection()
+            .flatMap(s -> WaterQuality.meanOfMonthlyMeans(samples, List.of(s), pollutant.indicator(), year, year));
+        List<String> c0Sections = upstream.isPresent() ? List.of(zone.upstreamSection().orElseThrow()) : zoneSections;
+        Optional<WaterQuality.Mean> c0 = upstream.isPresent()
+            ? upstream : WaterQuality.meanOfMonthlyMeans(samples, zoneSections, pollutant.indicator(), year, year);
         if (c0.isEmpty()) {
           progress.accept("  zone " + zone.id() + " " + pollutant.code() + ": no concentrations in " + year + ": no capacity");
           run.count("capacities_without_concentration", 1);
           continue;
         }
-        String basis = "mean of monthly means at " + String.join(", ", zoneSections) + " in " + year + " ("
+        ZoneCapacity.C0Source c0Source = upstream.isPresent()
+            ? ZoneCapacity.C0Source.UPSTREAM_SECTION : ZoneCapacity.C0Source.ZONE_SECTIONS_FALLBACK;
+        String why = upstream.isPresent() ? "upstream boundary section"
+            : zone.upstreamSection().map(s -> "fallback: no samples at upstream section " + s)
+                .orElse("fallback: no upstream section declared");
+        if (!upstream.isPresent()) {
+          run.count("capacities_c0_fallback", 1);
+        }
+        String basis = "mean of monthly means at " + String.join(", ", c0Sections) + " in " + year + " (" + why + "; "
             + c0.get().method() + ", " + c0.get().samples() + " samples)";
-        ZoneCapacity.compute(zone, pollutant, design.get(), c0.get(), basis, p).ifPresent(result::add);
+        ZoneCapacity.compute(zone, pollutant, design.get(), c0.get(), basis, c0Source, p).ifPresent(result::add);
       }
     }
     return result;
