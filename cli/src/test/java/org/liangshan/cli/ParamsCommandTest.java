@@ -60,7 +60,7 @@ class ParamsCommandTest {
   @Test
   void everyParameterOfTheEffectiveSetIsListedOnce() throws Exception {
     JsonNode effective = ParameterSet.forRegion(Regions.load("liyang")).toJson();
-    assertThat(rows("params", "--region", "liyang", "--json")).hasSize(parameterCount(effective)).hasSize(412);
+    assertThat(rows("params", "--region", "liyang", "--json")).hasSize(parameterCount(effective)).hasSize(413);
   }
 
   private static int parameterCount(JsonNode node) {
