@@ -62,8 +62,9 @@ class ParamsCommandTest {
     JsonNode effective = ParameterSet.forRegion(Regions.load("liyang")).toJson();
     assertThat(rows("params", "--region", "liyang", "--json")).hasSize(parameterCount(effective))
         // 412, the 15 ranges and 2 draw settings of the GEP uncertainty intervals (docs/methods/gep-uncertainty.md), the
-        // R band (2) and the two damage restoration-cost and agreement parameters of the compensation terms
-        .hasSize(433);
+        // R band (2) and the two damage restoration-cost and agreement parameters of the compensation terms, and the
+        // auctions' default term (auction.term)
+        .hasSize(434);
   }
 
   private static int parameterCount(JsonNode node) {

@@ -20,7 +20,8 @@ import org.liangshan.core.region.WaterFunctionZone;
  * <p>Rights: eco-vouchers (生态券) each year to water-using enterprises per zone and pollutant, sized on their
  * estimated occupation; discharge rights (排污权, five years) to metered industry; carbon quotas to steel and
  * cement (95 % of estimated emissions); carbon-sink credits and forest rights to forest farms; in Tianjin also
- * energy-use rights, green certificates and forest-coverage indices (held by district forestry bureaus).
+ * energy-use rights, green certificates and forest-coverage indices (held by district forestry bureaus). Each right
+ * states its term: valid from its issue date to its 有效期至, a flow right (年度) or a stock (存量).
  *
  * <p>Bids are mostly valid; with small fixed probabilities a bid is below the reserve (the estimated benchmark
  * price), has zero or negative quantity, comes from a code not in the registry, arrives after the close, or
@@ -166,6 +167,14 @@ final class MarketFamily {
     rights.add(new Right(String.format("%s-%s-%05d", prefix, key, n), type, holder, zoneId, subject, quantity, unit, issued, until));
   }
 
+  /**
+   * 年度 (a flow right: so much a year for each year of its term) for eco-vouchers, discharge rights and energy-use
+   * rights; 存量 (a stock) for the rest. The term starts on the issue date.
+   */
+  static String termKind(String type) {
+    return type.equals(ECO_VOUCHER) || type.equals(DISCHARGE_RIGHT) || type.equals(ENERGY_USE) ? "年度" : "存量";
+  }
+
   private static double round(double value, int decimals) {
     double factor = Math.pow(10, decimals);
     return Math.round(value * factor) / factor;
@@ -179,9 +188,11 @@ final class MarketFamily {
     Output.Family family = context.output().family("market", 8);
     List<Right> rights = rights(context);
     try (Output.Csv csv =
-        family.csv("market/rights_issued.csv", "权证编号", "权利类型", "持有人", "水功能区", "标的", "数量", "单位", "签发日期", "有效期至")) {
+        family.csv("market/rights_issued.csv", "权证编号", "权利类型", "持有人", "水功能区", "标的", "数量", "单位", "签发日期", "有效期至",
+            "生效日期", "期限类型")) {
       for (Right r : rights) {
-        csv.row(r.id(), r.type(), r.holder(), r.zoneId(), r.subject(), quantity(r.quantity()), r.unit(), r.issuedOn().toString(), r.validUntil().toString());
+        csv.row(r.id(), r.type(), r.holder(), r.zoneId(), r.subject(), quantity(r.quantity()), r.unit(), r.issuedOn().toString(),
+            r.validUntil().toString(), r.issuedOn().toString(), termKind(r.type()));
       }
     }
     auctions(context, family);

@@ -157,7 +157,7 @@ final class Landing {
     headers.put("statistics/output_\\d{4}\\.csv", List.of("年度", "区县", "类别", "产值(万元)"));
     headers.put("statistics/water_supply_\\d{4}\\.csv", List.of("年度", "区县", "用途", "供水量(万m³)"));
     headers.put("statistics/tourism_\\d{4}\\.csv", List.of("年度", "区县", "游客人次(万人次)", "旅游收入(万元)", "生态旅游占比"));
-    headers.put("market/rights_issued\\.csv", List.of("权证编号", "权利类型", "持有人", "水功能区", "标的", "数量", "单位", "签发日期", "有效期至"));
+    headers.put("market/rights_issued\\.csv", List.of("权证编号", "权利类型", "持有人", "水功能区", "标的", "数量", "单位", "签发日期", "有效期至", "生效日期", "期限类型"));
     headers.put("market/auctions\\.csv", List.of("拍卖编号", "水功能区", "标的", "供应量", "单位", "开始时间", "截止时间", "出清规则", "随机种子"));
     headers.put("market/bids\\.csv", List.of("投标编号", "拍卖编号", "投标人", "数量", "价格(元/单位)", "保证金(元)", "提交时间"));
     headers.put("market/trades\\.csv", List.of("成交编号", "成交日期", "权利类型", "数量", "成交价(元/单位)", "买方", "卖方", "标的"));

@@ -67,17 +67,14 @@ final class ComplianceStep {
     return Optional.empty();
   }
 
-  /** Every holder's positive balances on the ledger, water rights converted to t/a. */
-  static List<Compliance.Holding> holdings(Run run, Region region, HoldingsLedger ledger) {
-    return holdings(run, RightUnits.read(run, region), ledger);
+  /** Every holder's positive balances of rights live on the date, water rights converted to t/a. */
+  static List<Compliance.Holding> holdings(Run run, Region region, HoldingsLedger ledger, LocalDate date) {
+    return holdings(run, RightUnits.read(run, region), ledger, date);
   }
 
-  static List<Compliance.Holding> holdings(Run run, RightUnits units, HoldingsLedger ledger) {
+  static List<Compliance.Holding> holdings(Run run, RightUnits units, HoldingsLedger ledger, LocalDate date) {
     List<Compliance.Holding> result = new ArrayList<>();
-    for (HoldingsLedger.Balance b : ledger.balances()) {
-      if (!b.account().startsWith("holder:") || b.quantity() <= 0) {
-        continue;
-      }
+    for (HoldingsLedger.Balance b : ledger.liveHoldings(date)) {
       HoldingsLedger.Right right = b.right();
       double quantity = b.quantity();
       String stored = units.unitOf(right).orElse("");
@@ -100,7 +97,7 @@ final class ComplianceStep {
       List<Compliance.Requirement> requirements, Map<String, String> names, Map<String, BigDecimal> benchmarks,
       List<Neutrality.Certificate> certificates) {
     LocalDate yearEnd = LocalDate.of(year, 12, 31);
-    List<Compliance.Holding> holdings = holdings(run, units, ledger);
+    List<Compliance.Holding> holdings = holdings(run, units, ledger, yearEnd);
     Compliance.Result verified = Compliance.verify(requirements, holdings);
     Optional<BigDecimal> carbonPrice = carbonReferencePrice(p);
 

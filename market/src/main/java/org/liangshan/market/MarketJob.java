@@ -24,6 +24,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.liangshan.core.LiangshanException;
 import org.liangshan.core.method.Auction;
 import org.liangshan.core.method.BenchmarkPrice;
 import org.liangshan.core.method.CarbonQuota;
@@ -42,6 +43,7 @@ import org.liangshan.market.model.MarketParameters;
 import org.liangshan.market.model.Neutrality;
 import org.liangshan.market.model.Occupation;
 import org.liangshan.market.model.Pollutant;
+import org.liangshan.market.model.Term;
 import org.liangshan.market.model.TotalControl;
 import org.liangshan.market.model.WaterQuality;
 import org.liangshan.market.model.WaterUnit;
@@ -161,7 +163,7 @@ public final class MarketJob {
           c.targetClass(), c.csMgL(), c.c0MgL(), c.c0Basis(), c.designFlowM3S(), c.designFlowSection(), c.kPerDay(),
           c.capacityTA(), c.backgroundTA(), c.backgroundBasis(), c.safetyMargin(), c.allocatableTA(), balance.occupiedTA(),
           c.allocatableTA() - balance.occupiedTA(), balance.tradableSurplusTA(), balance.overloadTA(),
-          balance.status().code()});
+          balance.status().code(), c.c0Source().code(), c.designFlowSource().code(), c.yearsOfRecord()});
       if (balance.status() == ZoneCapacity.Status.OVERLOADED) {
         run.count("zones_overloaded", 1);
       }
@@ -203,7 +205,9 @@ public final class MarketJob {
         rooms(run, year, capacityByKey, occupied, units, issuedRights, earlierAwards));
     Set<String> knownBidders = new HashSet<>(enterprises.keySet());
     List<TotalControl.SupplyCheck> checks = new ArrayList<>();
-    List<AuctionBook.Outcome> outcomes = auctions(run, region, year, p, benchmarks, knownBidders, control, checks::add);
+    Map<String, SoldTerm> terms = new TreeMap<>();
+    List<AuctionBook.Outcome> outcomes = auctions(run, region, year, p, benchmarks, knownBidders, control, checks::add,
+        terms::put);
     List<MarketRows.AuctionSupplyCheck> checkRows = new ArrayList<>();
     for (TotalControl.SupplyCheck c : checks) {
       checkRows.add(supplyCheckRow(region, year, c));
@@ -221,12 +225,13 @@ public final class MarketJob {
       AuctionBook.Spec s = o.spec();
       String pollutant = Pollutant.parse(s.subject()).map(Pollutant::code).orElse(s.subject());
       LocalDate awardedOn = s.closesAt().atOffset(WaterQuality.CST).toLocalDate();
+      SoldTerm sold = terms.get(s.auctionId());
       if (o.output().isPresent()) {
         var out = o.output().get();
         resultRows.add(new MarketRows.AuctionResult(region.id(), year, s.auctionId(), Optional.ofNullable(s.zoneId()),
             pollutant, s.supply(), JobSupport.money(o.reservePrice().orElseThrow()), JobSupport.money(out.clearingPrice()),
             out.sold(), out.undersubscribed(), s.rule(), s.tieSeed(), String.join(",", out.tieOrder()), o.bidsReceived(),
-            o.awards().size()));
+            o.awards().size(), sold.term().validFrom(), sold.term().validUntil().orElseThrow(), sold.basis()));
         cleared.add(new AuctionCleared(s.auctionId(), true, out.clearingPrice(), out.sold(), s.supply(), out.undersubscribed(),
             o.note()));
       } else {
@@ -236,9 +241,9 @@ public final class MarketJob {
         String rightId = awardRightId(s.auctionId(), a.bidId());
         awardRows.add(new MarketRows.AuctionAward(region.id(), year, s.auctionId(), a.bidId(), a.bidder(), a.quantity(),
             JobSupport.money(a.priceYuan()), JobSupport.money(a.amountYuan()), rightId, Optional.ofNullable(s.zoneId()),
-            pollutant, awardedOn));
+            pollutant, awardedOn, sold.term().validFrom(), sold.term().validUntil().orElseThrow()));
         awardedRights.add(new HoldingsLedger.Right(rightId, "eco_voucher", a.bidder(), s.zoneId(), pollutant, a.quantity(),
-            awardedOn, Optional.empty(), "auction " + s.auctionId()));
+            awardedOn, sold.term(), "auction " + s.auctionId()));
       }
       for (AuctionBook.RejectionRow r : o.rejections()) {
         rejectionRows.add(new MarketRows.AuctionRejection(region.id(), year, s.auctionId(), r.bidId(), r.bidder(),
@@ -252,7 +257,7 @@ public final class MarketJob {
     HoldingsLedger ledger = HoldingsLedger.replay(issuedRights, awardedRights,
         ComplianceStep.neutralityActions(run, region, certificates::add), yearEnd);
     ledger.checkIssuedEqualsHeldRetiredExpired();
-    control.verify(liveWaterRightsAtYearEnd(ledger, units));
+    control.verify(liveWaterRightsAtYearEnd(ledger, units, yearEnd));
     List<MarketRows.Movement> movementRows = new ArrayList<>();
     for (HoldingsLedger.Movement m : ledger.movementsInYear(year)) {
       movementRows.add(new MarketRows.Movement(region.id(), year, m.movementId(), m.date(), m.type(),
@@ -263,7 +268,8 @@ public final class MarketJob {
     for (HoldingsLedger.Balance b : ledger.balances()) {
       holdingRows.add(new MarketRows.Holding(region.id(), year, yearEnd, b.account(), b.right().rightId(),
           b.right().rightType(), Optional.ofNullable(b.right().zoneId()), Optional.ofNullable(b.right().subject()),
-          b.quantity()));
+          b.quantity(), b.right().term().validFrom(), b.right().validUntil(), b.right().term().kind().code(),
+          b.right().liveOn(yearEnd)));
     }
 
     progress.accept("market " + region.id() + " " + year + ": writing gold tables");
@@ -325,7 +331,8 @@ public final class MarketJob {
     Map<String, List<Hydrology.DailyFlow>> flows = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "hydrology", region)
         .where(col("section_id").isin(sectionIds.toArray()))
-        .where(functions.year(col("date")).equalTo(year))
+        // the whole record up to the year: the design flow is read from every month present (Hydrology)
+        .where(functions.year(col("date")).leq(year))
         .where(col("flow_m3_s").isNotNull())
         .orderBy("section_id", "date")
         .collectAsList()) {
@@ -342,23 +349,39 @@ public final class MarketJob {
       zoneSections.forEach(s -> zoneFlows.put(s, flows.getOrDefault(s, List.of())));
       Optional<Hydrology.DesignFlow> design = Hydrology.designFlow(zoneFlows);
       if (design.isEmpty()) {
-        progress.accept("  zone " + zone.id() + ": no flow at " + zoneSections + " in " + year + ": no capacity");
+        progress.accept("  zone " + zone.id() + ": no flow at " + zoneSections + " up to " + year + ": no capacity");
         run.count("zones_without_flow", 1);
         continue;
+      }
+      if (design.get().source() == Hydrology.Source.DRIEST_MONTH_SHORT_RECORD) {
+        progress.accept("  zone " + zone.id() + ": design flow " + design.get().basis());
+        run.count("design_flows_short_record", 1);
       }
       for (Pollutant pollutant : Pollutant.values()) {
         if (!ZoneCapacity.applies(zone, pollutant)) {
           continue;
         }
-        Optional<WaterQuality.Mean> c0 = WaterQuality.meanOfMonthlyMeans(samples, zoneSections, pollutant.indicator(), year, year);
+        Optional<WaterQuality.Mean> upstream = zone.upstreamSection()
+            .flatMap(s -> WaterQuality.meanOfMonthlyMeans(samples, List.of(s), pollutant.indicator(), year, year));
+        List<String> c0Sections = upstream.isPresent() ? List.of(zone.upstreamSection().orElseThrow()) : zoneSections;
+        Optional<WaterQuality.Mean> c0 = upstream.isPresent()
+            ? upstream : WaterQuality.meanOfMonthlyMeans(samples, zoneSections, pollutant.indicator(), year, year);
         if (c0.isEmpty()) {
           progress.accept("  zone " + zone.id() + " " + pollutant.code() + ": no concentrations in " + year + ": no capacity");
           run.count("capacities_without_concentration", 1);
           continue;
         }
-        String basis = "mean of monthly means at " + String.join(", ", zoneSections) + " in " + year + " ("
+        ZoneCapacity.C0Source c0Source = upstream.isPresent()
+            ? ZoneCapacity.C0Source.UPSTREAM_SECTION : ZoneCapacity.C0Source.ZONE_SECTIONS_FALLBACK;
+        String why = upstream.isPresent() ? "upstream boundary section"
+            : zone.upstreamSection().map(s -> "fallback: no samples at upstream section " + s)
+                .orElse("fallback: no upstream section declared");
+        if (!upstream.isPresent()) {
+          run.count("capacities_c0_fallback", 1);
+        }
+        String basis = "mean of monthly means at " + String.join(", ", c0Sections) + " in " + year + " (" + why + "; "
             + c0.get().method() + ", " + c0.get().samples() + " samples)";
-        ZoneCapacity.compute(zone, pollutant, design.get(), c0.get(), basis, p).ifPresent(result::add);
+        ZoneCapacity.compute(zone, pollutant, design.get(), c0.get(), basis, c0Source, p).ifPresent(result::add);
       }
     }
     return result;
@@ -436,7 +459,7 @@ public final class MarketJob {
    */
   private static List<AuctionBook.Outcome> auctions(Run run, Region region, int year, ParameterSet p,
       Map<String, BigDecimal> benchmarks, Set<String> knownBidders, TotalControl control,
-      Consumer<TotalControl.SupplyCheck> checks) {
+      Consumer<TotalControl.SupplyCheck> checks, java.util.function.BiConsumer<String, SoldTerm> terms) {
     List<Row> auctionRows = JobSupport.silver(run, "auctions", region).orderBy("closes_at", "auction_id").collectAsList();
     Map<String, List<AuctionBook.BidRow>> bids = new TreeMap<>();
     for (Row r : JobSupport.silver(run, "bids", region).orderBy("bid_id").collectAsList()) {
@@ -453,6 +476,12 @@ public final class MarketJob {
       if (spec.closesAt().atOffset(WaterQuality.CST).getYear() != year) {
         continue;
       }
+      Optional<LocalDate> statedFrom = Optional.ofNullable(date(r, "valid_from"));
+      Optional<LocalDate> statedUntil = Optional.ofNullable(date(r, "valid_until"));
+      boolean stated = statedFrom.isPresent() && statedUntil.isPresent();
+      terms.accept(spec.auctionId(), new SoldTerm(
+          Term.auctionTerm(statedFrom, statedUntil, year, p.text("auction.term")),
+          stated ? "stated (silver.auctions)" : "parameter auction.term (" + p.text("auction.term") + ")"));
       Optional<BigDecimal> reserve = Optional.ofNullable(spec.zoneId())
           .flatMap(z -> Pollutant.parse(spec.subject()).map(pol -> benchmarks.get(z + "|" + pol.code())))
           .flatMap(benchmark -> AuctionBook.reservePerUnit(benchmark, string(r, "unit")));
@@ -475,18 +504,19 @@ public final class MarketJob {
 
   /**
    * Each zone's room for each pollutant before the year's auctions: allocatable, occupation, and the water rights
-   * live at some time in the year (issued by the bureau or won at earlier years' auctions), in t/a.
+   * live (within their term) at some time in the year (issued by the bureau or won at earlier years' auctions), in t/a.
    */
   private static List<TotalControl.Room> rooms(Run run, int year, Map<String, ZoneCapacity> capacities,
       Map<String, Double> occupied, RightUnits units, List<HoldingsLedger.Right> issued,
       List<HoldingsLedger.Right> earlierAwards) {
-    LocalDate start = LocalDate.of(year, 1, 1);
     LocalDate end = LocalDate.of(year, 12, 31);
     Map<String, Double> live = new TreeMap<>();
     List<HoldingsLedger.Right> all = new ArrayList<>(issued);
     all.addAll(earlierAwards);
     for (HoldingsLedger.Right right : all) {
-      boolean liveInYear = !right.issuedOn().isAfter(end) && right.validUntil().map(u -> !u.isBefore(start)).orElse(true);
+      // On the ledger by the year's end and within its term on some day of the year: an earlier year's voucher
+      // whose term has ended no longer takes room.
+      boolean liveInYear = !right.issuedOn().isAfter(end) && right.term().liveIn(year);
       if (!RightUnits.isWaterRight(right) || !liveInYear || !(right.quantity() > 0)) {
         continue;
       }
@@ -503,11 +533,11 @@ public final class MarketJob {
     return rooms;
   }
 
-  /** Water rights held at the year's end (awards included), per zone|pollutant, in t/a. */
-  private static Map<String, Double> liveWaterRightsAtYearEnd(HoldingsLedger ledger, RightUnits units) {
+  /** Water rights held and live at the year's end (awards included), per zone|pollutant, in t/a. */
+  private static Map<String, Double> liveWaterRightsAtYearEnd(HoldingsLedger ledger, RightUnits units, LocalDate yearEnd) {
     Map<String, Double> live = new TreeMap<>();
-    for (HoldingsLedger.Balance b : ledger.balances()) {
-      if (b.account().startsWith("holder:") && b.quantity() > 0 && RightUnits.isWaterRight(b.right())) {
+    for (HoldingsLedger.Balance b : ledger.liveHoldings(yearEnd)) {
+      if (RightUnits.isWaterRight(b.right())) {
         units.tonnesPerYear(b.right(), b.quantity())
             .ifPresent(t -> live.merge(b.right().zoneId() + "|" + b.right().subject(), t, Double::sum));
       }
@@ -527,11 +557,44 @@ public final class MarketJob {
     List<HoldingsLedger.Right> rights = new ArrayList<>();
     for (Row r : JobSupport.silver(run, "rights_issued", region).orderBy("right_id").collectAsList()) {
       String subject = string(r, "subject");
-      rights.add(new HoldingsLedger.Right(string(r, "right_id"), string(r, "right_type"), string(r, "holder"),
+      String rightId = string(r, "right_id");
+      LocalDate issuedOn = date(r, "issued_on");
+      Optional<LocalDate> from = Optional.ofNullable(date(r, "valid_from"));
+      Optional<String> kind = Optional.ofNullable(string(r, "term_kind"));
+      if (from.isEmpty() || kind.isEmpty()) {
+        // Loaded before rights stated their terms (ingestion now quarantines a right without one): counted, and
+        // read as a stock valid from its issue date to its valid_until, the rule before terms.
+        run.count("rights_without_term", 1);
+      }
+      Optional<LocalDate> until = JobSupport.textDate(r, "valid_until");
+      Term.Kind termKind = kind.map(Term.Kind::parse).orElse(Term.Kind.STOCK);
+      if (termKind == Term.Kind.FLOW && until.isEmpty()) {
+        throw LiangshanException.badInput("Right %s in silver.rights_issued is a flow right without valid_until; a flow"
+            + " right is valid for a stated term. Correct the delivery and ingest it again.", rightId);
+      }
+      rights.add(new HoldingsLedger.Right(rightId, string(r, "right_type"), string(r, "holder"),
           string(r, "zone_id"), Pollutant.parse(subject).map(Pollutant::code).orElse(subject), number(r, "quantity"),
-          date(r, "issued_on"), JobSupport.textDate(r, "valid_until"), "silver.rights_issued"));
+          issuedOn, new Term(from.orElse(issuedOn), until, termKind), "silver.rights_issued"));
     }
     return rights;
+  }
+
+  /** The term an auction sold and what it comes from (stated, or the parameter auction.term). */
+  record SoldTerm(Term term, String basis) {}
+
+  /**
+   * An award as this job wrote it in gold.auction_awards, as a voucher on the ledger with its term (a row written
+   * before awards carried terms: the calendar year of its award, the default term).
+   */
+  static HoldingsLedger.Right awardRight(Row r) {
+    LocalDate awardedOn = date(r, "awarded_on");
+    Optional<LocalDate> from = Optional.ofNullable(date(r, "valid_from"));
+    Optional<LocalDate> until = Optional.ofNullable(date(r, "valid_until"));
+    Term term = from.isPresent() && until.isPresent()
+        ? new Term(from.get(), until, Term.Kind.FLOW) : Term.calendarYear(awardedOn.getYear());
+    return new HoldingsLedger.Right(string(r, "right_id"), "eco_voucher", string(r, "bidder"), string(r, "zone_id"),
+        string(r, "pollutant"), ((Number) r.get(r.fieldIndex("quantity"))).doubleValue(), awardedOn, term,
+        "auction " + string(r, "auction_id"));
   }
 
   /** Awards of auctions that closed in earlier years, as this job wrote them. */
@@ -543,9 +606,7 @@ public final class MarketJob {
     List<HoldingsLedger.Right> rights = new ArrayList<>();
     for (Row r : awards.get().where(col("region").equalTo(region.id())).where(col("year").lt(year))
         .orderBy("right_id").collectAsList()) {
-      rights.add(new HoldingsLedger.Right(string(r, "right_id"), "eco_voucher", string(r, "bidder"), string(r, "zone_id"),
-          string(r, "pollutant"), ((Number) r.get(r.fieldIndex("quantity"))).doubleValue(), date(r, "awarded_on"),
-          Optional.empty(), "auction " + string(r, "auction_id")));
+      rights.add(awardRight(r));
     }
     return rights;
   }

@@ -1,7 +1,6 @@
 package org.liangshan.market;
 
 import static org.apache.spark.sql.functions.col;
-import static org.liangshan.warehouse.JobSupport.date;
 import static org.liangshan.warehouse.JobSupport.string;
 
 import java.sql.Date;
@@ -47,15 +46,13 @@ public final class RegistrationJob {
     if (awarded.isPresent()) {
       for (Row r : awarded.get().where(col("region").equalTo(region.id())).where(col("awarded_on").leq(Date.valueOf(date)))
           .orderBy("right_id").collectAsList()) {
-        awards.add(new HoldingsLedger.Right(string(r, "right_id"), "eco_voucher", string(r, "bidder"), string(r, "zone_id"),
-            string(r, "pollutant"), ((Number) r.get(r.fieldIndex("quantity"))).doubleValue(), date(r, "awarded_on"),
-            Optional.empty(), "auction " + string(r, "auction_id")));
+        awards.add(MarketJob.awardRight(r));
       }
     }
     HoldingsLedger ledger = HoldingsLedger.replay(MarketJob.issuedRights(run, region), awards,
         ComplianceStep.neutralityActions(run, region, certificate -> {}), date);
     ledger.checkIssuedEqualsHeldRetiredExpired();
-    List<Compliance.Holding> holdings = ComplianceStep.holdings(run, region, ledger).stream()
+    List<Compliance.Holding> holdings = ComplianceStep.holdings(run, region, ledger, date).stream()
         .filter(h -> h.holder().equals(uscc)).toList();
     return Registration.check(uscc, Optional.ofNullable(string(enterprise, "name")), date, needs, holdings);
   }

@@ -24,6 +24,8 @@ class MarketJobTest {
   private final ParameterSet params = ParameterSet.forRegion(liyang);
   private MarketJob.Summary first;
   private List<Map<String, Object>> firstRows;
+  /** A copy of the lakehouse after 2024, run for 2025: the year after the vouchers' terms. */
+  private Lakehouse nextYear;
 
   @BeforeAll
   void runTwice() {
@@ -31,13 +33,16 @@ class MarketJobTest {
     first = MarketJob.run(lake.run("market", liyang, "2024", params), liyang, 2024, params);
     firstRows = snapshot();
     MarketJob.run(lake.run("market", liyang, "2024", params), liyang, 2024, params);
+    nextYear = lake.copy();
+    MarketJob.run(nextYear.run("market", liyang, "2025", params), liyang, 2025, params);
   }
 
   private void fixture() {
     List<Map<String, Object>> flows = new ArrayList<>();
     for (int m = 1; m <= 12; m++) {
       String month = String.format("2024-%02d", m);
-      // LY-S02 (reservoir outlet): days 1 and 15 at m+1 and m+3 m³/s, monthly mean m+2: the driest month is January, 3.0.
+      // LY-S02 (reservoir outlet): days 1 and 15 at m+1 and m+3 m³/s, monthly means m+2 = 3..14: the 90 %-guaranteed
+      // monthly flow (P = m/13 from the largest) lies between 4 (P 11/13) and 3 (P 12/13): 3.3 m³/s.
       flows.add(row("section_id", "LY-S02", "date", month + "-01", "flow_m3_s", m + 1.0));
       flows.add(row("section_id", "LY-S02", "date", month + "-15", "flow_m3_s", m + 3.0));
       flows.add(row("section_id", "LY-S01", "date", month + "-01", "flow_m3_s", 1.0));
@@ -59,6 +64,7 @@ class MarketJobTest {
         row("uscc", "B3", "name", "丙", "industry", "restaurant", "lon", 119.4, "lat", 31.4, "district", "溧阳市")));
     lake.silver("enterprise_activity", "liyang", Lakehouse.rows(
         row("uscc", "E-HOTEL", "month", "2024-01", "beds", 100.0, "occupancy", 0.5),
+        row("uscc", "E-HOTEL", "month", "2025-01", "beds", 100.0, "occupancy", 0.5),
         row("uscc", "E-TEA", "month", "2024-01", "tea_area_mu", 150.0),
         row("uscc", "E-CEM", "month", "2024-01", "clinker_t", 1000.0, "clinker_cao_frac", 0.65, "clinker_mgo_frac", 0.02,
             "coal_t", 100.0, "electricity_mwh", 1000.0),
@@ -86,13 +92,17 @@ class MarketJobTest {
     lake.silver("bids", "liyang", bids);
     lake.silver("rights_issued", "liyang", Lakehouse.rows(
         row("right_id", "R1", "right_type", "eco_voucher", "holder", "E-HOTEL", "zone_id", LAKE_ZONE, "subject", "TP",
-            "quantity", 2.0, "unit", "t/a", "issued_on", "2024-01-10"),
+            "quantity", 2.0, "unit", "t/a", "issued_on", "2024-01-10", "valid_from", "2024-01-01", "valid_until", "2024-12-31",
+            "term_kind", "flow"),
         row("right_id", "R2", "right_type", "carbon_quota", "holder", "E-CEM", "subject", "CO2", "quantity", 1000.0,
-            "unit", "tCO2e", "issued_on", "2024-02-01", "valid_until", "2024-06-30"),
+            "unit", "tCO2e", "issued_on", "2024-02-01", "valid_from", "2024-02-01", "valid_until", "2024-06-30", "term_kind", "stock"),
+        // A five-year discharge right: live in 2024 and 2025.
         row("right_id", "R3", "right_type", "discharge_right", "holder", "E-TEA", "zone_id", LAKE_ZONE, "subject", "TP",
-            "quantity", 0.5, "unit", "t/a", "issued_on", "2023-05-01"),
+            "quantity", 0.5, "unit", "t/a", "issued_on", "2023-05-01", "valid_from", "2023-05-01", "valid_until", "2028-04-30",
+            "term_kind", "flow"),
         row("right_id", "R4", "right_type", "eco_voucher", "holder", "E-TEA", "zone_id", LAKE_ZONE, "subject", "TP",
-            "quantity", 9.0, "unit", "t/a", "issued_on", "2025-01-05")));
+            "quantity", 9.0, "unit", "t/a", "issued_on", "2025-01-05", "valid_from", "2025-01-05", "valid_until", "2025-12-31",
+            "term_kind", "flow")));
   }
 
   private static Map<String, Object> bid(String id, String bidder, double quantity, double price) {
@@ -103,7 +113,7 @@ class MarketJobTest {
   /** Hotel 0.00093 t + tea garden 0.00075 t (the tea garden's zone comes from its site). */
   private static final double OCCUPIED = 0.00168;
 
-  /** Allocatable − occupied: what the benchmark is spread over, 3.395667 t/a. */
+  /** Allocatable − occupied: what the benchmark is spread over, 3.480812 t/a. */
   private static double expectedSurplus() {
     return 0.9 * expectedCapacity() - OCCUPIED;
   }
@@ -112,7 +122,7 @@ class MarketJobTest {
   private static double expectedCapacity() {
     double cs = 0.025; // TP, lake, class II
     double c0 = (0.01 + 0.02) / 2; // mean of the monthly means at LY-S01 (manual) and LY-S02 (auto)
-    double q = 3.0; // driest monthly mean at the control section LY-S02
+    double q = 3.3; // 90 %-guaranteed monthly mean at the control section LY-S02 (WaterCapacityTest)
     double kPerSecond = 0.005 / 86400;
     double volume = 6.2e7;
     return 31.536 * (cs * (q + kPerSecond * volume) - c0 * q);
@@ -126,9 +136,15 @@ class MarketJobTest {
       assertThat(r.<String>getAs("zone_id")).isEqualTo(LAKE_ZONE);
       assertThat(r.<String>getAs("pollutant")).isEqualTo("TP");
       assertThat(r.<String>getAs("model")).isEqualTo("lake");
-      assertThat(r.<Double>getAs("design_flow_m3_s")).isEqualTo(3.0);
-      assertThat(r.<String>getAs("design_flow_section")).isEqualTo("LY-S02 2024-01");
+      assertThat(r.<Double>getAs("design_flow_m3_s")).isCloseTo(3.3, within(1e-12));
+      assertThat(r.<String>getAs("design_flow_section")).isEqualTo("LY-S02 Q90 (P = m/(n+1)) of 12 monthly means 2024-01..2024-12");
+      assertThat(r.<String>getAs("design_flow_source")).isEqualTo("q90_monthly_weibull");
+      assertThat(r.<Integer>getAs("years_of_record")).isEqualTo(1);
       assertThat(r.<Double>getAs("c0_mg_l")).isCloseTo(0.015, within(1e-12));
+      // Liyang declares no upstream boundary section for the lake: C0 at the zone's own sections, flagged.
+      assertThat(r.<String>getAs("c0_source")).isEqualTo("zone_sections_fallback");
+      assertThat(r.<String>getAs("c0_basis"))
+          .startsWith("mean of monthly means at LY-S01, LY-S02 in 2024 (fallback: no upstream section declared; ");
       assertThat(r.<Double>getAs("capacity_t_a")).isCloseTo(expectedCapacity(), within(1e-9));
       assertThat(r.<Double>getAs("allocatable_t_a")).isCloseTo(0.9 * expectedCapacity(), within(1e-9));
       assertThat(r.<Double>getAs("occupied_t_a")).isCloseTo(OCCUPIED, within(1e-12));
@@ -175,7 +191,7 @@ class MarketJobTest {
   void auctionClearsAtTheReserveOfItsZoneWithEveryWinnerPayingTheClearingPrice() {
     assertThat(first.auctions()).filteredOn(a -> a.auctionId().equals("A1")).singleElement().satisfies(a -> {
       assertThat(a.clearingPriceYuan()).isEqualByComparingTo("1500");
-      assertThat(a.sold()).isEqualTo(895);
+      assertThat(a.sold()).isEqualTo(980);
     });
     Row result = lake.gold(MarketTables.AUCTION_RESULTS, "auction_id").get(0);
     assertThat(result.<String>getAs("auction_id")).isEqualTo("A1");
@@ -185,7 +201,7 @@ class MarketJobTest {
     assertThat(result.<Long>getAs("sold")).isLessThanOrEqualTo(result.<Long>getAs("supply"));
     List<Row> awards = lake.gold(MarketTables.AUCTION_AWARDS, "bid_id");
     assertThat(awards).extracting(r -> r.getAs("bidder") + " " + r.getAs("quantity"))
-        .containsExactly("B1 400", "B2 400", "B3 95");
+        .containsExactly("B1 400", "B2 400", "B3 180");
     assertThat(awards).allSatisfy(r -> assertThat(r.<BigDecimal>getAs("price_yuan")).isEqualByComparingTo("1500"));
     assertThat(awards.stream().mapToLong(r -> r.<Long>getAs("quantity")).sum()).isLessThanOrEqualTo(result.<Long>getAs("supply"));
     assertThat(lake.gold(MarketTables.AUCTION_REJECTIONS, "bid_id"))
@@ -195,16 +211,16 @@ class MarketJobTest {
 
   @Test
   void totalControlCutsTheSupplyToTheRoomAndRefusesAnAuctionWithoutRoom() {
-    // Room = allocatable 3.397347 − occupied 0.00168 − live rights R1 2 + R3 0.5 (R4 is issued in 2025) = 0.895667
-    // t/a: A1's 1,000 kg/a are cut to 895; A2, closing later, finds 0.000667 t/a, not one kg/a, and is refused.
+    // Room = allocatable 3.482492 − occupied 0.00168 − live rights R1 2 + R3 0.5 (R4's term starts in 2025) = 0.980812
+    // t/a: A1's 1,000 kg/a are cut to 980; A2, closing later, finds 0.000812 t/a, not one kg/a, and is refused.
     List<Row> checks = lake.gold(MarketTables.AUCTION_SUPPLY_CHECKS, "auction_id");
     assertThat(checks).extracting(r -> r.getAs("auction_id") + " " + r.getAs("supply_offered") + " " + r.getAs("supply_allowed")
-        + " " + r.getAs("status") + " " + r.getAs("unit")).containsExactly("A1 1000 895 supply_cut kg/a", "A2 50 0 refused kg/a");
+        + " " + r.getAs("status") + " " + r.getAs("unit")).containsExactly("A1 1000 980 supply_cut kg/a", "A2 50 0 refused kg/a");
     Row a1 = checks.get(0);
     assertThat(a1.<Double>getAs("live_rights_t_a")).isCloseTo(2.5, within(1e-12));
     assertThat(a1.<Double>getAs("room_t_a")).isCloseTo(expectedSurplus() - 2.5, within(1e-9));
-    assertThat(checks.get(1).<Double>getAs("sold_earlier_t_a")).isCloseTo(0.895, within(1e-12));
-    assertThat(checks.get(1).<String>getAs("reason")).startsWith("no whole lot of room for supply 50 kg/a: allocatable 3.397");
+    assertThat(checks.get(1).<Double>getAs("sold_earlier_t_a")).isCloseTo(0.98, within(1e-12));
+    assertThat(checks.get(1).<String>getAs("reason")).startsWith("no whole lot of room for supply 50 kg/a: allocatable 3.482");
     assertThat(lake.gold(MarketTables.AUCTION_RESULTS, "auction_id")).extracting(r -> r.<String>getAs("auction_id"))
         .containsExactly("A1");
     assertThat(first.auctions()).filteredOn(a -> a.auctionId().equals("A2")).singleElement()
@@ -213,33 +229,74 @@ class MarketJobTest {
 
   @Test
   void liveWaterRightsPlusOccupationStayWithinTheAllocatableCapacity() {
-    // The invariant of total control, from gold: rights held at the year's end in t/a (auction lots are kg/a).
+    // The invariant of total control, from gold: rights held and live at the year's end in t/a (auction lots are kg/a).
     Row capacity = lake.gold(MarketTables.ZONE_CAPACITY, "zone_id").get(0);
     double live = lake.gold(MarketTables.HOLDINGS, "right_id").stream()
         .filter(r -> r.<String>getAs("account").startsWith("holder:") && LAKE_ZONE.equals(r.getAs("zone_id"))
-            && "TP".equals(r.getAs("subject")))
+            && "TP".equals(r.getAs("subject")) && r.<Boolean>getAs("live"))
         .mapToDouble(r -> r.<String>getAs("right_id").startsWith("AWD-") ? r.<Double>getAs("quantity") / 1000 : r.<Double>getAs("quantity"))
         .sum();
-    assertThat(live).isCloseTo(2.5 + 0.895, within(1e-12));
+    assertThat(live).isCloseTo(2.5 + 0.98, within(1e-12));
     assertThat(live + capacity.<Double>getAs("occupied_t_a")).isLessThanOrEqualTo(capacity.<Double>getAs("allocatable_t_a"));
   }
 
   @Test
   void holdingsBalanceAndNeverGoNegative() {
-    // Issued: R1 2 + R2 1000 + R3 0.5 + awards 895 = 1897.5; R2 expired on 1 July; R4 is issued in 2025.
-    assertThat(first.issued()).isEqualByComparingTo("1897.5");
+    // Issued: R1 2 + R2 1000 + R3 0.5 + awards 980 = 1982.5; R2 expired on 1 July; R4 is issued in 2025.
+    assertThat(first.issued()).isEqualByComparingTo("1982.5");
     assertThat(first.expired()).isEqualByComparingTo("1000");
-    assertThat(first.held()).isEqualByComparingTo("897.5");
+    assertThat(first.held()).isEqualByComparingTo("982.5");
     assertThat(first.issued()).isEqualByComparingTo(first.held().add(first.retired()).add(first.expired()));
     List<Row> holdings = lake.gold(MarketTables.HOLDINGS, "account", "right_id");
     assertThat(holdings).allSatisfy(r -> assertThat(r.<Double>getAs("quantity")).isPositive());
     double held = holdings.stream().filter(r -> r.<String>getAs("account").startsWith("holder:"))
         .mapToDouble(r -> r.<Double>getAs("quantity")).sum();
-    assertThat(held).isEqualTo(897.5);
+    assertThat(held).isEqualTo(982.5);
     List<Row> movements = lake.gold(MarketTables.HOLDINGS_MOVEMENTS, "movement_id");
     assertThat(movements).extracting(r -> r.<String>getAs("movement_id")).containsExactly(
         "award:AWD-A1-b1", "award:AWD-A1-b2", "award:AWD-A1-b3", "expire:R2", "issue:R1", "issue:R2");
     assertThat(movements).allSatisfy(r -> assertThat(r.<String>getAs("debit_account")).isNotEqualTo(r.getAs("credit_account")));
+  }
+
+  @Test
+  void anAuctionSellsTheCalendarYearAndItsVouchersExpireAtItsEnd() {
+    Row result = lake.gold(MarketTables.AUCTION_RESULTS, "auction_id").get(0);
+    assertThat(result.<java.sql.Date>getAs("valid_from")).hasToString("2024-01-01");
+    assertThat(result.<java.sql.Date>getAs("valid_until")).hasToString("2024-12-31");
+    assertThat(result.<String>getAs("term_basis")).isEqualTo("parameter auction.term (calendar_year)");
+    assertThat(lake.gold(MarketTables.AUCTION_AWARDS, "bid_id"))
+        .extracting(r -> r.getAs("bid_id") + " " + r.getAs("valid_from") + ".." + r.getAs("valid_until"))
+        .containsExactly("b1 2024-01-01..2024-12-31", "b2 2024-01-01..2024-12-31", "b3 2024-01-01..2024-12-31");
+    // The next year: every voucher of the 2024 auction, and R1 (the 2024 term), expire on 1 January 2025.
+    // (the copy holds 2024's rows too: R2 expired on 1 July 2024)
+    assertThat(nextYear.gold(MarketTables.HOLDINGS_MOVEMENTS, "movement_id"))
+        .filteredOn(r -> r.<Integer>getAs("year") == 2025 && r.<String>getAs("movement_type").equals("expire"))
+        .extracting(r -> r.getAs("movement_id") + " " + r.getAs("movement_date"))
+        .containsExactly("expire:AWD-A1-b1 2025-01-01", "expire:AWD-A1-b2 2025-01-01", "expire:AWD-A1-b3 2025-01-01",
+            "expire:R1 2025-01-01");
+    // At the end of 2025 the holders keep only R3 (five years) and R4 (2025), both live.
+    assertThat(nextYear.gold(MarketTables.HOLDINGS, "right_id"))
+        .filteredOn(r -> r.<Integer>getAs("year") == 2025 && r.<String>getAs("account").startsWith("holder:"))
+        .extracting(r -> r.getAs("right_id") + " " + r.getAs("term_kind") + " " + r.getAs("live"))
+        .containsExactly("R3 flow true", "R4 flow true");
+  }
+
+  @Test
+  void anExpiredVoucherDoesNotSatisfyNextYearsCompliance() {
+    // The hotel's 2024 occupation (0.00093 t/a TP) is covered by R1 in 2024; R1's term ends with 2024, so the
+    // same occupation in 2025 becomes an obligation to buy.
+    assertThat(lake.gold(MarketBoardTables.COMPLIANCE, "holder"))
+        .filteredOn(r -> r.getAs("holder").equals("E-HOTEL") && r.getAs("subject").equals("TP"))
+        .extracting(r -> r.getAs("year") + " " + r.getAs("status") + " " + r.getAs("held_quantity"))
+        .containsExactly("2024 covered 2.0");
+    assertThat(nextYear.gold(MarketBoardTables.COMPLIANCE, "holder"))
+        .filteredOn(r -> r.<Integer>getAs("year") == 2025 && r.getAs("holder").equals("E-HOTEL") && r.getAs("subject").equals("TP"))
+        .singleElement().satisfies(r -> {
+          assertThat(r.<Integer>getAs("year")).isEqualTo(2025);
+          assertThat(r.<String>getAs("status")).isEqualTo("obligation_to_buy");
+          assertThat(r.<Double>getAs("held_quantity")).isZero();
+          assertThat(r.<Double>getAs("shortfall_quantity")).isCloseTo(0.00093, within(1e-9));
+        });
   }
 
   @Test

@@ -63,7 +63,8 @@ public final class Regions {
                 z.path("mean_depth_m").asDouble(),
                 z.path("surface_km2").asDouble(),
                 z.path("length_km").asDouble(),
-                z.path("velocity_m_s").asDouble()));
+                z.path("velocity_m_s").asDouble(),
+                optionalText(z, "upstream_section")));
       }
       List<MonitoringSection> sections = new ArrayList<>();
       for (JsonNode s : root.path("sections")) {
@@ -134,6 +135,13 @@ public final class Regions {
         if (region.zones().stream().noneMatch(z -> z.id().equals(section.zoneId()))) {
           throw new IllegalArgumentException("section " + section.id() + " names unknown zone " + section.zoneId());
         }
+      }
+      for (WaterFunctionZone zone : region.zones()) {
+        zone.upstreamSection().ifPresent(upstream -> {
+          if (region.sections().stream().noneMatch(s -> s.id().equals(upstream))) {
+            throw new IllegalArgumentException("zone " + zone.id() + " names unknown upstream_section " + upstream);
+          }
+        });
       }
       return region;
     } catch (RuntimeException e) {

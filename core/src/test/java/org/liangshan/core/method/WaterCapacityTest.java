@@ -16,6 +16,30 @@ class WaterCapacityTest {
   private static final ParameterSet PARAMS = ParameterSet.defaults();
 
   @Test
+  void designFlowIsTheNinetyPercentGuaranteedMonthlyFlowOfTheRecord() {
+    // The worked example of docs/methods/benchmark-price.md: 24 monthly means 1..24 m³/s (two years), ranked
+    // from the largest, P_m = m/25; P = 0.9 between m = 22 (P 0.88, 3 m³/s) and m = 23 (P 0.92, 2 m³/s).
+    double[] record = new double[24];
+    for (int i = 0; i < 24; i++) {
+      record[i] = 24 - i; // any order: the record is ranked
+    }
+    assertThat(WaterCapacity.guaranteedFlow(record, WaterCapacity.DESIGN_GUARANTEE).getAsDouble())
+        .isCloseTo(3 - (0.9 - 22.0 / 25) / (1.0 / 25) * 1, within(1e-12))
+        .isCloseTo(2.5, within(1e-12));
+    // Invariants: at or below every flow exceeded by more than 90 % of the record's positions, never below the
+    // driest month, and 9 months are the shortest record that reaches P = 0.9 (P_9 = 9/10).
+    assertThat(WaterCapacity.guaranteedFlow(new double[] {9, 8, 7, 6, 5, 4, 3, 2, 1}, 0.9).getAsDouble()).isEqualTo(1.0);
+    assertThat(WaterCapacity.guaranteedFlow(new double[] {8, 7, 6, 5, 4, 3, 2, 1}, 0.9)).isEmpty();
+    assertThat(WaterCapacity.guaranteedFlow(new double[0], 0.9)).isEmpty();
+    // A year of means m + 2 for m = 1..12 (3..14 m³/s): between m = 11 (4 m³/s) and 12 (3 m³/s), 11.7 → 3.3.
+    double[] year = new double[12];
+    for (int m = 1; m <= 12; m++) {
+      year[m - 1] = m + 2;
+    }
+    assertThat(WaterCapacity.guaranteedFlow(year, 0.9).getAsDouble()).isCloseTo(3.3, within(1e-12));
+  }
+
+  @Test
   void riverDistributedWorkedExample() {
     // K 0.1/d → 1.1574e-6 /s; KL/u = 1.1574e-6 × 5000 / 0.2 = 0.028935.
     double w =

@@ -37,6 +37,18 @@ class RegionsTest {
   }
 
   @Test
+  void zonesDeclareTheirUpstreamBoundarySectionWhereTheRegionKnowsIt() {
+    // Tianjin: Yuqiao Reservoir's inflow (Lihe Bridge, Luan River diversion), the North Canal's inflow from
+    // Beijing (Tumenlou), and Sanchakou, the head of the Haihe mainstem; the other zones, and all of Liyang's,
+    // declare none and take C0 at their own sections (flagged in gold.zone_capacity.c0_source).
+    assertThat(Regions.load("tianjin").zones())
+        .extracting(z -> z.id() + " " + z.upstreamSection().orElse("-"))
+        .containsExactly("TJ-WFZ-01 TJ-S01", "TJ-WFZ-02 -", "TJ-WFZ-03 TJ-S03", "TJ-WFZ-04 TJ-S04", "TJ-WFZ-05 -",
+            "TJ-WFZ-06 -");
+    assertThat(Regions.load("liyang").zones()).allSatisfy(z -> assertThat(z.upstreamSection()).isEmpty());
+  }
+
+  @Test
   void unknownRegionIsBadInputNamingTheKnownOnes() {
     assertThatThrownBy(() -> Regions.load("beijing"))
         .isInstanceOf(LiangshanException.class)

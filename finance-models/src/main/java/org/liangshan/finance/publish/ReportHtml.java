@@ -112,6 +112,14 @@ public final class ReportHtml {
           .append(" trades in the window</td></tr>\n");
       h.append("<tr><td><b>Valuation price</b></td><td class=\"n\"><b>").append(opt(p.valuationPrice(), ValuationReport::price))
           .append("</b></td><td>").append(e(sourceText(p, r.parameters()))).append("</td></tr>\n</table>\n");
+      List<org.liangshan.finance.model.VolatilityHaircut.DailyPrice> history = r.priceHistories().get(p.pledgeId());
+      if (history != null) {
+        PriceChart.svg(history, r.valuationDate(), p.valuationPrice(), p.haircut(), p.marginCallPrice()).ifPresent(svg -> h
+            .append("<p class=\"note\">Price history of the instrument").append(p.haircutBasis()
+                .map(b -> " " + e(b.series())).orElse("")).append(" (daily volume-weighted prices) against the valuation"
+                + " price, the haircut band (the part of the price not lent against) and the margin-call line:</p>\n")
+            .append(svg));
+      }
       h.append("<ol class=\"steps\">\n");
       ValuationReport.steps(p, r.parameters()).forEach(s -> h.append("<li>").append(e(s)).append("</li>\n"));
       h.append("</ol>\n");

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.liangshan.core.money.Money;
 import org.liangshan.finance.model.PriceHistory;
+import org.liangshan.finance.model.VolatilityHaircut;
 
 /**
  * A valuation report of one loan on one date, for the bank's credit officer: every pledged right with
@@ -27,11 +28,22 @@ public record ValuationReport(
     BigDecimal outstandingYuan,
     List<Pledge> pledges,
     Parameters parameters,
-    Audit audit) {
+    Audit audit,
+    Map<String, List<VolatilityHaircut.DailyPrice>> priceHistories) {
   public ValuationReport {
     requireNonNull(region, "region is null");
     requireNonNull(loanId, "loanId is null");
     pledges = List.copyOf(pledges);
+    priceHistories = Map.copyOf(priceHistories);
+  }
+
+  /**
+   * A report without price histories: no price chart is drawn. {@code priceHistories} holds, per pledge id, the
+   * daily prices of the pledge's instrument up to the valuation date that the HTML report plots ({@link PriceChart}).
+   */
+  public ValuationReport(String region, String loanId, String bankId, LocalDate valuationDate, BigDecimal outstandingYuan,
+      List<Pledge> pledges, Parameters parameters, Audit audit) {
+    this(region, loanId, bankId, valuationDate, outstandingYuan, pledges, parameters, audit, Map.of());
   }
 
   /** One pledged right as valued. Optional values are absent when the pledge was not valued. */
@@ -158,6 +170,11 @@ public record ValuationReport(
   /** Where the numbers come from. */
   public record Audit(String runId, String methodologyVersion, String command, String startedAt, String finishedAt,
       Map<String, Long> inputVersions, Map<String, Long> outputVersions) {}
+
+  /** This report with the price histories its HTML plots, per pledge id. */
+  public ValuationReport withPriceHistories(Map<String, List<VolatilityHaircut.DailyPrice>> histories) {
+    return new ValuationReport(region, loanId, bankId, valuationDate, outstandingYuan, pledges, parameters, audit, histories);
+  }
 
   public BigDecimal totalCollateralValueYuan() {
     return pledges.stream().flatMap(p -> p.collateralValueYuan().stream()).reduce(BigDecimal.ZERO, BigDecimal::add);

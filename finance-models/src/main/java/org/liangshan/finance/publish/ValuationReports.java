@@ -19,6 +19,9 @@ import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.finance.FinanceTables;
 import org.liangshan.finance.model.CollateralParameters;
+import org.liangshan.finance.model.Instrument;
+import org.liangshan.finance.model.PriceHistory;
+import org.liangshan.finance.model.VolatilityHaircut;
 import org.liangshan.warehouse.OpsTables;
 import org.liangshan.warehouse.TableCatalog;
 
@@ -68,7 +71,8 @@ public final class ValuationReports {
     for (Map.Entry<String, List<Row>> loan : byLoan.entrySet()) {
       String runId = loan.getValue().get(0).getAs("run_id");
       Row run = runs.computeIfAbsent(runId, this::runRow);
-      reports.add(build(region, date, loan.getValue(), stressByPledge, haircuts, run, params));
+      reports.add(build(region, date, loan.getValue(), stressByPledge, haircuts, run, params)
+          .withPriceHistories(priceHistories(region, date, loan.getValue(), haircuts, params)));
     }
     return reports;
   }
@@ -83,8 +87,46 @@ public final class ValuationReports {
     Map<String, List<Row>> stressByPledge = new LinkedHashMap<>();
     rows(FinanceTables.COLLATERAL_STRESS, region, date, Optional.of(loanId), "pledge_id", "shock")
         .forEach(r -> stressByPledge.computeIfAbsent(r.getAs("pledge_id"), k -> new ArrayList<>()).add(r));
-    return build(region, date, valuations, stressByPledge, haircuts(region, date, Optional.of(loanId)),
-        runRow(valuations.get(0).getAs("run_id")), params);
+    Map<String, Row> haircuts = haircuts(region, date, Optional.of(loanId));
+    return build(region, date, valuations, stressByPledge, haircuts, runRow(valuations.get(0).getAs("run_id")), params)
+        .withPriceHistories(priceHistories(region, date, valuations, haircuts, params));
+  }
+
+  /**
+   * Per valued pledge, the daily volume-weighted prices of its instrument (right type and subject: silver.trades
+   * records no zone, so the registry series, as the valuation priced it) from the start of its haircut window (or
+   * the price window) to the date: what the report's price chart draws ({@link PriceChart}).
+   */
+  private Map<String, List<VolatilityHaircut.DailyPrice>> priceHistories(String region, LocalDate date, List<Row> valuations,
+      Map<String, Row> haircuts, ParameterSet params) {
+    Optional<org.liangshan.warehouse.TableDef> trades = catalog.find("silver.trades");
+    if (trades.isEmpty() || !catalog.exists(trades.get())) {
+      return Map.of();
+    }
+    LocalDate priceWindowStart = PriceHistory.windowStart(date, CollateralParameters.of(params).windowTradingDays());
+    Map<String, List<VolatilityHaircut.DailyPrice>> result = new LinkedHashMap<>();
+    for (Row v : valuations) {
+      String type = v.getAs("right_type");
+      if (type == null || v.getAs("valuation_price") == null) {
+        continue;
+      }
+      Instrument instrument = new Instrument(type, v.getAs("subject"), Optional.empty());
+      Row haircut = haircuts.get(v.<String>getAs("pledge_id"));
+      LocalDate start = Optional.ofNullable(haircut).map(h -> h.<java.sql.Date>getAs("window_start"))
+          .map(java.sql.Date::toLocalDate).orElse(priceWindowStart);
+      List<PriceHistory.Trade> series = new ArrayList<>();
+      for (Row t : catalog.read(trades.get()).where(col("region").equalTo(region)).where(col("right_type").equalTo(type))
+          .where(col("price_yuan").gt(0)).where(col("quantity").gt(0))
+          .where(col("trade_date").between(java.sql.Date.valueOf(start), java.sql.Date.valueOf(date)))
+          .orderBy("trade_date", "trade_id").collectAsList()) {
+        if (new Instrument(type, t.getAs("subject"), Optional.empty()).equals(instrument)) {
+          series.add(new PriceHistory.Trade(t.getAs("trade_id"), t.<java.sql.Date>getAs("trade_date").toLocalDate(), type,
+              t.<Double>getAs("quantity"), BigDecimal.valueOf(t.<Double>getAs("price_yuan"))));
+        }
+      }
+      result.put(v.getAs("pledge_id"), VolatilityHaircut.dailyPrices(series, start, date));
+    }
+    return result;
   }
 
   /** gold.collateral_haircuts of the date by pledge (empty when the table does not exist yet). */

@@ -30,16 +30,30 @@ public final class HoldingsLedger {
   public static final String RETIRED = "retired";
   public static final String EXPIRED = "expired";
 
-  /** A right as issued (silver.rights_issued) or created by an auction award; {@code subject} is null for rights without one. */
+  /**
+   * A right as issued (silver.rights_issued) or created by an auction award, with its {@link Term}; {@code subject}
+   * is null for rights without one. It is on the ledger from its issue date and expires the day after its term
+   * ends; it counts (compliance, total control) only on the days of its term ({@link #liveOn}).
+   */
   public record Right(String rightId, String rightType, String holder, String zoneId, String subject, double quantity,
-      LocalDate issuedOn, Optional<LocalDate> validUntil, String source) {
+      LocalDate issuedOn, Term term, String source) {
     public Right {
       requireNonNull(rightId, "rightId is null");
       requireNonNull(rightType, "rightType is null");
       requireNonNull(holder, "holder is null");
       requireNonNull(issuedOn, "issuedOn is null");
-      requireNonNull(validUntil, "validUntil is null");
+      requireNonNull(term, "term is null");
       requireNonNull(source, "source is null");
+    }
+
+    /** The last day of the term; empty for a stock that does not expire. */
+    public Optional<LocalDate> validUntil() {
+      return term.validUntil();
+    }
+
+    /** Whether the right is valid on the day (within its term). */
+    public boolean liveOn(LocalDate date) {
+      return term.liveOn(date);
     }
   }
 
@@ -208,6 +222,16 @@ public final class HoldingsLedger {
       }
     });
     return List.copyOf(result);
+  }
+
+  /**
+   * The holders' positive balances of rights live on the day (within their term): what compliance and total
+   * control count. A right held before its term starts, or still on the ledger after it ends, does not count.
+   */
+  public List<Balance> liveHoldings(LocalDate date) {
+    return balances().stream()
+        .filter(b -> b.account().startsWith("holder:") && b.quantity() > 0 && b.right().liveOn(date))
+        .toList();
   }
 
   public BigDecimal issued() {

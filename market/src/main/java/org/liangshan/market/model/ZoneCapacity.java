@@ -13,7 +13,10 @@ import org.liangshan.core.region.WaterFunctionZone.WaterBody;
  * A zone's capacity for one pollutant and year: the model chosen by the water body (lake: fully mixed;
  * river: {@code water_capacity.model}), Cs from the zone's GB 3838-2002 target class, C0 and the design
  * flow from the data, K from {@code water_capacity.decay_k_per_day}, then the allocatable capacity. The
- * formulas are core's {@link WaterCapacity}.
+ * formulas are core's {@link WaterCapacity}. C0 is the concentration at the zone's upstream boundary section
+ * ({@link C0Source#UPSTREAM_SECTION}); a zone that declares none (or whose section has no samples in the year)
+ * falls back to the mean of its own sections, flagged ({@link C0Source#ZONE_SECTIONS_FALLBACK}): its own
+ * enterprises' loads are then in C0 and again in the occupation subtracted from the allocatable capacity.
  */
 public record ZoneCapacity(
     String zoneId,
@@ -24,8 +27,11 @@ public record ZoneCapacity(
     double csMgL,
     double c0MgL,
     String c0Basis,
+    C0Source c0Source,
     double designFlowM3S,
     String designFlowSection,
+    Hydrology.Source designFlowSource,
+    int yearsOfRecord,
     double kPerDay,
     double capacityTA,
     double backgroundTA,
@@ -36,6 +42,21 @@ public record ZoneCapacity(
   public ZoneCapacity {
     requireNonNull(zoneId, "zoneId is null");
     requireNonNull(pollutant, "pollutant is null");
+    requireNonNull(c0Source, "c0Source is null");
+    requireNonNull(designFlowSource, "designFlowSource is null");
+  }
+
+  /** Where C0 was measured. */
+  public enum C0Source {
+    /** The zone's declared upstream boundary section (region.json {@code upstream_section}). */
+    UPSTREAM_SECTION,
+    /** No upstream section declared, or no samples there in the year: the mean of the zone's own sections. */
+    ZONE_SECTIONS_FALLBACK;
+
+    /** The stored name: {@code upstream_section}, {@code zone_sections_fallback}. */
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
   }
 
   /** What the zone's allocatable capacity leaves once its enterprises' occupation is taken out. */
@@ -79,7 +100,7 @@ public record ZoneCapacity(
 
   public static Optional<ZoneCapacity> compute(
       WaterFunctionZone zone, Pollutant pollutant, Hydrology.DesignFlow flow, WaterQuality.Mean background, String c0Basis,
-      ParameterSet params) {
+      C0Source c0Source, ParameterSet params) {
     requireNonNull(zone, "zone is null");
     if (!applies(zone, pollutant)) {
       return Optional.empty();
@@ -107,7 +128,8 @@ public record ZoneCapacity(
     double margin = params.number("water_capacity.safety_margin");
     // Negative when the inflow already exceeds the standard: nothing is allocatable.
     double allocatable = WaterCapacity.allocatable(capacity, backgroundLoad, margin);
-    return Optional.of(new ZoneCapacity(zone.id(), pollutant, body, model, zone.targetClass(), cs, c0, c0Basis,
-        flow.flowM3S(), flow.sectionId() + " " + flow.month(), k, capacity, backgroundLoad, backgroundBasis, margin, allocatable));
+    return Optional.of(new ZoneCapacity(zone.id(), pollutant, body, model, zone.targetClass(), cs, c0, c0Basis, c0Source,
+        flow.flowM3S(), flow.basis(), flow.source(), flow.yearsOfRecord(), k, capacity, backgroundLoad, backgroundBasis,
+        margin, allocatable));
   }
 }

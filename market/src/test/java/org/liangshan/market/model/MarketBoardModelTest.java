@@ -19,7 +19,7 @@ class MarketBoardModelTest {
 
   private static HoldingsLedger.Right right(String id, String type, String holder, double quantity, String issued, String until) {
     return new HoldingsLedger.Right(id, type, holder, null, "CO2", quantity, LocalDate.parse(issued),
-        Optional.ofNullable(until).map(LocalDate::parse), "test");
+        new Term(LocalDate.parse(issued), Optional.ofNullable(until).map(LocalDate::parse), Term.Kind.STOCK), "test");
   }
 
   @Test

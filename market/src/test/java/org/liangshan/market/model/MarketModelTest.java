@@ -31,7 +31,7 @@ class MarketModelTest {
   }
 
   @Test
-  void designFlowIsTheDriestMonthAtTheSectionWithTheLargestFlow() {
+  void aShortRecordFallsBackToTheDriestMonthAtTheSectionWithTheLargestFlow() {
     Map<String, List<Hydrology.DailyFlow>> flows = Map.of(
         "S1", List.of(new Hydrology.DailyFlow("S1", LocalDate.of(2024, 1, 1), 1.0)),
         "S2", List.of(
@@ -40,9 +40,25 @@ class MarketModelTest {
             new Hydrology.DailyFlow("S2", LocalDate.of(2024, 7, 1), 9.0)));
     Hydrology.DesignFlow design = Hydrology.designFlow(flows).orElseThrow();
     assertThat(design.sectionId()).isEqualTo("S2");
-    assertThat(design.month()).isEqualTo(YearMonth.of(2024, 1));
     assertThat(design.flowM3S()).isEqualTo(3.0);
+    assertThat(design.source()).isEqualTo(Hydrology.Source.DRIEST_MONTH_SHORT_RECORD);
+    assertThat(design.basis()).isEqualTo("S2 driest month of 2 monthly means 2024-01..2024-07 (fewer than 9: no 90 % flow)");
     assertThat(Hydrology.monthlyVolumeM3(5.0, YearMonth.of(2024, 4))).isEqualByComparingTo("12960000");
+  }
+
+  @Test
+  void designFlowIsTheNinetyPercentFlowOverEveryYearOfTheRecord() {
+    // Two years at S1, monthly means 1..24 m³/s (the worked example of docs/methods/benchmark-price.md): 2.5 m³/s,
+    // not 1.0, the driest month of the record, nor 13.0, the driest month of 2024 alone.
+    List<Hydrology.DailyFlow> days = new java.util.ArrayList<>();
+    for (int i = 0; i < 24; i++) {
+      days.add(new Hydrology.DailyFlow("S1", LocalDate.of(2023, 1, 1).plusMonths(i), i + 1.0));
+    }
+    Hydrology.DesignFlow design = Hydrology.designFlow(Map.of("S1", days)).orElseThrow();
+    assertThat(design.flowM3S()).isCloseTo(2.5, within(1e-12));
+    assertThat(design.source()).isEqualTo(Hydrology.Source.Q90_MONTHLY_WEIBULL);
+    assertThat(design.yearsOfRecord()).isEqualTo(2);
+    assertThat(design.basis()).isEqualTo("S1 Q90 (P = m/(n+1)) of 24 monthly means 2023-01..2024-12");
   }
 
   @Test
@@ -65,8 +81,9 @@ class MarketModelTest {
     // Lake, V 1e8 m³, Cs 0.05 (TP, lake class III), K 0.005/d, Q 2, C0 0.03 → 10.386 t/a; allocatable 90 %.
     WaterFunctionZone zone = new WaterFunctionZone("Z", "湖", "lake", WaterFunctionZone.WaterBody.LAKE, 3,
         new Envelope(0, 1, 0, 1), 1e8, 5, 10, 0, 0);
-    ZoneCapacity c = ZoneCapacity.compute(zone, Pollutant.TP, new Hydrology.DesignFlow("S", 2, YearMonth.of(2024, 1), 2, 31),
-        new WaterQuality.Mean(0.03, "manual", 1), "test", PARAMS).orElseThrow();
+    ZoneCapacity c = ZoneCapacity.compute(zone, Pollutant.TP, new Hydrology.DesignFlow("S", 2,
+        Hydrology.Source.Q90_MONTHLY_WEIBULL, 24, 2, YearMonth.of(2023, 1), YearMonth.of(2024, 12)),
+        new WaterQuality.Mean(0.03, "manual", 1), "test", ZoneCapacity.C0Source.UPSTREAM_SECTION, PARAMS).orElseThrow();
     assertThat(c.capacityTA()).isCloseTo(10.386, within(5e-4));
     assertThat(c.allocatableTA()).isCloseTo(0.9 * c.capacityTA(), within(1e-12));
     assertThat(c.model()).isEqualTo("lake");
@@ -129,11 +146,11 @@ class MarketModelTest {
   @Test
   void holdingsLedgerBalancesAndNeverGoesNegative() {
     HoldingsLedger.Right r1 = new HoldingsLedger.Right("R1", "eco_voucher", "E1", "Z", "TP", 2.0, LocalDate.of(2024, 1, 1),
-        Optional.empty(), "test");
+        new Term(LocalDate.of(2024, 1, 1), Optional.empty(), Term.Kind.STOCK), "test");
     HoldingsLedger.Right r2 = new HoldingsLedger.Right("R2", "carbon_quota", "E2", null, "CO2", 100.0, LocalDate.of(2024, 1, 1),
-        Optional.of(LocalDate.of(2024, 6, 30)), "test");
+        new Term(LocalDate.of(2024, 1, 1), Optional.of(LocalDate.of(2024, 6, 30)), Term.Kind.STOCK), "test");
     HoldingsLedger.Right award = new HoldingsLedger.Right("AWD-1", "eco_voucher", "E3", "Z", "TP", 3.0, LocalDate.of(2024, 5, 10),
-        Optional.empty(), "auction");
+        new Term(LocalDate.of(2024, 5, 10), Optional.empty(), Term.Kind.STOCK), "auction");
     HoldingsLedger ledger = HoldingsLedger.replay(List.of(r1, r2), List.of(award), LocalDate.of(2024, 12, 31));
     ledger.checkIssuedEqualsHeldRetiredExpired();
     assertThat(ledger.issued()).isEqualByComparingTo("105");

@@ -174,7 +174,8 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
       Double maxWithdrawnShare,
       String decimalMark,
       String thousandsSeparator,
-      String censoredSubstitution) {
+      String censoredSubstitution,
+      Term term) {
 
     public Family {
       requireText(name, "name");
@@ -238,6 +239,13 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
       if (maxWithdrawnShare != null) {
         requireShare(maxWithdrawnShare, "max-withdrawn-share");
       }
+      if (term != null) {
+        for (String column : term.columns()) {
+          if (!fieldColumns.contains(column)) {
+            throw new IllegalArgumentException("term names no field '" + column + "'");
+          }
+        }
+      }
       if (dataQuality != null) {
         if (dataQuality.stationColumn() != null && !fieldColumns.contains(dataQuality.stationColumn())) {
           throw new IllegalArgumentException("data-quality station-column names no field '" + dataQuality.stationColumn() + "'");
@@ -260,6 +268,23 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
     /** What stands in for a value below the detection limit in a mean: censored-substitution, default dl/2. */
     public Censored.Substitution substitution() {
       return Censored.Substitution.of(censoredSubstitution);
+    }
+  }
+
+  /**
+   * The term of a right or of what an auction sells: the first and last day it is valid ({@code from},
+   * {@code until}, both dates) and, for rights, whether it is a flow right (so much a year, for the years of
+   * its term) or a stock ({@code kind}, a code field with the codes {@code flow} and {@code stock}). Checked per
+   * record by {@link TermCheck}.
+   */
+  public record Term(String from, String until, String kind) {
+    public Term {
+      requireText(from, "term from");
+      requireText(until, "term until");
+    }
+
+    List<String> columns() {
+      return kind == null ? List.of(from, until) : List.of(from, until, kind);
     }
   }
 

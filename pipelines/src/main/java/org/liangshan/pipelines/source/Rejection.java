@@ -25,7 +25,11 @@ public final class Rejection extends Exception {
     UNKNOWN_REFERENCE,
     WRONG_COLUMN_COUNT,
     BAD_CHECK_DIGIT,
-    INVALID_GEOMETRY
+    INVALID_GEOMETRY,
+    /** A right without the start of its term, its kind, or (a flow right) its end; half a stated term. */
+    MISSING_TERM,
+    /** A term that ends before it starts. */
+    INVERTED_TERM
   }
 
   private final Reason reason;

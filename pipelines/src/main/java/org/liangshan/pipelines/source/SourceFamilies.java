@@ -111,6 +111,9 @@ public final class SourceFamilies {
       }
     }
     declared.checks().forEach(builder::check);
+    if (declared.term() != null) {
+      builder.term(declared.term());
+    }
     if (declared.mapper() != null) {
       SourceFamily draft = builder.build();
       List<Column> columns = declared.columns().stream()

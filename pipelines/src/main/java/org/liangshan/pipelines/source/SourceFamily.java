@@ -107,6 +107,7 @@ public record SourceFamily(
     private String fileNameColumn = "";
     private Format format = Format.CSV;
     private List<String> requiredMeasures = List.of();
+    private LandingSpec.Term term;
 
     private Builder(String name, String folder, String glob) {
       this.name = name;
@@ -166,6 +167,12 @@ public record SourceFamily(
     }
 
     /** Fields of which a file must carry at least one value (empty: no such check). */
+    /** The record-level term check ({@link TermCheck}) of a family whose records carry a term. */
+    public Builder term(LandingSpec.Term declared) {
+      this.term = declared;
+      return this;
+    }
+
     public Builder requiredMeasures(List<String> columns) {
       this.requiredMeasures = List.copyOf(columns);
       return this;
@@ -201,6 +208,7 @@ public record SourceFamily(
         List<FieldSpec> specs = List.copyOf(fields);
         columns = specs.stream().map(f -> new Column(f.column(), f.sparkType(), !f.required(), f.description())).toList();
         Map<String, String> refs = Map.copyOf(references);
+        TermCheck termCheck = term == null ? null : new TermCheck(term, specs);
         recordMapper = (raw, context) -> {
           Object[] row = new Object[specs.size()];
           for (int i = 0; i < specs.size(); i++) {
@@ -212,6 +220,9 @@ public record SourceFamily(
               throw new Rejection(Reason.UNKNOWN_REFERENCE, spec.column(),
                   "'" + row[i] + "' in '" + spec.headers().get(0) + "' is not a known " + reference);
             }
+          }
+          if (termCheck != null) {
+            termCheck.check(row);
           }
           return List.<Object[]>of(row);
         };

@@ -1,0 +1,90 @@
+package org.liangshan.pipelines.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Date;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The declared terms of rights and auctions: a right without one, or with an inverted one, is quarantined. */
+class TermCheckTest {
+  private static final RecordMapper.Context CONTEXT = new RecordMapper.Context() {
+    @Override
+    public Instant now() {
+      return Instant.parse("2025-01-01T00:00:00Z");
+    }
+
+    @Override
+    public Set<String> known(String reference) {
+      return Set.of();
+    }
+  };
+
+  private static Map<String, String> right(String from, String until, String kind) {
+    Map<String, String> raw = new HashMap<>(Map.of("right_id", "LY-ECO-2024-00001", "right_type", "生态券", "holder", "E1",
+        "zone_id", "LY-WFZ-01", "subject", "TP", "quantity", "0.5", "unit", "t/a", "issued_on", "2024-01-15"));
+    raw.put("valid_from", from);
+    raw.put("valid_until", until);
+    raw.put("term_kind", kind);
+    return raw;
+  }
+
+  private static Object[] map(String family, Map<String, String> raw) throws Rejection {
+    return SourceFamilies.get(family).mapper().map(raw, CONTEXT).get(0);
+  }
+
+  private static void assertRejected(String family, Map<String, String> raw, Rejection.Reason reason, String field,
+      String message) {
+    assertThatThrownBy(() -> map(family, raw))
+        .isInstanceOfSatisfying(Rejection.class, r -> {
+          assertThat(r.reason()).isEqualTo(reason);
+          assertThat(r.field()).isEqualTo(field);
+        })
+        .hasMessage(message);
+  }
+
+  @Test
+  void aRightWithItsTermLoadsWithItsKind() throws Rejection {
+    SourceFamily family = SourceFamilies.get("rights-issued");
+    Object[] row = map("rights-issued", right("2024-01-01", "2024-12-31", "年度"));
+    assertThat(row[family.fields().indexOf(family.field("valid_from"))]).isEqualTo(Date.valueOf("2024-01-01"));
+    assertThat(row[family.fields().indexOf(family.field("term_kind"))]).isEqualTo("flow");
+    // a stock may leave its end empty: it does not expire
+    assertThat(map("rights-issued", right("2024-01-01", null, "存量"))[family.fields().indexOf(family.field("term_kind"))])
+        .isEqualTo("stock");
+  }
+
+  @Test
+  void aRightWithoutItsTermIsRefusedNamingTheField() {
+    assertRejected("rights-issued", right(null, "2024-12-31", "flow"), Rejection.Reason.MISSING_TERM, "valid_from",
+        "'生效日期' is empty: every right states when its term starts");
+    assertRejected("rights-issued", right("2024-01-01", "2024-12-31", null), Rejection.Reason.MISSING_TERM, "term_kind",
+        "'期限类型' is empty: every right states whether it is a flow right (per year) or a stock");
+    assertRejected("rights-issued", right("2024-01-01", null, "flow"), Rejection.Reason.MISSING_TERM, "valid_until",
+        "'有效期至' is empty: a flow right is valid for a stated term and must say when it ends");
+  }
+
+  @Test
+  void anInvertedTermIsRefused() {
+    assertRejected("rights-issued", right("2024-12-31", "2024-01-01", "flow"), Rejection.Reason.INVERTED_TERM, "valid_until",
+        "'有效期至' 2024-01-01 is before '生效日期' 2024-12-31: the term ends before it starts");
+  }
+
+  @Test
+  void anAuctionStatesItsWholeTermOrNone() throws Rejection {
+    Map<String, String> auction = new HashMap<>(Map.of("auction_id", "A1", "zone_id", "LY-WFZ-01", "subject", "TP",
+        "supply", "100", "unit", "kg/a", "opens_at", "2024-03-01 09:00", "closes_at", "2024-03-15 17:00",
+        "rule", "lowest_accepted", "tie_seed", "7"));
+    assertThat(map("auctions", auction)).isNotNull();
+    auction.put("valid_from", "2024-01-01");
+    assertRejected("auctions", auction, Rejection.Reason.MISSING_TERM, "valid_until",
+        "'期限止' is empty but '期限起' is not: state the whole term, or neither for the default");
+    auction.put("valid_until", "2023-12-31");
+    assertRejected("auctions", auction, Rejection.Reason.INVERTED_TERM, "valid_until",
+        "'期限止' 2023-12-31 is before '期限起' 2024-01-01: the term ends before it starts");
+  }
+}
