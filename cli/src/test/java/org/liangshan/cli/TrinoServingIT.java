@@ -341,11 +341,11 @@ class TrinoServingIT {
       assertThat(count(connection, "SELECT count(*) FROM marts.market_auctions")).isEqualTo(sparkCount("gold.auction_results", null));
 
       long cells = sparkCount("gold.carbon_sink_cell_year", null);
-      assertThat(count(connection, "SELECT count(*) FROM marts.carbon_sink_cells")).isEqualTo(cells);
+      assertThat(count(connection, "SELECT count(*) FROM marts.carbon_sink_map")).isEqualTo(cells);
       double co2 = spark.read(spark.table("gold.carbon_sink_cell_year")).agg(functions.sum("co2_t")).collectAsList().get(0).getDouble(0);
-      assertThat(((Number) query(connection, "SELECT sum(co2_t) FROM marts.carbon_sink_cells").get(0).get(0)).doubleValue())
+      assertThat(((Number) query(connection, "SELECT sum(co2_t) FROM marts.carbon_sink_map").get(0).get(0)).doubleValue())
           .isCloseTo(co2, within(Math.abs(co2) * 1e-9));
-      assertThat(count(connection, "SELECT count(*) FROM marts.carbon_sink_cells WHERE NOT starts_with(polygon, '[[') "
+      assertThat(count(connection, "SELECT count(*) FROM marts.carbon_sink_map WHERE NOT starts_with(polygon, '[[') "
           + "OR json_array_length(json_parse(polygon)) < 4")).isZero();
 
       assertThat(count(connection, "SELECT count(*) FROM marts.water_capacity_by_zone")).isEqualTo(sparkCount("gold.zone_capacity", null));

@@ -71,7 +71,10 @@ import org.liangshan.warehouse.TableDef;
  *   <li>calibrates CASA's ε_max on the region's flux towers ({@link FluxCalibrationJob}, {@code
  *       gold.flux_calibration}); the carbon sink and GEP use the calibrated parameter set {@code
  *       <base>+flux-<year>} when a class was calibrated, and every gold row of the run says which set;
- *   <li>replaces the (region, year) slice of each gold table atomically.
+ *   <li>replaces the (region, year) slice of each gold table atomically, among them the two the dashboards
+ *       read instead of aggregating at query time: {@code gold.carbon_sink_map} (each piece's carbon sink with
+ *       its polygon simplified at map zoom, {@link org.liangshan.geo.model.MapPolygon}) and {@code
+ *       gold.gep_by_service} (GEP per service summed over the districts, {@link DistrictAccounts#serviceTotals}).
  * </ol>
  *
  * Inputs are read through {@link Run#input} (pinned and recorded versions), by name, so this module
@@ -193,6 +196,10 @@ public final class AccountingJob {
     write(run, version, GeoTables.ECO_PRODUCT_CATALOGUE,
         spark.createDataFrame(GoldRows.catalogue(regionId, year, EcoProductCatalogue.load().entries(districts.services())),
             GoldRows.ECO_PRODUCT_CATALOGUE), yearSlice);
+    write(run, version, GeoTables.CARBON_SINK_MAP,
+        spark.createDataFrame(GoldRows.carbonMap(regionId, year, accounts), GoldRows.CARBON_SINK_MAP), yearSlice);
+    write(run, version, GeoTables.GEP_BY_SERVICE,
+        spark.createDataFrame(GoldRows.gepByService(regionId, year, districts.serviceTotals()), GoldRows.GEP_BY_SERVICE), yearSlice);
     write(run, version, GeoTables.GEP_CELL_YEAR,
         spark.createDataFrame(GoldRows.gepCells(regionId, year, accounts, parameters), GoldRows.GEP_CELL_YEAR), yearSlice);
     write(run, version, GeoTables.FLUX_CALIBRATION,

@@ -21,7 +21,11 @@ public final class GeoTables implements TableProvider {
   public static final TableDef LANDCOVER_FRACTIONS = SPEC.table("landcover_fractions");
   public static final TableDef CARBON_SINK_CELL_YEAR = SPEC.table("carbon_sink_cell_year");
   public static final TableDef CARBON_SINK_DISTRICT_YEAR = SPEC.table("carbon_sink_district_year");
+  /** The carbon sink per piece with its polygon at dashboard zoom: what the map reads. */
+  public static final TableDef CARBON_SINK_MAP = SPEC.table("carbon_sink_map");
   public static final TableDef GEP_BY_DISTRICT = SPEC.table("gep_by_district");
+  /** GEP per service summed over the districts: what the service breakdown reads. */
+  public static final TableDef GEP_BY_SERVICE = SPEC.table("gep_by_service");
   public static final TableDef GEP_CELL_YEAR = SPEC.table("gep_cell_year");
   public static final TableDef GEP_UNCERTAINTY = SPEC.table("gep_uncertainty");
   public static final TableDef ECO_PRODUCT_CATALOGUE = SPEC.table("eco_product_catalogue");

@@ -37,6 +37,8 @@ final class GoldRows {
   static final StructType GEP_CELL_YEAR = withoutAudit(GeoTables.GEP_CELL_YEAR);
   static final StructType GEP_UNCERTAINTY = withoutAudit(GeoTables.GEP_UNCERTAINTY);
   static final StructType ECO_PRODUCT_CATALOGUE = withoutAudit(GeoTables.ECO_PRODUCT_CATALOGUE);
+  static final StructType CARBON_SINK_MAP = withoutAudit(GeoTables.CARBON_SINK_MAP);
+  static final StructType GEP_BY_SERVICE = withoutAudit(GeoTables.GEP_BY_SERVICE);
 
   private GoldRows() {}
 
@@ -107,6 +109,25 @@ final class GoldRows {
           a.carbon().vegetatedFraction(), a.carbon().peakNdviMonth(),
           Double.isNaN(a.carbon().tOptC()) ? null : a.carbon().tOptC(), a.carbon().monthsComputed(),
           a.carbon().nppGcM2(), a.carbon().nepGcM2(), a.nppTc(), a.rhTc(), a.nepTc(), a.co2T()));
+    }
+    return rows;
+  }
+
+  /** The map's rows: each piece's carbon sink (as in {@link #carbonCells}) with its polygon at dashboard zoom. */
+  static List<Row> carbonMap(String region, int year, List<PieceAccount> accounts) {
+    List<Row> rows = new ArrayList<>(accounts.size());
+    for (PieceAccount a : accounts) {
+      org.liangshan.geo.model.MapPolygon polygon = org.liangshan.geo.model.MapPolygon.ofWkt(a.piece().wkt());
+      rows.add(RowFactory.create(region, year, a.piece().cellId(), a.piece().districtCode(), a.piece().districtName(),
+          a.piece().areaM2(), a.co2T(), polygon.json(), polygon.vertices()));
+    }
+    return rows;
+  }
+
+  static List<Row> gepByService(String region, int year, List<DistrictAccounts.ServiceTotal> totals) {
+    List<Row> rows = new ArrayList<>(totals.size());
+    for (DistrictAccounts.ServiceTotal t : totals) {
+      rows.add(RowFactory.create(region, year, t.service().id(), t.category(), t.districts(), t.valueYuan()));
     }
     return rows;
   }

@@ -124,6 +124,51 @@ class AccountingJobTest {
   }
 
   @Test
+  void theMapTableHoldsEachPieceOfTheCellTableWithItsSimplifiedPolygon() {
+    Map<String, Row> cells = new LinkedHashMap<>();
+    for (Row row : read(GeoTables.CARBON_SINK_CELL_YEAR).collectAsList()) {
+      cells.put(row.<String>getAs("cell_id") + "/" + row.<String>getAs("district_code"), row);
+    }
+    Map<String, Row> pieces = new LinkedHashMap<>();
+    for (Row row : read(GeoTables.GRID_CELLS).collectAsList()) {
+      pieces.put(row.<String>getAs("cell_id") + "/" + row.<String>getAs("district_code"), row);
+    }
+    List<Row> map = read(GeoTables.CARBON_SINK_MAP).collectAsList();
+    assertThat(map).hasSize(cells.size());
+    for (Row row : map) {
+      String key = row.<String>getAs("cell_id") + "/" + row.<String>getAs("district_code");
+      Row cell = cells.get(key);
+      assertThat(cell).as(key).isNotNull();
+      assertThat(row.<Double>getAs("co2_t")).as(key).isEqualTo(cell.<Double>getAs("co2_t"));
+      assertThat(row.<Double>getAs("area_m2")).as(key).isEqualTo(cell.<Double>getAs("area_m2"));
+      assertThat(row.<String>getAs("district")).as(key).isEqualTo(pieces.get(key).<String>getAs("district"));
+      assertThat(row.<String>getAs("polygon_json"))
+          .as(key).isEqualTo(org.liangshan.geo.model.MapPolygon.ofWkt(pieces.get(key).getAs("wkt")).json());
+      assertThat(row.<Integer>getAs("vertices")).as(key).isBetween(4, pieces.get(key).<String>getAs("polygon_json").split("\\],\\[").length);
+      assertThat(row.<String>getAs("run_id")).isEqualTo(cell.<String>getAs("run_id"));
+      assertThat(row.<String>getAs("parameter_set")).isEqualTo(cell.<String>getAs("parameter_set"));
+    }
+  }
+
+  @Test
+  void theServiceTableIsTheSumOfTheDistrictTableOverTheDistricts() {
+    Map<String, BigDecimal> sums = new LinkedHashMap<>();
+    Map<String, Integer> districts = new LinkedHashMap<>();
+    for (Row row : read(GeoTables.GEP_BY_DISTRICT).collectAsList()) {
+      sums.merge(row.getAs("service"), row.getAs("value_yuan"), BigDecimal::add);
+      districts.merge(row.getAs("service"), 1, Integer::sum);
+    }
+    List<Row> services = read(GeoTables.GEP_BY_SERVICE).collectAsList();
+    assertThat(services).extracting(r -> r.<String>getAs("service")).containsExactlyInAnyOrderElementsOf(sums.keySet());
+    for (Row row : services) {
+      String service = row.getAs("service");
+      assertThat((BigDecimal) row.getAs("value_yuan")).as(service).isEqualByComparingTo(sums.get(service));
+      assertThat(row.<Integer>getAs("districts")).as(service).isEqualTo(districts.get(service));
+      assertThat(row.<Integer>getAs("year")).isEqualTo(YEAR);
+    }
+  }
+
+  @Test
   void gepRowsFollowTheIndicatorListAndTheStatistics() {
     Map<String, BigDecimal> west = values("900001");
     Map<String, BigDecimal> east = values("900002");

@@ -188,6 +188,11 @@ public final class AnalysisGrid {
 
   /** The outer ring of the largest polygon as {@code [[lon,lat],...]}, closed, at 1e-7°. */
   static String polygonJson(Geometry lonLat) {
+    return polygonJson(lonLat, 7);
+  }
+
+  /** The outer ring of the largest polygon as {@code [[lon,lat],...]}, closed, at {@code decimals} places. */
+  static String polygonJson(Geometry lonLat, int decimals) {
     Polygon largest = null;
     for (int i = 0; i < lonLat.getNumGeometries(); i++) {
       if (lonLat.getGeometryN(i) instanceof Polygon p
@@ -205,16 +210,16 @@ public final class AnalysisGrid {
         json.append(',');
       }
       json.append('[')
-          .append(coordinate(ring[i].x))
+          .append(coordinate(ring[i].x, decimals))
           .append(',')
-          .append(coordinate(ring[i].y))
+          .append(coordinate(ring[i].y, decimals))
           .append(']');
     }
     return json.append(']').toString();
   }
 
-  private static String coordinate(double value) {
-    return new java.math.BigDecimal(String.format(Locale.ROOT, "%.7f", value))
+  private static String coordinate(double value, int decimals) {
+    return new java.math.BigDecimal(String.format(Locale.ROOT, "%." + decimals + "f", value))
         .stripTrailingZeros()
         .toPlainString();
   }

@@ -74,6 +74,34 @@ public final class DistrictAccounts {
     return services;
   }
 
+  /** One row of {@code gold.gep_by_service}: a service's rows of {@link #services()} summed over the districts. */
+  public record ServiceTotal(GepService service, String category, int districts, BigDecimal valueYuan) {
+    public ServiceTotal {
+      requireNonNull(service, "service is null");
+      requireNonNull(category, "category is null");
+      requireNonNull(valueYuan, "valueYuan is null");
+    }
+  }
+
+  /**
+   * The region's GEP per service: {@link #services()} summed over the districts at full scale, in the order the
+   * services first appear there (what the dashboards' service breakdown shows, without summing the district
+   * table per query).
+   */
+  public List<ServiceTotal> serviceTotals() {
+    Map<GepService, ServiceTotal> totals = new LinkedHashMap<>();
+    for (ServiceRow row : services) {
+      totals.merge(row.service(), new ServiceTotal(row.service(), row.category(), 1, row.valueYuan()), (a, b) -> {
+        if (!a.category().equals(b.category())) {
+          throw new IllegalStateException("Service " + a.service().id() + " has two categories: " + a.category()
+              + " and " + b.category());
+        }
+        return new ServiceTotal(a.service(), a.category(), a.districts() + b.districts(), a.valueYuan().add(b.valueYuan()));
+      });
+    }
+    return List.copyOf(totals.values());
+  }
+
   /** GEP by district code (core's total of the included indicators). */
   public Map<String, Gep.Total> gepByDistrict() {
     return gepByDistrict;

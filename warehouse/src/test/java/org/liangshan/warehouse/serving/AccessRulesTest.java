@@ -87,7 +87,7 @@ class AccessRulesTest {
   void leadershipReadsGoldAndMartsButNotSilver() {
     assertThat(privileges("leadership", "gold", "collateral_valuation")).containsExactly("SELECT");
     assertThat(filter("leadership", "gold", "collateral_valuation")).isEmpty();
-    assertThat(privileges("leadership", "marts", "carbon_sink_cells")).containsExactly("SELECT");
+    assertThat(privileges("leadership", "marts", "carbon_sink_map")).containsExactly("SELECT");
     assertThat(privileges("leadership", "silver", "loans")).isEmpty();
   }
 
