@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
       "The whole batch for both regions on the embedded lakehouse: generate sample data if absent, ingest it,",
       "then per region and year the market, grid accounting, compensation ledger, bank book and GEP realization,",
       "and collateral valuation at the end of the last year; print a summary and where everything went. Safe",
-      "to run again: files already loaded are skipped, so are jobs whose inputs, parameters and code have not",
-      "changed since their last run (--force runs them anyway), and the gold numbers come out the same."
+      "to run again: files already",
+      "loaded are skipped and the gold numbers come out the same."
     })
 final class DemoCommand implements Callable<Integer> {
   @Mixin Lakehouse lakehouse;
@@ -38,12 +38,6 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--region", paramLabel = "REGION", description = "Only this region (default: liyang and tianjin).")
   String region;
-
-  @Option(names = "--force",
-      description = {"Run every job even where its last run still stands. Without it, a job whose inputs, outputs,",
-          "parameter set and code are unchanged since its last successful run for that region and period is skipped",
-          "(and the run log says so): its rows would come out the same."})
-  boolean force;
 
   @Option(names = "--reports", paramLabel = "DIR",
       description = "Where valuation reports and ledger exports go (default: reports/ beside the landing directory).")
@@ -136,37 +130,29 @@ final class DemoCommand implements Callable<Integer> {
     // The market first: its gold.zone_capacity caps water purification in the grid accounting.
     meter.begin(r.id(), "market");
     for (int year = range.first(); year <= range.last(); year++) {
-      int y = year;
-      job(catalog, command, "market", r, Integer.toString(y), params, () -> Jobs.market(catalog, command, r, y, params));
+      Jobs.market(catalog, command, r, year, params);
     }
     meter.begin(r.id(), "accounting");
     for (int year = range.first(); year <= range.last(); year++) {
-      int y = year;
-      job(catalog, command, "accounting", r, Integer.toString(y), params,
-          () -> Jobs.accounting(catalog, command, r, y, params, System.err::println));
+      Jobs.accounting(catalog, command, r, year, params, System.err::println);
     }
     step(start, r.nameEn() + ": compensation ledger, collateral valuation, bank book and GEP realization");
     meter.begin(r.id(), "compensation");
     for (int year = range.first(); year <= range.last(); year++) {
-      int y = year;
-      job(catalog, command, "compensation", r, Integer.toString(y), params, () -> Jobs.compensation(catalog, command, r, y, params));
+      Jobs.compensation(catalog, command, r, year, params);
     }
     meter.begin(r.id(), "valuation");
-    LocalDate valuationDate = LocalDate.of(range.last(), 12, 31);
-    job(catalog, command, "valuation", r, valuationDate.toString(), params, () -> Jobs.valuation(catalog, command, r, valuationDate, params));
+    Jobs.valuation(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
     // Does the haircut hold on each instrument's history, and is any pledge below its line (none on the valuation day)?
-    job(catalog, command, "haircut-backtest", r, valuationDate.toString(), params,
-        () -> Jobs.backtest(catalog, command, r, valuationDate, params));
-    job(catalog, command, "margin", r, valuationDate.toString(), params, () -> Jobs.margin(catalog, command, r, valuationDate, params));
+    Jobs.backtest(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
+    Jobs.margin(catalog, command, r, LocalDate.of(range.last(), 12, 31), params);
     meter.begin(r.id(), "bank book");
     for (int year = range.first(); year <= range.last(); year++) {
-      int y = year;
-      job(catalog, command, "bank-book", r, Integer.toString(y), params, () -> Jobs.bankBook(catalog, command, r, y, params));
+      Jobs.bankBook(catalog, command, r, year, params);
     }
     meter.begin(r.id(), "realization");
     for (int year = range.first(); year <= range.last(); year++) {
-      int y = year;
-      job(catalog, command, "realization", r, Integer.toString(y), params, () -> Jobs.realization(catalog, command, r, y, params));
+      Jobs.realization(catalog, command, r, year, params);
     }
     step(start, r.nameEn() + ": publishing valuation reports and ledger exports");
     meter.begin(r.id(), "publish");
@@ -174,13 +160,6 @@ final class DemoCommand implements Callable<Integer> {
     meter.end();
     step(start, r.nameEn() + ": done");
     return report;
-  }
-
-  /** Runs one job of the batch, unless {@code --force} is off and its last run still stands (Jobs.skipIfUpToDate). */
-  private void job(TableCatalog catalog, String command, String name, Region r, String period, ParameterSet params, Runnable body) {
-    if (force || !Jobs.skipIfUpToDate(catalog, command, name, r, period, params)) {
-      body.run();
-    }
   }
 
   private static void step(long start, String what) {

@@ -127,6 +127,43 @@ public final class Run {
         .withColumn("parameter_set", functions.lit(parameterSet.orElse("none")));
   }
 
+  /**
+   * The input versions of the last successful run of this job, region and period with the same
+   * parameter set and methodology, if any: when they equal the current input versions, the run can be
+   * skipped because it would produce the same rows.
+   */
+  public Optional<Map<String, Long>> lastSuccessfulInputs() {
+    if (!catalog.exists(OpsTables.RUN_LOG)) {
+      return Optional.empty();
+    }
+    Dataset<Row> log =
+        catalog
+            .read(OpsTables.RUN_LOG)
+            .where(functions.col("job").equalTo(job))
+            .where(functions.col("status").equalTo("SUCCEEDED"))
+            .where(functions.col("methodology_version").equalTo(METHODOLOGY_VERSION))
+            .where(eqOrNull("region", region))
+            .where(eqOrNull("period", period))
+            .where(eqOrNull("parameter_set", parameterSet))
+            .orderBy(functions.col("finished_at").desc())
+            .limit(1);
+    List<Row> rows = log.collectAsList();
+    if (rows.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(toJavaMap(rows.get(0).getJavaMap(rows.get(0).fieldIndex("inputs"))));
+  }
+
+  private static Map<String, Long> toJavaMap(Map<Object, Object> map) {
+    Map<String, Long> result = new LinkedHashMap<>();
+    map.forEach((k, v) -> result.put((String) k, ((Number) v).longValue()));
+    return result;
+  }
+
+  private static org.apache.spark.sql.Column eqOrNull(String column, Optional<String> value) {
+    return value.map(v -> functions.col(column).equalTo(v)).orElse(functions.col(column).isNull());
+  }
+
   public void succeed(String message) {
     finish("SUCCEEDED", message);
   }
@@ -152,7 +189,6 @@ public final class Run {
             Timestamp.from(Instant.now()),
             status,
             METHODOLOGY_VERSION,
-            CodeVersion.current(),
             parameterSet.orElse(null),
             scalaMap(inputs),
             scalaMap(outputs),

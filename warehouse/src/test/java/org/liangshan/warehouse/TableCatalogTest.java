@@ -132,4 +132,17 @@ class TableCatalogTest {
     List<Row> all = catalog.read(PRICES).orderBy("region").collectAsList();
     assertThat(all).extracting(r -> r.getDecimal(2).stripTrailingZeros().toPlainString()).containsExactly("12", "8");
   }
+
+  @Test
+  void runLogRecordsInputVersionsAndFindsTheLastSuccess() {
+    catalog.append(PRICES, rows(new Object[] {"liyang", "tp", new BigDecimal("10"), null, "r1", "p1"}));
+    Run run = Run.start(catalog, "liangshan test", "unit", "liyang", "2024", "p1");
+    run.input(PRICES).count();
+    run.count("rows", 1);
+    run.succeed("ok");
+    Run next = Run.start(catalog, "liangshan test", "unit", "liyang", "2024", "p1");
+    assertThat(next.lastSuccessfulInputs()).hasValue(java.util.Map.of("gold.test_prices", catalog.version(PRICES).orElseThrow()));
+    Run otherPeriod = Run.start(catalog, "liangshan test", "unit", "liyang", "2023", "p1");
+    assertThat(otherPeriod.lastSuccessfulInputs()).isEmpty();
+  }
 }

@@ -14,7 +14,6 @@ import org.liangshan.finance.ValuationJob;
 import org.liangshan.geo.AccountingJob;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.TableCatalog;
-import org.liangshan.warehouse.UpToDate;
 
 /** Runs a batch job inside a run-log entry: the entry says SUCCEEDED or FAILED whatever happens. */
 public final class Jobs {
@@ -34,24 +33,6 @@ public final class Jobs {
       run.fail(e);
       throw e;
     }
-  }
-
-  /**
-   * True when the job's last run for this region and period still stands ({@link UpToDate}): then a SKIPPED entry
-   * saying why goes to the run log, the console says so, and the caller does not run the job. False otherwise (with
-   * no entry written): the caller runs it.
-   */
-  public static boolean skipIfUpToDate(TableCatalog catalog, String command, String job, Region region, String period,
-      ParameterSet params) {
-    UpToDate.Verdict verdict = UpToDate.check(catalog, job, region.id(), period, params.recorded());
-    if (!verdict.standing()) {
-      return false;
-    }
-    Run run = Run.start(catalog, command, job, region.id(), period, params.recorded());
-    run.skipped(verdict.reason());
-    System.err.printf("  %-12s %-8s %-10s up to date, skipped (rows of run %s stand)%n", job, region.id(), period,
-        verdict.runId().orElse("?"));
-    return true;
   }
 
   public static Object accounting(TableCatalog catalog, String command, Region region, int year, ParameterSet params, Consumer<String> progress) {
