@@ -186,7 +186,8 @@ class ObjectStorageIT {
       onS3.read(onS3.table("gold.gep_by_district")).where("region = 'liyang' AND year = 2024").groupBy("district_code")
           .agg(functions.sum("value_yuan")).collectAsList().forEach(r -> sparkSums.put(r.getString(0), r.getDecimal(1)));
       System.err.println("ObjectStorageIT: GEP by district, liyang 2024, through Trino on the bucket: " + trino);
-      assertThat(trino).hasSizeGreaterThanOrEqualTo(2);
+      // Liyang is one county-level city: one district row (320481).
+      assertThat(trino).isNotEmpty();
       assertThat(trino.keySet()).isEqualTo(sparkSums.keySet());
       trino.forEach((district, value) -> assertThat(value).as(district).isEqualByComparingTo(sparkSums.get(district)));
     } finally {
