@@ -25,13 +25,13 @@ class ScheduleCommandTest {
     CalcCommandTest.Result start = CalcCommandTest.run("schedule", "start", "--run-for", "PT1S", "--lakehouse", lakehouse,
         "--landing", work.resolve("landing").toString());
     assertThat(start.status()).as(start.err()).isZero();
-    assertThat(start.out()).contains("Run plan run-plan-2026.1 (8 jobs x 2 regions)");
+    assertThat(start.out()).contains("Run plan run-plan-2026.1 (9 jobs x 2 regions)");
     assertThat(start.err()).contains("Scheduler started for PT1S.").contains("Scheduler stopped.");
     assertThat(Files.exists(work.resolve("lakehouse/ops/_scheduler/quartz.mv.db"))).isTrue();
 
     CalcCommandTest.Result list = CalcCommandTest.run("schedule", "list", "--lakehouse", lakehouse);
     assertThat(list.status()).as(list.err()).isZero();
-    assertThat(list.out().lines().filter(l -> l.contains("NORMAL")).count()).isEqualTo(16);
+    assertThat(list.out().lines().filter(l -> l.contains("NORMAL")).count()).isEqualTo(18);
     assertThat(list.out()).containsPattern("accounting-monthly +liyang +accounting +0 0 5 5 \\* \\? +Asia/Shanghai +NORMAL");
     assertThat(list.out()).containsPattern("gep-annual +tianjin +accounting +0 0 3 20 1 \\?");
 
@@ -48,7 +48,7 @@ class ScheduleCommandTest {
     CalcCommandTest.Result paused = CalcCommandTest.run("schedule", "status", "--lakehouse", lakehouse);
     assertThat(paused.out()).containsPattern("accounting-monthly +liyang +accounting .* PAUSED");
     assertThat(paused.out()).containsPattern("accounting-monthly +tianjin +accounting .* PAUSED");
-    assertThat(paused.out().lines().filter(l -> l.contains("NORMAL")).count()).isEqualTo(14);
+    assertThat(paused.out().lines().filter(l -> l.contains("NORMAL")).count()).isEqualTo(16);
 
     CalcCommandTest.Result resume = CalcCommandTest.run("schedule", "resume", "accounting-monthly", "--region", "liyang", "--lakehouse", lakehouse);
     assertThat(resume.out()).contains("Resumed 1 job(s): accounting-monthly/liyang.");
