@@ -156,7 +156,7 @@ class DashboardsIT {
     Set<UUID> datasets = new HashSet<>();
     dashboards.forEach(d -> d.charts().forEach(c -> datasets.add(c.dataset().uuid())));
     assertThat(afterFirstPublish.datasets().keySet()).containsExactlyInAnyOrderElementsOf(datasets);
-    assertThat(afterFirstPublish.dashboardRows()).isEqualTo(bundle.count("dashboards/")).isEqualTo(8);
+    assertThat(afterFirstPublish.dashboardRows()).isEqualTo(bundle.count("dashboards/")).isEqualTo(9);
     assertThat(afterFirstPublish.chartRows()).isEqualTo(bundle.count("charts/"));
     assertThat(afterFirstPublish.datasetRows()).isEqualTo(bundle.count("datasets/"));
     assertThat(afterFirstPublish.databaseRows()).isEqualTo(1);
