@@ -265,7 +265,7 @@ public final class HeadlessChromium implements AutoCloseable {
     if (timedOut) {
       state = evaluate(INSPECT);
     }
-    sleep(1500); // the last animation frames
+    sleep(1000); // the last animation frames
     String data = call("Page.captureScreenshot", Map.of("format", "png")).path("data").asText();
     Files.createDirectories(png.getParent());
     Files.write(png, Base64.getDecoder().decode(data));
@@ -283,7 +283,7 @@ public final class HeadlessChromium implements AutoCloseable {
     int stable = 0;
     String last = "";
     while (System.nanoTime() < deadline) {
-      sleep(1000);
+      sleep(500);
       JsonNode state = evaluate(INSPECT);
       int charts = state.path("charts").asInt();
       int settled = state.path("rendered").asInt() + state.path("errors").size();
