@@ -83,4 +83,14 @@ class CapturedQueriesTest {
     assertThatThrownBy(() -> CapturedQueries.read(file)).isInstanceOf(LiangshanException.class)
         .hasMessage(file + ": \"captured_at\" is not a UTC time: yesterday");
   }
+
+  @Test
+  void theStatementExecutedIsTheShownTextWithoutItsClosingSemicolon() {
+    // As Superset 6.1's chart-data API shows a query (ExploreMixin.get_query_str): the statement, then ";".
+    assertThat(Publisher.executed("SELECT region_name AS region_name \nFROM (SELECT 1) AS virtual_table\nLIMIT 10000;\n"))
+        .isEqualTo("SELECT region_name AS region_name \nFROM (SELECT 1) AS virtual_table\nLIMIT 10000");
+    assertThat(Publisher.executed("SELECT 'a;b' AS x")).isEqualTo("SELECT 'a;b' AS x");
+    assertThatThrownBy(() -> Publisher.executed("SET session x = 1;\n\nSELECT 1;")).isInstanceOf(LiangshanException.class)
+        .hasMessageStartingWith("Superset's query has pre-queries");
+  }
 }
