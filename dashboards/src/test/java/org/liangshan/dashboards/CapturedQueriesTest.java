@@ -49,37 +49,37 @@ class CapturedQueriesTest {
             + "\"; write one with 'liangshan dashboards capture-queries --out FILE').");
   }
 
-  @Test
-  void aQueryWithoutSqlIsRefusedNamingTheFileQueryAndField() throws IOException {
+  /** A captured-queries file with this capture time and these queries (JSON objects). */
+  private Path file(String capturedAt, String queries) throws IOException {
     Path file = dir.resolve("captured.json");
     Files.writeString(file, """
-        {"format": "%s", "superset": "http://127.0.0.1:8088", "captured_at": "2026-12-07T16:00:00Z",
-         "queries": [{"dashboard": "gep_overview", "chart": "gep_total", "chart_id": 1, "sql": "SELECT 1"},
-                     {"dashboard": "gep_overview", "chart": "gep_growth", "chart_id": 2}]}
-        """.formatted(CapturedQueries.FORMAT));
+        {"format": "%s", "superset": "http://127.0.0.1:8088", "captured_at": "%s", "queries": [%s]}
+        """.formatted(CapturedQueries.FORMAT, capturedAt, queries));
+    return file;
+  }
+
+  @Test
+  void aQueryWithoutSqlIsRefusedNamingTheFileQueryAndField() throws IOException {
+    Path file = file("2026-12-07T16:00:00Z", """
+        {"dashboard": "gep_overview", "chart": "gep_total", "chart_id": 1, "sql": "SELECT 1"},
+        {"dashboard": "gep_overview", "chart": "gep_growth", "chart_id": 2}""");
     assertThatThrownBy(() -> CapturedQueries.read(file)).isInstanceOf(LiangshanException.class)
         .hasMessage(file + ", query 2 (chart gep_growth): the field \"sql\" is missing or not text.");
   }
 
   @Test
   void aChartCapturedTwiceIsRefused() throws IOException {
-    Path file = dir.resolve("captured.json");
-    Files.writeString(file, """
-        {"format": "%s", "superset": "http://127.0.0.1:8088", "captured_at": "2026-12-07T16:00:00Z",
-         "queries": [{"dashboard": "gep_overview", "chart": "gep_total", "chart_id": 1, "sql": "SELECT 1"},
-                     {"dashboard": "gep_overview", "chart": "gep_total", "chart_id": 1, "sql": "SELECT 2"}]}
-        """.formatted(CapturedQueries.FORMAT));
+    Path file = file("2026-12-07T16:00:00Z", """
+        {"dashboard": "gep_overview", "chart": "gep_total", "chart_id": 1, "sql": "SELECT 1"},
+        {"dashboard": "gep_overview", "chart": "gep_total", "chart_id": 1, "sql": "SELECT 2"}""");
     assertThatThrownBy(() -> CapturedQueries.read(file)).isInstanceOf(LiangshanException.class)
         .hasMessage(file + ", query 2 (chart gep_total): the chart is captured twice.");
   }
 
   @Test
   void aCaptureTimeThatIsNotUtcIsRefused() throws IOException {
-    Path file = dir.resolve("captured.json");
-    Files.writeString(file, """
-        {"format": "%s", "superset": "http://127.0.0.1:8088", "captured_at": "yesterday",
-         "queries": [{"dashboard": "gep_overview", "chart": "gep_total", "chart_id": 1, "sql": "SELECT 1"}]}
-        """.formatted(CapturedQueries.FORMAT));
+    Path file = file("yesterday", """
+        {"dashboard": "gep_overview", "chart": "gep_total", "chart_id": 1, "sql": "SELECT 1"}""");
     assertThatThrownBy(() -> CapturedQueries.read(file)).isInstanceOf(LiangshanException.class)
         .hasMessage(file + ": \"captured_at\" is not a UTC time: yesterday");
   }
