@@ -122,6 +122,10 @@ public record CapturedQueries(String superset, Instant capturedAt, List<Query> q
     JsonNode root;
     try {
       root = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw LiangshanException.badInput(e, "%s is not a file of captured dashboard queries (not JSON: %s at line %d; write one with "
+          + "'liangshan dashboards capture-queries --out FILE').", file, e.getOriginalMessage(),
+          e.getLocation() == null ? 0 : e.getLocation().getLineNr());
     } catch (IOException e) {
       throw LiangshanException.badInput(e, "Cannot read the captured queries %s: %s", file, e.getMessage());
     }

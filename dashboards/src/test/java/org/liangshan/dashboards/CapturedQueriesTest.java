@@ -59,6 +59,15 @@ class CapturedQueriesTest {
   }
 
   @Test
+  void aFileThatIsNotJsonIsRefusedNamingItAndTheLine() throws IOException {
+    Path file = dir.resolve("bench.tsv");
+    Files.writeString(file, "# liangshan warehouse bench report v1\n");
+    assertThatThrownBy(() -> CapturedQueries.read(file)).isInstanceOf(LiangshanException.class)
+        .hasMessageStartingWith(file + " is not a file of captured dashboard queries (not JSON: Unexpected character ('#'")
+        .hasMessageEndingWith(" at line 1; write one with 'liangshan dashboards capture-queries --out FILE').");
+  }
+
+  @Test
   void aQueryWithoutSqlIsRefusedNamingTheFileQueryAndField() throws IOException {
     Path file = file("2026-12-07T16:00:00Z", """
         {"dashboard": "gep_overview", "chart": "gep_total", "chart_id": 1, "sql": "SELECT 1"},
