@@ -39,7 +39,8 @@ import org.liangshan.warehouse.serving.TrinoServer;
 /**
  * The dashboards end to end: the real Trino ({@code liangshan warehouse start}) over the shared demo lakehouse, a
  * real Superset 6.1.0 (dashboards/superset/superset.sh, a fresh instance under target/), publish through the CLI,
- * every chart's query through Superset's API, a re-publish that changes nothing, and a headless Chromium
+ * every chart's query through Superset's API, the SQL Superset sends per chart captured from it and checked against
+ * the spec and Trino (then timed by {@code warehouse bench --queries}), a re-publish that changes nothing, and a headless Chromium
  * screenshot of every dashboard (target/dashboards-screenshots/), failing on a chart that shows an error or no data.
  *
  * <p>The Superset admin password of this throwaway instance comes from failsafe's environment
