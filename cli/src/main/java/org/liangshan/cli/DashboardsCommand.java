@@ -33,12 +33,13 @@ import picocli.CommandLine.Parameters;
       "or the local Trino's secrets file, else from a prompt. TLS is verified by default (Superset's connection to Trino",
       "included: the local Trino's self-signed certificate is trusted explicitly); plain http:// only to this machine."
     },
-    subcommands = {DashboardsCommand.Publish.class, DashboardsCommand.Export.class, DashboardsCommand.Check.class})
+    subcommands = {DashboardsCommand.Publish.class, DashboardsCommand.Export.class, DashboardsCommand.Check.class,
+        DashboardsCommand.CaptureQueries.class})
 final class DashboardsCommand implements Runnable {
   @Override
   public void run() {
     throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
-        "Missing subcommand: publish, export or check. Run 'liangshan dashboards --help'.");
+        "Missing subcommand: publish, export, check or capture-queries. Run 'liangshan dashboards --help'.");
   }
 
   /** Where Superset is and who logs in. */
@@ -256,6 +257,38 @@ final class DashboardsCommand implements Runnable {
       }
       System.out.println("Screenshots in " + screenshots.toAbsolutePath());
       return failed;
+    }
+  }
+
+  @Command(name = "capture-queries", mixinStandardHelpOptions = true,
+      description = {"Ask Superset for the SQL it sends to Trino for every chart (its chart-data API with result_type",
+        "\"query\"; deck.gl charts through explore-JSON with query=true), without running it, and write it per chart to",
+        "FILE (JSON) for 'liangshan warehouse bench --queries FILE'. Publish the dashboards first.",
+        "Example: LIANGSHAN_SUPERSET_PASSWORD=... liangshan dashboards capture-queries --out captured-queries.json"})
+  static final class CaptureQueries implements Callable<Integer> {
+    @Mixin SupersetOptions superset;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "Where to write the captured queries (JSON).")
+    Path out;
+
+    @Override
+    public Integer call() {
+      List<DashboardDef> dashboards = LeadershipDashboards.all();
+      SupersetClient client = superset.login();
+      org.liangshan.dashboards.CapturedQueries captured = new Publisher(client).capture(dashboards, java.time.Instant.now());
+      TextTable table = new TextTable("dashboard", "chart", "chart id", "sql chars", "reads");
+      for (org.liangshan.dashboards.CapturedQueries.Query query : captured.queries()) {
+        table.row(query.dashboard(), query.chart(), query.chartId(), query.sql().length(), String.join(", ", query.tablesRead()));
+      }
+      System.out.print(table);
+      try {
+        captured.write(out);
+      } catch (java.io.IOException e) {
+        throw LiangshanException.failure(e, "Cannot write the captured queries to %s: %s", out, e.getMessage());
+      }
+      System.out.println("Captured " + captured.queries().size() + " chart queries from " + client.base() + " into " + out
+          + ". Time them with 'liangshan warehouse bench --queries " + out + "'.");
+      return Main.OK;
     }
   }
 

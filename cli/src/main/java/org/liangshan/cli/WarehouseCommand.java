@@ -424,7 +424,9 @@ final class WarehouseCommand implements Runnable {
 
   @Command(name = "bench", mixinStandardHelpOptions = true,
       description = {
-        "Benchmark the dashboards' queries on Trino: each runs --warmup times, then --runs times fetching every row;",
+        "Benchmark the dashboards' queries on Trino: the SQL Superset sends per chart, captured with 'liangshan dashboards",
+        "capture-queries --out FILE' and given as --queries FILE (without it, the queries generated from the dashboard",
+        "spec). Each runs --warmup times, then --runs times fetching every row;",
         "prints median and p95 latency, rows, Trino's peak query memory and the ratio to SELECT 1 (measured in the",
         "same run), and the rows of every table it sees. To compare two data scales: bench one with --save FILE,",
         "then the other with --compare FILE (side by side, with the ratio of the medians). docs/serving.md."
@@ -435,6 +437,11 @@ final class WarehouseCommand implements Runnable {
 
     @Option(names = "--warmup", defaultValue = "3", description = "Warm-up runs per query, not measured (default ${DEFAULT-VALUE}).")
     int warmup;
+
+    @Option(names = "--queries", paramLabel = "FILE",
+        description = "The chart queries captured from Superset ('liangshan dashboards capture-queries --out FILE'). "
+            + "Default: the queries generated from the dashboard spec, as a fallback.")
+    Path capturedFile;
 
     @Option(names = "--query", paramLabel = "NAME", description = "Only the query of this chart, e.g. gep_growth (repeatable; default: every chart).")
     List<String> only;
@@ -467,7 +474,17 @@ final class WarehouseCommand implements Runnable {
           throw LiangshanException.badInput(e, "Cannot read the benchmark report %s: %s", compare, e.getMessage());
         }
       }
-      List<ServingBenchmark.Query> queries = ServingBenchmark.dashboardQueries();
+      List<ServingBenchmark.Query> queries;
+      String querySet;
+      if (capturedFile != null) {
+        org.liangshan.dashboards.CapturedQueries captured = org.liangshan.dashboards.CapturedQueries.read(capturedFile);
+        queries = ServingBenchmark.capturedQueries(captured);
+        querySet = "captured from Superset (" + captured.superset() + ", " + captured.capturedAt() + ", " + capturedFile + ")";
+      } else {
+        queries = ServingBenchmark.dashboardQueries();
+        querySet = "generated from the dashboard spec (no --queries FILE given; capture Superset's own with "
+            + "'liangshan dashboards capture-queries --out FILE')";
+      }
       if (only != null && !only.isEmpty()) {
         List<String> names = queries.stream().map(ServingBenchmark.Query::name).toList();
         for (String name : only) {
@@ -478,6 +495,7 @@ final class WarehouseCommand implements Runnable {
         queries = queries.stream().filter(q -> only.contains(q.name())).toList();
       }
       TrinoEndpoint endpoint = endpoint(serving, remote, AccessRules.LEADERSHIP);
+      System.err.println("  queries " + querySet);
       List<ServingBenchmark.Result> results;
       java.util.Map<String, Long> rows = java.util.Map.of();
       try (Connection connection = endpoint.connect()) {
@@ -501,6 +519,7 @@ final class WarehouseCommand implements Runnable {
         System.out.println("Saved to " + save + " (compare another run with it: --compare " + save + ").");
       }
       System.out.printf("%d runs per query after %d warm-up runs, as %s on %s.%n", runs, warmup, endpoint.user(), endpoint.url());
+      System.out.println("Queries: " + querySet + ".");
       if (remote.url == null) {
         TrinoServer server = new TrinoServer(serving.layout(), System.err);
         server.state().ifPresent(state -> peakResident(state.pid()).ifPresent(kb ->

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.liangshan.dashboards.Bundle;
 import org.liangshan.dashboards.BundleBuilder;
+import org.liangshan.dashboards.CapturedQueries;
 import org.liangshan.dashboards.ChartDef;
 import org.liangshan.dashboards.Charts;
 import org.liangshan.dashboards.DashboardDef;
@@ -38,7 +39,8 @@ import org.liangshan.warehouse.serving.TrinoServer;
 /**
  * The dashboards end to end: the real Trino ({@code liangshan warehouse start}) over the shared demo lakehouse, a
  * real Superset 6.1.0 (dashboards/superset/superset.sh, a fresh instance under target/), publish through the CLI,
- * every chart's query through Superset's API, a re-publish that changes nothing, and a headless Chromium
+ * every chart's query through Superset's API, the SQL Superset sends per chart captured from it and checked against
+ * the spec and Trino (then timed by {@code warehouse bench --queries}), a re-publish that changes nothing, and a headless Chromium
  * screenshot of every dashboard (target/dashboards-screenshots/), failing on a chart that shows an error or no data.
  *
  * <p>The Superset admin password of this throwaway instance comes from failsafe's environment
@@ -55,6 +57,8 @@ class DashboardsIT {
   private ServingLayout layout;
   private TrinoServer.State trino;
   private Publisher.Inventory afterFirstPublish;
+  /** Every chart's rows as Superset returned them (test 2), by chart name. */
+  private final Map<String, Integer> chartRows = new java.util.LinkedHashMap<>();
   private final List<DashboardDef> dashboards = LeadershipDashboards.all();
   /** Watches every command line from before Trino and Superset start until the last publish. */
   private CommandLineWatch commandLines;
@@ -174,6 +178,7 @@ class DashboardsIT {
       }
     }
     assertThat(problems).as("charts with an error or no rows").isEmpty();
+    results.forEach(r -> chartRows.put(r.chart().name(), r.rows()));
     // The two grid maps draw one polygon per grid-cell piece of the latest year: thousands, not a handful.
     for (Publisher.ChartResult result : results) {
       if (result.chart().viz().equals("deck_polygon")) {
@@ -187,6 +192,60 @@ class DashboardsIT {
 
   @Test
   @Order(3)
+  void theCapturedQueriesAreOnePerChartReadTheSpecsTablesAndReturnTheChartsRowsOnTrino() throws Exception {
+    Path file = Path.of("target", "dashboards-it-captured-queries.json").toAbsolutePath();
+    CalcCommandTest.Result captured = CalcCommandTest.run("dashboards", "capture-queries", "--url", supersetUrl, "--user", ADMIN,
+        "--out", file.toString());
+    printed.add(captured.out() + captured.err());
+    assertThat(captured.status()).as(captured.out() + captured.err()).isZero();
+    CapturedQueries queries = CapturedQueries.read(file);
+    List<ChartDef> charts = dashboards.stream().flatMap(d -> d.charts().stream()).toList();
+    // One query per chart named in dashboards.yaml, in layout order, and nothing else.
+    assertThat(queries.queries()).extracting(CapturedQueries.Query::chart)
+        .containsExactlyElementsOf(charts.stream().map(ChartDef::name).toList());
+    assertThat(captured.out()).contains("Captured " + charts.size() + " chart queries from " + supersetUrl);
+    assertThat(chartRows).as("test 2 ran first").hasSize(charts.size());
+    List<String> drift = new ArrayList<>();
+    try (java.sql.Connection connection = new TrinoServer(layout, System.err).endpoint(trino, "leadership").connect()) {
+      for (ChartDef chart : charts) {
+        CapturedQueries.Query query = queries.queries().stream().filter(q -> q.chart().equals(chart.name())).findFirst().orElseThrow();
+        // The SQL Superset sends reads exactly the tables the spec names for the chart's dataset: a dataset edited in
+        // Superset, or a spec whose sources no longer match its SQL, fails here.
+        if (!query.tablesRead().equals(new java.util.TreeSet<>(chart.dataset().sources()))) {
+          drift.add(chart.name() + " reads " + query.tablesRead() + ", dashboards.yaml names " + chart.dataset().sources());
+        }
+        // It runs on Trino as leadership (the user Superset's database entry logs in as) and returns the rows the chart shows.
+        int rows = 0;
+        try (java.sql.Statement statement = connection.createStatement(); java.sql.ResultSet result = statement.executeQuery(query.sql())) {
+          while (result.next()) {
+            rows++;
+          }
+        }
+        if (rows != chartRows.get(chart.name())) {
+          drift.add(chart.name() + ": " + rows + " rows on Trino, " + chartRows.get(chart.name()) + " through Superset");
+        }
+      }
+    }
+    assertThat(drift).as("captured queries that differ from the spec or from what the chart shows").isEmpty();
+
+    // warehouse bench times the captured set and says so; without --queries it falls back to the generated set.
+    CalcCommandTest.Result bench = CalcCommandTest.run("warehouse", "bench", "--serving-dir", layout.dir().toString(),
+        "--queries", file.toString(), "--runs", "1", "--warmup", "0", "--no-table-rows");
+    printed.add(bench.out() + bench.err());
+    assertThat(bench.status()).as(bench.out() + bench.err()).isZero();
+    assertThat(bench.out()).contains("Queries: captured from Superset (" + supersetUrl);
+    for (ChartDef chart : charts) {
+      assertThat(bench.out()).contains(chart.name());
+    }
+    CalcCommandTest.Result generated = CalcCommandTest.run("warehouse", "bench", "--serving-dir", layout.dir().toString(),
+        "--query", charts.get(0).name(), "--runs", "1", "--warmup", "0", "--no-table-rows");
+    printed.add(generated.out() + generated.err());
+    assertThat(generated.status()).as(generated.out() + generated.err()).isZero();
+    assertThat(generated.out()).contains("Queries: generated from the dashboard spec (no --queries FILE given");
+  }
+
+  @Test
+  @Order(4)
   void republishingChangesNothing() {
     CalcCommandTest.Result again = publish();
     assertThat(again.status()).as(again.err()).isZero();
@@ -202,7 +261,7 @@ class DashboardsIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void aRepublishAfterARemovalFromTheCodeLeavesNoOrphans() {
     // As if an earlier version of the code had one more dashboard, with its own chart and dataset.
     DatasetDef oldDataset = DatasetDef.builder("it_removed_dataset", "测试：代码中已删除的数据集")
@@ -249,7 +308,7 @@ class DashboardsIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void everyDashboardRendersInHeadlessChromiumWithoutErrorsOrEmptyCharts() throws IOException {
     Path shots = Path.of("target", "dashboards-screenshots").toAbsolutePath();
     CalcCommandTest.Result check = CalcCommandTest.run("dashboards", "check", "--url", supersetUrl, "--user", ADMIN,
@@ -269,7 +328,7 @@ class DashboardsIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void noSecretOnAnyCommandLineInAnyLogOrInWhatWasPrinted() throws Exception {
     commandLines.close();
     Map<String, Boolean> seen = commandLines.seen();

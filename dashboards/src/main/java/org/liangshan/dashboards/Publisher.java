@@ -137,6 +137,61 @@ public final class Publisher {
     return new ChartResult(dashboard, chart, chartId, rows, error);
   }
 
+  /**
+   * The SQL Superset would send to Trino for every chart of the dashboards, rendered by Superset without running it:
+   * the chart-data API with {@code result_type: "query"} for the chart's query, the explore-JSON endpoint with
+   * {@code query=true} for a deck.gl chart (from its saved form data). A chart that is not published, or whose query
+   * Superset cannot render, is a failure naming the dashboard, the chart and Superset's message.
+   */
+  public CapturedQueries capture(List<DashboardDef> dashboards, java.time.Instant now) {
+    Inventory inventory = inventory();
+    List<CapturedQueries.Query> queries = new ArrayList<>();
+    for (DashboardDef dashboard : dashboards) {
+      for (ChartDef chart : dashboard.charts()) {
+        Integer chartId = inventory.charts().get(chart.uuid());
+        Integer datasetId = inventory.datasets().get(chart.dataset().uuid());
+        if (chartId == null || datasetId == null) {
+          throw LiangshanException.failure("Chart %s/%s is not in Superset at %s: run 'liangshan dashboards publish' first.",
+              dashboard.name(), chart.name(), superset.base());
+        }
+        queries.add(new CapturedQueries.Query(dashboard.name(), chart.name(), chartId, query(dashboard, chart, chartId, datasetId)));
+      }
+    }
+    return new CapturedQueries(superset.base().toString(), now, queries);
+  }
+
+  private String query(DashboardDef dashboard, ChartDef chart, int chartId, int datasetId) {
+    SupersetClient.Response response = chart.check().legacy() ? superset.legacyChartQuery(chartId)
+        : superset.chartData(SupersetClient.queryContext(datasetId, chartId, chart.check(), SupersetClient.ResultType.QUERY));
+    JsonNode answer = chart.check().legacy() ? response.body() : response.body().path("result").path(0);
+    JsonNode error = answer.path("error");
+    String sql = answer.path("query").asText("");
+    if (response.status() != 200 || !(error.isMissingNode() || error.isNull()) || sql.isBlank()) {
+      throw LiangshanException.failure("Superset at %s did not render the query of chart %s/%s (id %d; HTTP %d): %s",
+          superset.base(), dashboard.name(), chart.name(), chartId, response.status(),
+          error.isMissingNode() || error.isNull() ? message(response.body()) : error.asText());
+    }
+    return executed(sql);
+  }
+
+  /**
+   * The statement Superset executes, from the text its query endpoints show: they join the engine's pre-queries and
+   * the query with ";" and end it with one (Superset 6.1 {@code ExploreMixin.get_query_str}), while the query is
+   * executed without it, and Trino refuses a trailing ";". A text with a pre-query is refused: Superset would run
+   * two statements, and the benchmark would time only one.
+   */
+  static String executed(String shown) {
+    String sql = shown.strip();
+    if (sql.endsWith(";")) {
+      sql = sql.substring(0, sql.length() - 1).strip();
+    }
+    if (sql.contains(";\n\n")) {
+      throw LiangshanException.failure("Superset's query has pre-queries (statements joined by ';'), which the benchmark cannot "
+          + "time as one statement: %s", shown.length() > 300 ? shown.substring(0, 300) + "..." : shown);
+    }
+    return sql;
+  }
+
   private static String message(JsonNode body) {
     if (body.has("message")) {
       return body.get("message").toString();

@@ -245,9 +245,21 @@ public final class SupersetClient {
 
   /** Runs a legacy chart (deck.gl) through the explore-JSON endpoint with its saved form data. */
   public Response legacyChartData(int chartId) {
+    return explore(chartId, "", "query legacy chart data");
+  }
+
+  /**
+   * The SQL a legacy chart (deck.gl) runs, rendered by Superset from its saved form data without running it: the
+   * explore-JSON endpoint with {@code query=true} answers {@code {"query": ..., "language": "sql"}}.
+   */
+  public Response legacyChartQuery(int chartId) {
+    return explore(chartId, "&query=true", "read a legacy chart's query");
+  }
+
+  private Response explore(int chartId, String options, String what) {
     requireLogin();
     String formData = encode("{\"slice_id\":" + chartId + "}");
-    HttpResponse<String> response = send(authorized("/superset/explore_json/?form_data=" + formData).GET().build(), "query legacy chart data");
+    HttpResponse<String> response = send(authorized("/superset/explore_json/?form_data=" + formData + options).GET().build(), what);
     return new Response(response.statusCode(), parse(response.body()));
   }
 
@@ -329,8 +341,24 @@ public final class SupersetClient {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** Query context for {@link #chartData}: a chart's query as the chart-data API takes it. */
+  /** What {@link #chartData} answers for a query context: the rows, or only the SQL Superset would run. */
+  public enum ResultType {
+    FULL("full"), QUERY("query");
+
+    private final String value;
+
+    ResultType(String value) {
+      this.value = value;
+    }
+  }
+
+  /** Query context for {@link #chartData}: a chart's query as the chart-data API takes it, answered with its rows. */
   public static JsonNode queryContext(int datasetId, int chartId, ChartDef.Check check) {
+    return queryContext(datasetId, chartId, check, ResultType.FULL);
+  }
+
+  /** Query context for {@link #chartData}: a chart's query as the chart-data API takes it. */
+  public static JsonNode queryContext(int datasetId, int chartId, ChartDef.Check check, ResultType resultType) {
     ObjectNode context = JSON.createObjectNode();
     ObjectNode datasource = context.putObject("datasource");
     datasource.put("id", datasetId);
@@ -347,7 +375,7 @@ public final class SupersetClient {
     formData.put("slice_id", chartId);
     context.set("form_data", JSON.valueToTree(formData));
     context.put("result_format", "json");
-    context.put("result_type", "full");
+    context.put("result_type", resultType.value);
     return context;
   }
 }

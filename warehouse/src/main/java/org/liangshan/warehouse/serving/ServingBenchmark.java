@@ -20,10 +20,11 @@ import java.util.Locale;
 import java.util.Map;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.dashboards.BenchQueries;
+import org.liangshan.dashboards.CapturedQueries;
 
 /**
- * Latency of the dashboards' queries (one per chart, generated from the dashboard spec by
- * {@link org.liangshan.dashboards.BenchQueries}) on Trino: each query runs a few times
+ * Latency of the dashboards' queries (one per chart: captured from Superset, {@link CapturedQueries}, or else
+ * generated from the dashboard spec by {@link org.liangshan.dashboards.BenchQueries}) on Trino: each query runs a few times
  * to warm up, then {@code runs} times, fetching every row as a dashboard would; reported are the median and p95
  * wall time per query, the rows returned, Trino's peak query memory, and the ratio of the median to the median of
  * {@code SELECT 1} measured in the same run (the round-trip floor of the protocol).
@@ -50,9 +51,17 @@ public final class ServingBenchmark {
     this.runs = runs;
   }
 
-  /** The queries of the dashboards shipped with the platform, named after their charts. */
+  /**
+   * The queries of the dashboards shipped with the platform, named after their charts, generated from the dashboard
+   * spec: the fallback when no queries captured from Superset are given.
+   */
   public static List<Query> dashboardQueries() {
     return BenchQueries.shipped().stream().map(q -> new Query(q.name(), q.sql())).toList();
+  }
+
+  /** The queries Superset sends, captured per chart ({@code liangshan dashboards capture-queries}), named after their charts. */
+  public static List<Query> capturedQueries(CapturedQueries captured) {
+    return captured.queries().stream().map(q -> new Query(q.chart(), q.sql())).toList();
   }
 
   /** Runs the baseline ({@code SELECT 1}) first, then every query; results in that order. */
