@@ -78,12 +78,18 @@ final class DemoSummary {
     gold(GeoTables.GEP_BY_DISTRICT).ifPresent(gep -> {
       Dataset<Row> rows = gep.where(col("region").equalTo(region.id()))
           .groupBy("district", "year").agg(sum("value_yuan").as("v"));
-      TextTable table = new TextTable("district", "GEP " + years.last() + " (亿元)", "GEP " + years.first() + " (亿元)", "growth");
+      boolean oneYear = years.first() == years.last();
+      TextTable table = oneYear ? new TextTable("district", "GEP " + years.last() + " (亿元)")
+          : new TextTable("district", "GEP " + years.last() + " (亿元)", "GEP " + years.first() + " (亿元)", "growth");
       for (Row r : rows.where(col("year").equalTo(years.last())).orderBy(col("v").desc()).collectAsList()) {
         BigDecimal last = r.getDecimal(2);
+        if (oneYear) {
+          table.row(r.getString(0), yi(last));
+          continue;
+        }
         List<Row> before = rows.where(col("district").equalTo(r.getString(0)).and(col("year").equalTo(years.first()))).collectAsList();
         BigDecimal first = before.isEmpty() ? null : before.get(0).getDecimal(2);
-        String growth = first == null || first.signum() == 0 || years.first() == years.last() ? ""
+        String growth = first == null || first.signum() == 0 ? ""
             : last.subtract(first).multiply(BigDecimal.valueOf(100)).divide(first, 1, RoundingMode.HALF_EVEN) + "%";
         table.row(r.getString(0), yi(last), first == null ? "" : yi(first), growth);
       }
