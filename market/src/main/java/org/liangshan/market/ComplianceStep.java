@@ -21,7 +21,7 @@ import org.liangshan.market.model.Compliance;
 import org.liangshan.market.model.HoldingsLedger;
 import org.liangshan.market.model.MarketBoard;
 import org.liangshan.market.model.Neutrality;
-import org.liangshan.market.model.Unit;
+import org.liangshan.core.unit.Unit;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.liangshan.core.region.Region;
 import org.liangshan.market.model.HoldingsLedger;
-import org.liangshan.market.model.Quantity;
-import org.liangshan.market.model.Unit;
+import org.liangshan.core.unit.Quantity;
+import org.liangshan.core.unit.Unit;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 

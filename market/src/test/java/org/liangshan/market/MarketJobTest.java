@@ -15,9 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
-import org.liangshan.market.model.Quantity;
-import org.liangshan.market.model.Unit;
-import org.liangshan.market.model.UnitPrice;
+import org.liangshan.core.unit.Quantity;
+import org.liangshan.core.unit.Unit;
+import org.liangshan.core.unit.UnitPrice;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MarketJobTest {

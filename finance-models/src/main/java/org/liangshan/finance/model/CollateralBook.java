@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.liangshan.core.method.Collateral;
 import org.liangshan.core.param.ParameterSet;
-import org.liangshan.market.model.Quantity;
-import org.liangshan.market.model.Unit;
+import org.liangshan.core.unit.Quantity;
+import org.liangshan.core.unit.Unit;
 
 /**
  * Values every active pledge on a date (METHODOLOGY.md section 7, "Collateral"), through core's {@link

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.liangshan.market.model.Pollutant;
-import org.liangshan.market.model.Unit;
+import org.liangshan.core.unit.Unit;
 
 /**
  * What a price series is of: trades of the same right type, the same subject (pollutant, or carbon product:

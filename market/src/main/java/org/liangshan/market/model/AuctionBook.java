@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.liangshan.core.method.Auction;
+import org.liangshan.core.unit.Unit;
+import org.liangshan.core.unit.UnitPrice;
 
 /**
  * One eco-voucher auction as the platform runs it (METHODOLOGY.md section 6): the bids as submitted are

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.liangshan.core.unit.Unit;
 
 /**
  * Verification of a period (METHODOLOGY.md sections 3 and 4): each enterprise's occupation of a zone's

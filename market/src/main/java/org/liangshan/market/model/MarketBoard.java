@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.liangshan.core.unit.Unit;
 
 /**
  * The supply and demand board of a period: every obligation to buy found by {@link Compliance} is a need,

@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.unit.Quantity;
+import org.liangshan.core.unit.Unit;
 
 /**
  * "Total control, zoned limits" (METHODOLOGY.md 3) for the auctions of one region and year: an auction may put
@@ -193,7 +195,7 @@ public final class TotalControl {
     if (!(roomTA > 0)) {
       return 0;
     }
-    double lotsPerTonneAYear = Math.pow(10, lot.perBaseExponent());
+    double lotsPerTonneAYear = Quantity.of(1L, Unit.TONNES_PER_YEAR).to(lot).doubleValue();
     return (long) Math.floor(roomTA * lotsPerTonneAYear + 1e-9);
   }
 

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.unit.Unit;
+import org.liangshan.core.unit.UnitPrice;
 
 /** Total control before an auction clears, the zone balance and the benchmark over the tradable surplus. */
 class TotalControlTest {

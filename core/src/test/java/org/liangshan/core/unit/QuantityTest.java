@@ -1,4 +1,4 @@
-package org.liangshan.market.model;
+package org.liangshan.core.unit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -116,6 +116,7 @@ class QuantityTest {
     assertThat(Unit.parse("m3")).isEmpty();
     assertThat(Unit.parse(null)).isEmpty();
     assertThatThrownBy(() -> Unit.parseOrThrow("斤"))
-        .hasMessage("Unknown unit '斤': known units are t/a, kg/a, t, kg, tCO2e, MWh, tce, ha (or 吨/年, 千克/年, 吨, 千克, 公顷)");
+        .hasMessage("Unknown unit '斤': known units are `t/a` (`吨/年`), `kg/a` (`千克/年`), `t` (`吨`, a stock),"
+            + " `kg` (`千克`, a stock), `tCO2e`, `MWh`, `tce`, `ha` (`公顷`)");
   }
 }

@@ -1,4 +1,4 @@
-package org.liangshan.market.model;
+package org.liangshan.core.unit;
 
 import static java.util.Objects.requireNonNull;
 

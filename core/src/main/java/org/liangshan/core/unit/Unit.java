@@ -1,4 +1,4 @@
-package org.liangshan.market.model;
+package org.liangshan.core.unit;
 
 import java.util.Locale;
 import java.util.Optional;
@@ -110,10 +110,14 @@ public enum Unit {
     };
   }
 
+  /** The units {@link #parse} knows, as the refusals and the landing-format reference list them. */
+  public static final String KNOWN = "`t/a` (`吨/年`), `kg/a` (`千克/年`), `t` (`吨`, a stock), `kg` (`千克`, a stock),"
+      + " `tCO2e`, `MWh`, `tce`, `ha` (`公顷`)";
+
   /** {@link #parse}, or a clear refusal naming the text and what is known. */
   public static Unit parseOrThrow(String text) {
-    return parse(text).orElseThrow(() -> new IllegalArgumentException("Unknown unit '" + text
-        + "': known units are t/a, kg/a, t, kg, tCO2e, MWh, tce, ha (or 吨/年, 千克/年, 吨, 千克, 公顷)"));
+    return parse(text).orElseThrow(() -> new IllegalArgumentException("Unknown unit '" + text + "': known units are "
+        + KNOWN));
   }
 
   @Override
