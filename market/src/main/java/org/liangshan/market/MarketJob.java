@@ -73,7 +73,11 @@ import org.liangshan.warehouse.Run;
 public final class MarketJob {
   private MarketJob() {}
 
-  /** What the CLI prints. */
+  /**
+   * What the CLI prints. {@code issued}, {@code held}, {@code retired} and {@code expired} add up every right's
+   * units whatever their unit (the ledger's identity, checked right by right); the figures to read are {@code
+   * holdingsByUnit}, one line per unit.
+   */
   public record Summary(
       String region,
       int year,
@@ -86,6 +90,7 @@ public final class MarketJob {
       BigDecimal held,
       BigDecimal retired,
       BigDecimal expired,
+      List<HoldingsLedger.Totals> holdingsByUnit,
       String verificationAndInclusion) {
     @Override
     public String toString() {
@@ -98,8 +103,8 @@ public final class MarketJob {
                 + (a.undersubscribed() ? " (undersubscribed)" : "")
             : "not cleared", a.note().isEmpty() ? "" : " (" + a.note() + ")"));
       }
-      s.append(String.format("  holdings: issued %s = held %s + retired %s + expired %s",
-          issued.toPlainString(), held.toPlainString(), retired.toPlainString(), expired.toPlainString()));
+      s.append("  holdings: ").append(holdingsByUnit.isEmpty() ? "none"
+          : String.join("; ", holdingsByUnit.stream().map(HoldingsLedger.Totals::toString).toList()));
       if (!verificationAndInclusion.isEmpty()) {
         s.append(String.format("%n")).append(verificationAndInclusion);
       }
@@ -297,7 +302,7 @@ public final class MarketJob {
     return new Summary(region.id(), year, capacityRows.size(), occupationRows.size(), emissionRows.size(),
         benchmarkRows.size(), List.copyOf(cleared), ledger.issued(), ledger.total("holder:"),
         ledger.total(HoldingsLedger.RETIRED), ledger.total(HoldingsLedger.EXPIRED),
-        verified + String.format("%n") + inclusion);
+        ledger.totalsByUnit(right -> units.unitLabel(right).orElse("unit not stated")), verified + String.format("%n") + inclusion);
   }
 
   static String awardRightId(String auctionId, String bidId) {

@@ -257,6 +257,11 @@ class MarketJobTest {
     assertThat(first.expired()).isEqualByComparingTo("1000");
     assertThat(first.held()).isEqualByComparingTo("982.5");
     assertThat(first.issued()).isEqualByComparingTo(first.held().add(first.retired()).add(first.expired()));
+    // Per unit, as the summary prints it: rights of different units are never added up.
+    assertThat(first.holdingsByUnit()).extracting(Object::toString).containsExactly(
+        "kg/a: issued 980 = held 980 + retired 0 + expired 0",
+        "t/a: issued 2.5 = held 2.5 + retired 0 + expired 0",
+        "tCO2e: issued 1000 = held 0 + retired 0 + expired 1000");
     List<Row> holdings = lake.gold(MarketTables.HOLDINGS, "account", "right_id");
     assertThat(holdings).allSatisfy(r -> assertThat(r.<Double>getAs("quantity")).isPositive());
     double held = holdings.stream().filter(r -> r.<String>getAs("account").startsWith("holder:"))
