@@ -17,11 +17,11 @@ import org.apache.spark.sql.Row;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.unit.Carbon;
+import org.liangshan.core.unit.Unit;
 import org.liangshan.market.model.Compliance;
 import org.liangshan.market.model.HoldingsLedger;
 import org.liangshan.market.model.MarketBoard;
 import org.liangshan.market.model.Neutrality;
-import org.liangshan.core.unit.Unit;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.liangshan.core.region.Region;
-import org.liangshan.market.model.HoldingsLedger;
 import org.liangshan.core.unit.Quantity;
 import org.liangshan.core.unit.Unit;
+import org.liangshan.market.model.HoldingsLedger;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 

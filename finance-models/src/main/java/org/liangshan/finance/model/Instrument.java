@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.liangshan.market.model.Pollutant;
 import org.liangshan.core.unit.Unit;
+import org.liangshan.market.model.Pollutant;
 
 /**
  * What a price series is of: trades of the same right type, the same subject (pollutant, or carbon product:

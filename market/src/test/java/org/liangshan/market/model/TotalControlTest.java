@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
