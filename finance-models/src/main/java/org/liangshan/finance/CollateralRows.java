@@ -22,7 +22,8 @@ final class CollateralRows {
       Optional<LocalDate> loanMaturesOn, Optional<Double> remainingTermYears,
       Optional<Double> termFactor, Optional<BigDecimal> collateralValueYuan, Optional<BigDecimal> maxLoanYuan, BigDecimal outstandingYuan,
       BigDecimal outstandingShareYuan, Optional<Double> ltvActual, Optional<BigDecimal> marginCallPrice,
-      Optional<Double> topupQuantity, String status, String notes) {}
+      Optional<Double> topupQuantity, String status, String notes, Optional<String> quantityUnit,
+      Optional<String> priceUnit) {}
 
   /** A row of gold.collateral_stress ({@link FinanceTables#COLLATERAL_STRESS}). */
   record Stress(String region, LocalDate valuationDate, String loanId, String pledgeId, String rightId, double shock,

@@ -69,7 +69,8 @@ public final class MarginCallJob {
           JobSupport.money(c.reference().marginCallPrice()), JobSupport.money(c.price()), v.quote().orElseThrow().source(),
           c.priceDrop().doubleValue(), c.reference().haircut().doubleValue(), c.reference().termFactor().doubleValue(),
           JobSupport.money(c.collateralValueYuan()), JobSupport.money(c.valueAtPriceYuan()), JobSupport.money(c.shortfallYuan()),
-          c.topupQuantity().doubleValue(), JobSupport.money(c.topupValueYuan()), c.note()));
+          c.topupQuantity().doubleValue(), JobSupport.money(c.topupValueYuan()), c.note(), CollateralBook.quantityUnit(v),
+          CollateralBook.priceUnit(v)));
     }
     int active = CollateralBook.activeOn(in.pledges(), date).size();
     String inRegion = "region = " + SparkSql.literal(region.id());

@@ -24,7 +24,7 @@ final class RiskRows {
       String rightType, String series, double quantity, LocalDate valuationDate, BigDecimal valuationPrice,
       BigDecimal marginCallPrice, BigDecimal price, String priceSource, double priceDrop, double haircut, double termFactor,
       BigDecimal collateralValueYuan, BigDecimal valueAtPriceYuan, BigDecimal shortfallYuan, double topupQuantity,
-      BigDecimal topupValueYuan, String note) {}
+      BigDecimal topupValueYuan, String note, Optional<String> quantityUnit, Optional<String> priceUnit) {}
 
   /** A row of gold.margin_checks ({@link RiskTables#MARGIN_CHECKS}). */
   record MarginCheck(String region, LocalDate checkDate, int activePledges, int checked, int calls, BigDecimal shortfallYuan,

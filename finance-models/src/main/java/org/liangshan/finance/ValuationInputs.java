@@ -61,13 +61,23 @@ record ValuationInputs(List<CollateralBook.Pledge> pledges, Map<String, Collater
         continue;
       }
       rights.put(string(r, "right_id"), new CollateralBook.Right(string(r, "right_id"), string(r, "right_type"),
-          string(r, "zone_id"), string(r, "subject"), JobSupport.textDate(r, "valid_until")));
+          string(r, "zone_id"), string(r, "subject"), JobSupport.textDate(r, "valid_until"),
+          Optional.ofNullable(string(r, "unit"))));
     }
     JobSupport.goldIfExists(run, MarketTables.AUCTION_AWARDS).ifPresent(awards -> {
+      // An award is in its auction's lots (kg/a in the sample data); a row written before awards carried their
+      // unit takes it from silver.auctions.
+      Map<String, String> lotUnits = new TreeMap<>();
+      for (Row r : JobSupport.silver(run, "auctions", region).select("auction_id", "unit").collectAsList()) {
+        lotUnits.put(string(r, "auction_id"), string(r, "unit"));
+      }
+      boolean rowsHaveUnit = java.util.Arrays.asList(awards.columns()).contains("unit");
       for (Row r : awards.where(col("region").equalTo(region.id())).collectAsList()) {
         if (!date(r, "awarded_on").isAfter(date)) {
+          Optional<String> unit = Optional.ofNullable(rowsHaveUnit ? string(r, "unit") : null)
+              .or(() -> Optional.ofNullable(lotUnits.get(string(r, "auction_id"))));
           rights.put(string(r, "right_id"), new CollateralBook.Right(string(r, "right_id"), "eco_voucher",
-              string(r, "zone_id"), string(r, "pollutant"), Optional.empty()));
+              string(r, "zone_id"), string(r, "pollutant"), Optional.empty(), unit));
         }
       }
     });

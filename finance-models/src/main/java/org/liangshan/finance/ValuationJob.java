@@ -110,7 +110,7 @@ public final class ValuationJob {
           CollateralBook.actualLtv(v).map(BigDecimal::doubleValue),
           out.map(Collateral.Output::marginCallPrice).map(JobSupport::money),
           out.map(o -> o.topupQuantity().doubleValue()),
-          v.status(), v.notes()));
+          v.status(), v.notes(), CollateralBook.quantityUnit(v), CollateralBook.priceUnit(v)));
     }
     List<CollateralRows.Haircut> haircutRows = new ArrayList<>();
     for (CollateralBook.Valuation v : valuations) {

@@ -119,6 +119,7 @@ class RiskJobsTest {
     assertThat(c.<Double>getAs("topup_quantity")).isCloseTo(4.0 / 7, within(1e-12));
     assertThat(c.<BigDecimal>getAs("topup_value_yuan")).isEqualByComparingTo("400000");
     assertThat(c.<Double>getAs("price_drop")).isCloseTo(2.0 / 9, within(1e-12));
+    assertThat(c.getAs("quantity_unit") + " " + c.getAs("price_unit")).isEqualTo("t/a yuan per t/a");
     assertThat(margin.checked()).isEqualTo(2);
     assertThat(margin.calls()).isEqualTo(1);
     assertThat(margin.shortfallYuan()).isEqualByComparingTo("160000");

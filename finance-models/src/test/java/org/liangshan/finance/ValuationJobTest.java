@@ -128,6 +128,10 @@ class ValuationJobTest {
     assertThat(p1.<BigDecimal>getAs("margin_call_price")).isEqualByComparingTo("76.5");
     assertThat(p1.<Double>getAs("topup_quantity")).isCloseTo(3.6e6 / (76.5 * 0.4) - 100_000, within(1e-6));
     assertThat(p1.<String>getAs("bank_id")).isEqualTo("K1");
+    // Each row names its units: the quota's tCO2e, its prices per tCO2e; a refused pledge is not priced.
+    assertThat(rows).extracting(r -> r.getAs("pledge_id") + " " + r.getAs("quantity_unit") + " " + r.getAs("price_unit"))
+        .containsExactly("P1 tCO2e yuan per tCO2e", "P2 tCO2e null", "P3 t/a yuan per t/a", "P4 tCO2e null",
+            "P6 t/a yuan per t/a", "P7 t/a yuan per t/a");
     // P3: a thin eco-voucher market: the lower of the zone's benchmark 1,000,000 and the last trade 900,000, flagged;
     // the thin-market haircut 0.6: 2 x 900,000 x (1 - 0.6) = 720,000, x 0.4. No expiry date: one year's price, flagged.
     Row p3 = rows.get(2);

@@ -17,11 +17,11 @@ import org.apache.spark.sql.Row;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.unit.Carbon;
+import org.liangshan.core.unit.Unit;
 import org.liangshan.market.model.Compliance;
 import org.liangshan.market.model.HoldingsLedger;
 import org.liangshan.market.model.MarketBoard;
 import org.liangshan.market.model.Neutrality;
-import org.liangshan.market.model.WaterUnit;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 
@@ -77,7 +77,7 @@ final class ComplianceStep {
     for (HoldingsLedger.Balance b : ledger.liveHoldings(date)) {
       HoldingsLedger.Right right = b.right();
       double quantity = b.quantity();
-      String stored = units.unitOf(right).orElse("");
+      String stored = units.unitLabel(right).orElse("");
       if (right.rightType().equals("eco_voucher") || right.rightType().equals("discharge_right")) {
         Optional<Double> tonnes = units.tonnesPerYear(right, quantity);
         if (tonnes.isEmpty()) {
@@ -85,7 +85,7 @@ final class ComplianceStep {
           continue;
         }
         quantity = tonnes.get();
-        stored = WaterUnit.TONNES_PER_YEAR.symbol();
+        stored = Unit.TONNES_PER_YEAR.symbol();
       }
       result.add(new Compliance.Holding(b.account().substring("holder:".length()), right.rightId(), right.rightType(),
           right.zoneId(), right.subject(), quantity, stored));
@@ -114,7 +114,7 @@ final class ComplianceStep {
       }
       complianceRows.add(new Object[] {region.id(), year, JobSupport.sqlDate(yearEnd), r.holder(), names.get(r.holder()),
           r.kind(), water ? r.zoneId() : null, r.subject(), r.quantity(), line.held(), line.shortfall(), line.surplus(),
-          water ? "t/a" : "tCO2e", line.status(), line.rightToBuy(), value, line.coveredBy(), r.basis()});
+          (water ? Unit.TONNES_PER_YEAR : Unit.TONNES_CO2E).symbol(), line.status(), line.rightToBuy(), value, line.coveredBy(), r.basis()});
     }
 
     List<MarketBoard.Entry> board = MarketBoard.build(verified, holdings, benchmarks, carbonPrice);

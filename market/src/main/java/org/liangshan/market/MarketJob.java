@@ -32,6 +32,8 @@ import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.MonitoringSection;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.WaterFunctionZone;
+import org.liangshan.core.unit.Unit;
+import org.liangshan.core.unit.UnitPrice;
 import org.liangshan.market.model.ActivityMonth;
 import org.liangshan.market.model.AuctionBook;
 import org.liangshan.market.model.Benchmark;
@@ -46,7 +48,6 @@ import org.liangshan.market.model.Pollutant;
 import org.liangshan.market.model.Term;
 import org.liangshan.market.model.TotalControl;
 import org.liangshan.market.model.WaterQuality;
-import org.liangshan.market.model.WaterUnit;
 import org.liangshan.market.model.ZoneCapacity;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
@@ -72,7 +73,11 @@ import org.liangshan.warehouse.Run;
 public final class MarketJob {
   private MarketJob() {}
 
-  /** What the CLI prints. */
+  /**
+   * What the CLI prints. {@code issued}, {@code held}, {@code retired} and {@code expired} add up every right's
+   * units whatever their unit (the ledger's identity, checked right by right); the figures to read are {@code
+   * holdingsByUnit}, one line per unit.
+   */
   public record Summary(
       String region,
       int year,
@@ -85,6 +90,7 @@ public final class MarketJob {
       BigDecimal held,
       BigDecimal retired,
       BigDecimal expired,
+      List<HoldingsLedger.Totals> holdingsByUnit,
       String verificationAndInclusion) {
     @Override
     public String toString() {
@@ -97,8 +103,8 @@ public final class MarketJob {
                 + (a.undersubscribed() ? " (undersubscribed)" : "")
             : "not cleared", a.note().isEmpty() ? "" : " (" + a.note() + ")"));
       }
-      s.append(String.format("  holdings: issued %s = held %s + retired %s + expired %s",
-          issued.toPlainString(), held.toPlainString(), retired.toPlainString(), expired.toPlainString()));
+      s.append("  holdings: ").append(holdingsByUnit.isEmpty() ? "none"
+          : String.join("; ", holdingsByUnit.stream().map(HoldingsLedger.Totals::toString).toList()));
       if (!verificationAndInclusion.isEmpty()) {
         s.append(String.format("%n")).append(verificationAndInclusion);
       }
@@ -231,7 +237,8 @@ public final class MarketJob {
         resultRows.add(new MarketRows.AuctionResult(region.id(), year, s.auctionId(), Optional.ofNullable(s.zoneId()),
             pollutant, s.supply(), JobSupport.money(o.reservePrice().orElseThrow()), JobSupport.money(out.clearingPrice()),
             out.sold(), out.undersubscribed(), s.rule(), s.tieSeed(), String.join(",", out.tieOrder()), o.bidsReceived(),
-            o.awards().size(), sold.term().validFrom(), sold.term().validUntil().orElseThrow(), sold.basis()));
+            o.awards().size(), sold.term().validFrom(), sold.term().validUntil().orElseThrow(), sold.basis(),
+            sold.lot().map(Unit::symbol), sold.lot().map(UnitPrice::label)));
         cleared.add(new AuctionCleared(s.auctionId(), true, out.clearingPrice(), out.sold(), s.supply(), out.undersubscribed(),
             o.note()));
       } else {
@@ -241,7 +248,8 @@ public final class MarketJob {
         String rightId = awardRightId(s.auctionId(), a.bidId());
         awardRows.add(new MarketRows.AuctionAward(region.id(), year, s.auctionId(), a.bidId(), a.bidder(), a.quantity(),
             JobSupport.money(a.priceYuan()), JobSupport.money(a.amountYuan()), rightId, Optional.ofNullable(s.zoneId()),
-            pollutant, awardedOn, sold.term().validFrom(), sold.term().validUntil().orElseThrow()));
+            pollutant, awardedOn, sold.term().validFrom(), sold.term().validUntil().orElseThrow(),
+            sold.lot().map(Unit::symbol), sold.lot().map(UnitPrice::label)));
         awardedRights.add(new HoldingsLedger.Right(rightId, "eco_voucher", a.bidder(), s.zoneId(), pollutant, a.quantity(),
             awardedOn, sold.term(), "auction " + s.auctionId()));
       }
@@ -262,14 +270,15 @@ public final class MarketJob {
     for (HoldingsLedger.Movement m : ledger.movementsInYear(year)) {
       movementRows.add(new MarketRows.Movement(region.id(), year, m.movementId(), m.date(), m.type(),
           m.right().rightId(), m.right().rightType(), Optional.ofNullable(m.right().zoneId()),
-          Optional.ofNullable(m.right().subject()), m.debitAccount(), m.creditAccount(), m.quantity(), m.source()));
+          Optional.ofNullable(m.right().subject()), m.debitAccount(), m.creditAccount(), m.quantity(), m.source(),
+          units.unitLabel(m.right())));
     }
     List<MarketRows.Holding> holdingRows = new ArrayList<>();
     for (HoldingsLedger.Balance b : ledger.balances()) {
       holdingRows.add(new MarketRows.Holding(region.id(), year, yearEnd, b.account(), b.right().rightId(),
           b.right().rightType(), Optional.ofNullable(b.right().zoneId()), Optional.ofNullable(b.right().subject()),
           b.quantity(), b.right().term().validFrom(), b.right().validUntil(), b.right().term().kind().code(),
-          b.right().liveOn(yearEnd)));
+          b.right().liveOn(yearEnd), units.unitLabel(b.right())));
     }
 
     progress.accept("market " + region.id() + " " + year + ": writing gold tables");
@@ -293,7 +302,7 @@ public final class MarketJob {
     return new Summary(region.id(), year, capacityRows.size(), occupationRows.size(), emissionRows.size(),
         benchmarkRows.size(), List.copyOf(cleared), ledger.issued(), ledger.total("holder:"),
         ledger.total(HoldingsLedger.RETIRED), ledger.total(HoldingsLedger.EXPIRED),
-        verified + String.format("%n") + inclusion);
+        ledger.totalsByUnit(right -> units.unitLabel(right).orElse("unit not stated")), verified + String.format("%n") + inclusion);
   }
 
   static String awardRightId(String auctionId, String bidId) {
@@ -479,12 +488,14 @@ public final class MarketJob {
       Optional<LocalDate> statedFrom = Optional.ofNullable(date(r, "valid_from"));
       Optional<LocalDate> statedUntil = Optional.ofNullable(date(r, "valid_until"));
       boolean stated = statedFrom.isPresent() && statedUntil.isPresent();
+      Optional<Unit> lot = Unit.parse(string(r, "unit"));
       terms.accept(spec.auctionId(), new SoldTerm(
           Term.auctionTerm(statedFrom, statedUntil, year, p.text("auction.term")),
-          stated ? "stated (silver.auctions)" : "parameter auction.term (" + p.text("auction.term") + ")"));
+          stated ? "stated (silver.auctions)" : "parameter auction.term (" + p.text("auction.term") + ")", lot));
       Optional<BigDecimal> reserve = Optional.ofNullable(spec.zoneId())
           .flatMap(z -> Pollutant.parse(spec.subject()).map(pol -> benchmarks.get(z + "|" + pol.code())))
-          .flatMap(benchmark -> AuctionBook.reservePerUnit(benchmark, string(r, "unit")));
+          .flatMap(benchmark -> AuctionBook.reservePerLot(UnitPrice.of(benchmark, Unit.TONNES_PER_YEAR), lot))
+          .map(UnitPrice::yuan);
       String pollutant = Pollutant.parse(spec.subject()).map(Pollutant::code).orElse(spec.subject());
       TotalControl.SupplyCheck check = control.check(spec.auctionId(), spec.zoneId(), pollutant, string(r, "unit"), spec.supply());
       checks.accept(check);
@@ -548,7 +559,7 @@ public final class MarketJob {
   private static MarketRows.AuctionSupplyCheck supplyCheckRow(Region region, int year, TotalControl.SupplyCheck c) {
     Optional<TotalControl.Room> room = c.room();
     return new MarketRows.AuctionSupplyCheck(region.id(), year, c.auctionId(), Optional.ofNullable(c.zoneId()),
-        c.pollutant(), c.unit().map(WaterUnit::symbol), c.supplyOffered(), room.map(TotalControl.Room::allocatableTA),
+        c.pollutant(), c.unit().map(Unit::symbol), c.supplyOffered(), room.map(TotalControl.Room::allocatableTA),
         room.map(TotalControl.Room::occupiedTA), room.map(TotalControl.Room::liveRightsTA), c.soldEarlierTA(),
         c.roomLeftTA(), c.supplyAllowed(), c.status().code(), c.reason());
   }
@@ -579,8 +590,11 @@ public final class MarketJob {
     return rights;
   }
 
-  /** The term an auction sold and what it comes from (stated, or the parameter auction.term). */
-  record SoldTerm(Term term, String basis) {}
+  /**
+   * The term an auction sold, what it comes from (stated, or the parameter auction.term) and the unit of its lots
+   * (empty when silver.auctions states no known unit).
+   */
+  record SoldTerm(Term term, String basis, Optional<Unit> lot) {}
 
   /**
    * An award as this job wrote it in gold.auction_awards, as a voucher on the ledger with its term (a row written

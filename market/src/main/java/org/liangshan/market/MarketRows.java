@@ -17,12 +17,12 @@ final class MarketRows {
   record AuctionResult(String region, int year, String auctionId, Optional<String> zoneId, String pollutant, long supply,
       BigDecimal reservePriceYuan, BigDecimal clearingPriceYuan, long sold, boolean undersubscribed, String rule,
       long tieSeed, String tieOrder, int bidsReceived, int bidsAwarded, LocalDate validFrom, LocalDate validUntil,
-      String termBasis) {}
+      String termBasis, Optional<String> unit, Optional<String> priceUnit) {}
 
   /** A row of gold.auction_awards. */
   record AuctionAward(String region, int year, String auctionId, String bidId, String bidder, long quantity,
       BigDecimal priceYuan, BigDecimal amountYuan, String rightId, Optional<String> zoneId, String pollutant,
-      LocalDate awardedOn, LocalDate validFrom, LocalDate validUntil) {}
+      LocalDate awardedOn, LocalDate validFrom, LocalDate validUntil, Optional<String> unit, Optional<String> priceUnit) {}
 
   /** A row of gold.auction_rejections. */
   record AuctionRejection(String region, int year, String auctionId, String bidId, String bidder, String reasonCode,
@@ -37,12 +37,12 @@ final class MarketRows {
   /** A row of gold.holdings_movements. */
   record Movement(String region, int year, String movementId, LocalDate movementDate, String movementType, String rightId,
       String rightType, Optional<String> zoneId, Optional<String> subject, String debitAccount, String creditAccount,
-      double quantity, String source) {}
+      double quantity, String source, Optional<String> unit) {}
 
   /** A row of gold.holdings. */
   record Holding(String region, int year, LocalDate asOf, String account, String rightId, String rightType,
       Optional<String> zoneId, Optional<String> subject, double quantity, LocalDate validFrom,
-      Optional<LocalDate> validUntil, String termKind, boolean live) {}
+      Optional<LocalDate> validUntil, String termKind, boolean live, Optional<String> unit) {}
 
   static final RecordRows<AuctionResult> AUCTION_RESULT = RecordRows.of(MarketTables.AUCTION_RESULTS, AuctionResult.class);
   static final RecordRows<AuctionAward> AUCTION_AWARD = RecordRows.of(MarketTables.AUCTION_AWARDS, AuctionAward.class);

@@ -7,16 +7,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.spark.sql.Row;
 import org.liangshan.core.region.Region;
+import org.liangshan.core.unit.Quantity;
+import org.liangshan.core.unit.Unit;
 import org.liangshan.market.model.HoldingsLedger;
-import org.liangshan.market.model.WaterUnit;
 import org.liangshan.warehouse.JobSupport;
 import org.liangshan.warehouse.Run;
 
 /**
  * The unit of each right on the ledger, which the ledger itself does not carry: a right issued by the bureau
  * has the unit of its silver.rights_issued row, an auction award the unit of its auction (silver.auctions).
- * Water rights (eco-vouchers and discharge rights of a zone and pollutant) convert to t/a through {@link
- * WaterUnit}.
+ * The text is read as a {@link Unit} in one place ({@link Unit#parse}); water rights (eco-vouchers and discharge
+ * rights of a zone and pollutant) convert to t/a through {@link Quantity#to} only when their unit is a load a year.
  */
 final class RightUnits {
   private final Map<String, String> byRight;
@@ -39,8 +40,18 @@ final class RightUnits {
     return new RightUnits(byRight, byAuction);
   }
 
+  /** The unit of the right, when the data states a known one. */
+  Optional<Unit> unitOf(HoldingsLedger.Right right) {
+    return statedUnit(right).flatMap(Unit::parse);
+  }
+
+  /** The unit's symbol when known ({@code t/a}, {@code tCO2e}), else the text as the data states it, if any. */
+  Optional<String> unitLabel(HoldingsLedger.Right right) {
+    return unitOf(right).map(Unit::symbol).or(() -> statedUnit(right));
+  }
+
   /** The unit as the data states it, if any. */
-  Optional<String> unitOf(HoldingsLedger.Right right) {
+  Optional<String> statedUnit(HoldingsLedger.Right right) {
     String unit = byRight.get(right.rightId());
     if (unit == null && right.source().startsWith("auction ")) {
       unit = byAuction.get(right.source().substring("auction ".length()));
@@ -54,8 +65,9 @@ final class RightUnits {
         && right.zoneId() != null && right.subject() != null;
   }
 
-  /** A quantity of a water right in t/a; empty when its unit is not a water unit. */
+  /** A quantity of a water right in t/a; empty when its unit is not a load a year (t/a, kg/a). */
   Optional<Double> tonnesPerYear(HoldingsLedger.Right right, double quantity) {
-    return unitOf(right).flatMap(WaterUnit::parse).map(u -> u.toTonnesPerYear(quantity));
+    return unitOf(right).filter(Unit::isWaterFlow)
+        .map(u -> Quantity.of(quantity, u).to(Unit.TONNES_PER_YEAR).doubleValue());
   }
 }

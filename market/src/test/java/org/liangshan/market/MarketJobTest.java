@@ -15,6 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
+import org.liangshan.core.unit.Quantity;
+import org.liangshan.core.unit.Unit;
+import org.liangshan.core.unit.UnitPrice;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MarketJobTest {
@@ -198,11 +201,17 @@ class MarketJobTest {
     BigDecimal benchmark = lake.gold(MarketTables.BENCHMARK_PRICES, "zone_id").get(0).getAs("benchmark_price_yuan_per_t_a");
     // Units are kg/a: the reserve is the benchmark per t/a ÷ 1000.
     assertThat(result.<BigDecimal>getAs("reserve_price_yuan").doubleValue()).isCloseTo(benchmark.doubleValue() / 1000, within(1e-6));
+    // The row says so: lots of kg/a, prices in yuan per kg/a (the benchmark column names yuan per t/a).
+    assertThat(result.<String>getAs("unit")).isEqualTo("kg/a");
+    assertThat(result.<String>getAs("price_unit")).isEqualTo("yuan per kg/a");
+    assertThat(UnitPrice.of(result.getAs("reserve_price_yuan"), Unit.KILOGRAMS_PER_YEAR).per(Unit.TONNES_PER_YEAR).yuan())
+        .isCloseTo(benchmark, within(new BigDecimal("0.001")));
     assertThat(result.<Long>getAs("sold")).isLessThanOrEqualTo(result.<Long>getAs("supply"));
     List<Row> awards = lake.gold(MarketTables.AUCTION_AWARDS, "bid_id");
     assertThat(awards).extracting(r -> r.getAs("bidder") + " " + r.getAs("quantity"))
         .containsExactly("B1 400", "B2 400", "B3 180");
     assertThat(awards).allSatisfy(r -> assertThat(r.<BigDecimal>getAs("price_yuan")).isEqualByComparingTo("1500"));
+    assertThat(awards).allSatisfy(r -> assertThat(r.getAs("unit") + " " + r.getAs("price_unit")).isEqualTo("kg/a yuan per kg/a"));
     assertThat(awards.stream().mapToLong(r -> r.<Long>getAs("quantity")).sum()).isLessThanOrEqualTo(result.<Long>getAs("supply"));
     assertThat(lake.gold(MarketTables.AUCTION_REJECTIONS, "bid_id"))
         .extracting(r -> r.getAs("bid_id") + " " + r.getAs("reason_code"))
@@ -234,7 +243,8 @@ class MarketJobTest {
     double live = lake.gold(MarketTables.HOLDINGS, "right_id").stream()
         .filter(r -> r.<String>getAs("account").startsWith("holder:") && LAKE_ZONE.equals(r.getAs("zone_id"))
             && "TP".equals(r.getAs("subject")) && r.<Boolean>getAs("live"))
-        .mapToDouble(r -> r.<String>getAs("right_id").startsWith("AWD-") ? r.<Double>getAs("quantity") / 1000 : r.<Double>getAs("quantity"))
+        .mapToDouble(r -> Quantity.of(r.<Double>getAs("quantity"), Unit.parseOrThrow(r.getAs("unit")))
+            .to(Unit.TONNES_PER_YEAR).doubleValue())
         .sum();
     assertThat(live).isCloseTo(2.5 + 0.98, within(1e-12));
     assertThat(live + capacity.<Double>getAs("occupied_t_a")).isLessThanOrEqualTo(capacity.<Double>getAs("allocatable_t_a"));
@@ -247,6 +257,11 @@ class MarketJobTest {
     assertThat(first.expired()).isEqualByComparingTo("1000");
     assertThat(first.held()).isEqualByComparingTo("982.5");
     assertThat(first.issued()).isEqualByComparingTo(first.held().add(first.retired()).add(first.expired()));
+    // Per unit, as the summary prints it: rights of different units are never added up.
+    assertThat(first.holdingsByUnit()).extracting(Object::toString).containsExactly(
+        "kg/a: issued 980 = held 980 + retired 0 + expired 0",
+        "t/a: issued 2.5 = held 2.5 + retired 0 + expired 0",
+        "tCO2e: issued 1000 = held 0 + retired 0 + expired 1000");
     List<Row> holdings = lake.gold(MarketTables.HOLDINGS, "account", "right_id");
     assertThat(holdings).allSatisfy(r -> assertThat(r.<Double>getAs("quantity")).isPositive());
     double held = holdings.stream().filter(r -> r.<String>getAs("account").startsWith("holder:"))
@@ -256,6 +271,11 @@ class MarketJobTest {
     assertThat(movements).extracting(r -> r.<String>getAs("movement_id")).containsExactly(
         "award:AWD-A1-b1", "award:AWD-A1-b2", "award:AWD-A1-b3", "expire:R2", "issue:R1", "issue:R2");
     assertThat(movements).allSatisfy(r -> assertThat(r.<String>getAs("debit_account")).isNotEqualTo(r.getAs("credit_account")));
+    // Each movement and balance is in its right's unit: R1 t/a, R2 tCO2e, the awards the auction's kg/a lots.
+    assertThat(movements).extracting(r -> r.getAs("right_id") + " " + r.getAs("unit")).containsExactly(
+        "AWD-A1-b1 kg/a", "AWD-A1-b2 kg/a", "AWD-A1-b3 kg/a", "R2 tCO2e", "R1 t/a", "R2 tCO2e");
+    assertThat(holdings).extracting(r -> r.getAs("account") + " " + r.getAs("right_id") + " " + r.getAs("quantity") + " "
+        + r.getAs("unit")).contains("expired R2 1000.0 tCO2e");
   }
 
   @Test

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import org.liangshan.core.method.Collateral;
 import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.unit.Quantity;
+import org.liangshan.core.unit.Unit;
 
 /**
  * Values every active pledge on a date (METHODOLOGY.md section 7, "Collateral"), through core's {@link
@@ -25,17 +27,23 @@ import org.liangshan.core.param.ParameterSet;
  * refused_double_pledge}, not valued); a second pledge of the same right by the same loan is a top-up
  * and is valued. Then, in this order: {@code unknown_right} (not issued), {@code expired} (valid_until
  * before the date), {@code retired} (surrendered in the holdings ledger), {@code unsupported_right_type}
- * (no haircut or LTV configured), {@code no_price} (thin market, no benchmark and no trade), and for a valued
+ * (no haircut or LTV configured), {@code unit_mismatch} (the right's unit does not convert to the unit its type is
+ * quoted in, {@link Instrument#quoteUnit}), {@code no_price} (thin market, no benchmark and no trade), and for a valued
  * pledge {@code ltv_breach} when the loan's outstanding exceeds the sum of the max loans of all its valued
  * pledges, else {@code ok}.
  *
  * <p>A valued pledge's value counts its term ({@link Collateral#term}): a flow right's remaining years
  * discounted at {@code collateral.term.discount_rate}, and a right expiring before its loan matures backs only
  * the share of the loan's remaining term it covers; the notes carry the flags.
+ *
+ * <p>Units: a pledge is valued in the unit its right's trades are quoted in ({@link Instrument#quoteUnit}); a pledge
+ * of a right in another unit of the same dimension (kg/a against t/a) is converted once, here, and the valuation's
+ * pledge carries the converted quantity, so price, value, stress and top-up quantities are all in that unit.
  */
 public final class CollateralBook {
   private CollateralBook() {}
 
+  /** A pledge as registered: {@code quantity} in the unit of its right (silver.rights_issued 单位, or an award's lot). */
   public record Pledge(String pledgeId, String loanId, String rightId, double quantity, LocalDate pledgedOn, String status) {
     public Pledge {
       requireNonNull(pledgeId, "pledgeId is null");
@@ -43,6 +51,11 @@ public final class CollateralBook {
       requireNonNull(rightId, "rightId is null");
       requireNonNull(pledgedOn, "pledgedOn is null");
       requireNonNull(status, "status is null");
+    }
+
+    /** The same pledge with its quantity stated in another unit (the unit its price is quoted in). */
+    Pledge withQuantity(double converted) {
+      return new Pledge(pledgeId, loanId, rightId, converted, pledgedOn, status);
     }
   }
 
@@ -60,11 +73,22 @@ public final class CollateralBook {
     }
   }
 
-  public record Right(String rightId, String rightType, String zoneId, String subject, Optional<LocalDate> validUntil) {
+  /**
+   * A pledgeable right; {@code unit} is the text its record states (silver.rights_issued 单位, an award's lot unit),
+   * empty when none is stated (then its quantity is taken in the unit its type is quoted in).
+   */
+  public record Right(String rightId, String rightType, String zoneId, String subject, Optional<LocalDate> validUntil,
+      Optional<String> unit) {
     public Right {
       requireNonNull(rightId, "rightId is null");
       requireNonNull(rightType, "rightType is null");
       requireNonNull(validUntil, "validUntil is null");
+      requireNonNull(unit, "unit is null");
+    }
+
+    /** A right whose record states no unit. */
+    public Right(String rightId, String rightType, String zoneId, String subject, Optional<LocalDate> validUntil) {
+      this(rightId, rightType, zoneId, subject, validUntil, Optional.empty());
     }
   }
 
@@ -147,7 +171,9 @@ public final class CollateralBook {
       ParameterSet params) {
     Map<String, String> owner = new HashMap<>();
     List<Valuation> result = new ArrayList<>();
-    for (Pledge p : activeOn(pledges, date)) {
+    for (Pledge registered : activeOn(pledges, date)) {
+      Pledge p = registered;
+      String conversion = "";
       Loan loan = loans.get(p.loanId());
       if (loan == null) {
         // The pipelines check references; a pledge of an unknown loan cannot be attributed to a bank.
@@ -179,6 +205,24 @@ public final class CollateralBook {
             "no haircut and LTV for right type " + r.rightType() + " (collateral.right_types)"));
         continue;
       }
+      // The pledged quantity in the unit the right's trades are quoted in (980 kg/a of a voucher won at auction is
+      // 0.98 t/a at a price per t/a); a unit that does not convert (a stock, another dimension) is not valued.
+      Optional<Unit> quoted = Instrument.quoteUnit(r.rightType());
+      if (r.unit().isPresent() && quoted.isPresent()) {
+        Optional<Unit> stated = Unit.parse(r.unit().get());
+        if (stated.isEmpty() || stated.get().dimension() != quoted.get().dimension()) {
+          result.add(unvalued(p, loan, right, "unit_mismatch", "right " + r.rightId() + " is in '" + r.unit().get()
+              + "', which does not convert to " + quoted.get().symbol() + ", the unit " + r.rightType()
+              + " trades are quoted in: correct the right's unit (单位)"));
+          continue;
+        }
+        if (stated.get() != quoted.get()) {
+          Quantity pledged = Quantity.of(p.quantity(), stated.get());
+          Quantity converted = pledged.to(quoted.get());
+          p = p.withQuantity(converted.doubleValue());
+          conversion = "; pledged " + pledged + " = " + converted;
+        }
+      }
       VolatilityHaircut.Result cut = haircuts.of(r, p.quantity(), Collateral.defaultHaircut(params, type.get()));
       BigDecimal haircut = cut.haircut();
       BigDecimal ltv = Collateral.defaultLtv(params, type.get());
@@ -193,7 +237,7 @@ public final class CollateralBook {
           quote.spotForValuation().get(), quote.averageForValuation().get(), haircut, ltv, terms.triggerDrop(), null,
           term.termFactor(), term.loanCoverage()));
       result.add(new Valuation(p, loan, right, Optional.of(quote), Optional.of(haircut), Optional.of(ltv), Optional.of(out),
-          "ok", quote.note() + (cut.basis().equals(VolatilityHaircut.CONFIGURED) ? "" : "; haircut " + cut.basis() + ": "
+          "ok", quote.note() + conversion + (cut.basis().equals(VolatilityHaircut.CONFIGURED) ? "" : "; haircut " + cut.basis() + ": "
           + cut.note()) + termNote(type.get(), term, r, loan), Optional.of(cut), Optional.of(term)));
     }
     // A loan is in breach when its outstanding exceeds the sum of the max loans of all its valued pledges.
@@ -302,6 +346,28 @@ public final class CollateralBook {
           .append(term.loanCoverage().stripTrailingZeros().toPlainString()).append(" of the loan's remaining term");
     }
     return note.toString();
+  }
+
+  /**
+   * The unit of a valuation's pledge quantity: once priced (a quote was taken) the unit its type is quoted in, else
+   * the unit its right states (as a symbol when known); empty when neither is known.
+   */
+  public static Optional<String> quantityUnit(Valuation valuation) {
+    Optional<Right> right = valuation.right();
+    if (right.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> stated = right.get().unit().map(u -> Unit.parse(u).map(Unit::symbol).orElse(u));
+    if (valuation.quote().isPresent()) {
+      return Instrument.quoteUnit(right.get().rightType()).map(Unit::symbol).or(() -> stated);
+    }
+    return stated;
+  }
+
+  /** The unit of a valuation's prices, e.g. {@code yuan per t/a}; empty until the pledge is priced. */
+  public static Optional<String> priceUnit(Valuation valuation) {
+    return valuation.quote().isPresent()
+        ? quantityUnit(valuation).map(u -> "yuan per " + u) : Optional.empty();
   }
 
   /**

@@ -130,6 +130,55 @@ class CollateralBookTest {
     assertThat(valuations).singleElement().extracting(CollateralBook.Valuation::status).isEqualTo("retired");
   }
 
+  @Test
+  void aPledgeIsValuedInTheUnitItsTradesAreQuotedIn() {
+    // A voucher won at auction is 980 kg/a; eco-voucher trades and benchmarks are per t/a. Trades at 15,670,000
+    // yuan per t/a (15,670 yuan per kg/a): 0.98 t/a × 15,670,000 × (1 − 0.2) = 12,285,280 yuan, the same as
+    // 980 kg/a × 15,670 yuan per kg/a × 0.8, never 980 × 15,670,000.
+    List<PriceHistory.Trade> trades = List.of(voucher("t1", "2024-06-24"), voucher("t2", "2024-06-25"),
+        voucher("t3", "2024-06-26"), voucher("t4", "2024-06-27"), voucher("t5", "2024-06-28"));
+    PriceHistory.Quote quote = PriceHistory.quote(trades, DATE, 20, 5, Optional.empty());
+    CollateralBook.Valuation v = valueVoucher(quote, Optional.of("kg/a"), 980);
+    assertThat(v.status()).isEqualTo("ok");
+    assertThat(v.pledge().quantity()).isEqualTo(0.98);
+    assertThat(v.output().orElseThrow().collateralValue()).isEqualByComparingTo("12285280");
+    assertThat(v.notes()).contains("; pledged 980 kg/a = 0.98 t/a");
+    assertThat(CollateralBook.quantityUnit(v)).contains("t/a");
+    assertThat(CollateralBook.priceUnit(v)).contains("yuan per t/a");
+    // Already in t/a: nothing converted, nothing said.
+    CollateralBook.Valuation same = valueVoucher(quote, Optional.of("t/a"), 0.98);
+    assertThat(same.output().orElseThrow().collateralValue()).isEqualByComparingTo("12285280");
+    assertThat(same.notes()).doesNotContain("pledged");
+  }
+
+  @Test
+  void aRightWhoseUnitDoesNotConvertIsNotValued() {
+    PriceHistory.Quote quote = PriceHistory.quote(List.of(voucher("t1", "2024-06-28")), DATE, 20, 5, Optional.empty());
+    // 吨 is a stock of tonnes: an eco-voucher is a load a year, priced per t/a; no guess is made.
+    CollateralBook.Valuation stock = valueVoucher(quote, Optional.of("吨"), 2);
+    assertThat(stock.status()).isEqualTo("unit_mismatch");
+    assertThat(stock.notes()).isEqualTo("right R1 is in '吨', which does not convert to t/a, the unit eco_voucher trades"
+        + " are quoted in: correct the right's unit (单位)");
+    assertThat(stock.output()).isEmpty();
+    assertThat(CollateralBook.quantityUnit(stock)).contains("t");
+    assertThat(CollateralBook.priceUnit(stock)).isEmpty();
+    assertThat(valueVoucher(quote, Optional.of("tCO2e"), 2).status()).isEqualTo("unit_mismatch");
+    assertThat(valueVoucher(quote, Optional.of("m3"), 2).status()).isEqualTo("unit_mismatch");
+  }
+
+  private static PriceHistory.Trade voucher(String id, String date) {
+    return new PriceHistory.Trade(id, LocalDate.parse(date), "eco_voucher", 1, new BigDecimal("15670000"));
+  }
+
+  private static CollateralBook.Valuation valueVoucher(PriceHistory.Quote quote, Optional<String> unit, double quantity) {
+    return CollateralBook.value(
+            List.of(new CollateralBook.Pledge("P1", "L1", "R1", quantity, LocalDate.of(2024, 1, 5), "active")),
+            Map.of("L1", new CollateralBook.Loan("L1", "K1", new BigDecimal("3000000"))),
+            Map.of("R1", new CollateralBook.Right("R1", "eco_voucher", "LY-WFZ-01", "TP", Optional.empty(), unit)),
+            Set.of(), r -> quote, DATE, CollateralBook.Terms.of(PARAMS), PARAMS)
+        .get(0);
+  }
+
   private static CollateralBook.Valuation valueOne(PriceHistory.Quote quote) {
     return CollateralBook.value(
             List.of(new CollateralBook.Pledge("P1", "L1", "R1", 100_000, LocalDate.of(2024, 1, 5), "active")),

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.liangshan.core.method.Auction;
+import org.liangshan.core.unit.Unit;
+import org.liangshan.core.unit.UnitPrice;
 
 /**
  * One eco-voucher auction as the platform runs it (METHODOLOGY.md section 6): the bids as submitted are
@@ -276,11 +278,14 @@ public final class AuctionBook {
   }
 
   /**
-   * The reserve per auctioned unit from a benchmark in yuan per t/a, converted by {@link WaterUnit}: t/a as is,
-   * kg/a a thousandth; an unknown unit has no reserve.
+   * The reserve per lot from a benchmark (yuan per t/a), converted by {@link UnitPrice#per}: per t/a as is, per
+   * kg/a a thousandth; a lot that is not a load a year (a stock, tCO₂e, an unknown unit) has no reserve.
    */
-  public static Optional<BigDecimal> reservePerUnit(BigDecimal benchmarkYuanPerTA, String unit) {
-    return WaterUnit.parse(unit).map(u -> u.pricePerUnit(benchmarkYuanPerTA));
+  public static Optional<UnitPrice> reservePerLot(UnitPrice benchmark, Optional<Unit> lot) {
+    if (benchmark.per() != Unit.TONNES_PER_YEAR) {
+      throw new IllegalArgumentException("A benchmark is per t/a, not " + benchmark);
+    }
+    return lot.filter(Unit::isWaterFlow).map(benchmark::per);
   }
 
   /** The screen's verdict on one bid, or null when it passes to the clearing. */

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.liangshan.core.unit.Unit;
 
 /**
  * Verification of a period (METHODOLOGY.md sections 3 and 4): each enterprise's occupation of a zone's
@@ -110,14 +111,10 @@ public final class Compliance {
         Holding h = sample.get(k);
         String kind = h.kind().orElseThrow();
         surpluses.add(new Surplus(h.holder(), kind, kind.equals(WATER) ? h.zoneId() : null, h.subject(), left,
-            kind.equals(WATER) ? "t/a" : "tCO2e", String.join(",", rights.get(k))));
+            (kind.equals(WATER) ? Unit.TONNES_PER_YEAR : Unit.TONNES_CO2E).symbol(), String.join(",", rights.get(k))));
       }
     });
     return new Result(List.copyOf(lines), List.copyOf(surpluses));
   }
 
-  /** The factor that turns a quantity in {@code unit} into t/a (water rights), or empty for other units ({@link WaterUnit}). */
-  public static java.util.Optional<Double> toTonnesPerYear(String unit) {
-    return WaterUnit.parse(unit).map(WaterUnit::tonnesPerYearPerUnit);
-  }
 }

@@ -251,6 +251,37 @@ public final class HoldingsLedger {
     return sum;
   }
 
+  /** What was issued of the rights of one unit, and where it is now: issued = held + retired + expired. */
+  public record Totals(String unit, BigDecimal issued, BigDecimal held, BigDecimal retired, BigDecimal expired) {
+    /** e.g. {@code kg/a: issued 980 = held 980 + retired 0 + expired 0}. */
+    @Override
+    public String toString() {
+      return unit + ": issued " + issued.toPlainString() + " = held " + held.toPlainString() + " + retired "
+          + retired.toPlainString() + " + expired " + expired.toPlainString();
+    }
+  }
+
+  /**
+   * The ledger's totals per unit ({@code unitOf} names a right's unit; rights of different units are never added
+   * up): the issued units of each unit's rights, and their balances in the holders', retired and expired accounts.
+   */
+  public List<Totals> totalsByUnit(java.util.function.Function<Right, String> unitOf) {
+    Map<String, BigDecimal[]> byUnit = new TreeMap<>();
+    balances.forEach((account, byRight) -> byRight.forEach((rightId, q) -> {
+      int slot = account.equals(ISSUANCE) ? 0 : account.startsWith("holder:") ? 1 : account.equals(RETIRED) ? 2
+          : account.equals(EXPIRED) ? 3 : -1;
+      if (slot >= 0) {
+        BigDecimal[] sums = byUnit.computeIfAbsent(unitOf.apply(rights.get(rightId)),
+            u -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        sums[slot] = sums[slot].add(slot == 0 ? q.negate() : q);
+      }
+    }));
+    List<Totals> result = new ArrayList<>();
+    byUnit.forEach((unit, sums) -> result.add(new Totals(unit, sums[0].stripTrailingZeros(), sums[1].stripTrailingZeros(),
+        sums[2].stripTrailingZeros(), sums[3].stripTrailingZeros())));
+    return List.copyOf(result);
+  }
+
   /** Fails unless issued = held + retired + expired and the issuance account holds minus the issued. */
   public void checkIssuedEqualsHeldRetiredExpired() {
     BigDecimal held = total("holder:");

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.liangshan.core.unit.Unit;
 
 /**
  * The supply and demand board of a period: every obligation to buy found by {@link Compliance} is a need,
@@ -45,7 +46,7 @@ public final class MarketBoard {
       boolean water = r.kind().equals(Compliance.WATER);
       Optional<BigDecimal> price = water ? Optional.ofNullable(waterPrices.get(r.zoneId() + "|" + r.subject())) : carbonPrice;
       entries.add(new Entry(NEED, r.holder(), line.rightToBuy(), water ? r.zoneId() : null, r.subject(), line.shortfall(),
-          water ? "t/a" : "tCO2e", price, priceBasis(water, price), "obligation to buy: " + r.basis() + " requires "
+          (water ? Unit.TONNES_PER_YEAR : Unit.TONNES_CO2E).symbol(), price, priceBasis(water, price), "obligation to buy: " + r.basis() + " requires "
               + round(r.quantity()) + ", holds " + round(line.held())));
     }
     for (Compliance.Surplus s : verified.surpluses()) {
@@ -56,7 +57,7 @@ public final class MarketBoard {
     }
     for (Compliance.Holding h : holdings) {
       if (h.rightType().equals("carbon_sink_credit") && h.quantity() > 0) {
-        entries.add(new Entry(OFFER, h.holder(), h.rightType(), null, h.subject(), h.quantity(), "tCO2e", carbonPrice,
+        entries.add(new Entry(OFFER, h.holder(), h.rightType(), null, h.subject(), h.quantity(), Unit.TONNES_CO2E.symbol(), carbonPrice,
             priceBasis(false, carbonPrice), "carbon-sink credit " + h.rightId() + " held, no compliance use"));
       }
     }

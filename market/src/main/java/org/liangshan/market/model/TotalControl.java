@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.liangshan.core.LiangshanException;
+import org.liangshan.core.unit.Quantity;
+import org.liangshan.core.unit.Unit;
 
 /**
  * "Total control, zoned limits" (METHODOLOGY.md 3) for the auctions of one region and year: an auction may put
@@ -18,7 +20,7 @@ import org.liangshan.core.LiangshanException;
  * room = allocatable − occupied − live water rights already issued − what earlier auctions of the year sold
  * </pre>
  *
- * all in t/a (lots converted by {@link WaterUnit}). An auction whose supply exceeds the room has its supply
+ * all in t/a (lots converted by {@link Quantity#to}; a lot must be a load a year, t/a or kg/a). An auction whose supply exceeds the room has its supply
  * <b>cut to the room</b>, in whole lots rounded down; with no whole lot of room it is <b>refused</b>. Why cut
  * rather than refuse: the bids are sealed and valid at their prices, a uniform-price auction of fewer lots can
  * only clear at the same or a higher price, so the lawful part of the sale still finds its price, and nothing
@@ -66,7 +68,7 @@ public final class TotalControl {
    * the auction names no zone); {@code soldEarlierTA} is what earlier auctions of the year sold in the zone;
    * {@code unit} is empty when the auction's unit is not a water unit.
    */
-  public record SupplyCheck(String auctionId, String zoneId, String pollutant, Optional<WaterUnit> unit,
+  public record SupplyCheck(String auctionId, String zoneId, String pollutant, Optional<Unit> unit,
       long supplyOffered, Optional<Room> room, double soldEarlierTA, long supplyAllowed, Status status,
       String reason) {
     public SupplyCheck {
@@ -109,12 +111,13 @@ public final class TotalControl {
 
   /** Checks an auction's supply against the room left now; call {@link #sold} once it has cleared. */
   public SupplyCheck check(String auctionId, String zoneId, String pollutant, String unitText, long supplyOffered) {
-    Optional<WaterUnit> unit = WaterUnit.parse(unitText);
+    Optional<Unit> unit = Unit.parse(unitText).filter(Unit::isWaterFlow);
     Optional<Room> room = zoneId == null ? Optional.empty() : Optional.ofNullable(rooms.get(key(zoneId, pollutant)));
     double soldEarlier = zoneId == null ? 0 : soldTA.getOrDefault(key(zoneId, pollutant), 0.0);
     if (unit.isEmpty()) {
       return new SupplyCheck(auctionId, zoneId, pollutant, unit, supplyOffered, room, soldEarlier, 0, Status.REFUSED,
-          "unit '" + unitText + "' is not a water unit (t/a or kg/a): the supply cannot be checked against capacity");
+          "unit '" + unitText + "'" + Unit.parse(unitText).map(u -> " (" + u.symbol() + ")").orElse("")
+              + " is not a load a year (t/a or kg/a): the supply cannot be checked against capacity");
     }
     if (room.isEmpty()) {
       return new SupplyCheck(auctionId, zoneId, pollutant, unit, supplyOffered, room, soldEarlier, 0, Status.REFUSED,
@@ -123,11 +126,11 @@ public final class TotalControl {
     }
     Room r = room.get();
     double left = r.roomTA() - soldEarlier;
-    long allowed = Math.min(supplyOffered, unit.get().wholeUnitsIn(left));
+    long allowed = Math.min(supplyOffered, wholeLotsIn(left, unit.get()));
     String figures = String.format(Locale.ROOT,
         "allocatable %s − occupied %s − live rights %s − sold earlier this year %s = room %s t/a (%d %s)",
         t(r.allocatableTA()), t(r.occupiedTA()), t(r.liveRightsTA()), t(soldEarlier), t(left),
-        unit.get().wholeUnitsIn(left), unit.get().symbol());
+        wholeLotsIn(left, unit.get()), unit.get().symbol());
     if (allowed == supplyOffered) {
       return new SupplyCheck(auctionId, zoneId, pollutant, unit, supplyOffered, room, soldEarlier, allowed,
           Status.WITHIN_ROOM, "supply " + supplyOffered + " " + unit.get().symbol() + " within the room: " + figures);
@@ -147,7 +150,8 @@ public final class TotalControl {
           + check.supplyAllowed() + " total control allowed");
     }
     if (units > 0) {
-      soldTA.merge(key(check.zoneId(), check.pollutant()), check.unit().orElseThrow().toTonnesPerYear(units), Double::sum);
+      soldTA.merge(key(check.zoneId(), check.pollutant()),
+          Quantity.of(units, check.unit().orElseThrow()).to(Unit.TONNES_PER_YEAR).doubleValue(), Double::sum);
     }
   }
 
@@ -177,6 +181,22 @@ public final class TotalControl {
       throw LiangshanException.failure("Total control broken: auctions sold beyond the capacity of %s. Nothing was"
           + " published; check the rights issued and the auction supplies of these zones.", String.join("; ", broken));
     }
+  }
+
+  /**
+   * How many whole lots of {@code lot} (a load a year) fit in a room of {@code roomTA} t/a, rounded down (never
+   * above the room); a room a billionth of a lot short of a whole lot counts as that lot, so 0.076 t/a is 76 kg/a
+   * and not 75 from a binary rounding. Zero for a room of zero or less.
+   */
+  static long wholeLotsIn(double roomTA, Unit lot) {
+    if (!lot.isWaterFlow()) {
+      throw new IllegalArgumentException("A lot of " + lot.symbol() + " is not a load a year (t/a or kg/a)");
+    }
+    if (!(roomTA > 0)) {
+      return 0;
+    }
+    double lotsPerTonneAYear = Quantity.of(1L, Unit.TONNES_PER_YEAR).to(lot).doubleValue();
+    return (long) Math.floor(roomTA * lotsPerTonneAYear + 1e-9);
   }
 
   private static String t(double tonnesPerYear) {

@@ -161,6 +161,13 @@ class MarketModelTest {
     assertThat(ledger.movements()).allSatisfy(m -> assertThat(m.debitAccount()).isNotEqualTo(m.creditAccount()));
     ledger.retire("R1", LocalDate.of(2024, 12, 31), 1.5, "surrender");
     ledger.checkIssuedEqualsHeldRetiredExpired();
+    // The totals a reader sees are per unit (the 105 above adds t/a, tCO2e and kg/a): R1 in t/a, R2 in tCO2e, the
+    // award in its auction's kg/a.
+    assertThat(ledger.totalsByUnit(r -> r.rightId().equals("R1") ? "t/a" : r.rightId().equals("R2") ? "tCO2e" : "kg/a"))
+        .extracting(Object::toString).containsExactly(
+            "kg/a: issued 3 = held 3 + retired 0 + expired 0",
+            "t/a: issued 2 = held 0.5 + retired 1.5 + expired 0",
+            "tCO2e: issued 100 = held 0 + retired 0 + expired 100");
     assertThatThrownBy(() -> ledger.retire("R1", LocalDate.of(2024, 12, 31), 1.0, "again"))
         .hasMessage("Movement retire:R1:2024-12-31 would leave holder:E1 with -0.5 units of R1; holdings never go negative.");
     assertThat(ledger.balances()).allSatisfy(b -> assertThat(b.quantity()).isPositive());

@@ -7,9 +7,12 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
+import org.liangshan.core.unit.Unit;
+import org.liangshan.core.unit.UnitPrice;
 
 /** Total control before an auction clears, the zone balance and the benchmark over the tradable surplus. */
 class TotalControlTest {
@@ -58,10 +61,13 @@ class TotalControlTest {
     TotalControl.SupplyCheck first = control.check("K1", "LY-WFZ-01", "TP", "kg/a", 300);
     assertThat(first.status()).isEqualTo(TotalControl.Status.WITHIN_ROOM);
     control.sold(first, 300);
-    TotalControl.SupplyCheck second = control.check("K2", "LY-WFZ-01", "TP", "千克", 300);
+    TotalControl.SupplyCheck second = control.check("K2", "LY-WFZ-01", "TP", "千克/年", 300);
     assertThat(second.supplyAllowed()).isEqualTo(200);
     assertThat(control.check("X", "LY-WFZ-01", "TP", "m3", 1).reason())
-        .isEqualTo("unit 'm3' is not a water unit (t/a or kg/a): the supply cannot be checked against capacity");
+        .isEqualTo("unit 'm3' is not a load a year (t/a or kg/a): the supply cannot be checked against capacity");
+    // A bare 千克 is a stock of kilograms, not a load a year: never read as kg/a.
+    assertThat(control.check("S", "LY-WFZ-01", "TP", "千克", 1).reason())
+        .isEqualTo("unit '千克' (kg) is not a load a year (t/a or kg/a): the supply cannot be checked against capacity");
     assertThat(control.check("Y", "LY-WFZ-09", "TP", "kg/a", 1).reason())
         .isEqualTo("no capacity computed for zone LY-WFZ-09 and TP in 2023: the supply cannot be checked against capacity");
     assertThatThrownBy(() -> control.sold(second, 201))
@@ -117,12 +123,14 @@ class TotalControlTest {
 
   @Test
   void lotsConvertThroughOneUnit() {
-    assertThat(WaterUnit.parse("kg/a")).contains(WaterUnit.KILOGRAMS_PER_YEAR);
-    assertThat(WaterUnit.parse("吨")).contains(WaterUnit.TONNES_PER_YEAR);
-    assertThat(WaterUnit.parse(null)).isEmpty();
-    assertThat(WaterUnit.KILOGRAMS_PER_YEAR.toTonnesPerYear(235)).isCloseTo(0.235, within(1e-15));
-    assertThat(WaterUnit.KILOGRAMS_PER_YEAR.pricePerUnit(new BigDecimal("11867100"))).isEqualByComparingTo("11867.1");
-    assertThat(WaterUnit.TONNES_PER_YEAR.wholeUnitsIn(1.9999999999)).isEqualTo(2);
-    assertThat(WaterUnit.TONNES_PER_YEAR.wholeUnitsIn(-1)).isZero();
+    assertThat(AuctionBook.reservePerLot(UnitPrice.of(new BigDecimal("11867100"), Unit.TONNES_PER_YEAR),
+        Optional.of(Unit.KILOGRAMS_PER_YEAR))).contains(UnitPrice.of(new BigDecimal("11867.100"), Unit.KILOGRAMS_PER_YEAR));
+    assertThat(AuctionBook.reservePerLot(UnitPrice.of(BigDecimal.TEN, Unit.TONNES_PER_YEAR), Optional.of(Unit.TONNES)))
+        .isEmpty();
+    assertThat(TotalControl.wholeLotsIn(1.9999999999, Unit.TONNES_PER_YEAR)).isEqualTo(2);
+    assertThat(TotalControl.wholeLotsIn(0.076, Unit.KILOGRAMS_PER_YEAR)).isEqualTo(76);
+    assertThat(TotalControl.wholeLotsIn(-1, Unit.TONNES_PER_YEAR)).isZero();
+    assertThatThrownBy(() -> TotalControl.wholeLotsIn(1, Unit.TONNES_CO2E))
+        .hasMessage("A lot of tCO2e is not a load a year (t/a or kg/a)");
   }
 }

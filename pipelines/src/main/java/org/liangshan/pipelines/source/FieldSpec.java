@@ -73,7 +73,7 @@ public record FieldSpec(
   /** The Spark type a value of {@code type} is stored as in silver. */
   public static DataType sparkType(FieldType type) {
     return switch (type) {
-      case TEXT, CODE, MONTH -> DataTypes.StringType;
+      case TEXT, CODE, MONTH, UNIT -> DataTypes.StringType;
       case INTEGER -> DataTypes.IntegerType;
       case LONG -> DataTypes.LongType;
       case DOUBLE -> DataTypes.DoubleType;
@@ -169,6 +169,10 @@ public record FieldSpec(
           throw new Rejection(
               Reason.BAD_DATE, column, "'" + value + "' in '" + headers.get(0) + "' is not a time (yyyy-MM-dd HH:mm)");
         }
+      case UNIT:
+        return org.liangshan.core.unit.Unit.parse(value).map(org.liangshan.core.unit.Unit::symbol).orElseThrow(() ->
+            new Rejection(Reason.UNKNOWN_UNIT, column, "unit '" + value + "' in '" + headers.get(0) + "' is not a known unit"
+                + " of quantity; expected " + org.liangshan.core.unit.Unit.KNOWN));
       case BOOLEAN:
         return switch (value.toLowerCase(Locale.ROOT)) {
           case "是", "true", "1", "y", "yes" -> true;

@@ -21,5 +21,10 @@ public enum FieldType {
   /** {@code yyyy-MM-dd HH:mm} China Standard Time, stored as a UTC timestamp. */
   TIMESTAMP,
   /** 是/否, true/false, 1/0. */
-  BOOLEAN
+  BOOLEAN,
+  /**
+   * A unit of quantity, read by core's {@link org.liangshan.core.unit.Unit#parse} (the one reading of unit texts)
+   * and stored as its symbol ({@code 吨/年} as {@code t/a}); an unknown unit is quarantined as UNKNOWN_UNIT.
+   */
+  UNIT
 }

@@ -137,6 +137,7 @@ public final class LandingFormatsDoc {
       case MONTH -> "`yyyy-MM`";
       case TIMESTAMP -> "`yyyy-MM-dd HH:mm`";
       case BOOLEAN -> "是 / 否";
+      case UNIT -> "a unit: " + org.liangshan.core.unit.Unit.KNOWN;
     };
     if (unit != null) {
       values = values + " " + unit;

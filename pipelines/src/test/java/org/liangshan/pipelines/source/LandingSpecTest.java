@@ -140,7 +140,7 @@ class LandingSpecTest {
   void anUnknownTypeFailsNamingFileFamilyAndField() {
     assertBadSpec(spec(HYDROLOGY_FIELDS.replace("type: double", "type: float"), "[section_id, date]"),
         "test.yaml: family 'hydrology': field 'flow_m3_s': unknown type 'float'; expected one of text, code, integer, long,"
-            + " double, decimal, date, month, timestamp, boolean");
+            + " double, decimal, date, month, timestamp, boolean, unit");
   }
 
   @Test

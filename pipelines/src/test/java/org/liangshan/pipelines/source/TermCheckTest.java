@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The declared terms of rights and auctions: a right without one, or with an inverted one, is quarantined. */
+/**
+ * The declared terms and units of rights and auctions: a right without a term, or with an inverted one, is
+ * quarantined; so is a right or an auction whose unit is not a known unit of quantity.
+ */
 class TermCheckTest {
   private static final RecordMapper.Context CONTEXT = new RecordMapper.Context() {
     @Override
@@ -72,6 +75,30 @@ class TermCheckTest {
   void anInvertedTermIsRefused() {
     assertRejected("rights-issued", right("2024-12-31", "2024-01-01", "flow"), Rejection.Reason.INVERTED_TERM, "valid_until",
         "'有效期至' 2024-01-01 is before '生效日期' 2024-12-31: the term ends before it starts");
+  }
+
+  @Test
+  void aUnitIsStoredAsItsSymbolAndAnUnknownOneIsQuarantinedNamingIt() throws Rejection {
+    SourceFamily family = SourceFamilies.get("rights-issued");
+    int unit = family.fields().indexOf(family.field("unit"));
+    Map<String, String> raw = right("2024-01-01", "2024-12-31", "flow");
+    raw.put("unit", "吨/年");
+    assertThat(map("rights-issued", raw)[unit]).isEqualTo("t/a");
+    // A bare 吨 is a stock of tonnes, loaded as such (never read as t/a).
+    raw.put("unit", "吨");
+    assertThat(map("rights-issued", raw)[unit]).isEqualTo("t");
+    raw.put("unit", "斤");
+    assertRejected("rights-issued", raw, Rejection.Reason.UNKNOWN_UNIT, "unit",
+        "unit '斤' in '单位' is not a known unit of quantity; expected `t/a` (`吨/年`), `kg/a` (`千克/年`), `t` (`吨`, a"
+            + " stock), `kg` (`千克`, a stock), `tCO2e`, `MWh`, `tce`, `ha` (`公顷`)");
+    Map<String, String> auction = new HashMap<>(Map.of("auction_id", "A1", "zone_id", "LY-WFZ-01", "subject", "TP",
+        "supply", "100", "unit", "千克/年", "opens_at", "2024-03-01 09:00", "closes_at", "2024-03-15 17:00",
+        "rule", "lowest_accepted", "tie_seed", "7"));
+    SourceFamily auctions = SourceFamilies.get("auctions");
+    assertThat(map("auctions", auction)[auctions.fields().indexOf(auctions.field("unit"))]).isEqualTo("kg/a");
+    auction.put("unit", "lots");
+    assertThatThrownBy(() -> map("auctions", auction)).isInstanceOfSatisfying(Rejection.class,
+        r -> assertThat(r.reason()).isEqualTo(Rejection.Reason.UNKNOWN_UNIT)).hasMessageStartingWith("unit 'lots' in '单位'");
   }
 
   @Test
