@@ -599,7 +599,10 @@ public final class IngestJob {
    * Spark query over the parsed rows and the de-duplicated silver rows (both persisted).
    */
   private static Map<String, long[]> countsByFile(Dataset<Row> parsed, Dataset<Row> latest) {
-    Dataset<Row> byKind = parsed.groupBy("source_file", "kind").agg(countDistinct("source_line").as("n"));
+    // A record has one bronze row and at most one quarantine row, so those are counted as rows; a record may
+    // have several silver rows (the wide format), so those are counted as distinct lines.
+    Dataset<Row> byKind = parsed.where(col("kind").isin("B", "Q")).groupBy("source_file", "kind").agg(count(lit(1)).as("n"))
+        .unionByName(parsed.where(col("kind").equalTo("S")).groupBy("source_file", "kind").agg(countDistinct("source_line").as("n")));
     Dataset<Row> reached = latest.groupBy("source_file").agg(countDistinct("source_line").as("n"))
         .select(col("source_file"), lit("L").as("kind"), col("n"));
     Map<String, long[]> counts = new HashMap<>();

@@ -207,6 +207,24 @@ final class CustomMappers {
     }
     Set<String> known = context.known(family.references().get("section_id"));
     java.sql.Timestamp now = java.sql.Timestamp.from(context.now());
+    // Lookups as map literals (one expression each, whatever their size).
+    List<Object> codes = new ArrayList<>();
+    bySpelling.forEach((spelling, indicator) -> codes.addAll(List.of(spelling, indicator.code())));
+    List<Object> units = new ArrayList<>();
+    List<Object> minima = new ArrayList<>();
+    List<Object> maxima = new ArrayList<>();
+    for (Indicator indicator : indicators) {
+      units.addAll(List.of(indicator.code(), indicator.unit()));
+      minima.addAll(List.of(indicator.code(), indicator.min()));
+      maxima.addAll(List.of(indicator.code(), indicator.max()));
+    }
+    List<Object> unitFactors = new ArrayList<>();
+    factors.forEach((key, factor) -> unitFactors.addAll(List.of(key, factor)));
+    org.apache.spark.sql.Column codeOf = mapLiteral(codes);
+    org.apache.spark.sql.Column unitOf = mapLiteral(units);
+    org.apache.spark.sql.Column minOf = mapLiteral(minima);
+    org.apache.spark.sql.Column maxOf = mapLiteral(maxima);
+    org.apache.spark.sql.Column factorOf = mapLiteral(unitFactors);
     return new ColumnarTyping() {
       @Override
       public org.apache.spark.sql.Column accepts(java.util.function.Function<String, org.apache.spark.sql.Column> field) {
@@ -222,25 +240,22 @@ final class CustomMappers {
         ok = ok.and(date.rlike("^[0-9]{4}-[0-9]{2}-[0-9]{2}\\z"))
             .and(functions.date_format(functions.to_date(date, "yyyy-MM-dd"), "yyyy-MM-dd").equalTo(date))
             .and(observedAt(date).leq(functions.lit(now)));
-        org.apache.spark.sql.Column code = code(field.apply("indicator"));
+        org.apache.spark.sql.Column code = codeOf.apply(field.apply("indicator"));
         ok = ok.and(code.isNotNull()).and(factor(code, field.apply("unit")).isNotNull());
         // A plain decimal (never censored, NaN, full-width or with a thousands separator) in the indicator's range.
         org.apache.spark.sql.Column canonical = canonical(field);
         ok = ok.and(value.rlike("^-?[0-9]+(\\.[0-9]+)?\\z"))
-            .and(canonical.geq(bound(code, true)))
-            .and(canonical.leq(bound(code, false)));
+            .and(canonical.geq(minOf.apply(code)))
+            .and(canonical.leq(maxOf.apply(code)));
         return functions.coalesce(ok, functions.lit(false));
       }
 
       @Override
       public List<org.apache.spark.sql.Column> silver(java.util.function.Function<String, org.apache.spark.sql.Column> field) {
-        org.apache.spark.sql.Column code = code(field.apply("indicator"));
-        org.apache.spark.sql.Column unit = functions.lit(null).cast("string");
-        for (Indicator indicator : indicators) {
-          unit = functions.when(code.equalTo(indicator.code()), indicator.unit()).otherwise(unit);
-        }
+        org.apache.spark.sql.Column code = codeOf.apply(field.apply("indicator"));
         return List.of(field.apply("section_id"), observedAt(field.apply("sampled_on")), functions.lit("manual"), code,
-            canonical(field), unit, functions.lit(false), functions.lit(null).cast("double"), functions.lit(null).cast("string"));
+            canonical(field), unitOf.apply(code), functions.lit(false), functions.lit(null).cast("double"),
+            functions.lit(null).cast("string"));
       }
 
       /** Routine samples are stored at 00:00 China Standard Time of their date, as the row mapper does. */
@@ -249,36 +264,20 @@ final class CustomMappers {
             .minus((long) FieldSpec.CST.getTotalSeconds()));
       }
 
-      private org.apache.spark.sql.Column code(org.apache.spark.sql.Column name) {
-        org.apache.spark.sql.Column code = functions.lit(null).cast("string");
-        for (Map.Entry<String, Indicator> e : bySpelling.entrySet()) {
-          code = functions.when(name.equalTo(e.getKey()), e.getValue().code()).otherwise(code);
-        }
-        return code;
-      }
-
       private org.apache.spark.sql.Column factor(org.apache.spark.sql.Column code, org.apache.spark.sql.Column unit) {
-        org.apache.spark.sql.Column key = functions.concat(code, functions.lit("\u0000"), unit);
-        org.apache.spark.sql.Column factor = functions.lit(null).cast("double");
-        for (Map.Entry<String, Double> e : factors.entrySet()) {
-          factor = functions.when(key.equalTo(e.getKey()), e.getValue()).otherwise(factor);
-        }
-        return factor;
+        return factorOf.apply(functions.concat(code, functions.lit("\u0000"), unit));
       }
 
       private org.apache.spark.sql.Column canonical(java.util.function.Function<String, org.apache.spark.sql.Column> field) {
-        org.apache.spark.sql.Column code = code(field.apply("indicator"));
+        org.apache.spark.sql.Column code = codeOf.apply(field.apply("indicator"));
         return field.apply("value").cast("double").multiply(factor(code, field.apply("unit")));
       }
-
-      private org.apache.spark.sql.Column bound(org.apache.spark.sql.Column code, boolean lower) {
-        org.apache.spark.sql.Column bound = functions.lit(null).cast("double");
-        for (Indicator indicator : indicators) {
-          bound = functions.when(code.equalTo(indicator.code()), lower ? indicator.min() : indicator.max()).otherwise(bound);
-        }
-        return bound;
-      }
     };
+  }
+
+  /** A map literal of alternating keys and values. */
+  private static org.apache.spark.sql.Column mapLiteral(List<Object> keysAndValues) {
+    return functions.map(keysAndValues.stream().map(functions::lit).toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /** The factor from a reported unit to the indicator's canonical one. */
