@@ -57,8 +57,10 @@ public final class BenchCommand implements Runnable {
         "Tianjin at --scale or --raster-resolution through the raster pipeline (header check, checksum, copy to",
         "bronze, silver.raster_scenes MERGE), against a plain spark.read.format(\"binaryFile\") -> delta of the same",
         "GeoTIFFs (and a plain file copy). --records 0 skips the records.",
-        "Reports medians over --repeat runs, rows per second, the ratio, and peak heap and resident memory.",
-        "  liangshan bench ingest --records 10000000 --scale 343",
+        "Both record loads run warm (after an unmeasured warm-up) in this JVM, alternating which goes first; reports",
+        "medians over --repeat runs, records per second, peak heap and resident memory of each, and ends with the line",
+        "'ingest/plain throughput ratio: X' (X = the full load's records/s over the plain load's).",
+        "  liangshan bench ingest --records 10000000 --scale 0",
         "  liangshan bench ingest --records 0 --raster-resolution 30 --repeat 3",
       })
   static final class Ingest implements Callable<Integer> {

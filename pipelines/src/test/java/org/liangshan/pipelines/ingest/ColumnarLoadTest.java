@@ -123,8 +123,9 @@ class ColumnarLoadTest {
     for (String table : rows.tables().keySet()) {
       assertThat(columnar.tables().get(table)).as(table).containsExactlyElementsOf(rows.tables().get(table));
     }
-    // Not vacuous: the generated file's clean records reached silver, its edge cases quarantine.
-    assertThat(rows.tables().get("water_quality")).hasSizeGreaterThan(CLEAN);
+    // Not vacuous: the generated file's clean records reached silver (its ten spellings name eight indicators,
+    // so two records in ten repeat a key of their day and section), its edge cases quarantine.
+    assertThat(rows.tables().get("water_quality")).hasSizeGreaterThan(CLEAN * 8 / 10);
     assertThat(rows.tables().get("quarantine").stream().filter(q -> q.contains("generated_2024.csv")))
         .hasSize(QUARANTINED_EDGES);
   }
