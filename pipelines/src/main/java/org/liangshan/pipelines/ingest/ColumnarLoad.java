@@ -28,6 +28,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
@@ -113,19 +114,27 @@ final class ColumnarLoad {
    * and S (silver). The records are read once and cached; {@link #release()} frees them.
    */
   Dataset<Row> parse(SparkSession spark, List<String> tasks, StructType parsedSchema) {
-    records = spark.createDataset(tasks, Encoders.STRING())
-        .repartition(Math.max(1, Math.min(tasks.size(), 64)))
-        .flatMap(new ReadRecords(family, known), Encoders.row(RECORDS))
-        .persist(StorageLevel.MEMORY_AND_DISK());
     Column values = col("values");
     java.util.function.Function<String, Column> field = column -> {
       Integer at = index.get(column);
       return at == null ? lit(null).cast("string") : values.getItem(at.intValue());
     };
+    int silverColumns = parsedSchema.size() - 9;
+    // The column checks and the typing run once, as the records are cached; every later query reads their result.
+    List<Column> checked = new ArrayList<>(List.of(col("kind"), col("source_file"), col("source_line"), col("raw_line"), values,
+        functions.coalesce(size(values).equalTo(headers.size()).and(typing.accepts(field)), lit(false)).as("_accepted")));
+    List<Column> typedColumns = typing.silver(field);
+    for (int i = 0; i < silverColumns; i++) {
+      checked.add(typedColumns.get(i).as("_s" + i));
+    }
+    records = spark.createDataset(tasks, Encoders.STRING())
+        .repartition(Math.max(1, Math.min(tasks.size(), 64)))
+        .flatMap(new ReadRecords(family, known), Encoders.row(RECORDS))
+        .select(checked.toArray(Column[]::new))
+        .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> read = records.where(col("kind").equalTo("R"));
     Column hash = sha2(col("raw_line"), 256);
-    Column accepted = size(values).equalTo(headers.size()).and(typing.accepts(field));
-    int silverColumns = parsedSchema.size() - 9;
+    Column accepted = col("_accepted");
 
     Column none = lit(null);
     // Columns in the row path's order: kind, source_file, source_line, record_hash, record, raw_line,
@@ -142,11 +151,10 @@ final class ColumnarLoad {
     List<Column> bronze = new ArrayList<>(List.of(lit("B"), col("source_file"), col("source_line"), hash,
         map_from_arrays(array(keys.toArray(Column[]::new)), array(received.toArray(Column[]::new))), col("raw_line"), none, none, none));
     List<Column> silver = new ArrayList<>(List.of(lit("S"), col("source_file"), col("source_line"), hash, none, none, none, none, none));
-    List<Column> typed = typing.silver(field);
     for (int i = 0; i < silverColumns; i++) {
       refused.add(none);
       bronze.add(none);
-      silver.add(typed.get(i));
+      silver.add(col("_s" + i));
     }
     Dataset<Row> fileRefusals = records.where(col("kind").equalTo("F")).select(named(refused, parsedSchema));
     Dataset<Row> bronzeRows = read.select(named(bronze, parsedSchema));
