@@ -3,9 +3,11 @@ package org.liangshan.pipelines.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +36,8 @@ import org.liangshan.warehouse.TableDef;
 /**
  * The columnar path ({@link ColumnarLoad}) against the row path: the water-quality bad-input corpus and a
  * generated file (clean records, then the edge cases the column checks must leave to the row mapper) are
- * loaded through each, in the same three deliveries (files are grouped by header, as the columnar path
+ * loaded through each, in the same five deliveries (the last two redeliver the generated file: corrected, which
+ * merges, and halved, which the redelivery guard holds) (files are grouped by header, as the columnar path
  * needs), into two fresh lakehouses; bronze, silver, quarantine, plausibility flags, the ledger and the
  * refusals must be the same, row for row, apart from run ids and load times.
  */
@@ -48,41 +51,70 @@ class ColumnarLoadTest {
   private Outcome columnar;
 
   /** What a path left: every table's rows (without run ids and load times), the ledger, refusals and the path log. */
-  private record Outcome(Map<String, List<String>> tables, List<String> ledger, List<String> refused, List<String> log) {}
+  private record Outcome(Map<String, List<String>> tables, List<String> ledger, List<String> refused, List<String> held,
+      List<String> log) {}
 
   @BeforeAll
-  void loadThroughBothPaths() throws IOException {
-    Path folder = landing.resolve("liyang/water-quality-manual");
-    Files.createDirectories(folder);
-    Files.writeString(folder.resolve("generated_2024.csv"), generated(Regions.load("liyang")), StandardCharsets.UTF_8);
-    for (String name : List.of("stray_quote.csv", "swallowed.csv", "quote_in_value.csv", "unicode_text_utf16be.csv", "rfc4180.csv")) {
-      Files.copy(CORPUS.resolve("csv").resolve(name), folder.resolve(name));
-    }
-    for (String name : List.of("spike.csv", "extra_columns.csv")) {
-      Files.copy(CORPUS.resolve("manual").resolve(name), folder.resolve(name));
-    }
-    for (String name : List.of("lab_2024.csv", "censored_tight.csv")) {
-      Files.copy(CORPUS.resolve("numbers").resolve(name), folder.resolve(name));
-    }
-    List<List<String>> deliveries = List.of(
-        List.of("generated_2024.csv", "stray_quote.csv", "swallowed.csv", "quote_in_value.csv", "unicode_text_utf16be.csv",
-            "spike.csv", "lab_2024.csv", "censored_tight.csv"),
-        List.of("rfc4180.csv"),
-        List.of("extra_columns.csv"));
+  void loadThroughBothPaths() {
+    Region liyang = Regions.load("liyang");
+    String generated = generated(liyang);
+    List<Delivery> deliveries = List.of(
+        new Delivery(Map.of("generated_2024.csv", generated), List.of("generated_2024.csv", "stray_quote.csv", "swallowed.csv",
+            "quote_in_value.csv", "unicode_text_utf16be.csv", "spike.csv", "lab_2024.csv", "censored_tight.csv")),
+        new Delivery(Map.of(), List.of("rfc4180.csv")),
+        new Delivery(Map.of(), List.of("extra_columns.csv")),
+        // A corrected redelivery (100 clean records dropped, 100 values changed): within the guard's share, so
+        // it loads through the MERGE that supersedes the file.
+        new Delivery(Map.of("generated_2024.csv", corrected(generated)), List.of("generated_2024.csv")),
+        // A redelivery with half the records: held by the guard, nothing changes.
+        new Delivery(Map.of("generated_2024.csv", halved(generated)), List.of("generated_2024.csv")));
     rows = load(deliveries, Long.MAX_VALUE);
     columnar = load(deliveries, 0);
   }
 
-  private Outcome load(List<List<String>> deliveries, long columnarMinBytes) {
+  /** One load: the files to (re)write first, by name, then the files delivered. */
+  private record Delivery(Map<String, String> written, List<String> files) {}
+
+  /** The landing folder as the first delivery finds it: the corpus's water-quality files. */
+  private static Path corpusCopied() throws IOException {
+    Path folder = landing.resolve("liyang/water-quality-manual");
+    Files.createDirectories(folder);
+    for (String name : List.of("stray_quote.csv", "swallowed.csv", "quote_in_value.csv", "unicode_text_utf16be.csv", "rfc4180.csv")) {
+      Files.copy(CORPUS.resolve("csv").resolve(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+    for (String name : List.of("spike.csv", "extra_columns.csv")) {
+      Files.copy(CORPUS.resolve("manual").resolve(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+    for (String name : List.of("lab_2024.csv", "censored_tight.csv")) {
+      Files.copy(CORPUS.resolve("numbers").resolve(name), folder.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+    }
+    return folder;
+  }
+
+  private Outcome load(List<Delivery> deliveries, long columnarMinBytes) {
+    Path folder;
+    try {
+      folder = corpusCopied();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     TableCatalog catalog = TableCatalog.discover(spark, SharedSpark.freshLakehouse());
     List<String> ledger = new ArrayList<>();
     List<String> refused = new ArrayList<>();
+    List<String> held = new ArrayList<>();
     List<String> log = new ArrayList<>();
-    for (List<String> delivery : deliveries) {
+    for (Delivery delivery : deliveries) {
+      delivery.written().forEach((name, text) -> {
+        try {
+          Files.writeString(folder.resolve(name), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
       Run run = Run.start(catalog, "test", "ingest", "liyang", null, null);
       IngestJob job = new IngestJob(run, Regions.load("liyang"), landing, log::add);
       job.columnarMinBytes = columnarMinBytes;
-      List<Path> files = delivery.stream().map(f -> landing.resolve("liyang/water-quality-manual").resolve(f)).toList();
+      List<Path> files = delivery.files().stream().map(folder::resolve).toList();
       LoadReport report = job.load(family, files);
       run.succeed("ok");
       for (LoadReport.FileLine line : report.files()) {
@@ -90,12 +122,13 @@ class ColumnarLoadTest {
         ledger.add(line.file() + " " + line.received() + "=" + line.loaded() + "+" + line.quarantined() + "+" + line.duplicates());
       }
       report.rejectedFiles().forEach(r -> refused.add(r.getMessage()));
+      report.heldFiles().forEach(h -> held.add(h.message()));
     }
     Map<String, List<String>> tables = new TreeMap<>();
     for (TableDef table : List.of(BronzeTables.of(family), family.silver(), OpsTables.QUARANTINE, Plausibility.TABLE)) {
       tables.put(table.name(), comparable(catalog.read(table)));
     }
-    return new Outcome(tables, ledger, refused, log.stream().filter(l -> l.contains(" path)")).toList());
+    return new Outcome(tables, ledger, refused, held, log.stream().filter(l -> l.contains(" path)")).toList());
   }
 
   /** The rows as sorted strings, without the columns that differ between any two runs (run ids, load times). */
@@ -113,8 +146,8 @@ class ColumnarLoadTest {
 
   @Test
   void eachDeliveryTookTheIntendedPath() {
-    assertThat(rows.log()).hasSize(3).allMatch(line -> line.endsWith("(row path)"));
-    assertThat(columnar.log()).hasSize(3).allMatch(line -> line.endsWith("(columnar path)"));
+    assertThat(rows.log()).hasSize(5).allMatch(line -> line.endsWith("(row path)"));
+    assertThat(columnar.log()).hasSize(5).allMatch(line -> line.endsWith("(columnar path)"));
   }
 
   @Test
@@ -135,6 +168,42 @@ class ColumnarLoadTest {
     assertThat(columnar.ledger()).containsExactlyElementsOf(rows.ledger());
     assertThat(columnar.refused()).containsExactlyElementsOf(rows.refused());
     assertThat(rows.refused()).hasSize(2).allMatch(r -> r.contains("stray_quote.csv") || r.contains("swallowed.csv"));
+  }
+
+  @Test
+  void aCorrectedRedeliveryMergesAndAHalvedOneIsHeldOnBothPaths() {
+    assertThat(columnar.held()).containsExactlyElementsOf(rows.held());
+    assertThat(rows.held()).singleElement().asString().contains("generated_2024.csv: HELD, not loaded");
+    // The corrected redelivery's ledger line (the fourth delivery): 100 records fewer than the first.
+    List<String> generatedLines = rows.ledger().stream().filter(l -> l.contains("generated_2024.csv")).toList();
+    assertThat(generatedLines).hasSize(2);
+    assertThat(received(generatedLines.get(0)) - received(generatedLines.get(1))).isEqualTo(100);
+    // Silver holds the corrected values: the 101st clean record (化学需氧量, 10.000 mg/L) was redelivered as 10.0001.
+    // (The first delivery's values have three decimals, so only the correction can give this one.)
+    assertThat(rows.tables().get("water_quality")).anyMatch(r -> r.contains(",10.0001,"));
+  }
+
+  private static long received(String ledgerLine) {
+    return Long.parseLong(ledgerLine.substring(ledgerLine.indexOf(' ') + 1, ledgerLine.indexOf('=')));
+  }
+
+  /** The generated file with its first 100 clean records dropped and the value of the next 100 given one more digit. */
+  private static String corrected(String generated) {
+    List<String> lines = new ArrayList<>(Arrays.asList(generated.split("\n", -1)));
+    for (int i = 101; i <= 200; i++) {
+      String[] v = lines.get(i).split(",", -1);
+      v[3] = v[3] + "1";
+      lines.set(i, String.join(",", v));
+    }
+    lines.subList(1, 101).clear();
+    return String.join("\n", lines);
+  }
+
+  /** The generated file with the second half of its clean records dropped. */
+  private static String halved(String generated) {
+    List<String> lines = new ArrayList<>(Arrays.asList(generated.split("\n", -1)));
+    lines.subList(1 + CLEAN / 2, 1 + CLEAN).clear();
+    return String.join("\n", lines);
   }
 
   private static final int CLEAN = 2_000;
