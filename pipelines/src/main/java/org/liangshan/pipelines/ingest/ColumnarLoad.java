@@ -120,9 +120,11 @@ final class ColumnarLoad {
       return at == null ? lit(null).cast("string") : values.getItem(at.intValue());
     };
     int silverColumns = parsedSchema.size() - 9;
-    // The column checks and the typing run once, as the records are cached; every later query reads their result.
+    // The column checks, the typing and the SHA-256 of each record run once, as the records are cached; every
+    // later query reads their result.
     List<Column> checked = new ArrayList<>(List.of(col("kind"), col("source_file"), col("source_line"), col("raw_line"), values,
-        functions.coalesce(size(values).equalTo(headers.size()).and(typing.accepts(field)), lit(false)).as("_accepted")));
+        functions.coalesce(size(values).equalTo(headers.size()).and(typing.accepts(field)), lit(false)).as("_accepted"),
+        sha2(col("raw_line"), 256).as("_hash")));
     List<Column> typedColumns = typing.silver(field);
     for (int i = 0; i < silverColumns; i++) {
       checked.add(typedColumns.get(i).as("_s" + i));
@@ -133,7 +135,7 @@ final class ColumnarLoad {
         .select(checked.toArray(Column[]::new))
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> read = records.where(col("kind").equalTo("R"));
-    Column hash = sha2(col("raw_line"), 256);
+    Column hash = col("_hash");
     Column accepted = col("_accepted");
 
     Column none = lit(null);

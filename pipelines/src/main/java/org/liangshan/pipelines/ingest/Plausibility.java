@@ -1,6 +1,8 @@
 package org.liangshan.pipelines.ingest;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -83,17 +85,17 @@ public final class Plausibility {
     // A value below the detection limit is a substitute (DL/2), not a measurement: it is neither judged nor
     // allowed to move its group's median.
     Dataset<Row> latest = loaded.where(org.apache.spark.sql.functions.coalesce(col("censored"), lit(false)).equalTo(false));
-    Dataset<Row> medians = latest.groupBy("section_id", "indicator")
+    // One aggregation per group: the values sorted once give the median, and their distances to it, sorted,
+    // the MAD (as two aggregations over the rows would, without the second pass and its join).
+    Dataset<Row> groups = latest.groupBy("section_id", "indicator")
         .agg(sort_array(collect_list(col("value"))).as("sorted"), count(lit(1)).as("n"))
         .where(col("n").geq(MIN_VALUES))
-        .select(col("section_id"), col("indicator"), median(col("sorted")).as("median"));
-    Dataset<Row> withMedian = latest.join(broadcast(medians), GROUP);
-    Dataset<Row> mads = withMedian.withColumn("dev", abs(col("value").minus(col("median"))))
-        .groupBy("section_id", "indicator")
-        .agg(sort_array(collect_list(col("dev"))).as("sorted"))
-        .select(col("section_id"), col("indicator"), median(col("sorted")).multiply(1.4826).as("robust_sd"))
+        .withColumn("median", median(col("sorted")));
+    Dataset<Row> mads = groups
+        .select(col("section_id"), col("indicator"), col("median"),
+            median(array_sort(transform(col("sorted"), x -> abs(x.minus(col("median")))))).multiply(1.4826).as("robust_sd"))
         .where(col("robust_sd").gt(0));
-    return withMedian.join(broadcast(mads), GROUP)
+    return latest.join(broadcast(mads), GROUP)
         .where(abs(col("value").minus(col("median"))).gt(col("robust_sd").multiply(K)))
         .select(col("source_file"), col("source_line"), lit("water_quality").as("silver_table"), col("indicator").as("field"),
             col("value"), col("median"), col("robust_sd"), lit("SPIKE_6_ROBUST_SD").as("rule"),

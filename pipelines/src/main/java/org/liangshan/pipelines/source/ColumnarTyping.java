@@ -9,7 +9,8 @@ import org.apache.spark.sql.Column;
  * decide without the row mapper are typed by Spark, the others go to the row mapper ({@link RecordMapper}),
  * which alone writes quarantine reasons and messages. So it must be conservative: {@link #accepts} is true
  * only for records the row mapper would accept with exactly the row {@link #silver} gives; a record it is
- * unsure of is one more record for the row mapper, never a different outcome.
+ * unsure of is one more record for the row mapper, never a different outcome. A family with a columnar typing
+ * gives at most one silver row per record, on either path (the load counts its rows without a distinct count).
  */
 public interface ColumnarTyping {
   /**
