@@ -1,9 +1,6 @@
 package org.liangshan.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +17,10 @@ import org.liangshan.pipelines.ingest.IngestJob;
 import org.liangshan.pipelines.ingest.LoadReport;
 import org.liangshan.pipelines.ingest.RasterCatalogJob;
 import org.liangshan.pipelines.source.SourceFamilies;
+import org.liangshan.pipelines.source.SourceFamily;
+import org.liangshan.pipelines.bronze.BronzeTables;
+import org.liangshan.pipelines.ingest.Plausibility;
+import org.liangshan.warehouse.TableDef;
 import org.liangshan.warehouse.LakehouseConfig;
 import org.liangshan.warehouse.Run;
 import org.liangshan.warehouse.SparkSessions;
@@ -56,8 +57,10 @@ public final class BenchCommand implements Runnable {
         "Tianjin at --scale or --raster-resolution through the raster pipeline (header check, checksum, copy to",
         "bronze, silver.raster_scenes MERGE), against a plain spark.read.format(\"binaryFile\") -> delta of the same",
         "GeoTIFFs (and a plain file copy). --records 0 skips the records.",
-        "Reports medians over --repeat runs, rows per second, the ratio, and peak heap and resident memory.",
-        "  liangshan bench ingest --records 10000000 --scale 343",
+        "Both record loads run warm (after an unmeasured warm-up) in this JVM, alternating which goes first; reports",
+        "medians over --repeat runs, records per second, peak heap and resident memory of each, and ends with the line",
+        "'ingest/plain throughput ratio: X' (X = the full load's records/s over the plain load's).",
+        "  liangshan bench ingest --records 10000000 --scale 0",
         "  liangshan bench ingest --records 0 --raster-resolution 30 --repeat 3",
       })
   static final class Ingest implements Callable<Integer> {
@@ -75,7 +78,8 @@ public final class BenchCommand implements Runnable {
         description = "Raster pixel in metres instead of --scale: square in degrees with the area of an M x M m pixel at Tianjin's latitude (30: about 13 million pixels inside Tianjin a scene).")
     Double rasterResolution;
 
-    @Option(names = "--repeat", defaultValue = "1", paramLabel = "R", description = "Runs of each measurement; the median is reported (default ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", defaultValue = "3", paramLabel = "R",
+        description = "Runs of each measurement, alternating which goes first; the median is reported (default ${DEFAULT-VALUE}).")
     int repeat;
 
     @Option(names = "--work", defaultValue = ".liangshan/bench", paramLabel = "DIR", description = "Scratch folder, emptied first (default ${DEFAULT-VALUE}).")
@@ -107,56 +111,111 @@ public final class BenchCommand implements Runnable {
 
       LakehouseConfig sparkConfig = new LakehouseConfig(work.resolve("spark").toString(), master, java.util.Map.of());
       org.apache.spark.sql.SparkSession spark = SparkSessions.create(sparkConfig);
+      // Warm-up, not measured: two files through each (enough for the load's columnar path from 1 M records
+      // in 10 files on), so that neither measurement pays for starting Spark, loading classes or compiling the hot code.
+      List<Path> warm = csv.subList(0, Math.min(2, csv.size()));
+      say("Warm-up (not measured): %d file(s) through each", warm.size());
+      plainLoad(spark, warm, work.resolve("warm-plain"));
+      pipelineLoad(spark, liyang, landing, warm, work.resolve("warm-lakehouse"));
       List<Double> baseline = new ArrayList<>();
       List<Double> pipeline = new ArrayList<>();
-      long[] baselineHeap = new long[1];
-      long[] pipelineHeap = new long[1];
-      long loaded = 0;
-      long quarantined = 0;
+      BenchSupport.Peaks baselinePeaks = null;
+      BenchSupport.Peaks pipelinePeaks = null;
+      List<String> loads = new ArrayList<>();
+      LoadReport report = null;
       for (int r = 0; r < repeat; r++) {
-        Path plain = work.resolve("plain-" + r);
-        resetPeaks();
-        t = System.nanoTime();
-        spark.read().option("header", "true").csv(csv.stream().map(Path::toString).toArray(String[]::new))
-            .write().format("delta").save(plain.toString());
-        baseline.add(seconds(t));
-        baselineHeap[0] = Math.max(baselineHeap[0], heapPeak());
-        say("  baseline run %d: spark.read.csv -> delta in %.1f s", r + 1, baseline.get(r));
-        delete(plain);
-
-        Path lakehouse = work.resolve("lakehouse-" + r);
-        TableCatalog catalog = TableCatalog.discover(spark, new LakehouseConfig(lakehouse.toString(), master, java.util.Map.of()));
-        Run run = Run.start(catalog, "liangshan bench ingest", "ingest", liyang.id(), null, null);
-        IngestJob job = new IngestJob(run, liyang, landing, line -> { });
-        job.load(SourceFamilies.get("sections"), job.discover(SourceFamilies.get("sections")));
-        resetPeaks();
-        t = System.nanoTime();
-        LoadReport report = job.load(SourceFamilies.get("water-quality-manual"), csv);
-        pipeline.add(seconds(t));
-        pipelineHeap[0] = Math.max(pipelineHeap[0], heapPeak());
-        run.succeed("bench");
-        loaded = report.files().stream().mapToLong(LoadReport.FileLine::loaded).sum();
-        quarantined = report.files().stream().mapToLong(LoadReport.FileLine::quarantined).sum();
-        say("  pipeline run %d: %,d loaded + %,d quarantined in %.1f s", r + 1, loaded, quarantined, pipeline.get(r));
-        delete(lakehouse);
+        // Alternating which goes first, so that a drift in the machine's load favours neither.
+        for (boolean plainTurn : r % 2 == 0 ? new boolean[] {true, false} : new boolean[] {false, true}) {
+          if (plainTurn) {
+            BenchSupport.Phase phase = BenchSupport.startPhase();
+            t = System.nanoTime();
+            plainLoad(spark, csv, work.resolve("plain-" + r));
+            baseline.add(BenchSupport.seconds(t));
+            baselinePeaks = BenchSupport.max(baselinePeaks, phase.end());
+            say("  run %d: spark.read.csv -> delta in %.1f s (load average %s)", r + 1, baseline.get(r), BenchSupport.loadAverage());
+          } else {
+            Pipeline measured = pipelineLoad(spark, liyang, landing, csv, work.resolve("lakehouse-" + r));
+            report = measured.report();
+            pipeline.add(measured.seconds());
+            pipelinePeaks = BenchSupport.max(pipelinePeaks, measured.peaks());
+            loads.add(BenchSupport.loadAverage());
+            say("  run %d: liangshan ingest in %.1f s (load average %s)", r + 1, measured.seconds(), loads.get(r));
+          }
+        }
       }
-      double base = median(baseline);
-      double full = median(pipeline);
-      TextTable table = new TextTable("measurement", "records", "median s", "records/s", "vs baseline", "heap peak MB");
+      long loaded = report.files().stream().mapToLong(LoadReport.FileLine::loaded).sum();
+      long quarantined = report.files().stream().mapToLong(LoadReport.FileLine::quarantined).sum();
+      double base = BenchSupport.median(baseline);
+      double full = BenchSupport.median(pipeline);
+      double ratio = (records / full) / (records / base);
+      TextTable table = new TextTable("measurement", "records", "median s", "records/s", "vs baseline", "heap peak MB", "VmHWM MB");
       table.row("spark.read.csv -> delta (baseline)", String.format("%,d", records), String.format("%.1f", base),
-          String.format("%,.0f", records / base), "1.00", baselineHeap[0] / (1 << 20));
+          String.format("%,.0f", records / base), "1.00", baselinePeaks.heapMb(), baselinePeaks.residentMb());
       table.row("liangshan ingest water-quality-manual", String.format("%,d", records), String.format("%.1f", full),
-          String.format("%,.0f", records / full), String.format("%.2f", full / base), pipelineHeap[0] / (1 << 20));
-
+          String.format("%,.0f", records / full), String.format(java.util.Locale.ROOT, "%.2f", ratio), pipelinePeaks.heapMb(),
+          pipelinePeaks.residentMb());
       System.out.print(table);
-      System.out.printf("Loaded %,d and quarantined %,d of %,d records; runs per measurement: %d (median).%n", loaded, quarantined, records, repeat);
-      System.out.printf("Peak resident memory of this process (VmHWM): %s; heap limit %d MB; %d cores.%n", vmHwm(),
-          Runtime.getRuntime().maxMemory() / (1 << 20), Runtime.getRuntime().availableProcessors());
+      System.out.printf("Loaded %,d and quarantined %,d of %,d records (%.1f MB in %d file(s)); runs per measurement: %d, alternating"
+          + " (median); load average after each pipeline run: %s; heap limit %d MB; %d cores.%n", loaded, quarantined, records,
+          bytes / 1e6, csv.size(), repeat, String.join(", ", loads), Runtime.getRuntime().maxMemory() / (1 << 20),
+          Runtime.getRuntime().availableProcessors());
       if (scale > 0 || rasterResolution != null) {
         rasters(spark, landing);
       }
       delete(work);
+      System.out.printf(java.util.Locale.ROOT, "ingest/plain throughput ratio: %.2f%n", ratio);
       return CommandLine.ExitCode.OK;
+    }
+
+    /** The baseline: a plain {@code spark.read.csv(...).write.format("delta")} of the files into a new table. */
+    private static void plainLoad(org.apache.spark.sql.SparkSession spark, List<Path> csv, Path table) throws IOException {
+      spark.read().option("header", "true").csv(csv.stream().map(Path::toString).toArray(String[]::new))
+          .write().format("delta").save(table.toString());
+      delete(table);
+    }
+
+    /** One measured pipeline load and its peaks. */
+    private record Pipeline(LoadReport report, double seconds, BenchSupport.Peaks peaks) {}
+
+    /**
+     * The full load of the files into a new lakehouse. Not measured: loading the sections the records refer
+     * to, and creating the tables the load writes (in operation they exist from the first load on; creating
+     * one with its CHECK constraints is a few commits, whatever the size of the load).
+     */
+    private Pipeline pipelineLoad(org.apache.spark.sql.SparkSession spark, Region region, Path landing, List<Path> csv, Path lakehouse)
+        throws IOException {
+      TableCatalog catalog = TableCatalog.discover(spark, new LakehouseConfig(lakehouse.toString(), master, java.util.Map.of()));
+      Run run = Run.start(catalog, "liangshan bench ingest", "ingest", region.id(), null, null);
+      IngestJob job = new IngestJob(run, region, landing, line -> say("%s", line));
+      SourceFamily sections = SourceFamilies.get("sections");
+      job.load(sections, job.discover(sections));
+      SourceFamily family = SourceFamilies.get("water-quality-manual");
+      for (TableDef table : List.of(BronzeTables.of(family), family.silver(), Plausibility.TABLE)) {
+        catalog.ensure(table);
+      }
+      BenchSupport.Phase phase = BenchSupport.startPhase();
+      long t = System.nanoTime();
+      LoadReport report = job.load(family, csv);
+      double seconds = BenchSupport.seconds(t);
+      BenchSupport.Peaks peaks = phase.end();
+      run.succeed("bench");
+      long received = report.files().stream().mapToLong(LoadReport.FileLine::received).sum();
+      if (!report.rejectedFiles().isEmpty() || received != countRecords(csv)) {
+        throw LiangshanException.failure("the load did not take every record: %,d received, refused %s", received, report.rejectedFiles());
+      }
+      delete(lakehouse);
+      return new Pipeline(report, seconds, peaks);
+    }
+
+    /** Records in the generated files: their lines less the header (they hold no quotes and no blank lines). */
+    private static long countRecords(List<Path> csv) throws IOException {
+      long n = 0;
+      for (Path file : csv) {
+        try (Stream<String> lines = Files.lines(file)) {
+          n += lines.count() - 1;
+        }
+      }
+      return n;
     }
 
     /** The raster half alone (--records 0). */
@@ -266,37 +325,6 @@ public final class BenchCommand implements Runnable {
 
     private static double seconds(long since) {
       return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static double median(List<Double> values) {
-      double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-      return sorted.length % 2 == 1 ? sorted[sorted.length / 2] : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-    }
-
-    private static void resetPeaks() {
-      System.gc();
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        pool.resetPeakUsage();
-      }
-    }
-
-    /** Sum of the heap pools' peaks since the last reset (an upper bound of the heap in use at once). */
-    private static long heapPeak() {
-      long sum = 0;
-      for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-          sum += pool.getPeakUsage().getUsed();
-        }
-      }
-      return sum;
-    }
-
-    private static String vmHwm() {
-      try (Stream<String> lines = Files.lines(Path.of("/proc/self/status"))) {
-        return lines.filter(l -> l.startsWith("VmHWM:")).map(l -> l.substring(6).strip()).findFirst().orElse("n/a");
-      } catch (IOException e) {
-        return "n/a";
-      }
     }
 
     private static void delete(Path folder) throws IOException {

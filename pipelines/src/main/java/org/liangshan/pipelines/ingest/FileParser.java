@@ -166,32 +166,38 @@ public final class FileParser {
 
     @Override
     public Parsed next() {
+      CsvFile.Record record = nextRecord();
+      String hash = HexFormat.of().formatHex(sha.digest(record.text().getBytes(StandardCharsets.UTF_8)));
+      return outcome(family, headers, index, fileKey, known, record, hash);
+    }
+
+    /**
+     * The next record as the parser saw it, not yet typed: counted, and checked for a required measure, as
+     * {@link #next()} does (the columnar path types it in Spark, see {@link ColumnarLoad}).
+     */
+    CsvFile.Record nextRecord() {
       CsvFile.Record record = records.next();
       count++;
-      String hash = HexFormat.of().formatHex(sha.digest(record.text().getBytes(StandardCharsets.UTF_8)));
-      Map<String, String> asReceived = new LinkedHashMap<>();
-      for (int i = 0; i < headers.size(); i++) {
-        asReceived.put(headers.get(i).strip(), i < record.values().size() ? record.values().get(i) : null);
+      if (!measured && record.values().size() == headers.size()) {
+        for (String measure : family.requiredMeasures()) {
+          Integer at = index.get(measure);
+          if (at != null && hasValue(record.values().get(at))) {
+            measured = true;
+            break;
+          }
+        }
       }
-      if (record.values().size() != headers.size()) {
-        return new Parsed(record.line(), record.text(), hash, asReceived, List.of(),
-            new Rejection(Rejection.Reason.WRONG_COLUMN_COUNT, null,
-                "record has " + record.values().size() + " values but the header has " + headers.size()
-                    + " columns (truncated line or stray delimiter)"));
-      }
-      Map<String, String> byColumn = new LinkedHashMap<>();
-      index.forEach((column, i) -> byColumn.put(column, record.values().get(i)));
-      if (fileKey != null) {
-        byColumn.put(family.fileNameColumn(), fileKey);
-      }
-      if (!measured) {
-        measured = family.requiredMeasures().stream().map(byColumn::get).anyMatch(FileParser::hasValue);
-      }
-      try {
-        return new Parsed(record.line(), record.text(), hash, asReceived, family.mapper().map(byColumn, known), null);
-      } catch (Rejection rejection) {
-        return new Parsed(record.line(), record.text(), hash, asReceived, List.of(), rejection);
-      }
+      return record;
+    }
+
+    /** The file's header as read. */
+    List<String> headers() {
+      return headers;
+    }
+
+    /** Column -> index of its header in the file. */
+    Map<String, Integer> index() {
+      return index;
     }
 
     /**
@@ -218,6 +224,35 @@ public final class FileParser {
       } catch (Exception e) {
         throw new IOException(e);
       }
+    }
+  }
+
+  /**
+   * The outcome for one record of a file with {@code headers} (fields at {@code index}): its bronze form and
+   * either its silver rows or the rejection. Plain Java, so the row path and the columnar path's exceptions
+   * (records its column checks do not pass) give the same rows, reasons and messages.
+   */
+  static Parsed outcome(SourceFamily family, List<String> headers, Map<String, Integer> index, String fileKey, Known known,
+      CsvFile.Record record, String hash) {
+    Map<String, String> asReceived = new LinkedHashMap<>();
+    for (int i = 0; i < headers.size(); i++) {
+      asReceived.put(headers.get(i).strip(), i < record.values().size() ? record.values().get(i) : null);
+    }
+    if (record.values().size() != headers.size()) {
+      return new Parsed(record.line(), record.text(), hash, asReceived, List.of(),
+          new Rejection(Rejection.Reason.WRONG_COLUMN_COUNT, null,
+              "record has " + record.values().size() + " values but the header has " + headers.size()
+                  + " columns (truncated line or stray delimiter)"));
+    }
+    Map<String, String> byColumn = new LinkedHashMap<>();
+    index.forEach((column, i) -> byColumn.put(column, record.values().get(i)));
+    if (fileKey != null) {
+      byColumn.put(family.fileNameColumn(), fileKey);
+    }
+    try {
+      return new Parsed(record.line(), record.text(), hash, asReceived, family.mapper().map(byColumn, known), null);
+    } catch (Rejection rejection) {
+      return new Parsed(record.line(), record.text(), hash, asReceived, List.of(), rejection);
     }
   }
 

@@ -168,6 +168,22 @@ public final class IngestJob {
 
   /** Loads the given files of one family. */
   public LoadReport load(SourceFamily family, List<Path> files) {
+    // The load's caches (records, silver rows) are each read a few times within the load and then dropped:
+    // built uncompressed, they skip the dictionary and run-length statistics Spark gathers for every cached
+    // column (about a tenth of the load's CPU in a thread-dump profile at 1 M records). They still spill to
+    // disk (MEMORY_AND_DISK) when memory runs short. The session's setting is restored after the load.
+    String compressed = spark.conf().get(CACHE_COMPRESSED, "true");
+    spark.conf().set(CACHE_COMPRESSED, "false");
+    try {
+      return loadFiles(family, files);
+    } finally {
+      spark.conf().set(CACHE_COMPRESSED, compressed);
+    }
+  }
+
+  private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
+
+  private LoadReport loadFiles(SourceFamily family, List<Path> files) {
     recoverOnce();
     if (files.isEmpty()) {
       return new LoadReport(List.of(), List.of());
@@ -190,18 +206,26 @@ public final class IngestJob {
       progress.accept(String.format("  %-8s %-22s %d file(s) unchanged, skipped", region.id(), family.name(), files.size()));
       return new LoadReport(lines, List.of());
     }
-    progress.accept(String.format("  %-8s %-22s loading %d file(s)", region.id(), family.name(), toLoad.size()));
     currentFamily = family.name();
 
     long t0 = System.nanoTime();
-    FileParser.Known known = new FileParser.Known(Instant.now(), knownIds());
+    FileParser.Known known = new FileParser.Known(Instant.now(), knownIds(family));
     t0 = tick("known ids", t0);
     StructType parsedSchema = parsedSchema(family);
     List<String> tasks = toLoad.stream().map(f -> landingRoot.resolve(f) + "\t" + f).toList();
-    Dataset<Row> parsed = spark.createDataset(tasks, Encoders.STRING())
-        .repartition(Math.max(1, Math.min(tasks.size(), 64)))
-        .flatMap(new ParseFiles(family, known, parsedSchema.size()), Encoders.row(parsedSchema))
-        .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+    Map<String, Path> paths = new LinkedHashMap<>();
+    toLoad.forEach(f -> paths.put(f, landingRoot.resolve(f)));
+    ColumnarLoad columnar = ColumnarLoad.plan(family, paths, known, columnarMinBytes);
+    // Which path the load takes is said in the log: the columnar one for large CSV deliveries of a family
+    // with column checks (ColumnarLoad), the row path otherwise; both give the same rows.
+    progress.accept(String.format("  %-8s %-22s loading %d file(s) (%s path)", region.id(), family.name(), toLoad.size(),
+        columnar == null ? "row" : "columnar"));
+    Dataset<Row> parsed = columnar != null
+        ? columnar.parse(spark, tasks, parsedSchema)
+        : spark.createDataset(tasks, Encoders.STRING())
+            .repartition(Math.max(1, Math.min(tasks.size(), 64)))
+            .flatMap(new ParseFiles(family, known, parsedSchema.size()), Encoders.row(parsedSchema))
+            .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
     try {
       // File-level rejections come back as rows of kind F, so that no file is half-read.
       List<Row> fileErrors = parsed.where(col("kind").equalTo("F")).collectAsList();
@@ -257,16 +281,20 @@ public final class IngestJob {
 
       TableDef silver = family.silver();
       List<String> key = silver.naturalKey();
+      // Cached before the distinct-keys check, which fills the cache that every later step reads.
       Dataset<Row> silverRows = good.where(col("kind").equalTo("S"))
           .withColumn("region", lit(region.id()))
-          .withColumn("ingest_run_id", lit(run.id()));
-      // Within one load the last record of a key wins (files in name order, then line order).
-      Dataset<Row> latest = silverRows
+          .withColumn("ingest_run_id", lit(run.id()))
+          .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      // Within one load the last record of a key wins (files in name order, then line order). Ranking sorts
+      // every row by its key; a load whose keys are all distinct (the usual case) is left as it is.
+      Dataset<Row> latest = keysDistinct(silverRows, key) ? silverRows : silverRows
           .withColumn("_rank", row_number().over(Window.partitionBy(key.stream().map(org.apache.spark.sql.functions::col).toArray(org.apache.spark.sql.Column[]::new))
               .orderBy(col("source_file").desc(), col("source_line").desc())))
           .where(col("_rank").equalTo(1))
           .drop("_rank")
           .persist(org.apache.spark.storage.StorageLevel.MEMORY_AND_DISK());
+      t0 = tick("distinct keys", t0);
       try {
         step("silver-start");
         mergeSilver(silver, latest, regionLiteral, inFiles, redelivery);
@@ -283,7 +311,7 @@ public final class IngestJob {
           run.wrote(Plausibility.TABLE);
           t0 = tick("plausibility", t0);
         }
-        Map<String, long[]> counts = countsByFile(good, latest);
+        Map<String, long[]> counts = countsByFile(good, latest, columnar != null);
         t0 = tick("counts", t0);
         Timestamp at = Timestamp.from(Instant.now());
         List<Row> ledger = new ArrayList<>();
@@ -316,12 +344,19 @@ public final class IngestJob {
         }
       } finally {
         latest.unpersist();
+        silverRows.unpersist();
       }
       return new LoadReport(lines, rejected, guard.held());
     } finally {
       parsed.unpersist();
+      if (columnar != null) {
+        columnar.release();
+      }
     }
   }
+
+  /** Loads of at least this many bytes of a family with column checks take the columnar path ({@link ColumnarLoad}). */
+  long columnarMinBytes = ColumnarLoad.MIN_BYTES;
 
   /**
    * What a redelivery does to the rows its file loaded before: its records, those that parsed (not
@@ -532,6 +567,18 @@ public final class IngestJob {
     });
   }
 
+  /**
+   * Whether no two rows share a natural key: as many distinct 64-bit hashes of the key as rows. Equal keys
+   * have equal hashes, so distinct hashes prove distinct keys; a collision only sends the load to the ranking.
+   */
+  private static boolean keysDistinct(Dataset<Row> rows, List<String> key) {
+    Row counts = rows.select(org.apache.spark.sql.functions.xxhash64(key.stream().map(org.apache.spark.sql.functions::col)
+            .toArray(org.apache.spark.sql.Column[]::new)).as("h"))
+        .agg(count(lit(1)), countDistinct("h"))
+        .head();
+    return counts.getLong(0) == counts.getLong(1);
+  }
+
   /** Appends rows of files loaded for the first time; replaces the rows in {@code scope} for a redelivery. */
   private void write(TableDef table, Dataset<Row> rows, boolean redelivery, String scope) {
     if (redelivery) {
@@ -570,9 +617,16 @@ public final class IngestJob {
    * Per file: received records, quarantined records, records that parsed, records that reached silver; one
    * Spark query over the parsed rows and the de-duplicated silver rows (both persisted).
    */
-  private static Map<String, long[]> countsByFile(Dataset<Row> parsed, Dataset<Row> latest) {
-    Dataset<Row> byKind = parsed.groupBy("source_file", "kind").agg(countDistinct("source_line").as("n"));
-    Dataset<Row> reached = latest.groupBy("source_file").agg(countDistinct("source_line").as("n"))
+  private static Map<String, long[]> countsByFile(Dataset<Row> parsed, Dataset<Row> latest, boolean oneSilverRowPerRecord) {
+    // A record has one bronze row and at most one quarantine row, so those are counted as rows; a record may
+    // have several silver rows (the wide format), so those are counted as distinct lines, unless the load
+    // gives at most one silver row per record (the columnar path's families, see ColumnarTyping): then every
+    // kind is counted as rows in one pass, without the hash table of every line that distinct counts need.
+    Dataset<Row> byKind = oneSilverRowPerRecord
+        ? parsed.where(col("kind").isin("B", "Q", "S")).groupBy("source_file", "kind").agg(count(lit(1)).as("n"))
+        : parsed.where(col("kind").isin("B", "Q")).groupBy("source_file", "kind").agg(count(lit(1)).as("n"))
+            .unionByName(parsed.where(col("kind").equalTo("S")).groupBy("source_file", "kind").agg(countDistinct("source_line").as("n")));
+    Dataset<Row> reached = latest.groupBy("source_file").agg((oneSilverRowPerRecord ? count(lit(1)) : countDistinct("source_line")).as("n"))
         .select(col("source_file"), lit("L").as("kind"), col("n"));
     Map<String, long[]> counts = new HashMap<>();
     for (Row row : byKind.unionByName(reached).collectAsList()) {
@@ -629,12 +683,19 @@ public final class IngestJob {
     });
   }
 
-  /** Ids that references are checked against: configuration plus what silver already holds. */
-  private Map<String, Set<String>> knownIds() {
-    for (SourceFamilies.ReferenceSource source : REFERENCES.values()) {
-      knownIds.computeIfAbsent(source.kind(), kind -> readKnownIds(source));
+  /**
+   * Ids that the family's references are checked against: configuration plus what silver already holds.
+   * Only the kinds the family refers to are read (each read is a Spark query).
+   */
+  private Map<String, Set<String>> knownIds(SourceFamily family) {
+    Map<String, Set<String>> ids = new HashMap<>();
+    for (String kind : new HashSet<>(family.references().values())) {
+      SourceFamilies.ReferenceSource source = REFERENCES.get(kind);
+      if (source != null) {
+        ids.put(kind, knownIds.computeIfAbsent(kind, k -> readKnownIds(source)));
+      }
     }
-    return new HashMap<>(knownIds);
+    return ids;
   }
 
   private Set<String> readKnownIds(SourceFamilies.ReferenceSource source) {
@@ -655,7 +716,8 @@ public final class IngestJob {
     }
     Set<String> values = new HashSet<>();
     // A reference check reads silver: recorded as an input (read back when this run also loads that table).
-    for (Row row : run.input(table).where(col("region").equalTo(region.id())).select(column).distinct().collectAsList()) {
+    // Collected as they are (a reference table is small): a distinct() would cost a shuffle, the set dedupes.
+    for (Row row : run.input(table).where(col("region").equalTo(region.id())).select(column).collectAsList()) {
       values.add(row.getString(0));
     }
     return values;
@@ -718,6 +780,33 @@ public final class IngestJob {
       fields.add(new StructField(column.name(), column.type(), true, Metadata.empty()));
     }
     return new StructType(fields.toArray(StructField[]::new));
+  }
+
+  /** A record's quarantine row (kind Q) or silver rows (kind S), in the shape of {@link #parsedSchema}. */
+  static List<Row> outcomeRows(String name, FileParser.Parsed parsed, int width) {
+    if (parsed.rejection() != null) {
+      Object[] q = new Object[width];
+      q[0] = "Q";
+      q[1] = name;
+      q[2] = parsed.line();
+      q[3] = parsed.hash();
+      q[5] = parsed.text();
+      q[6] = parsed.rejection().reason().name();
+      q[7] = name + " line " + parsed.line() + ": " + parsed.rejection().getMessage();
+      q[8] = parsed.rejection().field();
+      return List.of(RowFactory.create(q));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (Object[] values : parsed.silverRows()) {
+      Object[] s = new Object[width];
+      s[0] = "S";
+      s[1] = name;
+      s[2] = parsed.line();
+      s[3] = parsed.hash();
+      System.arraycopy(values, 0, s, 9, values.length);
+      rows.add(RowFactory.create(s));
+    }
+    return rows;
   }
 
   /** The Spark task: parses one file into bronze, silver and quarantine rows. */
@@ -813,28 +902,7 @@ public final class IngestJob {
           bronze[4] = scala.collection.JavaConverters.mapAsScalaMapConverter(parsed.record()).asScala();
           bronze[5] = parsed.text();
           pending.add(RowFactory.create(bronze));
-          if (parsed.rejection() != null) {
-            Object[] q = new Object[width];
-            q[0] = "Q";
-            q[1] = name;
-            q[2] = parsed.line();
-            q[3] = parsed.hash();
-            q[5] = parsed.text();
-            q[6] = parsed.rejection().reason().name();
-            q[7] = name + " line " + parsed.line() + ": " + parsed.rejection().getMessage();
-            q[8] = parsed.rejection().field();
-            pending.add(RowFactory.create(q));
-          } else {
-            for (Object[] values : parsed.silverRows()) {
-              Object[] s = new Object[width];
-              s[0] = "S";
-              s[1] = name;
-              s[2] = parsed.line();
-              s[3] = parsed.hash();
-              System.arraycopy(values, 0, s, 9, values.length);
-              pending.add(RowFactory.create(s));
-            }
-          }
+          pending.addAll(outcomeRows(name, parsed, width));
         }
       };
     }

@@ -1,10 +1,19 @@
 package org.liangshan.pipelines.ingest;
 
 import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
 
@@ -51,6 +60,21 @@ public final class Plausibility {
 
   private Plausibility() {}
 
+  /**
+   * The median of a sorted array, as Spark's {@code percentile(x, 0.5)} computes it (position (n - 1) / 2,
+   * the two neighbours weighted by their distance to it), from the group's values sorted once instead of
+   * that aggregate's map of value counts, which costs far more on a large load of distinct values.
+   */
+  static org.apache.spark.sql.Column median(org.apache.spark.sql.Column sorted) {
+    org.apache.spark.sql.Column position = size(sorted).minus(1).multiply(0.5);
+    org.apache.spark.sql.Column lower = floor(position);
+    org.apache.spark.sql.Column higher = ceil(position);
+    org.apache.spark.sql.Column lowerValue = element_at(sorted, lower.plus(1).cast("int"));
+    org.apache.spark.sql.Column higherValue = element_at(sorted, higher.plus(1).cast("int"));
+    return when(higher.equalTo(lower), lowerValue)
+        .otherwise(higher.minus(position).multiply(lowerValue).plus(position.minus(lower).multiply(higherValue)));
+  }
+
   /** Whether a silver table has a plausibility rule. */
   static boolean applies(TableDef silver) {
     return silver.name().equals("water_quality");
@@ -61,15 +85,17 @@ public final class Plausibility {
     // A value below the detection limit is a substitute (DL/2), not a measurement: it is neither judged nor
     // allowed to move its group's median.
     Dataset<Row> latest = loaded.where(org.apache.spark.sql.functions.coalesce(col("censored"), lit(false)).equalTo(false));
-    Dataset<Row> medians = latest.groupBy("section_id", "indicator")
-        .agg(expr("percentile(value, 0.5)").as("median"), count(lit(1)).as("n"))
-        .where(col("n").geq(MIN_VALUES));
-    Dataset<Row> withMedian = latest.join(medians, GROUP);
-    Dataset<Row> mads = withMedian.withColumn("dev", abs(col("value").minus(col("median"))))
-        .groupBy("section_id", "indicator")
-        .agg(expr("percentile(dev, 0.5) * 1.4826").as("robust_sd"))
+    // One aggregation per group: the values sorted once give the median, and their distances to it, sorted,
+    // the MAD (as two aggregations over the rows would, without the second pass and its join).
+    Dataset<Row> groups = latest.groupBy("section_id", "indicator")
+        .agg(sort_array(collect_list(col("value"))).as("sorted"), count(lit(1)).as("n"))
+        .where(col("n").geq(MIN_VALUES))
+        .withColumn("median", median(col("sorted")));
+    Dataset<Row> mads = groups
+        .select(col("section_id"), col("indicator"), col("median"),
+            median(array_sort(transform(col("sorted"), x -> abs(x.minus(col("median")))))).multiply(1.4826).as("robust_sd"))
         .where(col("robust_sd").gt(0));
-    return withMedian.join(mads, GROUP)
+    return latest.join(broadcast(mads), GROUP)
         .where(abs(col("value").minus(col("median"))).gt(col("robust_sd").multiply(K)))
         .select(col("source_file"), col("source_line"), lit("water_quality").as("silver_table"), col("indicator").as("field"),
             col("value"), col("median"), col("robust_sd"), lit("SPIKE_6_ROBUST_SD").as("rule"),

@@ -25,6 +25,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.locationtech.jts.operation.valid.IsValidOp;
+import org.apache.spark.sql.functions;
 
 /**
  * The mappers of families whose records are not one silver row each, named by {@code mapper:} in
@@ -130,12 +131,12 @@ final class CustomMappers {
       checkKnown(context, sectionKind, section, "section_id", sectionSpec.headers().get(0));
       Date date = (Date) dateSpec.parse(raw.get("sampled_on"), context.now());
       String name = raw.getOrDefault("indicator", "").strip();
-      Indicator indicator = indicators.stream()
-          .filter(i -> i.nameZh().equalsIgnoreCase(name) || i.code().equalsIgnoreCase(name))
-          .findFirst()
-          .orElseThrow(() -> new Rejection(Reason.UNKNOWN_CODE, "indicator",
-              "'" + name + "' is not a known indicator; expected one of "
-                  + String.join(", ", indicators.stream().map(Indicator::nameZh).toList())));
+      Indicator indicator = indicatorNamed(indicators, name);
+      if (indicator == null) {
+        throw new Rejection(Reason.UNKNOWN_CODE, "indicator",
+            "'" + name + "' is not a known indicator; expected one of "
+                + String.join(", ", indicators.stream().map(Indicator::nameZh).toList()));
+      }
       String valueText = raw.getOrDefault("value", "").strip();
       String unit = raw.getOrDefault("unit", "").strip();
       // Routine samples are taken in the morning; the date is stored as 00:00 China Standard Time.
@@ -162,6 +163,121 @@ final class CustomMappers {
       }
       return List.<Object[]>of(new Object[] {section, at, "manual", indicator.code(), canonical, indicator.unit(), false, null, null});
     };
+  }
+
+  /** The first indicator whose Chinese name or code is {@code name}, ignoring case; null when none is. */
+  private static Indicator indicatorNamed(List<Indicator> indicators, String name) {
+    return indicators.stream()
+        .filter(i -> i.nameZh().equalsIgnoreCase(name) || i.code().equalsIgnoreCase(name))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Unit spellings the columnar typing of the long format decides itself; any other goes to the row mapper. */
+  private static final List<String> COMMON_UNITS = List.of("mg/L", "mg/l", "MG/L", "μg/L", "µg/L", "ug/L", "μg/l", "µg/l",
+      "ug/l", "g/m³", "g/m3", "℃", "°C", "°c", "C", "c", "无量纲", "", "-");
+
+  /**
+   * The long water-quality format as column expressions ({@link ColumnarTyping}): the records whose section,
+   * date, indicator, unit and value are written the common way, and which the row mapper above would accept,
+   * typed to the same silver row. Every table it uses (spellings of indicators, unit factors, ranges) is
+   * computed by asking the row mapper's own functions, so the two cannot disagree on a record both decide;
+   * a record written any other way (censored, full-width, spaces, a rare unit) is left to the row mapper.
+   */
+  static ColumnarTyping waterQualityLongColumns(SourceFamily family, LandingSpec spec, RecordMapper.Context context) {
+    List<Indicator> indicators = spec.indicators();
+    Map<String, Indicator> bySpelling = new java.util.LinkedHashMap<>();
+    for (Indicator indicator : indicators) {
+      for (String spelling : List.of(indicator.nameZh(), indicator.code())) {
+        Indicator found = indicatorNamed(indicators, spelling);
+        if (found != null) {
+          bySpelling.putIfAbsent(spelling, found);
+        }
+      }
+    }
+    Map<String, Double> factors = new java.util.LinkedHashMap<>();
+    for (Indicator indicator : indicators) {
+      for (String unit : COMMON_UNITS) {
+        try {
+          factors.put(indicator.code() + "\u0000" + unit, unitFactor(indicator, unit));
+        } catch (Rejection notAccepted) {
+          // Left to the row mapper, which quarantines it.
+        }
+      }
+    }
+    Set<String> known = context.known(family.references().get("section_id"));
+    java.sql.Timestamp now = java.sql.Timestamp.from(context.now());
+    // Lookups as map literals (one expression each, whatever their size).
+    List<Object> codes = new ArrayList<>();
+    bySpelling.forEach((spelling, indicator) -> codes.addAll(List.of(spelling, indicator.code())));
+    List<Object> units = new ArrayList<>();
+    List<Object> minima = new ArrayList<>();
+    List<Object> maxima = new ArrayList<>();
+    for (Indicator indicator : indicators) {
+      units.addAll(List.of(indicator.code(), indicator.unit()));
+      minima.addAll(List.of(indicator.code(), indicator.min()));
+      maxima.addAll(List.of(indicator.code(), indicator.max()));
+    }
+    List<Object> unitFactors = new ArrayList<>();
+    factors.forEach((key, factor) -> unitFactors.addAll(List.of(key, factor)));
+    org.apache.spark.sql.Column codeOf = mapLiteral(codes);
+    org.apache.spark.sql.Column unitOf = mapLiteral(units);
+    org.apache.spark.sql.Column minOf = mapLiteral(minima);
+    org.apache.spark.sql.Column maxOf = mapLiteral(maxima);
+    org.apache.spark.sql.Column factorOf = mapLiteral(unitFactors);
+    return new ColumnarTyping() {
+      @Override
+      public org.apache.spark.sql.Column accepts(java.util.function.Function<String, org.apache.spark.sql.Column> field) {
+        org.apache.spark.sql.Column section = field.apply("section_id");
+        org.apache.spark.sql.Column date = field.apply("sampled_on");
+        org.apache.spark.sql.Column value = field.apply("value");
+        // An id without surrounding space (strip() would change nothing), among the known when any are.
+        org.apache.spark.sql.Column ok = section.rlike("^[A-Za-z0-9_.\\-]+\\z");
+        if (!known.isEmpty()) {
+          ok = ok.and(section.isin(known.toArray()));
+        }
+        // An ISO date that reads back the same (so LocalDate.parse reads it too), not after the load.
+        ok = ok.and(date.rlike("^[0-9]{4}-[0-9]{2}-[0-9]{2}\\z"))
+            .and(functions.date_format(functions.to_date(date, "yyyy-MM-dd"), "yyyy-MM-dd").equalTo(date))
+            .and(observedAt(date).leq(functions.lit(now)));
+        org.apache.spark.sql.Column code = codeOf.apply(field.apply("indicator"));
+        ok = ok.and(code.isNotNull()).and(factor(code, field.apply("unit")).isNotNull());
+        // A plain decimal (never censored, NaN, full-width or with a thousands separator) in the indicator's range.
+        org.apache.spark.sql.Column canonical = canonical(field);
+        ok = ok.and(value.rlike("^-?[0-9]+(\\.[0-9]+)?\\z"))
+            .and(canonical.geq(minOf.apply(code)))
+            .and(canonical.leq(maxOf.apply(code)));
+        return functions.coalesce(ok, functions.lit(false));
+      }
+
+      @Override
+      public List<org.apache.spark.sql.Column> silver(java.util.function.Function<String, org.apache.spark.sql.Column> field) {
+        org.apache.spark.sql.Column code = codeOf.apply(field.apply("indicator"));
+        return List.of(field.apply("section_id"), observedAt(field.apply("sampled_on")), functions.lit("manual"), code,
+            canonical(field), unitOf.apply(code), functions.lit(false), functions.lit(null).cast("double"),
+            functions.lit(null).cast("string"));
+      }
+
+      /** Routine samples are stored at 00:00 China Standard Time of their date, as the row mapper does. */
+      private org.apache.spark.sql.Column observedAt(org.apache.spark.sql.Column date) {
+        return functions.timestamp_seconds(functions.unix_date(functions.to_date(date, "yyyy-MM-dd")).cast("long").multiply(86_400L)
+            .minus((long) FieldSpec.CST.getTotalSeconds()));
+      }
+
+      private org.apache.spark.sql.Column factor(org.apache.spark.sql.Column code, org.apache.spark.sql.Column unit) {
+        return factorOf.apply(functions.concat(code, functions.lit("\u0000"), unit));
+      }
+
+      private org.apache.spark.sql.Column canonical(java.util.function.Function<String, org.apache.spark.sql.Column> field) {
+        org.apache.spark.sql.Column code = codeOf.apply(field.apply("indicator"));
+        return field.apply("value").cast("double").multiply(factor(code, field.apply("unit")));
+      }
+    };
+  }
+
+  /** A map literal of alternating keys and values. */
+  private static org.apache.spark.sql.Column mapLiteral(List<Object> keysAndValues) {
+    return functions.map(keysAndValues.stream().map(functions::lit).toArray(org.apache.spark.sql.Column[]::new));
   }
 
   /** The factor from a reported unit to the indicator's canonical one. */
