@@ -40,10 +40,10 @@ unit_group() {
     return 1
   fi
 }
-unit_group a core,generator,dashboards,warehouse,pipelines,market,bench,scheduler "$@" &
+unit_group a core,generator,dashboards,warehouse,pipelines,market,bench "$@" &
 group_a=$!
 unit_status=0
-unit_group b geo-jobs,finance-models,cli "$@" || unit_status=1
+unit_group b geo-jobs,finance-models,scheduler,cli "$@" || unit_status=1
 wait "$group_a" || unit_status=1
 cat target/unit-a.log target/unit-b.log
 if [ "$unit_status" -ne 0 ]; then
