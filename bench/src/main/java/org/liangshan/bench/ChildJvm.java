@@ -65,9 +65,9 @@ public final class ChildJvm {
   }
 
   /**
-   * This JVM's compiler tier limit ({@code -XX:TieredStopAtLevel}), if it was started with one: the integration tests
-   * run with C1 only (docs/testing.md) and the JVMs they start inherit it; a JVM started without one (the launcher,
-   * a benchmark) passes nothing, so a benchmark's child runs with the JVM's defaults.
+   * This JVM's compiler tier limit ({@code -XX:TieredStopAtLevel}), if it was started with one, so that a child runs
+   * with the same compilers as its parent (a test JVM started with C1 only for an experiment, docs/testing.md); a JVM
+   * started without one (the launcher, a benchmark, the integration tests) passes nothing.
    */
   static List<String> inheritedJit() {
     List<String> jit = new ArrayList<>();
