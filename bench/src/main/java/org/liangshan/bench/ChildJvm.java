@@ -64,28 +64,12 @@ public final class ChildJvm {
     return own;
   }
 
-  /**
-   * This JVM's compiler tier limit ({@code -XX:TieredStopAtLevel}), if it was started with one, so that a child runs
-   * with the same compilers as its parent (a test JVM started with C1 only for an experiment, docs/testing.md); a JVM
-   * started without one (the launcher, a benchmark, the integration tests) passes nothing.
-   */
-  static List<String> inheritedJit() {
-    List<String> jit = new ArrayList<>();
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("-XX:TieredStopAtLevel=")) {
-        jit.add(arg);
-      }
-    }
-    return jit;
-  }
-
   /** Starts {@code java <jvmOptions> -cp <classpath> <mainClass> <args>} with output to {@code log}. */
   public static Process start(List<String> jvmOptions, String classpath, String mainClass, List<String> args,
       Map<String, String> env, Path log) {
     List<String> command = new ArrayList<>();
     command.add(java());
     command.addAll(sparkFlags());
-    command.addAll(inheritedJit());
     command.addAll(jvmOptions);
     command.add("-cp");
     command.add(requireNonNull(classpath, "classpath is null"));

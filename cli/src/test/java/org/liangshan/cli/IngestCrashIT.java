@@ -165,8 +165,7 @@ class IngestCrashIT {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
       if (argument.startsWith("--add-opens") || argument.startsWith("-Djdk.reflect") || argument.startsWith("-Djava.io.tmpdir")
-          || argument.startsWith("-Dfile.encoding") || argument.startsWith("-Duser.timezone")
-          || argument.startsWith("-XX:TieredStopAtLevel")) {
+          || argument.startsWith("-Dfile.encoding") || argument.startsWith("-Duser.timezone")) {
         command.add(argument);
       }
     }
