@@ -199,6 +199,25 @@ class TransferIllustrativeShareTest {
   }
 
   @Test
+  void theShippedAgreementsRestAsTheDocsSay() {
+    // Liyang's Jiangsu agreement (published, with the published Jiangsu rates): its transfers rest on no placeholder.
+    org.liangshan.core.region.Region liyang = org.liangshan.core.region.Regions.load("liyang");
+    ParameterSet liyangParams = FinanceParameters.complete(ParameterSet.forRegion(liyang));
+    CompensationAgreement danjinli = liyang.agreements().stream().filter(a -> a.id().equals("LY-H-01")).findFirst()
+        .orElseThrow();
+    CompensationLedger.Entry entry = Compensation.sectionCompensation(danjinli, YearMonth.of(2024, 4),
+        Map.of("codmn", c(6.5), "nh3n", c(1.2), "tp", c(0.25)), 5.0, 1, liyangParams).orElseThrow();
+    assertThat(entry.reliance().illustrativeShare(IllustrativeParameters.of(ParameterSet.provenance(liyang)))).isZero();
+    // Every other shipped agreement declares its terms illustrative, and every term of every method rests on its
+    // agreement's terms: each of their transfers has share 1.
+    for (String region : List.of("liyang", "tianjin")) {
+      assertThat(org.liangshan.core.region.Regions.load(region).agreements()).filteredOn(a -> !a.id().equals("LY-H-01"))
+          .isNotEmpty()
+          .allSatisfy(a -> assertThat(Reliance.agreement(a).share(NATIONAL)).as(a.id()).isEqualTo(1.0));
+    }
+  }
+
+  @Test
   void aFigureOrStatusOutsideItsRangeIsRefused() {
     assertThatThrownBy(() -> new Reliance.Figure("the GEP of 120101", 1.2))
         .hasMessage("Invalid illustrative share of the GEP of 120101 (must be in 0..1): 1.2");
