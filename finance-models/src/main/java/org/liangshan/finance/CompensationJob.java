@@ -288,7 +288,9 @@ public final class CompensationJob {
     Map<Integer, Map<String, List<IllustrativeShare.Part>>> parts = new TreeMap<>();
     Map<String, String> names = new TreeMap<>();
     Dataset<Row> gepRows = run.input(gepDef).where(col("region").equalTo(region.id())).where(col("year").isin(year, year - 1));
-    // Rows written before the share was recorded have none (null): counted as resting on illustrative parameters.
+    // Rows written before the share was recorded have none (null): counted as resting on illustrative parameters,
+    // and counted in the run log (compensation_gep_rows_without_share).
+    long withoutShare = 0;
     boolean shares = List.of(gepRows.columns()).contains("illustrative_share");
     for (Row r : gepRows.select(col("year"), col("district_code"), col("district"), col("value_yuan"),
             shares ? col("illustrative_share") : functions.lit(null).cast("double").as("illustrative_share"))
@@ -298,12 +300,14 @@ public final class CompensationJob {
       BigDecimal value = decimal(r, "value_yuan");
       gep.computeIfAbsent(y, k -> new TreeMap<>()).merge(code, value, BigDecimal::add);
       Double share = number(r, "illustrative_share");
+      withoutShare += share == null ? 1 : 0;
       parts.computeIfAbsent(y, k -> new TreeMap<>()).computeIfAbsent(code, k -> new ArrayList<>())
           .add(new IllustrativeShare.Part(value.doubleValue(), share == null ? 1 : share));
       if (y == year) {
         names.putIfAbsent(code, string(r, "district"));
       }
     }
+    run.count("compensation_gep_rows_without_share", withoutShare);
     Map<String, BigDecimal> current = gep.getOrDefault(year, Map.of());
     Map<String, BigDecimal> previous = gep.getOrDefault(year - 1, Map.of());
     Map<String, List<IllustrativeShare.Part>> currentParts = parts.getOrDefault(year, Map.of());
