@@ -3,6 +3,7 @@ package org.liangshan.cli;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -49,6 +50,7 @@ final class DemoSummary {
       out.println("== " + region.name() + " (" + region.nameEn() + "), parameter set " + region.parameterSetVersion() + " ==");
       gep(out, region);
       gepByService(out, region);
+      compensationShare(out, region);
       realization(out, region);
       carbon(out, region);
       auctions(out, region);
@@ -133,6 +135,43 @@ final class DemoSummary {
           ((BigDecimal) sink.getAs("point")).doubleValue(), ((BigDecimal) sink.getAs("p05")).doubleValue(),
           ((BigDecimal) sink.getAs("p95")).doubleValue());
     }
+  }
+
+  /**
+   * The latest year's compensation by method (each period's latest revision) and the share of the amounts resting on
+   * illustrative parameters or agreement terms (amount-weighted over the transfers; docs/methods/compensation.md).
+   */
+  private void compensationShare(PrintStream out, Region region) {
+    Optional<Dataset<Row>> ledger = gold(FinanceTables.COMPENSATION_LEDGER);
+    if (ledger.isEmpty()) {
+      return;
+    }
+    Dataset<Row> year = ledger.get().where(col("region").equalTo(region.id())).where(col("year").equalTo(years.last()));
+    Dataset<Row> latest = year.join(year.groupBy("period").agg(max("revision").as("latest_revision")), "period")
+        .where(col("revision").equalTo(col("latest_revision")));
+    List<Row> methods = latest.groupBy("method")
+        .agg(sum("amount_yuan").as("a"), sum(col("amount_yuan").cast("double").multiply(col("illustrative_share"))).as("i"),
+            count(lit(1)).as("n"))
+        .orderBy(col("a").desc()).collectAsList();
+    if (methods.isEmpty()) {
+      return;
+    }
+    TextTable table = new TextTable("method", "transfers", "amount (万元)", "illustrative share");
+    BigDecimal total = BigDecimal.ZERO;
+    double illustrative = 0;
+    long transfers = 0;
+    for (Row r : methods) {
+      BigDecimal amount = r.getDecimal(1);
+      double resting = r.isNullAt(2) ? Double.NaN : r.getDouble(2);
+      total = total.add(amount);
+      illustrative += resting;
+      transfers += r.getLong(3);
+      table.row(r.getString(0), r.getLong(3), wan(amount), share(resting, amount));
+    }
+    table.row("compensation", transfers, wan(total), share(illustrative, total));
+    out.println("Compensation " + years.last() + " by method, with the share resting on illustrative parameters or agreement"
+        + " terms (docs/methods/compensation.md):");
+    out.print(table);
   }
 
   private static String interval(Row interval) {

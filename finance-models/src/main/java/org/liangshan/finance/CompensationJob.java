@@ -22,6 +22,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 import org.liangshan.core.method.XinanPIndex;
 import org.liangshan.core.money.Money;
+import org.liangshan.core.param.IllustrativeParameters;
+import org.liangshan.core.param.IllustrativeShare;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
 import org.liangshan.core.region.Region;
@@ -121,13 +123,14 @@ public final class CompensationJob {
       }
     }
     published.checkBalanced();
+    IllustrativeParameters illustrative = IllustrativeParameters.of(ParameterSet.provenance(region));
     List<CompensationRows.Entry> entryRows = new ArrayList<>();
     BigDecimal total = BigDecimal.ZERO;
     for (CompensationLedger.Entry e : published.entries()) {
       total = total.add(e.amountYuan());
       entryRows.add(new CompensationRows.Entry(region.id(), year, e.period(), e.entryId(), e.agreementId(), e.method(),
-          e.payer(), e.payee(), JobSupport.money(e.amountYuan()), e.basis(), LedgerRevisions.DRAFT,
-          plans.get(e.period()).revision()));
+          e.payer(), e.payee(), JobSupport.money(e.amountYuan()), e.basis(),
+          e.reliance().illustrativeShare(illustrative), LedgerRevisions.DRAFT, plans.get(e.period()).revision()));
     }
     List<CompensationRows.Posting> postingRows = new ArrayList<>();
     for (CompensationLedger.Posting posting : published.postings()) {
@@ -282,21 +285,33 @@ public final class CompensationJob {
       return;
     }
     Map<Integer, Map<String, BigDecimal>> gep = new TreeMap<>();
+    Map<Integer, Map<String, List<IllustrativeShare.Part>>> parts = new TreeMap<>();
     Map<String, String> names = new TreeMap<>();
-    for (Row r : run.input(gepDef).where(col("region").equalTo(region.id()))
-        .where(col("year").isin(year, year - 1))
-        .groupBy("year", "district_code")
-        .agg(functions.sum("value_yuan").as("gep_yuan"), functions.first("district").as("district"))
-        .orderBy("year", "district_code")
-        .collectAsList()) {
+    Dataset<Row> gepRows = run.input(gepDef).where(col("region").equalTo(region.id())).where(col("year").isin(year, year - 1));
+    // Rows written before the share was recorded have none (null): counted as resting on illustrative parameters,
+    // and counted in the run log (compensation_gep_rows_without_share).
+    long withoutShare = 0;
+    boolean shares = List.of(gepRows.columns()).contains("illustrative_share");
+    for (Row r : gepRows.select(col("year"), col("district_code"), col("district"), col("value_yuan"),
+            shares ? col("illustrative_share") : functions.lit(null).cast("double").as("illustrative_share"))
+        .orderBy("year", "district_code", "value_yuan").collectAsList()) {
       int y = ((Number) r.get(r.fieldIndex("year"))).intValue();
-      gep.computeIfAbsent(y, k -> new TreeMap<>()).put(string(r, "district_code"), decimal(r, "gep_yuan"));
+      String code = string(r, "district_code");
+      BigDecimal value = decimal(r, "value_yuan");
+      gep.computeIfAbsent(y, k -> new TreeMap<>()).merge(code, value, BigDecimal::add);
+      Double share = number(r, "illustrative_share");
+      withoutShare += share == null ? 1 : 0;
+      parts.computeIfAbsent(y, k -> new TreeMap<>()).computeIfAbsent(code, k -> new ArrayList<>())
+          .add(new IllustrativeShare.Part(value.doubleValue(), share == null ? 1 : share));
       if (y == year) {
-        names.put(string(r, "district_code"), string(r, "district"));
+        names.putIfAbsent(code, string(r, "district"));
       }
     }
+    run.count("compensation_gep_rows_without_share", withoutShare);
     Map<String, BigDecimal> current = gep.getOrDefault(year, Map.of());
     Map<String, BigDecimal> previous = gep.getOrDefault(year - 1, Map.of());
+    Map<String, List<IllustrativeShare.Part>> currentParts = parts.getOrDefault(year, Map.of());
+    Map<String, List<IllustrativeShare.Part>> previousParts = parts.getOrDefault(year - 1, Map.of());
     for (CompensationAgreement agreement : agreements) {
       if (current.isEmpty()) {
         notSettled.add(agreement.id() + " " + year + ": no GEP of " + region.id() + " for " + year);
@@ -304,7 +319,8 @@ public final class CompensationJob {
       }
       List<Compensation.DistrictGep> districts = new ArrayList<>();
       current.forEach((code, value) -> districts.add(new Compensation.DistrictGep(code, names.get(code), value,
-          Optional.ofNullable(previous.get(code)))));
+          IllustrativeShare.ofSum(currentParts.get(code)), Optional.ofNullable(previous.get(code)),
+          IllustrativeShare.ofSum(previousParts.getOrDefault(code, List.of())))));
       Compensation.vertical(agreement, year, districts, revision, p).forEach(ledger::add);
     }
   }

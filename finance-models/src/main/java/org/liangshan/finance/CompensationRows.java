@@ -12,7 +12,7 @@ final class CompensationRows {
 
   /** A row of gold.compensation_ledger ({@link FinanceTables#COMPENSATION_LEDGER}). */
   record Entry(String region, int year, String period, String entryId, String agreementId, String method, String payer,
-      String payee, BigDecimal amountYuan, String basis, String status, int revision) {}
+      String payee, BigDecimal amountYuan, String basis, double illustrativeShare, String status, int revision) {}
 
   /** A row of gold.compensation_postings ({@link FinanceTables#COMPENSATION_POSTINGS}). */
   record Posting(String region, int year, String period, String entryId, String account, BigDecimal debitYuan,

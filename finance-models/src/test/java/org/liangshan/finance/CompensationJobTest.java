@@ -65,6 +65,11 @@ class CompensationJobTest {
       assertThat(r.<String>getAs("status")).isEqualTo("draft");
       assertThat(r.<Integer>getAs("revision")).isEqualTo(1);
     });
+    // Every Tianjin agreement declares its terms illustrative (fund, K0, baseline year, the use of the Jiangsu rates,
+    // the quantity term, Jizhou's amount: none is in the seed), and every amount is proportional to its agreement's
+    // terms: each transfer rests wholly on illustrative terms (docs/methods/compensation.md).
+    assertThat(ledger).extracting(r -> r.getAs("entry_id") + " " + r.<Double>getAs("illustrative_share"))
+        .allSatisfy(s -> assertThat(s).endsWith(" 1.0"));
     String luan = ledger.get(0).getAs("basis");
     assertThat(luan).contains("\"p\":0.87125", "\"settlement\":\"annual\"", "\"section\":\"TJ-S01\"",
         "\"name\":\"nh3n\",\"annual_mean_mg_l\":0.525,\"months\":2,\"method\":\"manual+auto\"",

@@ -170,6 +170,10 @@ class QuotaDamageLedgerTest {
         .head().getAs("basis");
     assertThat(restored).contains("\"fallback\":false", "\"restoration_unit\":\"m2\"");
     assertThat(summary.notSettled()).contains("TJ-D-01 2024: 1 violation(s) of persons are not damage entries");
+    // The penalties, the unit restoration costs and the quota rates are Liangshan orders of magnitude (illustrative):
+    // every quota-keyed and damage amount is proportional to one of them.
+    assertThat(lake.catalog.read(FinanceTables.COMPENSATION_LEDGER).where("method IN ('damage', 'vertical_quota')")
+        .collectAsList()).hasSize(7).allSatisfy(r -> assertThat(r.<Double>getAs("illustrative_share")).isEqualTo(1.0));
   }
 
   @Test

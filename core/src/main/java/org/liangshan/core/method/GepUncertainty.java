@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.liangshan.core.param.IllustrativeShare;
 import org.liangshan.core.param.ParameterRanges;
 import org.liangshan.core.param.ParameterSet;
 
@@ -195,23 +196,19 @@ public final class GepUncertainty {
   }
 
   /**
-   * The share of an item's value that rests on illustrative parameters: the terms that rest on at least one
-   * illustrative parameter, weighted by the magnitude of their value, over all terms' magnitudes. An item whose
-   * terms are all zero counts 1 when any of its terms rests on an illustrative parameter, else 0.
+   * The share of an item's value that rests on illustrative parameters ({@link IllustrativeShare}): a term
+   * resting on at least one illustrative parameter counts 1, others 0, weighted by the magnitude of their value;
+   * an item whose terms are all zero counts 1 when any of its terms rests on an illustrative parameter, else 0.
    */
   public static double illustrativeShare(Item item, java.util.function.Predicate<String> illustrative) {
     requireNonNull(item, "item is null");
     requireNonNull(illustrative, "illustrative is null");
-    double all = 0;
-    double resting = 0;
-    boolean any = false;
+    List<IllustrativeShare.Part> parts = new ArrayList<>(item.terms().size());
     for (Term term : item.terms()) {
-      boolean flagged = term.restsOn().stream().anyMatch(illustrative);
-      any |= flagged;
-      all += Math.abs(term.value());
-      resting += flagged ? Math.abs(term.value()) : 0;
+      parts.add(new IllustrativeShare.Part(term.value(),
+          IllustrativeShare.of(term.restsOn().stream().anyMatch(illustrative))));
     }
-    return all == 0 ? (any ? 1 : 0) : resting / all;
+    return IllustrativeShare.ofSum(parts);
   }
 
   private static void add(Map<String, double[]> draws, Map<String, double[]> points, String service, double[] values,

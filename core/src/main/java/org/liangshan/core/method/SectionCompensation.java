@@ -73,9 +73,14 @@ public final class SectionCompensation {
     }
   }
 
+  /** The parameter holding a factor's rate, yuan per tonne. */
+  public static String rateKey(String factor) {
+    return "compensation.jiangsu.rates_yuan_per_t." + factor;
+  }
+
   /** The default rate of a factor, or empty when the parameter set has none. */
   public static Optional<BigDecimal> defaultRate(ParameterSet params, String factor) {
-    String key = "compensation.jiangsu.rates_yuan_per_t." + factor;
+    String key = rateKey(factor);
     return params.has(key) ? Optional.of(params.decimal(key)) : Optional.empty();
   }
 

@@ -85,11 +85,14 @@ public final class XinanPIndex {
     }
   }
 
+  /** The block of the parameter set holding the default weights per factor. */
+  public static final String WEIGHTS_KEY = "compensation.xinan.weights";
+
   /** The default weights ({@code compensation.xinan.weights}). */
   public static Map<String, BigDecimal> defaultWeights(ParameterSet params) {
     Map<String, BigDecimal> weights = new LinkedHashMap<>();
-    for (String name : params.keys("compensation.xinan.weights")) {
-      weights.put(name, params.decimal("compensation.xinan.weights." + name));
+    for (String name : params.keys(WEIGHTS_KEY)) {
+      weights.put(name, params.decimal(WEIGHTS_KEY + "." + name));
     }
     return weights;
   }

@@ -16,6 +16,7 @@ import org.liangshan.core.method.Party;
 import org.liangshan.core.method.SectionCompensation;
 import org.liangshan.core.method.VerticalCompensation;
 import org.liangshan.core.method.XinanPIndex;
+import org.liangshan.core.param.IllustrativeShare;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.CompensationAgreement;
 import org.liangshan.market.model.Hydrology;
@@ -70,13 +71,34 @@ public final class Compensation {
     }
   }
 
-  /** A district's GEP this year and, when known, last year. */
-  public record DistrictGep(String code, String name, BigDecimal gepYuan, Optional<BigDecimal> previousGepYuan) {
+  /**
+   * A district's GEP this year and, when known, last year, each with the share of it resting on illustrative
+   * parameters (gold.gep_by_district.illustrative_share, value-weighted over the district's services).
+   */
+  public record DistrictGep(String code, String name, BigDecimal gepYuan, double illustrativeShare,
+      Optional<BigDecimal> previousGepYuan, double previousIllustrativeShare) {
     public DistrictGep {
       requireNonNull(code, "code is null");
       requireNonNull(name, "name is null");
       requireNonNull(gepYuan, "gepYuan is null");
       requireNonNull(previousGepYuan, "previousGepYuan is null");
+      new Reliance.Figure("the GEP of " + code, illustrativeShare);
+      new Reliance.Figure("the previous GEP of " + code, previousIllustrativeShare);
+    }
+
+    /** The district's GEP with its share. */
+    Reliance.Figure gep() {
+      return new Reliance.Figure("the GEP of " + code, illustrativeShare);
+    }
+
+    /**
+     * The district's GEP growth with its share: the growth is this year's GEP less last year's, a sum of two
+     * figures, so their shares weigh by the two GEPs.
+     */
+    Reliance.Figure growth() {
+      double share = IllustrativeShare.ofSum(List.of(new IllustrativeShare.Part(gepYuan.doubleValue(), illustrativeShare),
+          new IllustrativeShare.Part(previousGepYuan.orElse(BigDecimal.ZERO).doubleValue(), previousIllustrativeShare)));
+      return new Reliance.Figure("the GEP growth of " + code, share);
     }
   }
 
@@ -126,9 +148,13 @@ public final class Compensation {
     if (fen.signum() == 0) {
       return Optional.empty();
     }
+    // The net is the sum of the factors' amounts, each proportional to the factor's rate and the agreement's target.
+    List<Reliance.Term> terms = new ArrayList<>();
+    out.amountsYuan().forEach((factor, amount) -> terms.add(new Reliance.Term(factor, amount.doubleValue(),
+        List.of(Reliance.agreement(agreement), new Reliance.Parameter(SectionCompensation.rateKey(factor))))));
     return Optional.of(new CompensationLedger.Entry(entryId(agreement.id(), month.toString(), revision), month.toString(),
         agreement.id(), agreement.method(), side(agreement, out.payer()), side(agreement, out.payee()), exact, fen,
-        basis.toString()));
+        basis.toString(), new Reliance(terms)));
   }
 
   /**
@@ -180,8 +206,15 @@ public final class Compensation {
     BigDecimal fund = agreement.annualFundYuan().orElseThrow();
     basis.put("annual_fund_yuan", fund);
     BigDecimal fen = CompensationLedger.toFen(fund);
+    // The agreed fund is paid one way or the other: the amount rests on the fund and on all P is computed from
+    // (K0, baseline and weights of the agreement, or the parameter set's weights).
+    List<Reliance.Ground> restsOn = new ArrayList<>(List.of(Reliance.agreement(agreement)));
+    if (agreement.terms().weights().isEmpty()) {
+      restsOn.add(new Reliance.Parameter(XinanPIndex.WEIGHTS_KEY));
+    }
     return Settled.of(new CompensationLedger.Entry(entryId(agreement.id(), period, revision), period, agreement.id(),
-        agreement.method(), side(agreement, out.payer()), side(agreement, out.payee()), fund, fen, basis.toString()));
+        agreement.method(), side(agreement, out.payer()), side(agreement, out.payee()), fund, fen, basis.toString(),
+        Reliance.proportional(fund.doubleValue(), restsOn)));
   }
 
   /**
@@ -233,7 +266,9 @@ public final class Compensation {
     String payer = more ? agreement.downstream().orElseThrow() : agreement.upstream().orElseThrow();
     String payee = more ? agreement.upstream().orElseThrow() : agreement.downstream().orElseThrow();
     return Settled.of(new CompensationLedger.Entry(agreement.id() + ":" + period + ":quantity:r" + revision, period,
-        agreement.id(), agreement.method(), payer, payee, exact, fen, basis.toString()));
+        agreement.id(), agreement.method(), payer, payee, exact, fen, basis.toString(),
+        Reliance.proportional(exact.doubleValue(), List.of(Reliance.agreement(agreement),
+            new Reliance.Declared("the water-quantity term of agreement " + agreement.id(), term.status())))));
   }
 
   /** The yearly entry of a fixed transfer (a key-function-area transfer): the agreed amount, payer to payee. */
@@ -244,7 +279,7 @@ public final class Compensation {
     basis.put("annual_fund_yuan", fund);
     return new CompensationLedger.Entry(entryId(agreement.id(), period, revision), period, agreement.id(), agreement.method(),
         agreement.payer().orElseThrow(), agreement.payee().orElseThrow(), fund, CompensationLedger.toFen(fund),
-        basis.toString());
+        basis.toString(), Reliance.proportional(fund.doubleValue(), List.of(Reliance.agreement(agreement))));
   }
 
   /**
@@ -335,9 +370,31 @@ public final class Compensation {
       basis.put("beta", beta);
       basis.put("annual_fund_yuan", fund);
       entries.add(new CompensationLedger.Entry(agreement.id() + ":" + period + ":" + d.code() + ":r" + revision, period,
-          agreement.id(), agreement.method(), agreement.payer().orElseThrow(), d.name(), amount, amount, basis.toString()));
+          agreement.id(), agreement.method(), agreement.payer().orElseThrow(), d.name(), amount, amount, basis.toString(),
+          verticalReliance(agreement, d, input.get(i), total, growthTotal)));
     }
     return List.copyOf(entries);
+  }
+
+  /**
+   * What a GEP-keyed transfer rests on: fund × α × GEPᵢ / ΣGEP (the district's GEP and the agreement's terms) plus
+   * fund × β × growthᵢ⁺ / Σgrowth⁺ (its GEP growth and the agreement's terms); the whole fund by GEP when no
+   * district grew. The district's own GEP is the figure a term is proportional to; the total over the districts
+   * only normalises (a parameter that moves every district's GEP alike leaves the split unchanged).
+   */
+  private static Reliance verticalReliance(CompensationAgreement agreement, DistrictGep d, VerticalCompensation.District in,
+      BigDecimal gepTotal, BigDecimal growthTotal) {
+    double fund = agreement.annualFundYuan().orElseThrow().doubleValue();
+    Reliance.Declared terms = Reliance.agreement(agreement);
+    if (growthTotal.signum() == 0) {
+      return new Reliance(List.of(new Reliance.Term("gep share", fund * d.gepYuan().doubleValue() / gepTotal.doubleValue(),
+          List.of(terms, d.gep()))));
+    }
+    double byGep = fund * agreement.alpha() * d.gepYuan().doubleValue() / gepTotal.doubleValue();
+    double byGrowth = fund * agreement.beta() * in.gepGrowthYuan().max(BigDecimal.ZERO).doubleValue()
+        / growthTotal.doubleValue();
+    return new Reliance(List.of(new Reliance.Term("gep share", byGep, List.of(terms, d.gep())),
+        new Reliance.Term("gep growth", byGrowth, List.of(terms, d.growth()))));
   }
 
   private static ObjectNode basis(CompensationAgreement agreement, String period) {

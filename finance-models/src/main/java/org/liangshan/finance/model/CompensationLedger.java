@@ -18,8 +18,12 @@ import org.liangshan.core.money.Money;
  * equal the credits in every period.
  */
 public final class CompensationLedger {
+  /**
+   * @param reliance what the amount rests on, for its illustrative share ({@link Reliance}); not part of the
+   *     basis, so a change of a parameter's status alone makes no new revision
+   */
   public record Entry(String entryId, String period, String agreementId, String method, String payer, String payee,
-      BigDecimal exactYuan, BigDecimal amountYuan, String basis) {
+      BigDecimal exactYuan, BigDecimal amountYuan, String basis, Reliance reliance) {
     public Entry {
       requireNonNull(entryId, "entryId is null");
       requireNonNull(period, "period is null");
@@ -27,6 +31,7 @@ public final class CompensationLedger {
       requireNonNull(payee, "payee is null");
       requireNonNull(amountYuan, "amountYuan is null");
       requireNonNull(basis, "basis is null");
+      requireNonNull(reliance, "reliance is null");
       if (amountYuan.signum() <= 0) {
         throw new IllegalArgumentException("Invalid ledger amount (must be > 0): " + amountYuan + " in " + entryId);
       }

@@ -94,7 +94,7 @@ public final class LedgerRevisions {
   /** The entry re-keyed to a revision. */
   public static CompensationLedger.Entry withRevision(CompensationLedger.Entry e, int revision) {
     return new CompensationLedger.Entry(entryId(entryKey(e.entryId()), revision), e.period(), e.agreementId(), e.method(),
-        e.payer(), e.payee(), e.exactYuan(), e.amountYuan(), e.basis());
+        e.payer(), e.payee(), e.exactYuan(), e.amountYuan(), e.basis(), e.reliance());
   }
 
   /**

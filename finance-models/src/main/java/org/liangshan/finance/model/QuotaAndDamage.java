@@ -100,14 +100,19 @@ public final class QuotaAndDamage {
 
   /** The rate of a quota, yuan per unit, from the parameter set; a failure naming the key when it is missing. */
   public static BigDecimal rate(Holding h, ParameterSet params) {
-    String key = h.quotaType().equals(CARBON) ? "compensation.vertical_quota.carbon_rate_yuan_per_t"
-        : "compensation.vertical_quota.capacity_rate_yuan_per_t." + Pollutant.parse(h.subject()).map(Pollutant::indicator)
-            .orElse(h.subject());
+    String key = rateKey(h);
     if (!params.has(key)) {
       throw LiangshanException.failure("No rate for %s quota %s (%s): add %s to the parameter set.", h.quotaType(), h.key(),
           h.subject(), key);
     }
     return params.decimal(key);
+  }
+
+  /** The parameter holding the rate of a quota. */
+  static String rateKey(Holding h) {
+    return h.quotaType().equals(CARBON) ? "compensation.vertical_quota.carbon_rate_yuan_per_t"
+        : "compensation.vertical_quota.capacity_rate_yuan_per_t." + Pollutant.parse(h.subject()).map(Pollutant::indicator)
+            .orElse(h.subject());
   }
 
   /** The yearly quota-keyed entries of a vertical agreement, one per holding off its allocation. */
@@ -146,7 +151,9 @@ public final class QuotaAndDamage {
           : "held above allocation: the holder pays (held - allocated) x rate to the fund");
       entries.add(new CompensationLedger.Entry(
           agreement.id() + ":" + period + ":" + h.quotaType() + ":" + h.key() + ":r" + revision, period, agreement.id(),
-          VERTICAL_QUOTA, below ? fund : h.party(), below ? h.party() : fund, exact, fen, basis.toString()));
+          VERTICAL_QUOTA, below ? fund : h.party(), below ? h.party() : fund, exact, fen, basis.toString(),
+          Reliance.proportional(exact.doubleValue(), List.of(Reliance.agreement(agreement),
+              new Reliance.Parameter(rateKey(h))))));
     }
     return List.copyOf(entries);
   }
@@ -174,6 +181,7 @@ public final class QuotaAndDamage {
         basis.put("description", v.description());
       }
       BigDecimal exact;
+      String costKey;
       if (v.restoration().isPresent()) {
         Restoration r = v.restoration().get();
         String key = "compensation.damage.restoration_cost_yuan_per_unit." + r.unit();
@@ -182,6 +190,7 @@ public final class QuotaAndDamage {
               + " the parameter set or record the quantity in one of its units.", r.unit(), v.eventId(), key);
         }
         BigDecimal unitCost = params.decimal(key);
+        costKey = key;
         exact = BigDecimal.valueOf(r.quantity()).multiply(unitCost);
         basis.put("damage_basis", "restoration cost, GB/T 39791.1-2020 section 8: quantity x unit restoration cost");
         basis.put("fallback", false);
@@ -196,6 +205,7 @@ public final class QuotaAndDamage {
               v.severity(), v.eventId(), key);
         }
         exact = params.decimal(key);
+        costKey = key;
         basis.put("damage_basis", "fixed schedule by severity: the declared fallback, the event records no restoration quantity");
         basis.put("fallback", true);
         basis.put("penalty_key", key);
@@ -206,7 +216,8 @@ public final class QuotaAndDamage {
         continue;
       }
       entries.add(new CompensationLedger.Entry(agreement.id() + ":" + period + ":" + v.eventId() + ":r" + revision, period,
-          agreement.id(), DAMAGE, v.party(), payee, exact, fen, basis.toString()));
+          agreement.id(), DAMAGE, v.party(), payee, exact, fen, basis.toString(),
+          Reliance.proportional(exact.doubleValue(), List.of(Reliance.agreement(agreement), new Reliance.Parameter(costKey)))));
     }
     return List.copyOf(entries);
   }

@@ -41,7 +41,7 @@ import org.liangshan.warehouse.TableCatalog;
  */
 public final class LedgerExport {
   public static final List<String> CSV_COLUMNS = List.of("region", "year", "period", "revision", "status", "entry_id",
-      "agreement_id", "method", "payer", "payee", "amount_yuan", "inputs", "basis_json", "parameter_set", "run_id");
+      "agreement_id", "method", "payer", "payee", "amount_yuan", "illustrative_share", "inputs", "basis_json", "parameter_set", "run_id");
 
   private final TableCatalog catalog;
   private final LedgerBook book;
@@ -131,6 +131,7 @@ public final class LedgerExport {
       for (String column : CSV_COLUMNS) {
         cells.add(switch (column) {
           case "amount_yuan" -> fen(r.getAs("amount_yuan")).toPlainString();
+          case "illustrative_share" -> share(r);
           case "inputs" -> inputs(r.getAs("basis"));
           case "basis_json" -> r.getAs("basis");
           default -> String.valueOf((Object) r.getAs(column));
@@ -140,6 +141,16 @@ public final class LedgerExport {
       out.write("\r\n");
     }
     out.flush();
+  }
+
+  /** The row's illustrative share, or null when the row was written before it was recorded (or lacks the column). */
+  private static Double illustrativeShare(Row r) {
+    return List.of(r.schema().fieldNames()).contains("illustrative_share") ? r.<Double>getAs("illustrative_share") : null;
+  }
+
+  private static String share(Row r) {
+    Double share = illustrativeShare(r);
+    return share == null ? "" : share.toString();
   }
 
   private static String csvCell(String text) {
@@ -161,7 +172,8 @@ public final class LedgerExport {
   }
 
   private static final String[] ENTRY_HEADERS = {"Period (value)", "Revision (value)", "Status (value)",
-      "Entry id (value)", "Payer (value)", "Payee (value)", "Amount, yuan (value)", "Method (value)", "Inputs (value)",
+      "Entry id (value)", "Payer (value)", "Payee (value)", "Amount, yuan (value)",
+      "Share of the amount resting on illustrative parameters (value; empty: not recorded)", "Method (value)", "Inputs (value)",
       "Parameter set (value)", "Run id (value)", "Basis JSON (value)"};
   public static final int AMOUNT_COLUMN = 6;
 
@@ -196,11 +208,15 @@ public final class LedgerExport {
           Cell a = x.createCell(AMOUNT_COLUMN);
           a.setCellValue(amount.doubleValue());
           a.setCellStyle(st.money);
-          x.createCell(7).setCellValue((String) r.getAs("method"));
-          x.createCell(8).setCellValue(inputs(r.getAs("basis")));
-          x.createCell(9).setCellValue((String) r.getAs("parameter_set"));
-          x.createCell(10).setCellValue((String) r.getAs("run_id"));
-          x.createCell(11).setCellValue((String) r.getAs("basis"));
+          Double share = illustrativeShare(r);
+          if (share != null) {
+            x.createCell(7).setCellValue(share);
+          }
+          x.createCell(8).setCellValue((String) r.getAs("method"));
+          x.createCell(9).setCellValue(inputs(r.getAs("basis")));
+          x.createCell(10).setCellValue((String) r.getAs("parameter_set"));
+          x.createCell(11).setCellValue((String) r.getAs("run_id"));
+          x.createCell(12).setCellValue((String) r.getAs("basis"));
         }
         org.apache.poi.ss.usermodel.Row t = sheet.createRow(i);
         Cell label = t.createCell(5);
@@ -213,7 +229,7 @@ public final class LedgerExport {
         totalCells.put(e.getKey(), "'" + name + "'!" + column + (i + 1));
         totalValues.put(e.getKey(), sum);
         for (int c = 0; c < ENTRY_HEADERS.length - 1; c++) {
-          sheet.setColumnWidth(c, c == 8 ? 60 * 256 : c == 3 ? 28 * 256 : 18 * 256);
+          sheet.setColumnWidth(c, c == 9 ? 60 * 256 : c == 3 ? 28 * 256 : 18 * 256);
         }
         sheet.createFreezePane(0, 3);
       }

@@ -24,6 +24,8 @@ class CompensationModelTest {
       "gep-keyed", Optional.empty(), Optional.empty(), Optional.empty(), Optional.of("市财政局"),
       Optional.of(new BigDecimal("500000000")), 0.5, 0.5, 0.85, List.of());
 
+  private static final Reliance FIXED = Reliance.proportional(1, List.of());
+
   private static Compensation.Concentration c(double value) {
     return new Compensation.Concentration(value, "manual", 1);
   }
@@ -161,9 +163,9 @@ class CompensationModelTest {
   @Test
   void verticalTransfersSumExactlyToTheFundAndNameMissingGrowth() {
     List<Compensation.DistrictGep> districts = List.of(
-        new Compensation.DistrictGep("120101", "和平区", new BigDecimal("1000000000"), Optional.of(new BigDecimal("900000000"))),
-        new Compensation.DistrictGep("120102", "河东区", new BigDecimal("2000000000"), Optional.of(new BigDecimal("2100000000"))),
-        new Compensation.DistrictGep("120103", "河西区", new BigDecimal("4000000000"), Optional.empty()));
+        new Compensation.DistrictGep("120101", "和平区", new BigDecimal("1000000000"), 0, Optional.of(new BigDecimal("900000000")), 0),
+        new Compensation.DistrictGep("120102", "河东区", new BigDecimal("2000000000"), 0, Optional.of(new BigDecimal("2100000000")), 0),
+        new Compensation.DistrictGep("120103", "河西区", new BigDecimal("4000000000"), 0, Optional.empty(), 0));
     List<CompensationLedger.Entry> entries = Compensation.vertical(VERTICAL, 2024, districts, 1, PARAMS);
     // Fund × [0.5 × GEPᵢ/7e9 + 0.5 × growthᵢ/1e8]: only 和平区 grew (+1e8).
     // 和平区 285,714,285.714…, 河东区 71,428,571.428…, 河西区 142,857,142.857…; floors leave 2 fen for the
@@ -179,8 +181,8 @@ class CompensationModelTest {
 
     // No previous year at all: the growth share is 0 and the fund is split by GEP alone.
     List<CompensationLedger.Entry> first = Compensation.vertical(VERTICAL, 2024, List.of(
-        new Compensation.DistrictGep("A", "甲", new BigDecimal("1"), Optional.empty()),
-        new Compensation.DistrictGep("B", "乙", new BigDecimal("2"), Optional.empty())), 1, PARAMS);
+        new Compensation.DistrictGep("A", "甲", new BigDecimal("1"), 0, Optional.empty(), 0),
+        new Compensation.DistrictGep("B", "乙", new BigDecimal("2"), 0, Optional.empty(), 0)), 1, PARAMS);
     assertThat(first).extracting(e -> e.amountYuan().toPlainString()).containsExactly("166666666.67", "333333333.33");
     assertThat(first.get(0).basis()).contains("no GEP of the previous year: the growth share is 0");
   }
@@ -188,9 +190,9 @@ class CompensationModelTest {
   @Test
   void postingsBalancePerPeriod() {
     CompensationLedger ledger = new CompensationLedger();
-    ledger.add(new CompensationLedger.Entry("e1", "2024-01", "H-1", "m", "甲", "乙", BigDecimal.ONE, new BigDecimal("10.01"), "{}"));
-    ledger.add(new CompensationLedger.Entry("e2", "2024-01", "H-2", "m", "乙", "丙", BigDecimal.ONE, new BigDecimal("3.50"), "{}"));
-    ledger.add(new CompensationLedger.Entry("e3", "2024", "V-1", "m", "丙", "甲", BigDecimal.ONE, new BigDecimal("7"), "{}"));
+    ledger.add(new CompensationLedger.Entry("e1", "2024-01", "H-1", "m", "甲", "乙", BigDecimal.ONE, new BigDecimal("10.01"), "{}", FIXED));
+    ledger.add(new CompensationLedger.Entry("e2", "2024-01", "H-2", "m", "乙", "丙", BigDecimal.ONE, new BigDecimal("3.50"), "{}", FIXED));
+    ledger.add(new CompensationLedger.Entry("e3", "2024", "V-1", "m", "丙", "甲", BigDecimal.ONE, new BigDecimal("7"), "{}", FIXED));
     ledger.checkBalanced();
     assertThat(ledger.postings()).hasSize(6);
     assertThat(ledger.totals()).extracting(t -> t.period() + " " + t.debitYuan() + " " + t.creditYuan() + " " + t.entries())
@@ -200,7 +202,7 @@ class CompensationModelTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("party:乙", "10.01", "0.00"),
             org.assertj.core.groups.Tuple.tuple("party:甲", "0.00", "10.01"));
-    assertThatThrownBy(() -> new CompensationLedger.Entry("e4", "2024", "V", "m", "甲", "乙", BigDecimal.ONE, new BigDecimal("1.001"), "{}"))
+    assertThatThrownBy(() -> new CompensationLedger.Entry("e4", "2024", "V", "m", "甲", "乙", BigDecimal.ONE, new BigDecimal("1.001"), "{}", FIXED))
         .hasMessage("Invalid ledger amount (not in fen): 1.001 in e4");
   }
 }

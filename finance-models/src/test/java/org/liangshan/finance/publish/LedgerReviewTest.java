@@ -188,6 +188,10 @@ class LedgerReviewTest {
             .agg(functions.sum("amount_yuan")).head();
         assertThat(fromSheet).as(agreement).isEqualByComparingTo(byTable.getDecimal(0));
         assertThat(result.totalsByAgreement().get(agreement)).isEqualByComparingTo(byTable.getDecimal(0));
+        // beside the amount, its illustrative share (every Tianjin agreement's terms are illustrative)
+        assertThat(sheet.getRow(2).getCell(LedgerExport.AMOUNT_COLUMN + 1).getStringCellValue())
+            .startsWith("Share of the amount resting on illustrative parameters");
+        assertThat(sheet.getRow(3).getCell(LedgerExport.AMOUNT_COLUMN + 1).getNumericCellValue()).as(agreement).isEqualTo(1.0);
       }
       var summary = wb.getSheet("Summary");
       org.apache.poi.ss.usermodel.Row all = null;
@@ -208,7 +212,7 @@ class LedgerReviewTest {
     assertThat(csv.get(0)).isEqualTo("\uFEFF" + String.join(",", LedgerExport.CSV_COLUMNS));
     assertThat(csv).hasSize(1 + (int) table.getLong(1));
     assertThat(csv).anySatisfy(l -> assertThat(l).startsWith("tianjin,2024,2024-04,1,approved,TJ-H-02:2024-04:r1,TJ-H-02,"
-        + "section-compensation,北京市,天津市,421200.00,"));
+        + "section-compensation,北京市,天津市,421200.00,1.0,"));
 
     LedgerExport.Result approved = export.write("tianjin", 2024, true, dir.resolve("approved"), true, false, clock.instant());
     assertThat(approved.entries()).isEqualTo(1);
