@@ -105,6 +105,8 @@ public final class ValuationReports {
     }
     LocalDate priceWindowStart = PriceHistory.windowStart(date, CollateralParameters.of(params).windowTradingDays());
     Map<String, List<VolatilityHaircut.DailyPrice>> result = new LinkedHashMap<>();
+    // A row loaded before trades stated their unit is in the quote unit.
+    boolean rowsHaveUnit = java.util.Arrays.asList(catalog.read(trades.get()).columns()).contains("unit");
     for (Row v : valuations) {
       String type = v.getAs("right_type");
       if (type == null || v.getAs("valuation_price") == null) {
@@ -120,8 +122,10 @@ public final class ValuationReports {
           .where(col("trade_date").between(java.sql.Date.valueOf(start), java.sql.Date.valueOf(date)))
           .orderBy("trade_date", "trade_id").collectAsList()) {
         if (new Instrument(type, t.getAs("subject"), Optional.empty()).equals(instrument)) {
-          series.add(new PriceHistory.Trade(t.getAs("trade_id"), t.<java.sql.Date>getAs("trade_date").toLocalDate(), type,
-              t.<Double>getAs("quantity"), BigDecimal.valueOf(t.<Double>getAs("price_yuan"))));
+          // In the quote unit, as the valuation read it (a kg/a-quoted trade converted once).
+          series.add(PriceHistory.Trade.inQuoteUnit(t.getAs("trade_id"), t.<java.sql.Date>getAs("trade_date").toLocalDate(), type,
+              t.<Double>getAs("quantity"), BigDecimal.valueOf(t.<Double>getAs("price_yuan")),
+              Optional.ofNullable(rowsHaveUnit ? t.<String>getAs("unit") : null)));
         }
       }
       result.put(v.getAs("pledge_id"), VolatilityHaircut.dailyPrices(series, start, date));
