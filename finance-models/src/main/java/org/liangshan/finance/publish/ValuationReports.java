@@ -197,7 +197,8 @@ public final class ValuationReports {
           Optional.ofNullable(v.<Double>getAs("term_factor")).map(f -> new ValuationReport.Term(date,
               Optional.ofNullable(v.<java.sql.Date>getAs("valid_until")).map(java.sql.Date::toLocalDate),
               Optional.ofNullable(v.<java.sql.Date>getAs("loan_matures_on")).map(java.sql.Date::toLocalDate),
-              Optional.ofNullable(v.<Double>getAs("remaining_term_years")).map(BigDecimal::valueOf), BigDecimal.valueOf(f)))));
+              Optional.ofNullable(v.<Double>getAs("remaining_term_years")).map(BigDecimal::valueOf), BigDecimal.valueOf(f))))
+          .withUnits(optionalString(v, "quantity_unit"), optionalString(v, "price_unit")));
     }
     Row first = valuations.get(0);
     ValuationReport.Parameters parameters = new ValuationReport.Parameters(first.getAs("parameter_set"),
@@ -212,7 +213,12 @@ public final class ValuationReports {
         pledges, parameters, audit);
   }
 
-  private static Map<String, Long> map(Row run, String column) {
+  /** A string column's value, or null when the row has no such column (gold written before it was added). */
+  private static String optionalString(Row row, String column) {
+    return java.util.Arrays.asList(row.schema().fieldNames()).contains(column) ? row.getAs(column) : null;
+  }
+
+    private static Map<String, Long> map(Row run, String column) {
     Map<String, Long> result = new TreeMap<>();
     run.<String, Long>getJavaMap(run.fieldIndex(column)).forEach((k, v) -> result.put(k, ((Number) v).longValue()));
     return result;
