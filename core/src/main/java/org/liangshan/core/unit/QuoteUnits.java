@@ -15,7 +15,10 @@ import java.util.Optional;
 public final class QuoteUnits {
   private QuoteUnits() {}
 
-  /** The unit trades of {@code rightType} (a right-type code, e.g. {@code eco_voucher}) are quoted in; empty for a type the platform does not know. */
+  /**
+   * The unit trades of {@code rightType} (a right-type code, e.g. {@code eco_voucher}) are quoted in; empty for a type
+   * the platform does not know.
+   */
   public static Optional<Unit> of(String rightType) {
     requireNonNull(rightType, "rightType is null");
     return switch (rightType) {
