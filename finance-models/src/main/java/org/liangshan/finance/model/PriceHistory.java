@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.liangshan.core.unit.Quantity;
+import org.liangshan.core.unit.QuoteUnits;
 import org.liangshan.core.unit.Unit;
 import org.liangshan.core.unit.UnitPrice;
 import org.liangshan.market.model.Benchmark;
@@ -67,7 +68,7 @@ public final class PriceHistory {
           + " is of right type '" + rightType + "', which has no quote unit: its price cannot enter a series"));
       Unit stated = unit.isEmpty() ? quoted : Unit.parse(unit.get()).orElseThrow(() -> new IllegalArgumentException("Trade "
           + tradeId + " states the unit '" + unit.get() + "', which is not a known unit: known units are " + Unit.KNOWN));
-      if (stated.dimension() != quoted.dimension()) {
+      if (!QuoteUnits.converts(rightType, stated)) {
         throw new IllegalArgumentException("Trade " + tradeId + " is in " + stated.symbol() + ", which does not convert to "
             + quoted.symbol() + ", the unit " + rightType + " trades are quoted in: correct its unit (单位) in silver.trades");
       }
