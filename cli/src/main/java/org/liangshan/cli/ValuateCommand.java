@@ -194,7 +194,9 @@ final class ValuateCommand implements Callable<Integer> {
         "restores the valued collateral in rights (quantity) and in cash",
         "(shortfall), and to gold.margin_checks what the check covered. Pledges",
         "never valued before the date are listed, not checked: run",
-        "'liangshan valuate --all --date D' first."
+        "'liangshan valuate --all --date D' first. Prices are printed with their",
+        "unit (price_unit, e.g. yuan per t/a), the top-up with the quantity's",
+        "(quantity_unit)."
       })
   static final class MarginCommand implements Callable<Integer> {
     @Mixin Lakehouse lakehouse;
@@ -212,20 +214,29 @@ final class ValuateCommand implements Callable<Integer> {
       TableCatalog catalog = lakehouse.catalog();
       String command = "liangshan valuate margin --region " + r.id() + " --date " + day;
       System.out.println(Jobs.margin(catalog, command, r, day, ParameterSet.forRegion(r)));
-      TextTable table = new TextTable("pledge_id", "loan_id", "bank_id", "series", "price", "margin_call_price",
-          "shortfall_yuan", "topup_quantity");
+      TextTable table = new TextTable(MARGIN_COLUMNS.toArray(String[]::new));
       for (org.apache.spark.sql.Row row : catalog.read(RiskTables.MARGIN_CALLS)
           .where(col("region").equalTo(r.id())).where(col("call_date").equalTo(java.sql.Date.valueOf(day)))
           .orderBy("pledge_id").collectAsList()) {
-        table.row(row.getAs("pledge_id"), row.getAs("loan_id"), row.getAs("bank_id"), row.getAs("series"),
-            Money.toFen(row.getAs("price")).toPlainString(), Money.toFen(row.getAs("margin_call_price")).toPlainString(),
-            Money.toFen(row.getAs("shortfall_yuan")).toPlainString(), six(row.getAs("topup_quantity")));
+        table.row(marginRow(row).toArray());
       }
       if (!table.isEmpty()) {
         System.out.print(table);
       }
       return Main.OK;
     }
+  }
+
+  /** The columns `valuate margin` prints: prices with their unit, the top-up with the quantity's unit. */
+  static final List<String> MARGIN_COLUMNS = List.of("pledge_id", "loan_id", "bank_id", "series", "price",
+      "margin_call_price", "price_unit", "shortfall_yuan", "topup_quantity", "quantity_unit");
+
+  /** A gold.margin_calls row as `valuate margin` prints it ({@link #MARGIN_COLUMNS}). */
+  static List<String> marginRow(org.apache.spark.sql.Row row) {
+    return java.util.Arrays.asList(row.getAs("pledge_id"), row.getAs("loan_id"), row.getAs("bank_id"), row.getAs("series"),
+        Money.toFen(row.getAs("price")).toPlainString(), Money.toFen(row.getAs("margin_call_price")).toPlainString(),
+        text(row.getAs("price_unit")), Money.toFen(row.getAs("shortfall_yuan")).toPlainString(), six(row.getAs("topup_quantity")),
+        text(row.getAs("quantity_unit")));
   }
 
   private static String six(Double x) {

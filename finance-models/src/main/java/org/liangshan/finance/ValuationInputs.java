@@ -98,15 +98,19 @@ record ValuationInputs(List<CollateralBook.Pledge> pledges, Map<String, Collater
   /**
    * The region's trades up to the date (positive price and quantity), oldest first, as one price series per
    * instrument (right type, subject, zone or registry): a pledge is never priced from another subject's or
-   * zone's trades.
+   * zone's trades. Each trade is in its right type's quote unit ({@link PriceHistory.Trade#inQuoteUnit}).
    */
   static Instrument.Series trades(Run run, Region region, LocalDate date) {
     Instrument.Series series = new Instrument.Series();
-    for (Row r : JobSupport.silver(run, "trades", region).where(col("trade_date").leq(JobSupport.sqlDate(date)))
+    Dataset<Row> trades = JobSupport.silver(run, "trades", region);
+    boolean rowsHaveUnit = java.util.Arrays.asList(trades.columns()).contains("unit");
+    for (Row r : trades.where(col("trade_date").leq(JobSupport.sqlDate(date)))
         .where(col("price_yuan").gt(0)).where(col("quantity").gt(0))
         .orderBy("trade_date", "trade_id").collectAsList()) {
-      PriceHistory.Trade trade = new PriceHistory.Trade(string(r, "trade_id"), date(r, "trade_date"), string(r, "right_type"),
-          number(r, "quantity"), BigDecimal.valueOf(number(r, "price_yuan")));
+      // In the right type's quote unit: a trade recorded per kg/a is converted once, here, never pooled raw.
+      PriceHistory.Trade trade = PriceHistory.Trade.inQuoteUnit(string(r, "trade_id"), date(r, "trade_date"),
+          string(r, "right_type"), number(r, "quantity"), BigDecimal.valueOf(number(r, "price_yuan")),
+          Optional.ofNullable(rowsHaveUnit ? string(r, "unit") : null));
       // silver.trades records no zone: every series is the region's registry series of its type and subject.
       series.add(new Instrument(trade.rightType(), string(r, "subject"), Optional.empty()), trade);
     }

@@ -70,6 +70,10 @@ class ValuationJobTest {
         // eco_voucher: one trade, a thin market.
         row("trade_id", "v1", "trade_date", "2024-06-20", "right_type", "eco_voucher", "quantity", 100.0, "price_yuan", 900000.0,
             "subject", "TP"),
+        // The same price recorded per kg/a: 100,000 kg/a at 900 yuan per kg/a is 100 t/a at 900,000 per t/a. Converted
+        // once as it enters the series (pooled raw, the thin market's last trade would be 900 "per unit").
+        row("trade_id", "v2", "trade_date", "2024-06-21", "right_type", "eco_voucher", "quantity", 100000.0, "price_yuan",
+            900.0, "unit", "kg/a", "subject", "TP"),
         // discharge rights: COD at 5,390 (10 t/a a trade) and NH3-N at 10,067 (2.92 t/a) on the same six days; pooled,
         // their volume-weighted average would be 6,447.
         discharge("d1", "2024-06-21", "COD", 10, 5390), discharge("d2", "2024-06-24", "COD", 10, 5390),
@@ -132,10 +136,12 @@ class ValuationJobTest {
     assertThat(rows).extracting(r -> r.getAs("pledge_id") + " " + r.getAs("quantity_unit") + " " + r.getAs("price_unit"))
         .containsExactly("P1 tCO2e yuan per tCO2e", "P2 tCO2e null", "P3 t/a yuan per t/a", "P4 tCO2e null",
             "P6 t/a yuan per t/a", "P7 t/a yuan per t/a");
-    // P3: a thin eco-voucher market: the lower of the zone's benchmark 1,000,000 and the last trade 900,000, flagged;
-    // the thin-market haircut 0.6: 2 x 900,000 x (1 - 0.6) = 720,000, x 0.4. No expiry date: one year's price, flagged.
+    // P3: a thin eco-voucher market (2 trades): the lower of the zone's benchmark 1,000,000 and the last trade, v2's
+    // 900 yuan per kg/a read as 900,000 per t/a, flagged; the thin-market haircut 0.6: 2 x 900,000 x (1 - 0.6) = 720,000,
+    // x 0.4. No expiry date: one year's price, flagged.
     Row p3 = rows.get(2);
-    assertThat(p3.<String>getAs("price_source")).isEqualTo("last_trade:v1 2024-06-20");
+    assertThat(p3.<String>getAs("price_source")).isEqualTo("last_trade:v2 2024-06-21");
+    assertThat(p3.<Integer>getAs("trades_in_window")).isEqualTo(2);
     assertThat(p3.<String>getAs("subject")).isEqualTo("TP");
     assertThat(p3.<String>getAs("zone_id")).isEqualTo("LY-WFZ-01");
     assertThat(p3.<BigDecimal>getAs("spot_price")).isEqualByComparingTo("900000");
@@ -206,6 +212,10 @@ class ValuationJobTest {
       assertThat(out.get("max_loan").doubleValue()).isCloseTo(p.maxLoanYuan().orElseThrow().doubleValue(), within(1e-6));
     }
     assertThat(json.path("pledges").get(0).path("reproduce_with_calc").path("valid_until").asText()).isEqualTo("2027-06-28");
+    // The report names the units gold holds: quantities in t/a, prices per t/a.
+    assertThat(json.path("pledges").get(0).path("quantity_unit").asText()).isEqualTo("t/a");
+    assertThat(json.path("pledges").get(0).path("price_unit").asText()).isEqualTo("yuan per t/a");
+    assertThat(org.liangshan.finance.publish.ReportHtml.render(report)).contains("<td class=\"n\">2 t/a</td><td class=\"n\">5,390.00 元/(t/a)</td>");
     assertThat(report.flags()).anySatisfy(f -> assertThat(f).contains("EXPIRES BEFORE THE LOAN MATURES"));
   }
 

@@ -277,25 +277,29 @@ final class MarketFamily {
     return Math.round(price / step) * step;
   }
 
-  /** A price series: right type, subject, start price, long-run price, daily volatility, quantity range. */
-  private record Series(String type, String subject, double start, double mean, double volatility, double minQty, double maxQty, String unitDecimals) {}
+  /**
+   * A price series: right type, subject, start price, long-run price, daily volatility, quantity range, and the unit
+   * its quantities and prices are in (单位: the unit the type is quoted in, as its rights are issued in).
+   */
+  private record Series(String type, String subject, double start, double mean, double volatility, double minQty, double maxQty, String unitDecimals,
+      String unit) {}
 
   private static List<Series> series(Context context) {
     boolean tianjin = context.region().id().equals("tianjin");
     WaterFunctionZone zone = context.region().zones().get(0);
     List<Series> series = new ArrayList<>();
-    series.add(new Series(CARBON_QUOTA, "CO2", 82, 92, 0.015, 500, 20_000, "0"));
-    series.add(new Series(CARBON_SINK, "CO2", 42, 45, 0.012, 100, 5_000, "0"));
+    series.add(new Series(CARBON_QUOTA, "CO2", 82, 92, 0.015, 500, 20_000, "0", "tCO2e"));
+    series.add(new Series(CARBON_SINK, "CO2", 42, 45, 0.012, 100, 5_000, "0", "tCO2e"));
     for (String pollutant : SurveyFamily.POLLUTANTS) {
       double price = benchmark(zone, pollutant) * 1.2;
       double max = assumedCapacity(zone, pollutant) * 0.05;
-      series.add(new Series(ECO_VOUCHER, pollutant, price, price, 0.006, max / 20, max, "4"));
+      series.add(new Series(ECO_VOUCHER, pollutant, price, price, 0.006, max / 20, max, "4", "t/a"));
     }
-    series.add(new Series(DISCHARGE_RIGHT, "COD", 5200, 5500, 0.008, 1, 50, "3"));
-    series.add(new Series(DISCHARGE_RIGHT, "NH3-N", 9800, 10000, 0.008, 0.5, 10, "3"));
+    series.add(new Series(DISCHARGE_RIGHT, "COD", 5200, 5500, 0.008, 1, 50, "3", "t/a"));
+    series.add(new Series(DISCHARGE_RIGHT, "NH3-N", 9800, 10000, 0.008, 0.5, 10, "3", "t/a"));
     if (tianjin) {
-      series.add(new Series(ENERGY_USE, null, 110, 120, 0.01, 500, 20_000, "0"));
-      series.add(new Series(GREEN_CERTIFICATE, null, 18, 20, 0.02, 100, 10_000, "0"));
+      series.add(new Series(ENERGY_USE, null, 110, 120, 0.01, 500, 20_000, "0", "tce"));
+      series.add(new Series(GREEN_CERTIFICATE, null, 18, 20, 0.02, 100, 10_000, "0", "MWh"));
     }
     return series;
   }
@@ -314,7 +318,7 @@ final class MarketFamily {
     List<Enterprises.Enterprise> enterprises = context.enterprises();
     String prefix = prefix(context);
     try (Output.Csv csv =
-        family.csv("market/trades.csv", "成交编号", "成交日期", "权利类型", "数量", "成交价(元/单位)", "买方", "卖方", "标的")) {
+        family.csv("market/trades.csv", "成交编号", "成交日期", "权利类型", "数量", "成交价(元/单位)", "单位", "买方", "卖方", "标的")) {
       int number = 0;
       List<Series> all = series(context);
       double[] price = new double[all.size()];
@@ -347,7 +351,8 @@ final class MarketFamily {
               qty = series.unitDecimals().equals("0") ? Math.round(qty) : round(qty, Integer.parseInt(series.unitDecimals()));
               double dealPrice = price[s] * (1 + 0.004 * Seeds.gaussian(random));
               csv.row(
-                  String.format("%s-TR-%d-%06d", prefix, year, number), date.toString(), series.type(), quantity(qty), Output.fixed(dealPrice, 2), buyer, seller, series.subject());
+                  String.format("%s-TR-%d-%06d", prefix, year, number), date.toString(), series.type(), quantity(qty), Output.fixed(dealPrice, 2), series.unit(), buyer, seller,
+                  series.subject());
             }
           }
         }

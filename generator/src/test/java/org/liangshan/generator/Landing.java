@@ -160,7 +160,7 @@ final class Landing {
     headers.put("market/rights_issued\\.csv", List.of("权证编号", "权利类型", "持有人", "水功能区", "标的", "数量", "单位", "签发日期", "有效期至", "生效日期", "期限类型"));
     headers.put("market/auctions\\.csv", List.of("拍卖编号", "水功能区", "标的", "供应量", "单位", "开始时间", "截止时间", "出清规则", "随机种子"));
     headers.put("market/bids\\.csv", List.of("投标编号", "拍卖编号", "投标人", "数量", "价格(元/单位)", "保证金(元)", "提交时间"));
-    headers.put("market/trades\\.csv", List.of("成交编号", "成交日期", "权利类型", "数量", "成交价(元/单位)", "买方", "卖方", "标的"));
+    headers.put("market/trades\\.csv", List.of("成交编号", "成交日期", "权利类型", "数量", "成交价(元/单位)", "单位", "买方", "卖方", "标的"));
     headers.put("market/carbon_inclusion\\.csv", List.of("活动编号", "用户编号", "用户类型", "场景", "日期", "活动量", "单位"));
     headers.put("market/points_redemptions\\.csv", List.of("兑换编号", "用户编号", "日期", "积分", "兑换内容"));
     headers.put("market/credit_events\\.csv", List.of("事件编号", "主体编号", "主体类型", "日期", "事件类型", "严重程度", "说明"));

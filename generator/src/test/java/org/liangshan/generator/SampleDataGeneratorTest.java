@@ -475,12 +475,19 @@ class SampleDataGeneratorTest {
   }
 
   @Test
-  void tradesGiveEveryRightTypeADailyPriceHistory() {
+  void tradesGiveEveryRightTypeADailyPriceHistoryInItsQuoteUnit() {
     Landing.Table trades = Landing.csv(liyangYear.resolve("liyang/market/trades.csv"));
     Map<String, Set<String>> days = new HashMap<>();
     for (List<String> row : trades.rows()) {
-      days.computeIfAbsent(row.get(2) + "/" + row.get(7), k -> new java.util.HashSet<>()).add(row.get(1));
+      days.computeIfAbsent(row.get(2) + "/" + row.get(8), k -> new java.util.HashSet<>()).add(row.get(1));
     }
+    // Every trade states its unit, the one its right type is quoted in (as its rights are issued in).
+    Map<String, Set<String>> units = new java.util.TreeMap<>();
+    for (List<String> row : trades.rows()) {
+      units.computeIfAbsent(row.get(2), k -> new java.util.TreeSet<>()).add(row.get(5));
+    }
+    assertThat(units).containsExactlyInAnyOrderEntriesOf(Map.of("碳配额", Set.of("tCO2e"), "林业碳汇", Set.of("tCO2e"),
+        "生态券", Set.of("t/a"), "排污权", Set.of("t/a")));
     assertThat(days).containsKeys("碳配额/CO2", "林业碳汇/CO2", "生态券/TP", "排污权/COD");
     assertThat(days.values()).allSatisfy(set -> assertThat(set).hasSizeGreaterThanOrEqualTo(250));
     double meanQuota =

@@ -119,4 +119,20 @@ class QuantityTest {
         .hasMessage("Unknown unit '斤': known units are `t/a` (`吨/年`), `kg/a` (`千克/年`), `t` (`吨`, a stock),"
             + " `kg` (`千克`, a stock), `tCO2e`, `MWh`, `tce`, `ha` (`公顷`)");
   }
+
+  @Test
+  void eachRightTypeIsQuotedInOneUnitAndOnlyItsDimensionConverts() {
+    assertThat(QuoteUnits.of("eco_voucher")).contains(Unit.TONNES_PER_YEAR);
+    assertThat(QuoteUnits.of("discharge_right")).contains(Unit.TONNES_PER_YEAR);
+    assertThat(QuoteUnits.of("carbon_quota")).contains(Unit.TONNES_CO2E);
+    assertThat(QuoteUnits.of("green_certificate")).contains(Unit.MEGAWATT_HOURS);
+    assertThat(QuoteUnits.of("energy_use_right")).contains(Unit.TONNES_COAL_EQUIVALENT);
+    assertThat(QuoteUnits.of("forest_right")).contains(Unit.HECTARES);
+    assertThat(QuoteUnits.of("tea_garden")).isEmpty();
+    // A voucher quoted per kg/a converts to its t/a; tCO2e on a voucher, or a stock of tonnes, does not.
+    assertThat(QuoteUnits.converts("eco_voucher", Unit.KILOGRAMS_PER_YEAR)).isTrue();
+    assertThat(QuoteUnits.converts("eco_voucher", Unit.TONNES_CO2E)).isFalse();
+    assertThat(QuoteUnits.converts("eco_voucher", Unit.TONNES)).isFalse();
+    assertThat(QuoteUnits.converts("tea_garden", Unit.TONNES_PER_YEAR)).isFalse();
+  }
 }

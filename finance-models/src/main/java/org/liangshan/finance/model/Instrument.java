@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.liangshan.core.unit.QuoteUnits;
 import org.liangshan.core.unit.Unit;
 import org.liangshan.market.model.Pollutant;
 
@@ -36,22 +37,9 @@ public record Instrument(String rightType, String subject, Optional<String> zone
     zoneId = zoneId.filter(z -> !z.isBlank());
   }
 
-  /**
-   * The unit trades of a right type are quoted in, yuan per it: silver.trades states no unit, and the exchange
-   * quotes each type in the unit the bureau issues it in (landing family rights-issued, 单位): eco-vouchers and
-   * discharge rights per t/a (as the benchmark price), carbon quotas and sink credits per tCO2e (as the carbon
-   * reference price), green certificates per MWh, energy-use rights per tce, forest rights and forest-coverage
-   * indices per ha. Empty for a type the platform does not know.
-   */
+  /** The unit trades of a right type are quoted in, yuan per it: core's {@link QuoteUnits#of}, the one declaration. */
   public static Optional<Unit> quoteUnit(String rightType) {
-    return switch (rightType) {
-      case "eco_voucher", "discharge_right" -> Optional.of(Unit.TONNES_PER_YEAR);
-      case "carbon_quota", "carbon_sink_credit" -> Optional.of(Unit.TONNES_CO2E);
-      case "green_certificate" -> Optional.of(Unit.MEGAWATT_HOURS);
-      case "energy_use_right" -> Optional.of(Unit.TONNES_COAL_EQUIVALENT);
-      case "forest_right", "forest_coverage_index" -> Optional.of(Unit.HECTARES);
-      default -> Optional.empty();
-    };
+    return QuoteUnits.of(rightType);
   }
 
   /** The unit this instrument's prices are per ({@link #quoteUnit}). */

@@ -1,8 +1,6 @@
 package org.liangshan.finance.publish;
 
 import static org.liangshan.finance.publish.ValuationReport.percent;
-import static org.liangshan.finance.publish.ValuationReport.price;
-import static org.liangshan.finance.publish.ValuationReport.quantity;
 import static org.liangshan.finance.publish.ValuationReport.yuan;
 
 import java.math.BigDecimal;
@@ -86,31 +84,32 @@ public final class ReportHtml {
     for (ValuationReport.Pledge p : r.pledges()) {
       h.append("<tr><td>").append(e(p.pledgeId())).append("</td><td>").append(e(p.rightId())).append("</td><td>")
           .append(e(p.rightType().map(ReportHtml::typeName).orElse("unknown"))).append("</td><td class=\"n\">")
-          .append(quantity(p.quantity())).append("</td><td class=\"n\">").append(opt(p.valuationPrice(), ValuationReport::price))
+          .append(e(p.quantityText(p.quantity()))).append("</td><td class=\"n\">").append(opt(p.valuationPrice(), p::priceText))
           .append("</td><td>").append(basisName(p)).append("</td><td class=\"n\">").append(opt(p.haircut(), ValuationReport::percent))
           .append("</td><td class=\"n\">").append(opt(p.ltv(), ValuationReport::percent)).append("</td><td class=\"n\">")
           .append(opt(p.collateralValueYuan(), ValuationReport::yuan)).append("</td><td class=\"n\">")
           .append(opt(p.maxLoanYuan(), ValuationReport::yuan)).append("</td><td class=\"n\">")
-          .append(opt(p.marginCallPrice(), ValuationReport::price)).append("</td><td><span class=\"status ")
+          .append(opt(p.marginCallPrice(), p::priceText)).append("</td><td><span class=\"status ")
           .append(p.status().equals("ok") ? "ok" : "bad").append("\">").append(e(statusName(p.status())))
           .append("</span></td></tr>\n");
     }
     h.append("<tr><th colspan=\"8\">Total of the valued pledges</th><td class=\"n\"><b>").append(yuan(r.totalCollateralValueYuan()))
         .append("</b></td><td class=\"n\"><b>").append(yuan(r.totalMaxLoanYuan())).append("</b></td><td colspan=\"2\"></td></tr>\n");
-    h.append("</table>\n<p class=\"note\">Prices are yuan per unit of the right (t CO₂ for carbon quotas and sink credits;"
-        + " t/a of discharge for eco-vouchers and discharge rights; the registered unit for forest rights).</p>\n");
+    h.append("</table>\n<p class=\"note\">Each quantity is shown in its unit and each price in yuan (元) per that unit: tCO2e"
+        + " for carbon quotas and sink credits, t/a of allowed load for eco-vouchers and discharge rights (a voucher won at"
+        + " auction in kg/a is converted to t/a before it is priced), MWh, tce or ha for the others.</p>\n");
 
     h.append("<h2>3. How each number was computed</h2>\n");
     for (ValuationReport.Pledge p : r.pledges()) {
       h.append("<div class=\"pledge\">\n<h3>Pledge ").append(e(p.pledgeId())).append(" · right ").append(e(p.rightId()))
           .append("</h3>\n");
       h.append("<table>\n<tr><th>Price used</th><th>Value</th><th>Source</th></tr>\n");
-      h.append("<tr><td>Spot (last trade on or before the date)</td><td class=\"n\">").append(opt(p.spotPrice(), ValuationReport::price))
+      h.append("<tr><td>Spot (last trade on or before the date)</td><td class=\"n\">").append(opt(p.spotPrice(), p::priceText))
           .append("</td><td>platform trades (silver.trades)</td></tr>\n");
       h.append("<tr><td>").append(r.parameters().windowTradingDays()).append("-trading-day average (volume-weighted)</td><td class=\"n\">")
-          .append(opt(p.avgPrice20d(), ValuationReport::price)).append("</td><td>").append(p.tradesInWindow())
+          .append(opt(p.avgPrice20d(), p::priceText)).append("</td><td>").append(p.tradesInWindow())
           .append(" trades in the window</td></tr>\n");
-      h.append("<tr><td><b>Valuation price</b></td><td class=\"n\"><b>").append(opt(p.valuationPrice(), ValuationReport::price))
+      h.append("<tr><td><b>Valuation price</b></td><td class=\"n\"><b>").append(opt(p.valuationPrice(), p::priceText))
           .append("</b></td><td>").append(e(sourceText(p, r.parameters()))).append("</td></tr>\n</table>\n");
       List<org.liangshan.finance.model.VolatilityHaircut.DailyPrice> history = r.priceHistories().get(p.pledgeId());
       if (history != null) {
@@ -130,12 +129,12 @@ public final class ReportHtml {
         h.append("<p><b>Stress test</b>: the valuation price shocked, everything else unchanged. “Loan breach” means the"
             + " loan's outstanding would exceed the max loan of all its pledges at that shock.</p>\n<table>\n<tr><th>Price shock</th>"
             + "<th>Stressed price</th><th>Collateral value</th><th>Max loan</th><th>Loan breach</th>"
-            + "<th>Top-up to restore the value (units)</th></tr>\n");
+            + "<th>Top-up to restore the value</th></tr>\n");
         for (ValuationReport.Stress s : p.stresses()) {
-          h.append("<tr><td class=\"n\">").append(percent(s.shock())).append("</td><td class=\"n\">").append(price(s.stressedPrice()))
+          h.append("<tr><td class=\"n\">").append(percent(s.shock())).append("</td><td class=\"n\">").append(e(p.priceText(s.stressedPrice())))
               .append("</td><td class=\"n\">").append(yuan(s.collateralValueYuan())).append("</td><td class=\"n\">")
               .append(yuan(s.maxLoanYuan())).append("</td><td>").append(s.ltvBreach() ? "<span class=\"bad\">yes</span>" : "no")
-              .append("</td><td class=\"n\">").append(quantity(s.topupQuantity())).append("</td></tr>\n");
+              .append("</td><td class=\"n\">").append(e(p.quantityText(s.topupQuantity()))).append("</td></tr>\n");
         }
         h.append("</table>\n");
       }

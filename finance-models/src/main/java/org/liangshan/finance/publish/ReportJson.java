@@ -34,6 +34,8 @@ public final class ReportJson {
       n.put("right_id", p.rightId());
       n.put("right_type", p.rightType().orElse(null));
       n.put("quantity", p.quantity());
+      n.put("quantity_unit", p.quantityUnit().orElse(null));
+      n.put("price_unit", p.priceUnit().orElse(null));
       n.put("status", p.status());
       n.put("notes", p.notes());
       ObjectNode prices = n.putObject("prices");

@@ -46,7 +46,13 @@ public record ValuationReport(
     this(region, loanId, bankId, valuationDate, outstandingYuan, pledges, parameters, audit, Map.of());
   }
 
-  /** One pledged right as valued. Optional values are absent when the pledge was not valued. */
+  /** How gold.collateral_valuation's price_unit starts: {@code yuan per t/a}. */
+  static final String YUAN_PER = "yuan per ";
+
+  /**
+   * One pledged right as valued. Optional values are absent when the pledge was not valued. {@code quantity} and
+   * {@code topupQuantity} are in {@code quantityUnit}, every price in {@code priceUnit} (gold's columns).
+   */
   public record Pledge(
       String pledgeId,
       String rightId,
@@ -67,11 +73,55 @@ public record ValuationReport(
       String notes,
       List<Stress> stresses,
       Optional<Haircut> haircutBasis,
-      Optional<Term> term) {
+      Optional<Term> term,
+      Optional<String> quantityUnit,
+      Optional<String> priceUnit) {
     public Pledge {
       stresses = List.copyOf(stresses);
       requireNonNull(haircutBasis, "haircutBasis is null");
       requireNonNull(term, "term is null");
+      requireNonNull(quantityUnit, "quantityUnit is null");
+      requireNonNull(priceUnit, "priceUnit is null");
+    }
+
+    /** A pledge whose haircut basis, term and units are known, units not yet (gold before it named them). */
+    public Pledge(String pledgeId, String rightId, Optional<String> rightType, double quantity, Optional<BigDecimal> spotPrice,
+        Optional<BigDecimal> avgPrice20d, int tradesInWindow, Optional<BigDecimal> valuationPrice, String priceSource,
+        Optional<BigDecimal> haircut, Optional<BigDecimal> ltv, Optional<BigDecimal> collateralValueYuan,
+        Optional<BigDecimal> maxLoanYuan, Optional<BigDecimal> marginCallPrice, Optional<Double> topupQuantity, String status,
+        String notes, List<Stress> stresses, Optional<Haircut> haircutBasis, Optional<Term> term) {
+      this(pledgeId, rightId, rightType, quantity, spotPrice, avgPrice20d, tradesInWindow, valuationPrice, priceSource, haircut,
+          ltv, collateralValueYuan, maxLoanYuan, marginCallPrice, topupQuantity, status, notes, stresses, haircutBasis, term,
+          Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * This pledge with the units of gold.collateral_valuation: {@code quantityUnit} the unit of its quantity and top-up
+     * ({@code t/a}), {@code priceUnit} the unit of its prices ({@code yuan per t/a}; null until the pledge is priced).
+     */
+    public Pledge withUnits(String quantityUnit, String priceUnit) {
+      return new Pledge(pledgeId, rightId, rightType, quantity, spotPrice, avgPrice20d, tradesInWindow, valuationPrice,
+          priceSource, haircut, ltv, collateralValueYuan, maxLoanYuan, marginCallPrice, topupQuantity, status, notes, stresses,
+          haircutBasis, term, Optional.ofNullable(quantityUnit), Optional.ofNullable(priceUnit));
+    }
+
+    /** A quantity of this pledge's right with its unit, e.g. {@code 0.98 t/a} ({@code units} when the unit is not known). */
+    public String quantityText(double amount) {
+      return ValuationReport.quantity(amount) + " " + quantityUnit.orElse("units");
+    }
+
+    /** A price of this pledge with its unit, e.g. {@code 12,536,000.00 元/(t/a)} ({@code yuan} when the unit is not known). */
+    public String priceText(BigDecimal amount) {
+      return ValuationReport.price(amount) + " " + priceUnitText();
+    }
+
+    /**
+     * The price unit as the report prints it: {@code 元/(t/a)}, {@code 元/tCO2e}; {@code yuan} when gold names none.
+     * Gold's {@code price_unit} is {@code yuan per <quantity unit>}.
+     */
+    public String priceUnitText() {
+      return priceUnit.filter(u -> u.startsWith(YUAN_PER)).map(u -> u.substring(YUAN_PER.length()))
+          .map(u -> "元/" + (u.contains("/") ? "(" + u + ")" : u)).orElse("yuan");
     }
 
     /** A pledge whose haircut basis is not known (the configured haircut of its type). */
@@ -82,7 +132,7 @@ public record ValuationReport(
         String notes, List<Stress> stresses) {
       this(pledgeId, rightId, rightType, quantity, spotPrice, avgPrice20d, tradesInWindow, valuationPrice, priceSource, haircut,
           ltv, collateralValueYuan, maxLoanYuan, marginCallPrice, topupQuantity, status, notes, stresses, Optional.empty(),
-          Optional.empty());
+          Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public boolean valued() {
@@ -235,11 +285,11 @@ public record ValuationReport(
     BigDecimal price = p.valuationPrice().orElseThrow();
     if (p.priceBasis().equals("market")) {
       steps.add("valuation price = min(spot " + price(p.spotPrice().orElseThrow()) + ", " + params.windowTradingDays()
-          + "-day average " + price(p.avgPrice20d().orElseThrow()) + ") = " + price(price) + " yuan");
+          + "-day average " + price(p.avgPrice20d().orElseThrow()) + ") = " + p.priceText(price));
     } else {
       steps.add("thin market (" + p.tradesInWindow() + " trades in " + params.windowTradingDays() + " trading days, fewer than "
           + params.thinMarketMinTrades() + "): valuation price = " + (p.priceBasis().equals("benchmark") ? "benchmark "
-          : "last trade ") + price(price) + " yuan, the lower of the benchmark and the last trade ("
+          : "last trade ") + p.priceText(price) + ", the lower of the benchmark and the last trade ("
           + p.priceSourceDetail() + ")");
     }
     BigDecimal haircut = p.haircut().orElseThrow();
@@ -247,7 +297,7 @@ public record ValuationReport(
     Optional<BigDecimal> factor = p.term().map(Term::termFactor).filter(f -> f.compareTo(BigDecimal.ONE) != 0);
     p.term().filter(t -> factor.isPresent()).ifPresent(t -> steps.add("term factor = (1 - (1 + r)^-n) / r over the remaining n = "
         + plain(t.remainingTermYears().orElseThrow()) + " years to " + t.validUntil().orElseThrow() + " = " + plain(t.termFactor())));
-    steps.add("collateral value = quantity " + quantity(p.quantity()) + " x price " + price(price) + " x (1 - haircut "
+    steps.add("collateral value = quantity " + p.quantityText(p.quantity()) + " x price " + p.priceText(price) + " x (1 - haircut "
         + plain(haircut) + ")" + factor.map(f -> " x term factor " + plain(f)).orElse("") + " = "
         + yuan(p.collateralValueYuan().orElseThrow()));
     BigDecimal uncovered = p.collateralValueYuan().orElseThrow().multiply(p.ltv().orElseThrow());
@@ -258,10 +308,10 @@ public record ValuationReport(
             + p.term().get().loanMaturesOn().map(LocalDate::toString).orElse("?") + ")" : "") + " = "
         + yuan(p.maxLoanYuan().orElseThrow()));
     steps.add("margin-call price = price " + price(price) + " x (1 - trigger drop " + plain(params.triggerDrop()) + ") = "
-        + price(p.marginCallPrice().orElseThrow()) + " yuan");
+        + p.priceText(p.marginCallPrice().orElseThrow()));
     steps.add("top-up at the margin-call price = max(0, value / (" + price(p.marginCallPrice().orElseThrow())
         + " x (1 - " + plain(haircut) + ")) - quantity " + quantity(p.quantity()) + ") = "
-        + quantity(p.topupQuantity().orElseThrow()) + " units");
+        + p.quantityText(p.topupQuantity().orElseThrow()));
     return steps;
   }
 

@@ -105,6 +105,8 @@ public final class ValuationReports {
     }
     LocalDate priceWindowStart = PriceHistory.windowStart(date, CollateralParameters.of(params).windowTradingDays());
     Map<String, List<VolatilityHaircut.DailyPrice>> result = new LinkedHashMap<>();
+    // A row loaded before trades stated their unit is in the quote unit.
+    boolean rowsHaveUnit = java.util.Arrays.asList(catalog.read(trades.get()).columns()).contains("unit");
     for (Row v : valuations) {
       String type = v.getAs("right_type");
       if (type == null || v.getAs("valuation_price") == null) {
@@ -120,8 +122,10 @@ public final class ValuationReports {
           .where(col("trade_date").between(java.sql.Date.valueOf(start), java.sql.Date.valueOf(date)))
           .orderBy("trade_date", "trade_id").collectAsList()) {
         if (new Instrument(type, t.getAs("subject"), Optional.empty()).equals(instrument)) {
-          series.add(new PriceHistory.Trade(t.getAs("trade_id"), t.<java.sql.Date>getAs("trade_date").toLocalDate(), type,
-              t.<Double>getAs("quantity"), BigDecimal.valueOf(t.<Double>getAs("price_yuan"))));
+          // In the quote unit, as the valuation read it (a kg/a-quoted trade converted once).
+          series.add(PriceHistory.Trade.inQuoteUnit(t.getAs("trade_id"), t.<java.sql.Date>getAs("trade_date").toLocalDate(), type,
+              t.<Double>getAs("quantity"), BigDecimal.valueOf(t.<Double>getAs("price_yuan")),
+              Optional.ofNullable(rowsHaveUnit ? t.<String>getAs("unit") : null)));
         }
       }
       result.put(v.getAs("pledge_id"), VolatilityHaircut.dailyPrices(series, start, date));
@@ -193,7 +197,8 @@ public final class ValuationReports {
           Optional.ofNullable(v.<Double>getAs("term_factor")).map(f -> new ValuationReport.Term(date,
               Optional.ofNullable(v.<java.sql.Date>getAs("valid_until")).map(java.sql.Date::toLocalDate),
               Optional.ofNullable(v.<java.sql.Date>getAs("loan_matures_on")).map(java.sql.Date::toLocalDate),
-              Optional.ofNullable(v.<Double>getAs("remaining_term_years")).map(BigDecimal::valueOf), BigDecimal.valueOf(f)))));
+              Optional.ofNullable(v.<Double>getAs("remaining_term_years")).map(BigDecimal::valueOf), BigDecimal.valueOf(f))))
+          .withUnits(optionalString(v, "quantity_unit"), optionalString(v, "price_unit")));
     }
     Row first = valuations.get(0);
     ValuationReport.Parameters parameters = new ValuationReport.Parameters(first.getAs("parameter_set"),
@@ -208,7 +213,12 @@ public final class ValuationReports {
         pledges, parameters, audit);
   }
 
-  private static Map<String, Long> map(Row run, String column) {
+  /** A string column's value, or null when the row has no such column (gold written before it was added). */
+  private static String optionalString(Row row, String column) {
+    return java.util.Arrays.asList(row.schema().fieldNames()).contains(column) ? row.getAs(column) : null;
+  }
+
+    private static Map<String, Long> map(Row run, String column) {
     Map<String, Long> result = new TreeMap<>();
     run.<String, Long>getJavaMap(run.fieldIndex(column)).forEach((k, v) -> result.put(k, ((Number) v).longValue()));
     return result;

@@ -1,6 +1,7 @@
 package org.liangshan.finance.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -83,6 +84,56 @@ class InstrumentPricingTest {
     PriceHistory.Quote tp = pricing.quote(right("DR-TP", "discharge_right", "LY-WFZ-01", "TP"));
     assertThat(tp.tradesInWindow()).isZero();
     assertThat(tp.source()).isEqualTo("none");
+  }
+
+  /**
+   * Issue 15's units: a TP eco-voucher trades around 1.4 × 10⁷ yuan per t/a, and its auction cleared at 15,670 yuan per
+   * kg/a. Five trades per t/a at 15,670,000 and one recorded per kg/a (2 kg/a at 15,670) are one price: converted
+   * once, the kg/a trade is 0.002 t/a at 15,670,000 per t/a and the series' average and spot stay 15,670,000. Pooled
+   * raw, the same six trades would average (5 × 0.01 × 15,670,000 + 2 × 15,670) / 2.05 = 397,482.93 per "unit".
+   */
+  @Test
+  void aTradeQuotedPerKilogramAYearEntersATonnesAYearSeriesConvertedNotPooledRaw() {
+    List<PriceHistory.Trade> trades = new ArrayList<>();
+    List<LocalDate> days = weekdays(6);
+    for (int i = 0; i < 5; i++) {
+      trades.add(PriceHistory.Trade.inQuoteUnit("t" + i, days.get(i), "eco_voucher", 0.01, new BigDecimal("15670000"),
+          Optional.of("t/a")));
+    }
+    PriceHistory.Trade perKilogram = PriceHistory.Trade.inQuoteUnit("k", days.get(5), "eco_voucher", 2,
+        new BigDecimal("15670"), Optional.of("kg/a"));
+    assertThat(perKilogram.quantity()).isEqualTo(0.002);
+    assertThat(perKilogram.priceYuan()).isEqualByComparingTo("15670000");
+    trades.add(perKilogram);
+    // A row without a unit (loaded before trades stated theirs) is in the quote unit, as it was.
+    assertThat(PriceHistory.Trade.inQuoteUnit("e", DATE, "eco_voucher", 0.01, new BigDecimal("15670000"), Optional.empty()))
+        .isEqualTo(new PriceHistory.Trade("e", DATE, "eco_voucher", 0.01, new BigDecimal("15670000")));
+
+    Instrument.Series series = new Instrument.Series();
+    trades.forEach(t -> series.add(new Instrument("eco_voucher", "TP", Optional.empty()), t));
+    PriceHistory.Quote quote = new InstrumentPricing(series, Map.of(), CONFIG, DATE)
+        .quote(right("V1", "eco_voucher", "LY-WFZ-01", "TP"));
+    assertThat(quote.tradesInWindow()).isEqualTo(6);
+    assertThat(quote.marketAverage().orElseThrow()).isEqualByComparingTo("15670000");
+    assertThat(quote.marketSpot().orElseThrow()).isEqualByComparingTo("15670000");
+    // What pooling the recorded figures raw would have given.
+    List<PriceHistory.Trade> raw = new ArrayList<>(trades.subList(0, 5));
+    raw.add(new PriceHistory.Trade("k", days.get(5), "eco_voucher", 2, new BigDecimal("15670")));
+    assertThat(PriceHistory.quote(raw, DATE, 20, 5, Optional.empty()).marketAverage().orElseThrow()
+        .round(new MathContext(8))).isEqualByComparingTo("397482.93");
+  }
+
+  @Test
+  void aTradeWhoseUnitDoesNotConvertToItsQuoteUnitIsRefusedNamingIt() {
+    assertThatThrownBy(() -> PriceHistory.Trade.inQuoteUnit("x1", DATE, "eco_voucher", 1, new BigDecimal("95"),
+        Optional.of("tCO2e")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Trade x1 is in tCO2e, which does not convert to t/a, the unit eco_voucher trades are quoted in:"
+            + " correct its unit (单位) in silver.trades");
+    assertThatThrownBy(() -> PriceHistory.Trade.inQuoteUnit("x2", DATE, "carbon_quota", 1, new BigDecimal("95"),
+        Optional.of("斤")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("Trade x2 states the unit '斤', which is not a known unit");
   }
 
   @Test

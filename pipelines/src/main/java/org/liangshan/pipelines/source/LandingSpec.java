@@ -175,7 +175,8 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
       String decimalMark,
       String thousandsSeparator,
       String censoredSubstitution,
-      Term term) {
+      Term term,
+      QuotedIn quotedIn) {
 
     public Family {
       requireText(name, "name");
@@ -246,6 +247,18 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
           }
         }
       }
+      if (quotedIn != null) {
+        for (String column : List.of(quotedIn.unit(), quotedIn.rightType())) {
+          if (!fieldColumns.contains(column)) {
+            throw new IllegalArgumentException("quoted-in names no field '" + column + "'");
+          }
+        }
+        Field unitField = fields.stream().filter(f -> f.column().equals(quotedIn.unit())).findFirst().orElseThrow();
+        if (unitField.fieldType() != FieldType.UNIT) {
+          throw new IllegalArgumentException("quoted-in unit '" + quotedIn.unit() + "' is a " + unitField.type()
+              + " field; it must be of type unit");
+        }
+      }
       if (dataQuality != null) {
         if (dataQuality.stationColumn() != null && !fieldColumns.contains(dataQuality.stationColumn())) {
           throw new IllegalArgumentException("data-quality station-column names no field '" + dataQuality.stationColumn() + "'");
@@ -285,6 +298,18 @@ public record LandingSpec(List<Indicator> indicators, List<RasterProduct> raster
 
     List<String> columns() {
       return kind == null ? List.of(from, until) : List.of(from, until, kind);
+    }
+  }
+
+  /**
+   * The unit a record of a traded right is quoted in: the {@code unit} field (of type unit) when stated, else the
+   * quote unit of the record's {@code right-type} (core's {@code QuoteUnits}); a stated unit that does not convert
+   * to it is quarantined. Checked and filled per record by {@link QuoteUnitCheck}.
+   */
+  public record QuotedIn(String unit, String rightType) {
+    public QuotedIn {
+      requireText(unit, "quoted-in unit");
+      requireText(rightType, "quoted-in right-type");
     }
   }
 

@@ -19,6 +19,8 @@ public final class Rejection extends Exception {
     NEGATIVE_VALUE,
     UNKNOWN_CODE,
     UNKNOWN_UNIT,
+    /** A known unit that does not convert to the one the record's right type is quoted in (tCO2e on an eco-voucher). */
+    UNIT_MISMATCH,
     /** A units row under the header (REddyProc text): checked, kept in bronze, not a record. */
     UNITS_ROW,
     FUTURE_TIMESTAMP,

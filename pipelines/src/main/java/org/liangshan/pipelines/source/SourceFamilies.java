@@ -114,6 +114,9 @@ public final class SourceFamilies {
     if (declared.term() != null) {
       builder.term(declared.term());
     }
+    if (declared.quotedIn() != null) {
+      builder.quotedIn(declared.quotedIn());
+    }
     if (declared.mapper() != null) {
       SourceFamily draft = builder.build();
       List<Column> columns = declared.columns().stream()

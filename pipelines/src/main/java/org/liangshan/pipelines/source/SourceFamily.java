@@ -108,6 +108,7 @@ public record SourceFamily(
     private Format format = Format.CSV;
     private List<String> requiredMeasures = List.of();
     private LandingSpec.Term term;
+    private LandingSpec.QuotedIn quotedIn;
 
     private Builder(String name, String folder, String glob) {
       this.name = name;
@@ -166,13 +167,19 @@ public record SourceFamily(
       return this;
     }
 
-    /** Fields of which a file must carry at least one value (empty: no such check). */
     /** The record-level term check ({@link TermCheck}) of a family whose records carry a term. */
     public Builder term(LandingSpec.Term declared) {
       this.term = declared;
       return this;
     }
 
+    /** The record-level unit default and check ({@link QuoteUnitCheck}) of a family of traded rights. */
+    public Builder quotedIn(LandingSpec.QuotedIn declared) {
+      this.quotedIn = declared;
+      return this;
+    }
+
+    /** Fields of which a file must carry at least one value (empty: no such check). */
     public Builder requiredMeasures(List<String> columns) {
       this.requiredMeasures = List.copyOf(columns);
       return this;
@@ -209,6 +216,7 @@ public record SourceFamily(
         columns = specs.stream().map(f -> new Column(f.column(), f.sparkType(), !f.required(), f.description())).toList();
         Map<String, String> refs = Map.copyOf(references);
         TermCheck termCheck = term == null ? null : new TermCheck(term, specs);
+        QuoteUnitCheck quoteUnitCheck = quotedIn == null ? null : new QuoteUnitCheck(quotedIn, specs);
         recordMapper = (raw, context) -> {
           Object[] row = new Object[specs.size()];
           for (int i = 0; i < specs.size(); i++) {
@@ -223,6 +231,9 @@ public record SourceFamily(
           }
           if (termCheck != null) {
             termCheck.check(row);
+          }
+          if (quoteUnitCheck != null) {
+            quoteUnitCheck.apply(row);
           }
           return List.<Object[]>of(row);
         };

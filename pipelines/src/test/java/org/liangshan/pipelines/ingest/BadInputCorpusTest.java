@@ -307,4 +307,27 @@ class BadInputCorpusTest {
     assertThat(observations("source_line = 13")).containsExactly(Map.entry("13 tp", "0.005 true 0.01 <0.01"));
     assertThat(catalog.read(Plausibility.TABLE).count()).isZero();
   }
+
+  @Test
+  void tradesInAnUnknownUnitOrOneThatDoesNotConvertToTheirQuoteUnitAreQuarantinedAndAnEmptyUnitIsTheQuoteUnit()
+      throws IOException {
+    deliverAs("market", "market/trades_units.csv", "trades_units.csv");
+    LoadReport report = ingest("trades");
+    String file = "liyang/market/trades_units.csv";
+    assertThat(ledger(report)).containsExactly(Map.entry(file, "5=2+3+0"));
+    String line = file + " line ";
+    assertThat(quarantine(file)).containsExactly(
+        Map.entry(4L, "UNIT_MISMATCH/unit: " + line + "4: unit 'tCO2e' in '单位' does not convert to t/a, the unit eco_voucher"
+            + " trades are quoted in: state the unit the quantity and the price are in (t/a or another unit of its kind), or"
+            + " leave it empty for t/a"),
+        Map.entry(5L, "UNKNOWN_UNIT/unit: " + line + "5: unit '斤' in '单位' is not a known unit of quantity; expected `t/a`"
+            + " (`吨/年`), `kg/a` (`千克/年`), `t` (`吨`, a stock), `kg` (`千克`, a stock), `tCO2e`, `MWh`, `tce`, `ha` (`公顷`)"),
+        Map.entry(6L, "UNIT_MISMATCH/unit: " + line + "6: unit 't' in '单位' does not convert to t/a, the unit discharge_right"
+            + " trades are quoted in: state the unit the quantity and the price are in (t/a or another unit of its kind), or"
+            + " leave it empty for t/a"));
+    // The trade without a unit is in the eco-voucher's quote unit, and silver says so; the kg/a trade is kept as stated.
+    assertThat(catalog.read(SourceFamilies.silver("trades")).orderBy("trade_id").collectAsList())
+        .extracting(r -> r.getAs("trade_id") + " " + r.getAs("quantity") + " " + r.getAs("unit") + " " + r.getAs("price_yuan"))
+        .containsExactly("T1 0.002 t/a 1.567E7", "T2 2.0 kg/a 15670.0");
+  }
 }

@@ -233,6 +233,17 @@ class LandingSpecTest {
         "test.yaml: family 'hydrology': field 'flow_m3_s': future on a double field; only dates and times can lie after the load");
   }
 
+  @Test
+  void aQuotedInDeclarationNamesAUnitFieldAndARightTypeField() {
+    String family = spec(HYDROLOGY_FIELDS, "[section_id, date]");
+    assertBadSpec(family.replace("natural-key: [section_id, date]",
+            "natural-key: [section_id, date]\n    quoted-in: {unit: unit, right-type: section_id}"),
+        "test.yaml: family 'hydrology': quoted-in names no field 'unit'");
+    assertBadSpec(family.replace("natural-key: [section_id, date]",
+            "natural-key: [section_id, date]\n    quoted-in: {unit: flow_m3_s, right-type: section_id}"),
+        "test.yaml: family 'hydrology': quoted-in unit 'flow_m3_s' is a double field; it must be of type unit");
+  }
+
   private static final String HYDROLOGY_FIELDS = """
             - {column: section_id, header: 断面编码, type: text, required: true, references: sections, description: section}
             - {column: date, header: 日期, type: date, required: true, description: day}

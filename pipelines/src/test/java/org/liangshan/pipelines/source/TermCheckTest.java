@@ -11,8 +11,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The declared terms and units of rights and auctions: a right without a term, or with an inverted one, is
- * quarantined; so is a right or an auction whose unit is not a known unit of quantity.
+ * The declared terms and units of rights, auctions and trades: a right without a term, or with an inverted one, is
+ * quarantined; so is a right, an auction or a trade whose unit is not a known unit of quantity, and a trade whose
+ * unit does not convert to the one its right type is quoted in. A trade without a unit is in that quote unit.
  */
 class TermCheckTest {
   private static final RecordMapper.Context CONTEXT = new RecordMapper.Context() {
@@ -113,5 +114,45 @@ class TermCheckTest {
     auction.put("valid_until", "2023-12-31");
     assertRejected("auctions", auction, Rejection.Reason.INVERTED_TERM, "valid_until",
         "'期限止' 2023-12-31 is before '期限起' 2024-01-01: the term ends before it starts");
+  }
+
+  private static Map<String, String> trade(String rightType, String unit) {
+    Map<String, String> raw = new HashMap<>(Map.of("trade_id", "T1", "trade_date", "2024-06-20", "right_type", rightType,
+        "quantity", "2", "price_yuan", "15670", "subject", "TP"));
+    raw.put("unit", unit);
+    return raw;
+  }
+
+  private static Object tradeUnit(Map<String, String> raw) throws Rejection {
+    SourceFamily trades = SourceFamilies.get("trades");
+    return map("trades", raw)[trades.fields().indexOf(trades.field("unit"))];
+  }
+
+  @Test
+  void aTradeWithoutAUnitIsInItsRightTypesQuoteUnitAndSilverSaysSo() throws Rejection {
+    assertThat(tradeUnit(trade("生态券", null))).isEqualTo("t/a");
+    assertThat(tradeUnit(trade("碳配额", ""))).isEqualTo("tCO2e");
+    assertThat(tradeUnit(trade("绿证", null))).isEqualTo("MWh");
+    assertThat(tradeUnit(trade("用能权", null))).isEqualTo("tce");
+    assertThat(tradeUnit(trade("林权", null))).isEqualTo("ha");
+    // A stated unit of the quote unit's kind is kept as stated (converted when the price enters a series).
+    assertThat(tradeUnit(trade("生态券", "千克/年"))).isEqualTo("kg/a");
+    assertThat(tradeUnit(trade("排污权", "吨/年"))).isEqualTo("t/a");
+  }
+
+  @Test
+  void aTradeInAUnitThatDoesNotConvertToItsQuoteUnitIsQuarantinedNamingBoth() {
+    assertRejected("trades", trade("生态券", "tCO2e"), Rejection.Reason.UNIT_MISMATCH, "unit",
+        "unit 'tCO2e' in '单位' does not convert to t/a, the unit eco_voucher trades are quoted in: state the unit the"
+            + " quantity and the price are in (t/a or another unit of its kind), or leave it empty for t/a");
+    // A bare 吨 is a stock, never a year's load.
+    assertRejected("trades", trade("排污权", "吨"), Rejection.Reason.UNIT_MISMATCH, "unit",
+        "unit 't' in '单位' does not convert to t/a, the unit discharge_right trades are quoted in: state the unit the"
+            + " quantity and the price are in (t/a or another unit of its kind), or leave it empty for t/a");
+    assertRejected("trades", trade("碳配额", "kg/a"), Rejection.Reason.UNIT_MISMATCH, "unit",
+        "unit 'kg/a' in '单位' does not convert to tCO2e, the unit carbon_quota trades are quoted in: state the unit the"
+            + " quantity and the price are in (tCO2e or another unit of its kind), or leave it empty for tCO2e");
+    assertThatThrownBy(() -> map("trades", trade("生态券", "lots"))).isInstanceOfSatisfying(Rejection.class,
+        r -> assertThat(r.reason()).isEqualTo(Rejection.Reason.UNKNOWN_UNIT)).hasMessageStartingWith("unit 'lots' in '单位'");
   }
 }
