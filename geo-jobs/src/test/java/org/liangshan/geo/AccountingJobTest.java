@@ -201,8 +201,13 @@ class AccountingJobTest {
     assertThat(shares.get("900001/material_products")).isCloseTo(260_000.0 / 1_260_000.0, within(1e-12));
     // East's cultural services: revenue x the statistics' eco share, no parameter
     assertThat(shares.get("900002/cultural_services")).isZero();
-    // every grid service of the defaults rests on an illustrative unit price or coefficient
-    for (String service : List.of("water_conservation", "soil_retention", "flood_regulation", "water_purification",
+    // Water conservation rests on the reservoir cost (published: the Ganzi study's Table 3) and the runoff
+    // coefficients (published: the GEP guide), and on no illustrative parameter: share 0
+    assertThat(shares.get("900001/water_conservation")).isZero();
+    // every other grid service of the defaults rests on an illustrative unit price or coefficient (flood regulation
+    // on the swamp storage depth, carbon fixation on CASA's Rh coefficient, climate regulation on EPP and the
+    // electricity price, ...)
+    for (String service : List.of("soil_retention", "flood_regulation", "water_purification",
         "air_purification", "carbon_fixation", "climate_regulation")) {
       assertThat(shares.get("900001/" + service)).as(service).isEqualTo(1.0);
     }

@@ -60,7 +60,7 @@ class WorkedExamplesThroughTheGridTest {
     assertThat(account.nepTc()).isCloseTo(51.471, within(5e-4));
     assertThat(account.co2T()).isCloseTo(51.471 * 44 / 12, within(2e-3));
     assertThat(account.value(GepService.CARBON_FIXATION).doubleValue())
-        .isCloseTo(account.nepTc() * 380, within(1e-5));
+        .isCloseTo(account.nepTc() * 351.42, within(1e-5)); // t C × the default carbon price, yuan/t C
   }
 
   /**

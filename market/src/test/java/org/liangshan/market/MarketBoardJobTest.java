@@ -147,8 +147,8 @@ class MarketBoardJobTest {
     double direct = 1000 * (0.65 * 44 / 56 + 0.02 * 44 / 40) + 100 * 20.908 * 0.02618 * 0.98 * 44 / 12;
     Row cement = compliance.stream().filter(r -> r.getAs("holder").equals("E-CEM")).findFirst().orElseThrow();
     assertThat(cement.<Double>getAs("shortfall_quantity")).isCloseTo(direct - 600, within(1e-6));
-    // Valued at the national reference carbon price: 380 yuan/tC × 12/44.
-    assertThat(cement.<BigDecimal>getAs("obligation_value_yuan").doubleValue()).isCloseTo((direct - 600) * 380 * 12 / 44, within(1e-3));
+    // Valued at the national reference carbon price: 351.42 yuan/tC (gep.carbon_price_yuan_per_tc) × 12/44.
+    assertThat(cement.<BigDecimal>getAs("obligation_value_yuan").doubleValue()).isCloseTo((direct - 600) * 351.42 * 12 / 44, within(1e-3));
 
     List<Row> board = lake.catalog.read(MarketBoardTables.MARKET_BOARD).where("year = 2024").orderBy("entry_id").collectAsList();
     long needs = board.stream().filter(r -> r.getAs("side").equals("need")).count();

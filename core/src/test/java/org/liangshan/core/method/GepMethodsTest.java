@@ -101,8 +101,8 @@ class GepMethodsTest {
     // Air: SO₂ 2 t × 1200 + NOx 1 t × 630 + dust 10 t × 150 = 4530.
     assertThat(GepValues.airPurificationValue(Map.of("so2", 2.0, "nox", 1.0, "dust", 10.0), PARAMS))
         .isEqualByComparingTo("4530");
-    // Carbon 100 t C × 380; oxygen 100·32/12 t × 727.
-    assertThat(GepValues.carbonFixationValue(100, PARAMS)).isEqualByComparingTo("38000");
+    // Carbon 100 t C × 351.42 (the national carbon market's 2024 mean price per t C); oxygen 100·32/12 t × 727.
+    assertThat(GepValues.carbonFixationValue(100, PARAMS)).isEqualByComparingTo("35142");
     assertThat(GepValues.oxygenReleaseValue(3, PARAMS)).isEqualByComparingTo("5816");
     // Climate: EPP 360 kJ m⁻² d⁻¹ × 10⁴ m² × 10 d / (3600 × 3.0) = 3333.33 kWh;
     // water: 1 m³ × 1000 kg × 2260 kJ/kg / (3600 × 3.0) = 209.26 kWh, + 1 × y 10 = 219.26 kWh.

@@ -31,7 +31,8 @@ class ParameterSetTest {
         .isEqualTo(new BigDecimal("7.06"));
     assertThat(DEFAULTS.decimal("gep.soil.dredging_cost_yuan_per_m3"))
         .isEqualTo(new BigDecimal("15.58"));
-    assertThat(DEFAULTS.decimal("gep.carbon_price_yuan_per_tc")).isEqualByComparingTo("380");
+    // the national carbon market's 2024 mean, 18,114 x 10^6 yuan / 189 x 10^6 t CO2 = 95.841 yuan/t CO2, x 44/12 = 351.418
+    assertThat(DEFAULTS.decimal("gep.carbon_price_yuan_per_tc")).isEqualByComparingTo("351.42");
     assertThat(DEFAULTS.decimal("gep.oxygen_price_yuan_per_t")).isEqualByComparingTo("727");
     assertThat(DEFAULTS.decimal("gep.electricity_price_yuan_per_kwh"))
         .isEqualTo(new BigDecimal("0.53"));
@@ -229,9 +230,9 @@ class ParameterSetTest {
     // null removes.
     assertThat(region.has("auction.tie_seed")).isFalse();
     // The defaults are untouched, and nodes handed out are copies.
-    assertThat(DEFAULTS.decimal("gep.carbon_price_yuan_per_tc")).isEqualByComparingTo("380");
+    assertThat(DEFAULTS.decimal("gep.carbon_price_yuan_per_tc")).isEqualByComparingTo("351.42");
     ((ObjectNode) DEFAULTS.node("gep")).put("carbon_price_yuan_per_tc", 1);
-    assertThat(DEFAULTS.decimal("gep.carbon_price_yuan_per_tc")).isEqualByComparingTo("380");
+    assertThat(DEFAULTS.decimal("gep.carbon_price_yuan_per_tc")).isEqualByComparingTo("351.42");
     ((ObjectNode) overrides.get("gep")).put("carbon_price_yuan_per_tc", 1);
     assertThat(region.decimal("gep.carbon_price_yuan_per_tc")).isEqualTo(new BigDecimal("95.5"));
   }

@@ -23,7 +23,7 @@ class CarbonTest {
 
   @Test
   void aPricePerTonneOfCarbonIsTwelveFortyFourthsOfItPerTonneOfCo2() {
-    // 380 yuan/tC (the default GEP carbon price) × 12/44 = 103.6363... yuan/tCO2
+    // 380 yuan/tC (the Ganzi 2010 study's carbon price) × 12/44 = 103.6363... yuan/tCO2
     assertThat(Carbon.perTonneCo2(new BigDecimal("380")))
         .isEqualByComparingTo("103.6363636363636363636363636363636");
     assertThat(Carbon.perTonneCo2(new BigDecimal("44"))).isEqualByComparingTo("12");

@@ -24,9 +24,9 @@ class CollateralParametersTest {
         new CollateralBook.Terms(new BigDecimal("0.15"), List.of(new BigDecimal("-0.1"), new BigDecimal("-0.2"), new BigDecimal("-0.3")),
             new BigDecimal("0.036")),
         new VolatilityHaircut.Terms(60, new CollateralHaircut.Terms(10, 0.99, 10, new BigDecimal("0.6"), 250, 0.2)), Optional.empty(),
-        Optional.of(new BigDecimal("380"))));
-    // 380 yuan/tC x 12/44 per t CO2
-    assertThat(c.carbonReference().orElseThrow().priceYuan()).isEqualByComparingTo("103.6363636363636363636363636363636");
+        Optional.of(new BigDecimal("351.42"))));
+    // 351.42 yuan/tC (the national carbon market's 2024 mean, gep.carbon_price_yuan_per_tc) x 12/44 per t CO2
+    assertThat(c.carbonReference().orElseThrow().priceYuan()).isEqualByComparingTo("95.84181818181818181818181818181818");
   }
 
   @Test
