@@ -28,6 +28,7 @@ import org.liangshan.warehouse.TableDef;
 final class DemoSummary {
   private static final BigDecimal YI = new BigDecimal("100000000");
   private static final BigDecimal WAN = new BigDecimal("10000");
+  private static final int PLEDGE_ROWS = 12;
 
   private final TableCatalog catalog;
   private final List<Region> regions;
@@ -233,8 +234,47 @@ final class DemoSummary {
           .head();
       out.printf("Collateral valuations: %d pledges, collateral value %s 万元, max loan %s 万元, %d flagged (see status)%n",
           r.getLong(0), wan(r.getDecimal(1)), wan(r.getDecimal(2)), r.getLong(3));
+      pledges(out, v.where(col("region").equalTo(region.id())).orderBy("valuation_date", "pledge_id").collectAsList());
     });
   }
+
+  /**
+   * One line per pledge (the first {@value #PLEDGE_ROWS}): the instrument its price series is (right type, subject,
+   * zone), the quantity and the valuation price in their units, the haircut with the liquidity add-on inside it, the
+   * remaining term and its factor, the value and the status. docs/guide-credit-officer.md explains each column.
+   */
+  static void pledges(PrintStream out, List<Row> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    TextTable table = new TextTable("pledge", "instrument", "quantity", "valuation price", "haircut", "of which liquidity",
+        "term (years)", "term factor", "value (万元)", "status");
+    for (Row r : rows.subList(0, Math.min(PLEDGE_ROWS, rows.size()))) {
+      String instrument = String.join(" ", java.util.stream.Stream.of(
+          r.<String>getAs("right_type"), r.<String>getAs("subject"), r.<String>getAs("zone_id"))
+          .filter(x -> x != null && !x.isEmpty()).toList());
+      table.row(r.getAs("pledge_id"), instrument.isEmpty() ? "unknown" : instrument,
+          withUnit(String.format("%,.3f", ((Number) r.getAs("quantity")).doubleValue()), r.getAs("quantity_unit")),
+          r.getAs("valuation_price") == null ? "none"
+              : withUnit(String.format("%,.2f", r.<BigDecimal>getAs("valuation_price")), r.getAs("price_unit")),
+          percent(r.getAs("haircut")), percent(r.getAs("liquidity_addon")),
+          r.getAs("remaining_term_years") == null ? "no expiry"
+              : String.format("%.2f", ((Number) r.getAs("remaining_term_years")).doubleValue()),
+          r.getAs("term_factor") == null ? "" : String.format("%.3f", ((Number) r.getAs("term_factor")).doubleValue()),
+          r.getAs("collateral_value_yuan") == null ? "" : wan(r.getAs("collateral_value_yuan")),
+          r.getAs("status"));
+    }
+    out.print(table);
+    if (rows.size() > PLEDGE_ROWS) {
+      out.printf("... and %d more pledges in gold.collateral_valuation (the valuation reports, 'liangshan valuate --all --date D', show them all)%n",
+          rows.size() - PLEDGE_ROWS);
+    }
+  }
+
+  private static String withUnit(String amount, Object unit) {
+    return unit == null ? amount : amount + " " + unit;
+  }
+
 
   /** One line each: the haircut backtest (instruments tested, exceptions, zone) and the margin check. */
   private void risk(PrintStream out, Region region) {
