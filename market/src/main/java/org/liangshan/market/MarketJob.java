@@ -282,6 +282,9 @@ public final class MarketJob {
           b.right().liveOn(yearEnd), units.unitLabel(b.right())));
     }
 
+    progress.accept("market " + region.id() + " " + year + ": exchange trades per month in their quote units");
+    List<MarketRows.TradeMonth> tradeRows = TradesStep.rows(run, region, year);
+
     progress.accept("market " + region.id() + " " + year + ": writing gold tables");
     String slice = JobSupport.regionYear(region, year);
     JobSupport.replace(run, MarketTables.ZONE_CAPACITY, capacityRows, slice);
@@ -294,8 +297,7 @@ public final class MarketJob {
     JobSupport.replace(run, MarketRows.AUCTION_SUPPLY_CHECK, checkRows, slice);
     JobSupport.replace(run, MarketRows.MOVEMENT, movementRows, slice);
     JobSupport.replace(run, MarketRows.HOLDING, holdingRows, slice);
-    progress.accept("market " + region.id() + " " + year + ": exchange trades per month in their quote units");
-    TradesStep.run(run, region, year);
+    JobSupport.replace(run, MarketRows.TRADE_MONTH, tradeRows, slice);
 
     progress.accept("market " + region.id() + " " + year + ": verification, board, event neutrality");
     ComplianceStep.Result verified = ComplianceStep.run(run, region, year, p, ledger, units, requirements, names, benchmarks,

@@ -23,15 +23,18 @@ import org.liangshan.warehouse.Run;
 /**
  * The market job's exchange-trade step: silver.trades of the region and year, each trade read in its right type's
  * quote unit once ({@link QuoteUnits#inQuoteUnit}), added up per month, right type and subject by {@link TradeMonths},
- * and written as the (region, year) slice of gold.trades_monthly. A trade whose unit does not convert to its quote unit
+ * as the rows of the (region, year) slice of gold.trades_monthly. A trade whose unit does not convert to its quote unit
  * cannot be in silver (ingestion quarantines it); one found here fails the run naming its file, line and trade rather
  * than being added to the others.
  */
 final class TradesStep {
   private TradesStep() {}
 
-  /** Writes the slice and returns its rows. */
-  static List<MarketRows.TradeMonth> run(Run run, Region region, int year) {
+  /**
+   * The rows of the (region, year) slice; the job writes them with its other tables, so a trade that cannot be read
+   * fails the run before it has written anything for the year.
+   */
+  static List<MarketRows.TradeMonth> rows(Run run, Region region, int year) {
     List<TradeMonths.Trade> trades = new ArrayList<>();
     for (Row r : JobSupport.silver(run, "trades", region)
         .where(functions.year(col("trade_date")).equalTo(year))
@@ -47,7 +50,6 @@ final class TradesStep {
           UnitPrice.label(m.averagePrice().per()), JobSupport.money(m.lowest().yuan()),
           JobSupport.money(m.highest().yuan())));
     }
-    JobSupport.replace(run, MarketRows.TRADE_MONTH, rows, JobSupport.regionYear(region, year));
     return rows;
   }
 

@@ -395,17 +395,18 @@ class MarketJobTest {
   }
 
   @Test
-  void aTradeWhoseUnitDoesNotConvertFailsTheStepNamingItRatherThanBeingPooled() {
+  void aTradeWhoseUnitDoesNotConvertFailsTheRunNamingItBeforeAnythingIsWritten() {
     Lakehouse copy = lake.copy();
     copy.silver("trades", "liyang", Lakehouse.rows(trade("TX", "2024-07-01", "eco_voucher", "TP", 1, 95, "tCO2e")));
-    assertThatThrownBy(() -> TradesStep.run(copy.run("market", liyang, "2024", params), liyang, 2024))
+    assertThatThrownBy(() -> MarketJob.run(copy.run("market", liyang, "2024", params), liyang, 2024, params))
         .isInstanceOf(LiangshanException.class)
         .hasMessage("silver.trades, test/trades.csv line 2, field unit: Trade TX is in tCO2e, which does not convert to"
             + " t/a, the unit eco_voucher trades are quoted in: correct its unit (单位) in silver.trades. Ingestion"
             + " quarantines such a trade, so this row was written around it; the monthly trade table would otherwise add"
             + " two units together. Correct the delivery and ingest it again.");
-    // Nothing was written: the slice is the first run's.
+    // The run failed before it wrote anything for the year: every table is as the first run left it.
     assertThat(copy.catalog.read(MarketTables.TRADES_MONTHLY).count()).isEqualTo(4);
+    assertThat(copy.withoutRunId(MarketTables.HOLDINGS)).isEqualTo(lake.withoutRunId(MarketTables.HOLDINGS));
   }
 
   @Test
