@@ -62,8 +62,9 @@ import org.liangshan.warehouse.Run;
  * silver.protection_costs, silver.auctions, silver.bids, silver.rights_issued and the earlier years'
  * gold.auction_awards; replaces the (region, year) slice of gold.zone_capacity,
  * gold.enterprise_occupation, gold.enterprise_emissions, gold.benchmark_prices, gold.auction_results,
- * gold.auction_awards, gold.auction_rejections, gold.auction_supply_checks, gold.holdings_movements and
- * gold.holdings. An auction belongs to the year it closes in (China Standard Time); before it clears, total
+ * gold.auction_awards, gold.auction_rejections, gold.auction_supply_checks, gold.holdings_movements,
+ * gold.holdings and, from silver.trades, gold.trades_monthly (each trade in its right type's quote unit: {@link
+ * TradesStep}). An auction belongs to the year it closes in (China Standard Time); before it clears, total
  * control ({@link TotalControl}) cuts its supply to the room left in its zone or refuses it, and after the
  * holdings replay the run fails if any zone where auctions sold holds more than its allocatable capacity.
  * Then {@link ComplianceStep} (verification, the supply and demand board, event neutrality: gold.compliance,
@@ -281,6 +282,9 @@ public final class MarketJob {
           b.right().liveOn(yearEnd), units.unitLabel(b.right())));
     }
 
+    progress.accept("market " + region.id() + " " + year + ": exchange trades per month in their quote units");
+    List<MarketRows.TradeMonth> tradeRows = TradesStep.rows(run, region, year);
+
     progress.accept("market " + region.id() + " " + year + ": writing gold tables");
     String slice = JobSupport.regionYear(region, year);
     JobSupport.replace(run, MarketTables.ZONE_CAPACITY, capacityRows, slice);
@@ -293,6 +297,7 @@ public final class MarketJob {
     JobSupport.replace(run, MarketRows.AUCTION_SUPPLY_CHECK, checkRows, slice);
     JobSupport.replace(run, MarketRows.MOVEMENT, movementRows, slice);
     JobSupport.replace(run, MarketRows.HOLDING, holdingRows, slice);
+    JobSupport.replace(run, MarketRows.TRADE_MONTH, tradeRows, slice);
 
     progress.accept("market " + region.id() + " " + year + ": verification, board, event neutrality");
     ComplianceStep.Result verified = ComplianceStep.run(run, region, year, p, ledger, units, requirements, names, benchmarks,

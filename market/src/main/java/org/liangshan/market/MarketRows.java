@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.liangshan.warehouse.RecordRows;
 
 /**
- * The auction and holdings rows the market job writes, one record per gold table, mapped by column name
+ * The auction, holdings and monthly trade rows the market job writes, one record per gold table, mapped by column name
  * ({@link RecordRows}); the mappers are checked against the tables when this class loads. Money at the storage
  * scale.
  */
@@ -44,6 +44,11 @@ final class MarketRows {
       Optional<String> zoneId, Optional<String> subject, double quantity, LocalDate validFrom,
       Optional<LocalDate> validUntil, String termKind, boolean live, Optional<String> unit) {}
 
+  /** A row of gold.trades_monthly: quantity in quantityUnit, the prices per it (priceUnit). */
+  record TradeMonth(String region, int year, LocalDate month, String rightType, String subject, int trades,
+      double quantity, String quantityUnit, BigDecimal amountYuan, BigDecimal vwapYuan, String priceUnit,
+      BigDecimal minPriceYuan, BigDecimal maxPriceYuan) {}
+
   static final RecordRows<AuctionResult> AUCTION_RESULT = RecordRows.of(MarketTables.AUCTION_RESULTS, AuctionResult.class);
   static final RecordRows<AuctionAward> AUCTION_AWARD = RecordRows.of(MarketTables.AUCTION_AWARDS, AuctionAward.class);
   static final RecordRows<AuctionRejection> AUCTION_REJECTION =
@@ -52,4 +57,5 @@ final class MarketRows {
       RecordRows.of(MarketTables.AUCTION_SUPPLY_CHECKS, AuctionSupplyCheck.class);
   static final RecordRows<Movement> MOVEMENT = RecordRows.of(MarketTables.HOLDINGS_MOVEMENTS, Movement.class);
   static final RecordRows<Holding> HOLDING = RecordRows.of(MarketTables.HOLDINGS, Holding.class);
+  static final RecordRows<TradeMonth> TRADE_MONTH = RecordRows.of(MarketTables.TRADES_MONTHLY, TradeMonth.class);
 }

@@ -8,7 +8,7 @@ import org.liangshan.warehouse.TableSpec;
 
 /**
  * The gold tables of the rights market, declared in {@code spec/tables/market.yaml}: capacity, occupation,
- * emissions, benchmark prices, auctions and holdings. Every row carries the run and the parameter-set version
+ * emissions, benchmark prices, auctions, holdings and exchange trades per month. Every row carries the run and the parameter-set version
  * that produced it. Jobs replace one (region, year) slice at a time.
  */
 public final class MarketTables implements TableProvider {
@@ -24,6 +24,7 @@ public final class MarketTables implements TableProvider {
   public static final TableDef AUCTION_SUPPLY_CHECKS = SPEC.table("auction_supply_checks");
   public static final TableDef HOLDINGS_MOVEMENTS = SPEC.table("holdings_movements");
   public static final TableDef HOLDINGS = SPEC.table("holdings");
+  public static final TableDef TRADES_MONTHLY = SPEC.table("trades_monthly");
 
   public static final List<TableDef> ALL = SPEC.tables();
 

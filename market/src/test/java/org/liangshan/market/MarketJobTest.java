@@ -1,6 +1,7 @@
 package org.liangshan.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 import static org.liangshan.market.Lakehouse.row;
 
@@ -12,12 +13,14 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.liangshan.core.LiangshanException;
 import org.liangshan.core.param.ParameterSet;
 import org.liangshan.core.region.Region;
 import org.liangshan.core.region.Regions;
 import org.liangshan.core.unit.Quantity;
 import org.liangshan.core.unit.Unit;
 import org.liangshan.core.unit.UnitPrice;
+import org.liangshan.warehouse.Run;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MarketJobTest {
@@ -26,6 +29,7 @@ class MarketJobTest {
   private final Region liyang = Regions.load("liyang");
   private final ParameterSet params = ParameterSet.forRegion(liyang);
   private MarketJob.Summary first;
+  private Run firstRun;
   private List<Map<String, Object>> firstRows;
   /** A copy of the lakehouse after 2024, run for 2025: the year after the vouchers' terms. */
   private Lakehouse nextYear;
@@ -33,7 +37,8 @@ class MarketJobTest {
   @BeforeAll
   void runTwice() {
     fixture();
-    first = MarketJob.run(lake.run("market", liyang, "2024", params), liyang, 2024, params);
+    firstRun = lake.run("market", liyang, "2024", params);
+    first = MarketJob.run(firstRun, liyang, 2024, params);
     firstRows = snapshot();
     MarketJob.run(lake.run("market", liyang, "2024", params), liyang, 2024, params);
     nextYear = lake.copy();
@@ -106,6 +111,24 @@ class MarketJobTest {
         row("right_id", "R4", "right_type", "eco_voucher", "holder", "E-TEA", "zone_id", LAKE_ZONE, "subject", "TP",
             "quantity", 9.0, "unit", "t/a", "issued_on", "2025-01-05", "valid_from", "2025-01-05", "valid_until", "2025-12-31",
             "term_kind", "flow")));
+    lake.silver("trades", "liyang", Lakehouse.rows(
+        // March: a TP and two COD eco-voucher trades (a TP voucher trades ~175× a COD one, issue 15); T2 was
+        // loaded before trades stated their unit (null: the quote unit, t/a).
+        trade("T1", "2024-03-04", "eco_voucher", "TP", 0.01, 14_000_000, "t/a"),
+        trade("T2", "2024-03-05", "eco_voucher", "COD", 1, 80_000, null),
+        trade("T3", "2024-03-06", "eco_voucher", "COD", 3, 84_000, "t/a"),
+        // May: 2 kg/a at the TP auction's 15,670 yuan per kg/a, and 0.008 t/a at 15,000,000 yuan per t/a.
+        trade("T4", "2024-05-10", "eco_voucher", "TP", 2, 15_670, "kg/a"),
+        trade("T5", "2024-05-20", "eco_voucher", "TP", 0.008, 15_000_000, "t/a"),
+        trade("T6", "2024-05-12", "carbon_quota", "CO2", 10, 95, "tCO2e"),
+        // Another year: not in 2024's slice.
+        trade("T0", "2023-12-29", "eco_voucher", "TP", 0.01, 13_000_000, "t/a")));
+  }
+
+  private static Map<String, Object> trade(String id, String date, String type, String subject, double quantity,
+      double price, String unit) {
+    return row("trade_id", id, "trade_date", date, "right_type", type, "subject", subject, "quantity", quantity,
+        "price_yuan", price, "unit", unit, "buyer", "B1", "seller", "B2");
   }
 
   private static Map<String, Object> bid(String id, String bidder, double quantity, double price) {
@@ -320,6 +343,73 @@ class MarketJobTest {
   }
 
   @Test
+  void tradesOfTwoSubjectsInAMonthAreTwoRowsEachWithItsOwnAverage() {
+    List<Row> march = lake.gold(MarketTables.TRADES_MONTHLY, "month", "right_type", "subject").stream()
+        .filter(r -> r.getAs("month").toString().equals("2024-03-01")).toList();
+    assertThat(march).extracting(r -> r.getAs("right_type") + " " + r.getAs("subject") + " " + r.getAs("trades") + " "
+        + r.getAs("quantity") + " " + r.getAs("quantity_unit") + " " + r.getAs("price_unit"))
+        .containsExactly("eco_voucher COD 2 4.0 t/a yuan per t/a", "eco_voucher TP 1 0.01 t/a yuan per t/a");
+    // COD: (1 × 80,000 + 3 × 84,000) / 4 = 83,000 yuan per t/a; TP: 14,000,000. Pooled they would be 117,705.74.
+    assertThat(march.get(0).<BigDecimal>getAs("amount_yuan")).isEqualByComparingTo("332000");
+    assertThat(march.get(0).<BigDecimal>getAs("vwap_yuan")).isEqualByComparingTo("83000");
+    assertThat(march.get(0).<BigDecimal>getAs("min_price_yuan")).isEqualByComparingTo("80000");
+    assertThat(march.get(0).<BigDecimal>getAs("max_price_yuan")).isEqualByComparingTo("84000");
+    assertThat(march.get(1).<BigDecimal>getAs("vwap_yuan")).isEqualByComparingTo("14000000");
+    assertThat(march.get(1).<BigDecimal>getAs("amount_yuan")).isEqualByComparingTo("140000");
+  }
+
+  @Test
+  void aTradePerKilogramAYearIsConvertedToTheQuoteUnitWithItsMoneyUnchanged() {
+    Row may = lake.gold(MarketTables.TRADES_MONTHLY, "month", "right_type", "subject").stream()
+        .filter(r -> r.getAs("month").toString().equals("2024-05-01") && r.getAs("subject").equals("TP"))
+        .findFirst().orElseThrow();
+    // T4: 2 kg/a at 15,670 yuan per kg/a = 0.002 t/a at 15,670,000 yuan per t/a = 31,340 yuan; T5: 0.008 t/a at
+    // 15,000,000 = 120,000 yuan. Volume 0.01 t/a, amount 151,340 yuan, average 15,134,000 yuan per t/a.
+    assertThat(may.<Double>getAs("quantity")).isCloseTo(0.01, within(1e-15));
+    assertThat(may.<String>getAs("quantity_unit")).isEqualTo("t/a");
+    assertThat(may.<BigDecimal>getAs("amount_yuan")).isEqualByComparingTo("151340");
+    assertThat(may.<BigDecimal>getAs("vwap_yuan")).isEqualByComparingTo("15134000");
+    assertThat(may.<BigDecimal>getAs("min_price_yuan")).isEqualByComparingTo("15000000");
+    assertThat(may.<BigDecimal>getAs("max_price_yuan")).isEqualByComparingTo("15670000");
+    assertThat(lake.gold(MarketTables.TRADES_MONTHLY, "month", "right_type", "subject"))
+        .extracting(r -> r.getAs("year") + " " + r.getAs("month") + " " + r.getAs("right_type") + " " + r.getAs("subject")
+            + " " + r.getAs("price_unit"))
+        .containsExactly("2024 2024-03-01 eco_voucher COD yuan per t/a", "2024 2024-03-01 eco_voucher TP yuan per t/a",
+            "2024 2024-05-01 carbon_quota CO2 yuan per tCO2e", "2024 2024-05-01 eco_voucher TP yuan per t/a");
+    assertThat(firstRun.outputs()).containsKey("gold.trades_monthly");
+    assertThat(firstRun.counts()).containsEntry("trades_monthly_rows", 4L);
+  }
+
+  @Test
+  void theMoneyOfTheMonthlyTradesIsTheMoneyOfTheTradesWhateverTheirUnit() {
+    // Σ quantity × price over silver.trades of the region-year, each as recorded (kg/a at yuan per kg/a, t/a at yuan
+    // per t/a): a figure no unit conversion changes, so gold must hold it whole.
+    BigDecimal silver = lake.catalog.read(org.liangshan.pipelines.source.SourceFamilies.silver("trades"))
+        .where("region = 'liyang' AND year(trade_date) = 2024")
+        .selectExpr("SUM(CAST(quantity AS DECIMAL(38, 6)) * CAST(price_yuan AS DECIMAL(38, 6))) AS amount")
+        .first().getDecimal(0);
+    BigDecimal gold = lake.catalog.read(MarketTables.TRADES_MONTHLY).where("region = 'liyang' AND year = 2024")
+        .selectExpr("SUM(amount_yuan)").first().getDecimal(0);
+    assertThat(gold).isEqualByComparingTo(silver);
+    assertThat(gold).isEqualByComparingTo("624290"); // 332,000 + 140,000 + 151,340 + 950
+  }
+
+  @Test
+  void aTradeWhoseUnitDoesNotConvertFailsTheRunNamingItBeforeAnythingIsWritten() {
+    Lakehouse copy = lake.copy();
+    copy.silver("trades", "liyang", Lakehouse.rows(trade("TX", "2024-07-01", "eco_voucher", "TP", 1, 95, "tCO2e")));
+    assertThatThrownBy(() -> MarketJob.run(copy.run("market", liyang, "2024", params), liyang, 2024, params))
+        .isInstanceOf(LiangshanException.class)
+        .hasMessage("silver.trades, test/trades.csv line 2, field unit: Trade TX is in tCO2e, which does not convert to"
+            + " t/a, the unit eco_voucher trades are quoted in: correct its unit (单位) in silver.trades. Ingestion"
+            + " quarantines such a trade, so this row was written around it; the monthly trade table would otherwise add"
+            + " two units together. Correct the delivery and ingest it again.");
+    // The run failed before it wrote anything for the year: every table is as the first run left it.
+    assertThat(copy.catalog.read(MarketTables.TRADES_MONTHLY).count()).isEqualTo(4);
+    assertThat(copy.withoutRunId(MarketTables.HOLDINGS)).isEqualTo(lake.withoutRunId(MarketTables.HOLDINGS));
+  }
+
+  @Test
   void aReRunWithTheSameInputsYieldsTheSameRows() {
     assertThat(snapshot()).isEqualTo(firstRows);
   }
@@ -329,7 +419,7 @@ class MarketJobTest {
     for (var def : List.of(MarketTables.ZONE_CAPACITY, MarketTables.ENTERPRISE_OCCUPATION, MarketTables.ENTERPRISE_EMISSIONS,
         MarketTables.BENCHMARK_PRICES, MarketTables.AUCTION_RESULTS, MarketTables.AUCTION_AWARDS,
         MarketTables.AUCTION_REJECTIONS, MarketTables.AUCTION_SUPPLY_CHECKS, MarketTables.HOLDINGS_MOVEMENTS,
-        MarketTables.HOLDINGS)) {
+        MarketTables.HOLDINGS, MarketTables.TRADES_MONTHLY)) {
       all.addAll(lake.withoutRunId(def));
     }
     return all;

@@ -117,6 +117,11 @@ public final class Run {
     return Map.copyOf(inputs);
   }
 
+  /** The tables written so far and the Delta version each was left at, as the run log will record them. */
+  public Map<String, Long> outputs() {
+    return Map.copyOf(outputs);
+  }
+
   public Map<String, Long> counts() {
     return Map.copyOf(counts);
   }

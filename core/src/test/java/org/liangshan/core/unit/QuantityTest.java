@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.liangshan.core.money.Money;
 
@@ -134,5 +135,36 @@ class QuantityTest {
     assertThat(QuoteUnits.converts("eco_voucher", Unit.TONNES_CO2E)).isFalse();
     assertThat(QuoteUnits.converts("eco_voucher", Unit.TONNES)).isFalse();
     assertThat(QuoteUnits.converts("tea_garden", Unit.TONNES_PER_YEAR)).isFalse();
+  }
+
+  @Test
+  void aTradeIsReadInItsQuoteUnitOnceAndItsMoneyDoesNotChange() {
+    // Issue 15: the TP auction cleared at 15,670 yuan per kg/a; a trade of 2 kg/a at that price is 0.002 t/a at
+    // 15,670,000 yuan per t/a, 31,340 yuan either way.
+    QuoteUnits.Quoted perKilogram = QuoteUnits.inQuoteUnit("k", "eco_voucher", 2, new BigDecimal("15670"), Optional.of("kg/a"));
+    assertThat(perKilogram.quantity()).isEqualByComparingTo(q("0.002", Unit.TONNES_PER_YEAR));
+    assertThat(perKilogram.price().per()).isEqualTo(Unit.TONNES_PER_YEAR);
+    assertThat(perKilogram.price().yuan()).isEqualByComparingTo("15670000");
+    assertThat(perKilogram.amount().amount()).isEqualByComparingTo("31340");
+    assertThat(perKilogram.amount().amount()).isEqualByComparingTo(
+        q("2", Unit.KILOGRAMS_PER_YEAR).times(price("15670", Unit.KILOGRAMS_PER_YEAR)).amount());
+    // No unit: a row loaded before trades stated theirs, in the quote unit as it was.
+    QuoteUnits.Quoted unstated = QuoteUnits.inQuoteUnit("e", "carbon_quota", 10, new BigDecimal("95"), Optional.empty());
+    assertThat(unstated.quantity()).isEqualByComparingTo(q("10", Unit.TONNES_CO2E));
+    assertThat(unstated.price()).isEqualTo(price("95", Unit.TONNES_CO2E));
+  }
+
+  @Test
+  void aTradeWhoseUnitIsNotItsTypesKindIsRefusedNamingTradeUnitAndType() {
+    assertThatThrownBy(() -> QuoteUnits.inQuoteUnit("x1", "eco_voucher", 1, new BigDecimal("95"), Optional.of("tCO2e")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Trade x1 is in tCO2e, which does not convert to t/a, the unit eco_voucher trades are quoted in:"
+            + " correct its unit (单位) in silver.trades");
+    assertThatThrownBy(() -> QuoteUnits.inQuoteUnit("x2", "tea_garden", 1, new BigDecimal("95"), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Trade x2 is of right type 'tea_garden', which has no quote unit: its price cannot enter a series");
+    assertThatThrownBy(() -> new QuoteUnits.Quoted(q("1", Unit.TONNES_PER_YEAR), price("1", Unit.KILOGRAMS_PER_YEAR)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Invalid quoted trade (price per kg/a, quantity in t/a): both must be in the quote unit");
   }
 }

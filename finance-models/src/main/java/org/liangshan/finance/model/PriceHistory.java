@@ -9,10 +9,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.liangshan.core.unit.Quantity;
 import org.liangshan.core.unit.QuoteUnits;
-import org.liangshan.core.unit.Unit;
-import org.liangshan.core.unit.UnitPrice;
 import org.liangshan.market.model.Benchmark;
 
 /**
@@ -54,26 +51,13 @@ public final class PriceHistory {
 
     /**
      * A trade as recorded (silver.trades: {@code quantity} and {@code priceYuan} per {@code unit}), in its right type's
-     * quote unit: the quantity through {@link Quantity#to}, the price through {@link UnitPrice#per}, exactly (2 kg/a at
-     * 15,670 yuan per kg/a is 0.002 t/a at 15,670,000 yuan per t/a: the same money). An empty unit is the quote unit
-     * (a row loaded before trades stated theirs). A unit that is not known, or does not convert to the quote unit,
-     * is refused naming the trade, the unit and the right type: ingestion quarantines such a trade, so one here was
-     * written around it, and pooling it would mix prices of two units.
+     * quote unit through core's one conversion ({@link QuoteUnits#inQuoteUnit}, which refuses a unit that does not
+     * convert, naming the trade): 2 kg/a at 15,670 yuan per kg/a is 0.002 t/a at 15,670,000 yuan per t/a.
      */
     public static Trade inQuoteUnit(String tradeId, LocalDate date, String rightType, double quantity, BigDecimal priceYuan,
         Optional<String> unit) {
-      requireNonNull(rightType, "rightType is null");
-      requireNonNull(unit, "unit is null");
-      Unit quoted = Instrument.quoteUnit(rightType).orElseThrow(() -> new IllegalArgumentException("Trade " + tradeId
-          + " is of right type '" + rightType + "', which has no quote unit: its price cannot enter a series"));
-      Unit stated = unit.isEmpty() ? quoted : Unit.parse(unit.get()).orElseThrow(() -> new IllegalArgumentException("Trade "
-          + tradeId + " states the unit '" + unit.get() + "', which is not a known unit: known units are " + Unit.KNOWN));
-      if (!QuoteUnits.converts(rightType, stated)) {
-        throw new IllegalArgumentException("Trade " + tradeId + " is in " + stated.symbol() + ", which does not convert to "
-            + quoted.symbol() + ", the unit " + rightType + " trades are quoted in: correct its unit (单位) in silver.trades");
-      }
-      return new Trade(tradeId, date, rightType, Quantity.of(quantity, stated).to(quoted).doubleValue(),
-          UnitPrice.of(priceYuan, stated).per(quoted).yuan());
+      QuoteUnits.Quoted quoted = QuoteUnits.inQuoteUnit(tradeId, rightType, quantity, priceYuan, unit);
+      return new Trade(tradeId, date, rightType, quoted.quantity().doubleValue(), quoted.price().yuan());
     }
   }
 
